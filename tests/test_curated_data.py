@@ -1,0 +1,205 @@
+"""Checks on the curated knowledge files in ``graph/data/``: they parse, their fields are
+well-formed, and no two entries claim the same name unless one of them calls it weak."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "graph" / "data"
+ENTITIES = DATA / "entities.jsonl"
+TITLES = DATA / "titles.tsv"
+
+TYPES = {"person", "group", "organization", "country", "alliance", "place"}
+REQUIRED = {"id": str, "label": str, "type": str, "aliases": list, "weak_aliases": list}
+QID = re.compile(r"^Q[1-9][0-9]*$")
+ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+STR_LISTS = ("aliases", "weak_aliases", "demonyms", "weak_demonyms", "capital_aliases")
+
+
+def _fold(text: str) -> str:
+    """The key the gazetteer matches spellings by (mirrors ``graph.gazetteer.fold``): case,
+    accents, dots, spaces, hyphens, a leading "the" and a trailing possessive do not count."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"['\u2019]s?$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _lines(path: Path) -> list[tuple[int, str]]:
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append((number, line))
+    return out
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[dict]:
+    items = []
+    for number, line in _lines(ENTITIES):
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:  # pragma: no cover - the assertion message is the point
+            pytest.fail(f"entities.jsonl:{number}: not valid JSON ({exc.msg})")
+        assert isinstance(item, dict), f"entities.jsonl:{number}: not a JSON object"
+        item["_line"] = number
+        items.append(item)
+    return items
+
+
+def test_types_match_the_records_module():
+    from graph.records import ENTITY_TYPES
+
+    assert set(ENTITY_TYPES) == TYPES
+
+
+def test_required_fields_and_kinds(entries):
+    for e in entries:
+        where = f"entities.jsonl:{e['_line']}"
+        for key, kind in REQUIRED.items():
+            assert isinstance(e.get(key), kind), f"{where}: {key!r} missing or not a {kind.__name__}"
+        assert "wikidata" in e, f"{where}: 'wikidata' missing (use null when unknown)"
+        assert ID.match(e["id"]), f"{where}: id {e['id']!r} is not a lower-case slug"
+        assert e["label"].strip() == e["label"] and e["label"], f"{where}: empty or padded label"
+        assert e["type"] in TYPES, f"{where}: type {e['type']!r} not in {sorted(TYPES)}"
+        for key in STR_LISTS:
+            values = e.get(key, [])
+            assert isinstance(values, list), f"{where}: {key!r} is not a list"
+            for v in values:
+                assert isinstance(v, str) and v.strip() == v and v, f"{where}: bad {key} value {v!r}"
+        if e["type"] == "person":
+            assert e.get("gender") in ("m", "f"), f"{where}: a person needs gender 'm' or 'f'"
+        else:
+            assert "gender" not in e, f"{where}: only persons have a gender"
+
+
+def test_ids_unique(entries):
+    seen: dict[str, int] = {}
+    for e in entries:
+        assert e["id"] not in seen, f"id {e['id']!r} on lines {seen[e['id']]} and {e['_line']}"
+        seen[e["id"]] = e["_line"]
+
+
+def test_wikidata_ids_well_formed_and_unique(entries):
+    owner: dict[str, str] = {}
+    for e in entries:
+        for key in ("wikidata", "capital_wikidata"):
+            qid = e.get(key)
+            if qid is None:
+                continue
+            assert isinstance(qid, str) and QID.match(qid), f"{e['id']}: {key} {qid!r} is not a QID"
+        qid = e["wikidata"]
+        if qid is not None:
+            assert qid not in owner, f"{qid} is on both {owner[qid]!r} and {e['id']!r}"
+            owner[qid] = e["id"]
+
+
+def test_sorted_by_type_then_label(entries):
+    keys = [(e["type"], e["label"].casefold()) for e in entries]
+    assert keys == sorted(keys), "entities.jsonl must stay sorted by type, then label"
+
+
+def test_country_references_exist(entries):
+    ids = {e["id"]: e for e in entries}
+    for e in entries:
+        if "country" in e:
+            assert e["country"] in ids, f"{e['id']}: country {e['country']!r} is not an entry"
+            assert ids[e["country"]]["type"] == "country", f"{e['id']}: {e['country']!r} is not a country"
+
+
+def test_no_name_claimed_by_two_entries(entries):
+    """A label or alias may be shared only if at least one of its owners lists it as weak."""
+    claims: dict[str, dict[str, bool]] = defaultdict(dict)  # folded name -> entry id -> strong?
+    for e in entries:
+        for name in [e["label"], *e["aliases"]]:
+            claims[_fold(name)][e["id"]] = claims[_fold(name)].get(e["id"], False) or name not in e["weak_aliases"]
+        for name in e["weak_aliases"]:
+            claims[_fold(name)].setdefault(e["id"], False)
+    clashes = {name: owners for name, owners in claims.items() if sum(owners.values()) > 1}
+    assert not clashes, f"names held strongly by more than one entry: {clashes}"
+
+
+def test_weak_aliases_are_not_also_strong(entries):
+    for e in entries:
+        both = {_fold(a) for a in e["aliases"]} & {_fold(w) for w in e["weak_aliases"]}
+        assert not both, f"{e['id']}: {sorted(both)} both strong and weak"
+
+
+def test_countries_have_demonyms_and_capital(entries):
+    countries = [e for e in entries if e["type"] == "country"]
+    assert len(countries) >= 195
+    for e in countries:
+        assert e.get("demonyms") or e.get("weak_demonyms"), f"{e['id']}: no demonyms"
+        assert isinstance(e.get("capital"), str) and e["capital"], f"{e['id']}: no capital"
+        assert "capital_wikidata" in e, f"{e['id']}: capital_wikidata missing (null when unknown)"
+
+
+def test_current_countries_do_not_share_demonyms_or_capitals(entries):
+    """Historical states (USSR, Yugoslavia...) reuse a capital; they must come after the current
+    state in the file so the gazetteer's first surface for "Moscow" is Russia."""
+    position = {e["id"]: i for i, e in enumerate(entries)}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for e in entries:
+        if e["type"] != "country":
+            continue
+        if e.get("historical"):
+            continue
+        for d in e["demonyms"]:
+            assert demonyms.get(_fold(d), e["id"]) == e["id"], f"demonym {d!r} on {demonyms[_fold(d)]!r} and {e['id']!r}"
+            demonyms[_fold(d)] = e["id"]
+        cap = _fold(e["capital"])
+        assert cap not in capitals, f"capital {e['capital']!r} on {capitals.get(cap)!r} and {e['id']!r}"
+        capitals[cap] = e["id"]
+    for e in entries:
+        if e["type"] == "country" and e.get("historical"):
+            current = capitals.get(_fold(e["capital"]))
+            if current:
+                assert position[current] < position[e["id"]], f"{e['id']} must come after {current}"
+
+
+def test_key_countries_and_bodies_are_covered(entries):
+    by_id = {e["id"]: e for e in entries}
+    us = by_id["united_states"]
+    for alias in ("US", "U.S.", "USA", "United States of America", "America"):
+        assert alias in us["aliases"]
+    assert {"UK", "Britain", "Great Britain"} <= set(by_id["united_kingdom"]["aliases"])
+    for needed in ("soviet_union", "kosovo", "taiwan", "palestine", "western_sahara", "nato", "csto",
+                   "sco", "cis", "un", "eu", "isis", "al_qaeda", "taliban", "fsb", "cia", "tass", "reuters"):
+        assert needed in by_id, needed
+    counts = defaultdict(int)
+    for e in entries:
+        counts[e["type"]] += 1
+    assert counts["alliance"] >= 50 and counts["group"] >= 70 and counts["person"] >= 40
+    assert counts["organization"] >= 250
+
+
+def test_titles_file():
+    rows = _lines(TITLES)
+    assert len(rows) >= 100
+    seen = set()
+    for number, line in rows:
+        parts = line.split("\t")
+        assert len(parts) == 2, f"titles.tsv:{number}: needs exactly two tab-separated columns"
+        title, gender = parts
+        assert title and title == title.strip(), f"titles.tsv:{number}: empty or padded title"
+        assert gender in ("m", "f", ""), f"titles.tsv:{number}: gender {gender!r} is not m, f or empty"
+        assert title.lower() not in seen, f"titles.tsv:{number}: {title!r} listed twice"
+        seen.add(title.lower())
+    for needed in ("President", "Prime Minister", "Foreign Minister", "Gen.", "Mr.", "Mrs.", "Sheikh"):
+        assert needed.lower() in seen, needed
+
+
+def test_packaged_loader_reads_the_files():
+    """The gazetteer the pipeline uses accepts every line (type check, JSON, titles)."""
+    gazetteer = pytest.importorskip("graph.gazetteer")
+    gaz = gazetteer.load_gazetteer()
+    assert gaz.entries["russia"].label == "Russia"
+    assert gaz.titles.get("mrs.") == "f"
+    assert gaz.surfaces["Moscow"][0].entry == "russia"

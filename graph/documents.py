@@ -79,7 +79,6 @@ import unicodedata
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date as date_cls
 from pathlib import Path, PurePath
 from typing import Iterable
@@ -116,7 +115,7 @@ _BLOCK_ELEMENTS = frozenset(
 )
 _ATTRS = r"""(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
 _TAG_RE = re.compile(
-    r"<!--.*?(?:-->|$)|<(/?)(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True)) + r")\b"
+    r"<(/?)(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True)) + r")\b"
     + _ATTRS + r"\s*/?>",
     re.IGNORECASE | re.DOTALL,
 )
@@ -133,7 +132,27 @@ _SPACES_RE = re.compile(r" {2,}")
 _BLANK_LINES_RE = re.compile(r"\n[ \n]*\n")
 
 
+def _strip_comments(text: str) -> str:
+    """``<!-- … -->`` removed, in one pass (a regex would rescan an unclosed ``<!--``)."""
+    out = []
+    i = 0
+    while True:
+        j = text.find("<!--", i)
+        k = text.find("-->", j + 4) if j >= 0 else -1
+        if k < 0:
+            break
+        out.append(text[i:j])
+        i = k + 3
+    out.append(text[i:])
+    return "".join(out)
+
+
 def _strip_tags(text: str) -> str:
+    if "<" not in text:
+        return text
+    if "<!--" in text:
+        text = _strip_comments(text)
+
     def repl(m: re.Match[str]) -> str:
         name = (m.group(2) or "").lower()
         if name == "br":
@@ -190,7 +209,7 @@ def _key(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _CURRENCY = r"(?:[$€£¥₽₴]|usd|eur|gbp|rub|uah|dollars?|euros?)"
-_AMOUNT = r"\d[\d.,' ]*"
+_AMOUNT = r"\d[\d.,']*(?: [\d.,']+)*"
 _LABELS = r"(?:tags?|topics?|categor(?:y|ies)|filed under|keywords|region|theme|in-depth report|related topics|sections?)"
 
 # Whatever the length of the line; all anchored at the line's start.
@@ -278,7 +297,6 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@lru_cache(maxsize=16384)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence; a line break always ends a sentence. Cheap and
     deterministic rather than clever: initials (``U.S.``) and common abbreviations do not end one."""
@@ -343,7 +361,7 @@ def _words(key: str) -> int:
     return key.count(" ") + 1 if key else 0
 
 
-def _drop_repeats(paragraphs: list[str]) -> list[str]:
+def _drop_repeats(paragraphs: list[str], spans_of: dict[str, tuple[tuple[int, int], ...]]) -> list[str]:
     """A paragraph, or a sentence at the start of one, of MIN_REPEAT_WORDS words or more counts
     once; the first copy stays. Only leading sentences go, so every remaining line is still a
     piece of an input line."""
@@ -355,7 +373,9 @@ def _drop_repeats(paragraphs: list[str]) -> list[str]:
         if pkey in seen_paragraphs and _words(pkey) >= MIN_REPEAT_WORDS:
             continue
         seen_paragraphs.add(pkey)
-        spans = _sentence_spans(p)
+        spans = spans_of.get(p)
+        if spans is None:
+            spans = spans_of[p] = _sentence_spans(p)
         cut = None
         keys = [_key(p[s:e]) for s, e in spans]
         for (s, _e), k in zip(spans, keys):
@@ -375,8 +395,9 @@ def _drop_repeats(paragraphs: list[str]) -> list[str]:
 def _structure(paragraphs: list[str]) -> list[str]:
     """Boilerplate lines, broken paragraphs, repeats, until nothing changes (each step only removes
     or merges, so this ends)."""
+    spans_of: dict[str, tuple[tuple[int, int], ...]] = {}  # the rounds after the first see the same paragraphs
     for _ in range(50):
-        new = _drop_repeats(_join_broken(_drop_boilerplate_lines(paragraphs)))
+        new = _drop_repeats(_join_broken(_drop_boilerplate_lines(paragraphs)), spans_of)
         if new == paragraphs:
             break
         paragraphs = new

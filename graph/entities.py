@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .gazetteer import Entry, Gazetteer, fold, slug
 from .records import AcronymDefinition, DocumentAnalysis, Entity, Mention, Resolution
@@ -201,13 +201,17 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
     "Kurgan-Tube" the "Kurgan-Tyube": a hyphenated name's last part, or a one-letter slip."""
     for a in analyses:
         names: dict[str, str] = {}
+        known: dict[str, str] = {}
         for m, k in zip(a.mentions, keys[a.doc]):
             if k and k.startswith("n:") and not (_person_like(m) and " " in m.name):
                 names.setdefault(k, m.name)
-        if len(names) < 2:
+            elif k and k.startswith("g:") and m.label == "place":
+                known.setdefault(k, m.name)
+        if not names:
             continue
+        _link_transposed_acronyms(a, keys[a.doc], names, uf)
         by_last_part = defaultdict(list)
-        for k, name in names.items():
+        for k, name in [*names.items(), *known.items()]:
             parts = name.split("-")
             if len(parts) == 2 and len(parts[1]) >= 4 and " " not in name:
                 by_last_part[fold(parts[1])].append(k)
@@ -220,6 +224,17 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         for i, j in zip(*scores.nonzero()):
             if i < j and folded[i][:1] == folded[j][:1]:
                 uf.union(ordered[i], ordered[j])
+
+
+def _link_transposed_acronyms(a: DocumentAnalysis, doc_keys, names: dict[str, str], uf: _UnionFind) -> None:
+    """"SCTO" in an article about the "CSTO": two letters swapped, the commonest typo."""
+    acronyms = {m.name: k for m, k in zip(a.mentions, doc_keys) if k and m.name.isupper() and len(m.name) >= 3}
+    for k, name in names.items():
+        if not (name.isupper() and len(name) >= 3):
+            continue
+        for other, other_key in acronyms.items():
+            if other != name and sorted(other) == sorted(name) and OSA.distance(other, name) == 1:
+                uf.union(other_key, k)
 
 
 # --- entities ----------------------------------------------------------------------------------
@@ -272,6 +287,11 @@ def _vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
                 votes[gaz.head_words[head]] += 1.0
     if not votes:
         return None
+    if not any(len(m.name.split()) > 1 or m.role for m in mentions if _person_like(m)):
+        # A lone word is a person's name only where a full name or a title says so ("Yukos").
+        others = {t: v for t, v in votes.items() if t != "person"}
+        if others:
+            votes = Counter(others)
     return max(sorted(votes), key=lambda t: votes[t])
 
 

@@ -97,6 +97,12 @@ class Gazetteer:
         return out
 
     @cached_property
+    def country_names(self) -> frozenset[str]:
+        """Folded names of countries."""
+        return frozenset(fold(form) for form, surfaces in self.surfaces.items() for s in surfaces
+                         if s.kind == "alias" and self.entries[s.entry].type == "country")
+
+    @cached_property
     def demonym_country(self) -> dict[str, str]:
         """Folded demonym -> country id."""
         return {fold(d): e.id for e in self.entries.values() for d in e.demonyms}

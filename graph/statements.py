@@ -1,11 +1,1547 @@
-"""Who said what: attributed statements in one parsed document (filled in by the attribution work)."""
+"""Who said what: attributed statements and stated affiliations in one parsed document.
+
+Public surface: :func:`extract_statements` (plus :func:`find_quotes`, the quotation-mark scanner,
+usable on its own).
+
+How it works, textacy style: small extractor generators over the spaCy ``Doc`` each yield
+:class:`Claim` candidates (an attributed span, its cue, and the tokens that name its speaker),
+then one resolution step turns the speaker tokens into an index of ``mentions``:
+
+* :func:`direct_quotations` - quoted words, with the cue before, after or in the middle of the
+  quote; quotes running over paragraphs, missing an opening or closing mark, resuming after the
+  cue. Quotation marks are paired by a forgiving scanner (:func:`find_quotes`) that never gives
+  up on the rest of a document because one mark is unbalanced.
+* :func:`reported_speech` - a reporting verb (``graph/data/reporting_verbs.tsv``, several hundred
+  cues in classes speech / belief / claim / report) with its content: a clause ("said that ..."),
+  an object ("reported attempts ..."), an infinitive ("promised to ..."), a content that comes
+  before the cue ("..., reported the publication X"), "quotes X as saying that ...".
+* :func:`sourcing` - "according to X", "in X's view", "from a Russian perspective".
+* :func:`appositive_roles` - "Sergei Beseda, head of the 5th FSB service", "PIR Center expert
+  Vadim Kozyulin": :class:`~graph.records.Affiliation` records, and the roles that let a later
+  "the expert said" find the right person.
+
+Speakers: a name (the mention at the subject's head, its apposition, or a name inside an outlet
+or institution phrase), a pronoun (he / she: the most salient earlier person whose gender fits;
+we / our: the document's author or outlet), or a description ("the expert", "the deputy minister":
+the most recent earlier person whose stated role fits). Plural or indefinite sources ("experts",
+"a source at the General Staff", "Afghan officials") keep the statement with no speaker. An outlet
+that relays the words ("told TASS", "RIA cites ...", "the X portal quotes ...") is recorded as
+``reported_by_mention``.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
 
 from .records import Affiliation, Document, Mention, Statement
 
+# --- lexicons ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str  # "say", "point out", "voice concern"
+    cls: str  # speech | belief | claim | report
+    frames: frozenset[str]  # that | obj | to | quote
+
+    @property
+    def kind(self) -> str:
+        return "according_to" if self.cls == "report" else "indirect"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Cue]  # single-word verb lemmas
+    phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
+    nouns: dict[str, str]  # noun lemma -> class
+    noun_gender: dict[str, str]
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("graph") / "data"))
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield [part.strip() for part in line.split("\t")]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """The reporting cues and speaker nouns of ``graph/data`` (cached)."""
+    folder = Path(data_dir) if data_dir else _data_dir()
+    verbs: dict[str, Cue] = {}
+    phrasal: dict[tuple[str, str], Cue] = {}
+    for row in _rows(folder / "reporting_verbs.tsv"):
+        lemma, cls = row[0].lower(), row[1]
+        frames = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "that").split(",") if f.strip())
+        cue = Cue(lemma, cls, frames)
+        words = lemma.split()
+        if len(words) == 1:
+            verbs[lemma] = cue
+        else:
+            phrasal[(words[0], " ".join(words[1:]))] = cue
+    nouns: dict[str, str] = {}
+    gender: dict[str, str] = {}
+    for row in _rows(folder / "attribution_nouns.tsv"):
+        nouns[row[0].lower()] = row[1]
+        if len(row) > 2 and row[2]:
+            gender[row[0].lower()] = row[2]
+    return Lexicon(verbs, phrasal, nouns, gender)
+
+
+# --- small word classes (grammar, not data) ----------------------------------------------------
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+RELATIVE = {"who", "whom", "that", "which", "whose"}
+INDEFINITE_DETS = {"a", "an", "some", "several", "many", "numerous", "few", "other", "various", "one", "two",
+                   "three", "unnamed", "anonymous", "any", "most", "all", "certain", "more"}
+SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "since", "unless", "although",
+                 "though", "whereas", "once", "until", "so"}
+COMPLEMENTIZERS = {"that", "whether", "if"}
+HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+              "miss": "f", "madam": "f", "madame": "f", "lady": "f", "dame": "f", "mme": "f", "mme.": "f"}
+SPEAKER_LABELS = {"PERSON", "person", "ORG", "organization", "GPE", "country", "group", "alliance", "NORP"}
+PERSON_LABELS = {"PERSON", "person"}
+PLACE_LABELS = {"LOC", "place", "FAC"}
+OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "television", "daily", "gazette",
+                "journal", "herald", "tribune", "telegraph", "broadcasting", "media", "chronicle", "chronicles",
+                "observer", "guardian", "independent", "express", "mail", "mirror", "review", "bulletin", "wire",
+                "channel", "network", "novosti", "pravda", "izvestia", "kommersant", "vedomosti", "interfax",
+                "reuters", "tass", "ria", "bbc", "cnn", "afp", "ap", "xinhua", "sputnik", "rt"}
+AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", "commission", "court",
+                  "ministry", "government", "senate", "duma", "conference", "summit", "forum", "meeting"}
+VIEW_PREPS = {"in", "from", "to"}
+EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"
+PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN}
+ROLE_PREPS = {"of", "at", "under", "with", "from", "within", "for"}
+SENTENCE_END = {".", "!", "?"}
+
+
+# --- quotation marks ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words: ``start``/``end`` are the content's offsets (inside the marks); ``opened`` /
+    ``closed`` say whether the text has the opening / closing mark."""
+
+    start: int
+    end: int
+    opened: bool = True
+    closed: bool = True
+    open_mark: int | None = None  # offset of the opening mark
+    close_mark: int | None = None
+
+
+OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double"}
+CLOSERS = {"\u201d": "double", "\u00bb": "double"}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _mark_role(text: str, i: int, lo: int, hi: int) -> str | None:
+    """'open', 'close' or 'either' for a double quotation mark at ``i`` inside [lo, hi)."""
+    c = text[i]
+    if c in OPENERS:
+        return "open"
+    if c in CLOSERS:
+        return "close"
+    if c != '"':
+        return None
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if prev.isspace() or prev in "([{<\u2014\u2013-/\u2018'":
+        return "open" if not nxt.isspace() else "close"
+    if nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-\u2019'\u2026":
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Spans of text between double quotation marks (curly, straight or guillemets).
+
+    Forgiving by design: a paragraph that ends inside an open quote continues it into the next
+    paragraph when that one opens with a mark (the convention for long quotes) or closes one before
+    opening another; otherwise the quote ends with its paragraph. A closing mark with no opening
+    mark before it in its paragraph closes a quote that started at the paragraph's start. So an
+    unbalanced mark costs at most one paragraph, never the rest of the document.
+
+    >>> [text[q.start:q.end] for text in ['He said: "No way." Then "we go," she said.'] for q in find_quotes(text)]
+    ['No way.', 'we go,']
+    """
+    quotes: list[Quote] = []
+    paragraphs = _paragraphs(text)
+    carry: tuple[int, int | None] | None = None  # (content start, opening mark) of a quote left open
+    for n, (lo, hi) in enumerate(paragraphs):
+        marks = [(i, r) for i in range(lo, hi) if (r := _mark_role(text, i, lo, hi))]
+        open_at: tuple[int, int | None] | None = None
+        seen_any = False
+        if carry is not None:
+            first = marks[0] if marks else None
+            if first and first[1] in ("open", "either") and not text[lo:first[0]].strip():
+                marks = marks[1:]  # the opening mark that repeats at a continued paragraph
+            open_at = carry
+            carry = None
+        for i, role in marks:
+            if role == "either":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                if open_at is not None:
+                    # a new quote opens while one is open: the earlier one lost its closing mark
+                    quotes.append(_quote(text, open_at, i, closed=False))
+                open_at = (i + 1, i)
+            else:
+                if open_at is not None:
+                    quotes.append(_quote(text, open_at, i, closed=True))
+                    open_at = None
+                elif not seen_any:
+                    # closing mark with no opening one: the quote starts with the paragraph
+                    quotes.append(_quote(text, (lo, None), i, closed=True))
+            seen_any = True
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt is not None and _continues(text, nxt):
+                carry = open_at
+            else:
+                quotes.append(_quote(text, open_at, hi, closed=False))
+    return [q for q in quotes if q.end > q.start]
+
+
+def _continues(text: str, paragraph: tuple[int, int]) -> bool:
+    """Does an open quote go on into this paragraph? Yes when it starts with an opening mark or
+    closes a quote before it opens one."""
+    lo, hi = paragraph
+    for i in range(lo, hi):
+        role = _mark_role(text, i, lo, hi)
+        if role is None:
+            continue
+        if not text[lo:i].strip():
+            return role in ("open", "either")
+        return role == "close" or (role == "either" and not text[i - 1].isspace())
+    return False
+
+
+def _quote(text: str, open_at: tuple[int, int | None], end: int, closed: bool) -> Quote:
+    start, mark = open_at
+    s, e = start, end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Quote(s, e, opened=mark is not None, closed=closed, open_mark=mark, close_mark=end if closed else None)
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Claim:
+    """A candidate statement before its speaker is resolved."""
+
+    kind: str
+    cue: str
+    start: int  # content offsets
+    end: int
+    cue_start: int
+    cue_end: int
+    speaker: Token | None = None  # the token that names the speaker (head of its phrase)
+    speaker_tokens: list[Token] | None = None  # a phrase with no clear head (a broken parse)
+    reporter: Token | None = None  # the token naming an outlet that relays the words
+    unnamed: bool = False  # the text gives no speaker ("it was reported that")
+    in_quote: bool = False  # the cue itself stands inside quoted words
+    priority: int = 0  # direct quotes win over other readings of the same words
+
+
+@dataclass
+class Context:
+    document: Document
+    doc: Doc
+    text: str
+    mentions: list[Mention]
+    lex: Lexicon
+    quotes: list[Quote]
+    token_mention: list[int | None]
+    paragraph_starts: list[int]
+    author: int | None = None
+    outlet: int | None = None
+    person_keys: dict[int, str] = field(default_factory=dict)  # mention -> person key (surname)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person key -> role nouns
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> m / f
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
+
+    def mention_at(self, tok: Token) -> int | None:
+        return self.token_mention[tok.i]
+
+    def in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quote_spans)
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+
+def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Context:
+    text = doc.text
+    token_mention: list[int | None] = [None] * len(doc)
+    starts = [t.idx for t in doc]
+    for n, m in enumerate(mentions):
+        if m.start < 0 or m.end <= m.start:
+            continue
+        i = max(bisect_right(starts, m.start) - 1, 0)
+        while i < len(doc) and doc[i].idx < m.end:
+            if doc[i].idx + len(doc[i].text) > m.start and token_mention[i] is None:
+                token_mention[i] = n
+            i += 1
+    ctx = Context(
+        document=document,
+        doc=doc,
+        text=text,
+        mentions=mentions,
+        lex=load_lexicon(),
+        quotes=find_quotes(text),
+        token_mention=token_mention,
+        paragraph_starts=[s for s, _ in _paragraphs(text)] or [0],
+    )
+    for n, m in enumerate(mentions):
+        if m.start == -1 and m.kind == "byline" and ctx.author is None:
+            ctx.author = n
+        elif m.start == -1 and m.kind == "outlet" and ctx.outlet is None:
+            ctx.outlet = n
+    _index_people(ctx)
+    return ctx
+
+
+def _index_people(ctx: Context) -> None:
+    """Which mentions name people, grouped by surname, with the gender the text gives them."""
+    persons = [n for n, m in enumerate(ctx.mentions) if m.start >= 0 and m.label in PERSON_LABELS]
+    surnames: dict[str, str] = {}
+    for n in persons:
+        words = ctx.mentions[n].name.split()
+        key = words[-1].lower() if words else ctx.mentions[n].name.lower()
+        surnames[key] = key
+        for w in words:
+            surnames.setdefault(w.lower(), key)
+    for n, m in enumerate(ctx.mentions):
+        if m.start < 0:
+            continue
+        words = m.name.split()
+        if not words:
+            continue
+        if m.label in PERSON_LABELS:
+            ctx.person_keys[n] = words[-1].lower()
+        elif len(words) <= 2 and words[-1].lower() in surnames and m.kind == "ner" and m.label not in PLACE_LABELS:
+            # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
+            ctx.person_keys[n] = surnames[words[-1].lower()]
+    for n, key in ctx.person_keys.items():
+        m = ctx.mentions[n]
+        gender = m.gender
+        if gender is None:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                gender = HONORIFICS.get(ctx.doc[span.start - 1].lower_)
+        if gender and key not in ctx.genders:
+            ctx.genders[key] = gender
+        if m.role:
+            ctx.roles.setdefault(key, set()).update(m.role.lower().split())
+
+
+# --- helpers over the parse ----------------------------------------------------------------------
+
+
+def _span_text(ctx: Context, start: int, end: int) -> str:
+    return ctx.text[start:end]
+
+
+def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding spaces, commas and quotation marks (a final full stop goes too,
+    a question mark stays)."""
+    text = ctx.text
+    while start < end and (text[start].isspace() or text[start] in ",;:\u2014\u2013-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.\u2014\u2013-"):
+        end -= 1
+    return start, end
+
+
+def _tokens_span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_span(tok: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    """Character span of a token's subtree; with ``exclude``, the contiguous part around the
+    token that avoids those token indexes."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if exclude:
+        i = tok.i
+        left = i
+        while left - 1 >= lo and left - 1 not in exclude:
+            left -= 1
+        right = i
+        while right + 1 <= hi and right + 1 not in exclude:
+            right += 1
+        lo, hi = left, right
+    doc = tok.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _cue_text(verb: Token, extra: list[Token] = ()) -> tuple[str, int, int]:
+    """The cue words: the verb, its particle and negation ("did not rule out")."""
+    parts = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg")] + list(extra)
+    parts += [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and any(
+        x.dep_ == "neg" for x in verb.children)]
+    parts = sorted(set(parts), key=lambda t: t.i)
+    words = []
+    for k, t in enumerate(parts):
+        if k and t.i > parts[k - 1].i + 1:
+            words.append("...")
+        words.append(t.text)
+    return " ".join(words), parts[0].idx, parts[-1].idx + len(parts[-1].text)
+
+
+def _cue_of(ctx: Context, verb: Token) -> Cue | None:
+    """The lexicon entry a verb token starts, phrasal and light-verb entries first."""
+    if verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
+        return None
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt":
+            cue = ctx.lex.phrasal.get((lemma, child.lemma_.lower()))
+            if cue:
+                return cue
+        if child.dep_ in ("dobj", "oprd", "acomp"):
+            cue = ctx.lex.phrasal.get((lemma, child.lemma_.lower()))
+            if cue:
+                return cue
+    cue = ctx.lex.verbs.get(lemma)
+    if cue is None and lemma != verb.lower_:
+        cue = ctx.lex.verbs.get(verb.lower_)
+    return cue
+
+
+def _light_noun(ctx: Context, verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "oprd", "acomp") and (lemma, child.lemma_.lower()) in ctx.lex.phrasal:
+            return child
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, str]:
+    """The token naming who speaks through ``verb``, and how it was found ('subject', 'agent',
+    'passive' for the verb's own passive with no agent, 'none')."""
+    seen = set()
+    v = verb
+    while v is not None and v.i not in seen:
+        seen.add(v.i)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head, "subject"
+            return subj, "subject"
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, "agent"
+        if passive is not None:
+            if v is verb:
+                return passive, "passive"
+            if passive.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head, "subject"
+            return passive, "subject"  # "Russia is emboldened to say"
+        if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+            v = v.head
+            continue
+        if v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., adding that ..."
+            v = v.head
+            continue
+        if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head, "subject"  # "witnesses reporting ...", "a statement saying ..."
+        break
+    return None, "none"
+
+
+def _stray_subject(ctx: "Context", verb: Token) -> Token | None:
+    """A sentence whose parse lost the subject of its main verb ("Russian president Vladimir Putin
+    in a meeting ... declared that"): the last named actor before the verb in its sentence that no
+    preposition governs."""
+    if verb.dep_ != "ROOT":
+        return None
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        n = ctx.mention_at(t)
+        if n is None or t.dep_ in ("pobj", "poss", "compound", "amod") or ctx.in_quote(t.idx):
+            continue
+        m = ctx.mentions[n]
+        if m.label in PLACE_LABELS or m.kind == "demonym":
+            continue
+        return t
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"says Mansur", "reported the publication X": a noun right after a verb that has no subject."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep", "appos") and child.pos_ in (
+                "PROPN", "NOUN", "PRON"):
+            if child.i - verb.i <= 4:
+                return child
+    return None
+
+
+# --- extractors ----------------------------------------------------------------------------------
+
+
+def direct_quotations(ctx: Context) -> Iterator[Claim]:
+    """Quoted words with their cue: ``"...," X said``, ``X said: "..."``, ``"...," said X, "..."``,
+    ``"...," X said. "..."`` (the quote resumes), a cue in the paragraph before ("he said" alone
+    on its line), and a cueless quote paragraph right after a quote of the same speaker."""
+    doc, text = ctx.doc, ctx.text
+    starts = [t.idx for t in doc]
+    paragraphs = _paragraphs(text)
+    previous: Claim | None = None
+    previous_paragraph = -2
+    pending: list[Claim] = []
+    for q in ctx.quotes:
+        first = _token_at(doc, starts, q.start)
+        last = _token_at(doc, starts, q.end - 1)
+        if first is None or last is None:
+            continue
+        para = ctx.paragraph_of(q.start)
+        words = [t for t in doc[first.i : last.i + 1] if t.is_alpha]
+        if not _stands_alone(ctx, q):
+            continue  # quoted words inside a sentence ('hyped "fears of ..."'): a term or a partial quote
+        cue = _cue_after(ctx, q, last) or _cue_before(ctx, q, first)
+        if cue is not None:
+            verb, speaker, reporter, extra = cue
+            if previous is not None and previous.cue_start == verb.idx and ctx.paragraph_of(previous.start) == para:
+                previous.end = max(previous.end, q.end)  # '"...," said X, "..."'
+                continue
+            cue_words, cs, ce = _cue_text(verb, extra)
+            claim = Claim("direct", cue_words, q.start, q.end, cs, ce, speaker=speaker if isinstance(speaker, Token) else None,
+                          speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=2)
+            if speaker is None:
+                claim.unnamed = True
+            pending.append(claim)
+            previous, previous_paragraph = claim, _paragraph_index(paragraphs, q.start)
+            continue
+        if not words:
+            continue
+        pindex = _paragraph_index(paragraphs, q.start)
+        if previous is not None and pindex == previous_paragraph and _only_cue_between(ctx, previous, q):
+            previous.end = max(previous.end, q.end)  # the quote resumes after the cue
+            continue
+        if previous is not None and pindex == previous_paragraph + 1 and _whole_paragraph(ctx, paragraphs[pindex], q):
+            # a quote paragraph of its own right after a quoted speaker goes on with the same speaker
+            claim = Claim("direct", previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
+                          speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
+                          unnamed=previous.unnamed, priority=1)
+            pending.append(claim)
+            previous, previous_paragraph = claim, pindex
+            continue
+    for claim in pending:
+        ctx.quote_spans.append((claim.start, claim.end))
+        yield claim
+
+
+def _stands_alone(ctx: Context, q: Quote) -> bool:
+    """A quote that opens a sentence, or follows a colon, comma or dash: not words quoted inside
+    someone else's sentence."""
+    if not q.opened or q.open_mark is None:
+        return True
+    lo = ctx.paragraph_starts[ctx.paragraph_of(q.open_mark)]
+    before = ctx.text[lo : q.open_mark].rstrip()
+    if not before:
+        return True
+    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"
+
+
+def _paragraph_index(paragraphs: list[tuple[int, int]], char: int) -> int:
+    return bisect_right([s for s, _ in paragraphs], char) - 1
+
+
+def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    return doc[i]
+
+
+def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:
+    """Between the previous quote and this one stands nothing but its cue."""
+    gap = ctx.text[previous.end : q.start]
+    gap_wo_cue = gap.replace(ctx.text[previous.cue_start : previous.cue_end], " ")
+    return previous.cue_start >= previous.end and previous.cue_end <= q.start and len(gap_wo_cue.split()) <= 30
+
+
+def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool:
+    lo, hi = paragraph
+    before = ctx.text[lo : q.start].strip(" \"\u201c\u201d\u00ab\u00bb")
+    after = ctx.text[q.end : hi].strip(" \"\u201c\u201d\u00ab\u00bb.,")
+    return not before and not after and q.opened
+
+
+def _quote_cue_verbs(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Cue]]:
+    out = []
+    for t in tokens:
+        cue = _cue_of(ctx, t)
+        if cue is not None and "quote" in cue.frames:
+            out.append((t, cue))
+    return out
+
+
+def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
+    """Tokens after the closing mark, up to the end of the sentence, the next quote or the
+    paragraph's end."""
+    doc = ctx.doc
+    out = []
+    i = last.i + 1
+    while i < len(doc) and doc[i].idx < q.end:
+        i += 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].text in {"\u201d", '"', "\u00bb"}) and not out:
+        i += 1  # the closing mark
+    while i < len(doc):
+        t = doc[i]
+        if "\n" in t.text or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+            break
+        out.append(t)
+        if t.text in SENTENCE_END or "\n" in t.whitespace_:
+            break
+        i += 1
+    return out
+
+
+def _cue_after(ctx: Context, q: Quote, last: Token):
+    """'"...," X said', '"...," says X', '"...," RIA cites X's words', '"...," the Y portal quotes X as
+    saying', '"...," X has told TASS'."""
+    if not q.closed:
+        return None
+    frame = _frame_after(ctx, q, last)
+    if not frame:
+        return None
+    content_end = ctx.text[q.start : q.end].rstrip()
+    first_word = next((t for t in frame if not t.is_punct), None)
+    if first_word is None:
+        return None
+    if content_end.endswith((",", "?", "!", "\u2026", "\u2014", "\u2013", "-")) or frame[0].text in (",", "\u2014", "\u2013"):
+        reach = 16  # '"...," the director of the Centre for ..., X, has told TASS'
+    elif content_end.endswith(".") and (first_word.is_lower or first_word.pos_ in ("PRON", "PROPN", "DET")):
+        reach = 7  # '"... ." he said.' / '"... ." Smith said.'
+    else:
+        return None
+    for verb, cue in _quote_cue_verbs(ctx, frame):
+        if frame.index(verb) > reach:
+            break
+        if _has_own_content(ctx, verb, cue, q):
+            continue
+        return _quote_speaker(ctx, verb, cue, frame)
+    return None
+
+
+def _cue_before(ctx: Context, q: Quote, first: Token):
+    """'X said: "..."', 'X said, "..."', and 'he said' ending the paragraph before the quote."""
+    if not q.opened or q.open_mark is None:
+        return None
+    doc = ctx.doc
+    i = first.i - 1
+    while i >= 0 and doc[i].idx >= q.open_mark:
+        i -= 1
+    frame: list[Token] = []
+    crossed_paragraph = False
+    while i >= 0:
+        t = doc[i]
+        if t.is_space and "\n" in t.text:
+            if frame or crossed_paragraph:
+                break
+            crossed_paragraph = True
+            i -= 1
+            continue
+        if t.text in SENTENCE_END or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+            break
+        frame.insert(0, t)
+        i -= 1
+    if not frame:
+        return None
+    tail = [t for t in frame if not t.is_space]
+    if not tail:
+        return None
+    end = tail[-1]
+    if crossed_paragraph:
+        if end.text not in (":", ",") and _cue_of(ctx, end) is None:
+            return None
+    elif end.text not in (":", ",") and _cue_of(ctx, end) is None:
+        return None
+    for verb, cue in reversed(_quote_cue_verbs(ctx, tail)):
+        if _has_own_content(ctx, verb, cue, q):
+            continue
+        return _quote_speaker(ctx, verb, cue, tail)
+    return None
+
+
+def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
+    """The verb has a complement outside the quote: it reports something else."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and not (q.start - 2 <= child.idx < q.end + 1):
+            sub = child.subtree
+            if not any(q.start - 2 <= t.idx < q.end + 1 for t in sub):
+                if child.dep_ == "xcomp" and child.lemma_ in ("say", "saying"):
+                    continue
+                return True
+    return False
+
+
+def _quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
+    """(verb, speaker, reporter, extra cue tokens) of a quote's cue."""
+    lemma = verb.lemma_.lower()
+    in_frame = {t.i for t in frame}
+    extra: list[Token] = []
+    if lemma in ("quote", "cite"):
+        reporter, _ = _subject(verb)
+        said = next((t for t in verb.subtree if t.lemma_ == "say" and t.i > verb.i), None)
+        if said is not None:
+            extra = [t for t in (said.head if said.head.lower_ == "as" else None, said) if t is not None]
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
+        if reporter is None or reporter.i not in in_frame or obj is None:
+            before = [t for t in frame if t.i < verb.i]
+            after = [t for t in frame if t.i > verb.i]
+            reporter = _phrase_head(before) if reporter is None or reporter.i not in in_frame else reporter
+            obj = _phrase_head(after) if obj is None else obj
+        if obj is not None and obj.lemma_.lower() in ctx.lex.nouns and ctx.lex.nouns[obj.lemma_.lower()] == "document":
+            owner = _owner(obj)
+            if owner is not None:
+                return verb, owner, reporter, extra
+        return verb, obj, reporter, extra
+    speaker, how = _subject(verb)
+    if speaker is not None and speaker.i not in in_frame and how != "agent":
+        speaker = None
+    if speaker is None:
+        speaker = _inverted_subject(verb)
+    if speaker is None:
+        before = [t for t in frame if t.i < verb.i and not t.is_punct]
+        after = [t for t in frame if t.i > verb.i]
+        speaker = _phrase_head(before) or _phrase_head(after[:6])
+    reporter = _told_outlet(ctx, verb)
+    return verb, speaker, reporter, extra
+
+
+def _phrase_head(tokens: list[Token]) -> Token | None:
+    """The first noun or pronoun of a token run whose head lies outside it."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and (t.head.i not in ids or t.head.i == t.i):
+            return t
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose report, words or view: "Kabulov's words", "a report by X", "our information"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
+            return c
+    return None
+
+
+def _told_outlet(ctx: Context, verb: Token) -> Token | None:
+    """The outlet that got the words: "told TASS", "in an interview with Anadolu agency",
+    "speaking to Reuters", "in comments to RIA"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "tell":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and _is_outlet_phrase(ctx, c):
+                return c
+    candidates = list(verb.children)
+    subj, _ = _subject(verb)
+    if subj is not None:
+        candidates += list(subj.children)
+    for c in candidates:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "to"):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and ctx.lex.nouns.get(noun.lemma_.lower()) in ("interview", "document"):
+                for p in noun.children:
+                    if p.dep_ == "prep" and p.lower_ in ("with", "to", "for"):
+                        obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                        if obj is not None and _is_outlet_phrase(ctx, obj):
+                            return obj
+        if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("speak", "talk"):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and _is_outlet_phrase(ctx, obj):
+                        return obj
+    return None
+
+
+def _is_outlet_phrase(ctx: Context, tok: Token) -> bool:
+    """A named organisation that plausibly publishes: an ORG-like mention that is not an audience
+    such as a council or a ministry."""
+    n = _mention_in_phrase(ctx, tok)
+    if n is None:
+        return False
+    m = ctx.mentions[n]
+    if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in ("country", "GPE") or n in ctx.person_keys:
+        return False
+    words = {w.lower().strip(".,") for w in m.name.split()}
+    if words & AUDIENCE_WORDS and not words & OUTLET_WORDS:
+        return False
+    return True
+
+
+def _mention_in_phrase(ctx: Context, tok: Token) -> int | None:
+    """The mention a noun phrase names: at its head, else in its compounds and appositions."""
+    n = ctx.mention_at(tok)
+    if n is not None:
+        return n
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos", "nmod", "dep") and c.i < tok.i + 8:
+            n = ctx.mention_at(c)
+            if n is not None:
+                return n
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos", "nmod"):
+            for g in c.subtree:
+                n = ctx.mention_at(g)
+                if n is not None:
+                    return n
+    return None
+
+
+def reported_speech(ctx: Context) -> Iterator[Claim]:
+    """A reporting verb and its content: a clause, an object, an infinitive, or content that comes
+    before the cue ("..., reported the publication X"); "quotes X as saying that ..."."""
+    doc = ctx.doc
+    for verb in doc:
+        cue = _cue_of(ctx, verb)
+        if cue is None:
+            continue
+        if _has_modal(verb):
+            continue
+        claim = _reported(ctx, verb, cue)
+        if claim is not None:
+            yield claim
+
+
+def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
+    lemma = verb.lemma_.lower()
+    # "saying" in "X quoted Y as saying that ...": the speaker is Y, the outlet X
+    if lemma == "say" and verb.dep_ in ("pcomp", "advcl", "xcomp"):
+        quoter = verb.head.head if verb.head.lower_ == "as" else verb.head
+        if quoter.lemma_.lower() in ("quote", "cite"):
+            return None  # read from the quoting verb
+    if lemma in ("quote", "cite"):
+        return _quoted_as_saying(ctx, verb)
+    content = _content(ctx, verb, cue)
+    if content is None:
+        return None
+    start, end, inverted = content
+    if any(s <= start < e for s, e in ctx.quote_spans) and _is_quote_cue(ctx, verb):
+        return None
+    if inverted:
+        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        how = "subject"
+        if speaker is None:
+            speaker, how = _subject(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, "none")
+        if speaker is None:
+            speaker = _inverted_subject(verb)
+            how = "subject" if speaker is not None else "none"
+    else:
+        speaker, how = _subject(verb)
+    if speaker is None and how == "none":
+        speaker = _stray_subject(ctx, verb)
+        how = "subject" if speaker is not None else how
+    claim_kind = cue.kind
+    cue_words, cs, ce = _cue_text(verb, [_light_noun(ctx, verb)] if _light_noun(ctx, verb) is not None else [])
+    claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx))
+    if how == "passive":
+        if speaker is not None and speaker.lower_ == "it":
+            claim.unnamed = True  # "it was reported that ..."
+            speaker = None
+        elif "obj" in cue.frames:
+            claim.unnamed = True  # "The information was confirmed"
+            speaker = None
+        else:
+            return None  # "X is said to be ..."
+    elif speaker is None:
+        return None  # no one says it: an imperative, an infinitive of purpose
+    claim.speaker = speaker
+    claim.reporter = _told_outlet(ctx, verb)
+    return claim
+
+
+def _is_quote_cue(ctx: Context, verb: Token) -> bool:
+    return any(c.cue_start <= verb.idx < c.cue_end for c in getattr(ctx, "_direct", []))
+
+
+def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | None:
+    """(start, end, inverted) of the words a reporting verb attributes; ``inverted`` when they come
+    before the cue ("..., reported the publication X")."""
+    children = list(verb.children)
+    light = _light_noun(ctx, verb)
+    if not _own_subject_before(verb):
+        before = _content_before(ctx, verb)
+        if before is not None:
+            return before
+    if "that" in cue.frames:
+        for c in children:
+            if c.dep_ != "ccomp":
+                continue
+            if c.i > verb.i:
+                s, e = _clause_span(ctx, c, verb)
+                return s, e, False
+            if c.pos_ in ("VERB", "AUX") and _comma_between(ctx.doc, c, verb):
+                s, e = _clause_span(ctx, c, verb)
+                return s, e, True
+        if light is not None:
+            for c in light.children:
+                if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
+                    s, e = _clause_span(ctx, c, verb)
+                    return s, e, False
+    if "to" in cue.frames:
+        for c in children:
+            if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                s, e = _subtree_span(c)
+                return s, e, False
+    if light is not None:
+        for holder in (light, verb):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.i > light.i and c.lower_ in ("over", "about", "on", "at", "regarding", "to", "of", "for"):
+                    pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        s, e = _subtree_span(pobj)
+                        return s, e, False
+        return None
+    if "obj" in cue.frames:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and not _is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
+            s, e = _subtree_span(obj)
+            for c in sorted(children, key=lambda t: t.i):
+                if c.i <= obj.i:
+                    continue
+                if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
+                    break
+                e = max(e, _subtree_span(c)[1])
+            return _skip_complementizer(ctx, s), e, False
+        if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
+            subj = next(c for c in children if c.dep_ == "nsubjpass")
+            if subj.lower_ not in ("it", "this", "that", "which", "who"):
+                s, e = _subtree_span(subj)
+                return s, e, False
+    for c in children:
+        if c.dep_ in ("advcl", "parataxis", "ccomp") and c.i < verb.i and c.pos_ in ("VERB", "AUX"):
+            if any(g.dep_ == "mark" and g.lower_ in SUBORDINATORS for g in c.children):
+                continue
+            if _comma_between(ctx.doc, c, verb) and not _has_right_complement(verb):
+                s, e = _subtree_span(c)
+                return s, e, True
+    return None
+
+
+def _has_right_complement(verb: Token) -> bool:
+    return any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
+    """"..., reported the publication X", "The solution ..., says Tolipov, lies in ...": a cue with
+    no subject of its own before it, hanging off the clause it reports."""
+    head = verb.head
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("conj", "advcl", "ccomp") and head.i < verb.i):
+        if not _comma_between(ctx.doc, head, verb) or _has_right_complement(verb) and verb.dep_ != "parataxis":
+            return None
+        if verb.dep_ == "parataxis" and head.left_edge.i < verb.i < head.i:
+            s, e = _subtree_span(head)  # the cue splits its content
+        else:
+            s, e = _subtree_span(head, exclude={t.i for t in verb.subtree})
+        return s, e, True
+    return None
+
+
+def _skip_complementizer(ctx: Context, start: int) -> int:
+    m = re.match(r"(?:that|whether)\s+", ctx.text[start : start + 10])
+    return start + m.end() if m else start
+
+
+def _own_subject_before(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+
+
+def _comma_between(doc: Doc, a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.right_edge.i if a.i < b.i else b.right_edge.i, b.i if a.i < b.i else a.i))
+    return any(t.text in (",", "\u2014", "\u2013", "-") for t in doc[min(a.i, b.i) : max(a.i, b.i)])
+
+
+def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
+    """A content clause without its complementizer ("that") and without the cue's own words."""
+    exclude = {t.i for t in verb.subtree} - {t.i for t in clause.subtree}
+    s, e = _subtree_span(clause, exclude=exclude if clause.i < verb.i else None)
+    doc = ctx.doc
+    first = clause.left_edge
+    if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
+        s = max(s, doc[first.i + 1].idx)
+    return _skip_complementizer(ctx, s), e
+
+
+def _is_person_like(ctx: Context, tok: Token) -> bool:
+    n = ctx.mention_at(tok)
+    if n is not None and (n in ctx.person_keys):
+        return True
+    return tok.lower_ in ("him", "her", "them", "me", "us", "reporters", "journalists")
+
+
+def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
+    """"Russian media quoted a source at the General Staff as saying that ...", "X was quoted as
+    saying that ...", "RIA cited X as saying that ..."."""
+    said = None
+    for t in verb.subtree:
+        if t.lemma_.lower() == "say" and t.i > verb.i and (t.head == verb or t.head.lower_ == "as"):
+            said = t
+            break
+    if said is None:
+        return None
+    ccomp = next((c for c in said.children if c.dep_ == "ccomp"), None)
+    if ccomp is None:
+        return None
+    s, e = _clause_span(ctx, ccomp, said)
+    if any(qs <= s < qe for qs, qe in ctx.quote_spans):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
+    reporter, how = _subject(verb)
+    if how == "passive":
+        obj, reporter = reporter, None
+    elif how == "agent":
+        obj, reporter = next((c for c in verb.children if c.dep_ == "nsubjpass"), None), reporter
+    cue_words, cs, ce = _cue_text(verb, [t for t in (said.head if said.head.lower_ == "as" else None, said) if t is not None])
+    claim = Claim("indirect", cue_words, s, e, cs, ce, speaker=obj, reporter=reporter, in_quote=ctx.in_quote(verb.idx))
+    if obj is None:
+        claim.unnamed = True
+    return claim
+
+
+def sourcing(ctx: Context) -> Iterator[Claim]:
+    """"according to X", "in X's view", "from a Russian perspective", "in the words of X"."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None:
+                source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            claim = _sourced(ctx, tok, source, "according to", tok.idx, to.idx + len(to.text), {t.i for t in tok.subtree} | {t.i for t in to.subtree})
+            if claim is not None:
+                yield claim
+        elif tok.lower_ in VIEW_PREPS and tok.dep_ == "prep":
+            noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if noun is None or ctx.lex.nouns.get(noun.lemma_.lower()) != "view":
+                continue
+            owner = _owner(noun)
+            if owner is None:
+                continue
+            if tok.lower_ == "to" and noun.lemma_.lower() != "mind":
+                continue
+            phrase = {t.i for t in tok.subtree}
+            s, e = _tokens_span(list(tok.subtree))
+            claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
+            if claim is not None:
+                yield claim
+
+
+def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int, phrase: set[int]) -> Claim | None:
+    doc = ctx.doc
+    sent = tok.sent
+    head = tok.head
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    if head.i in phrase:
+        head = sent.root
+    # the clause the phrase qualifies, without the phrase
+    lo, hi = head.left_edge.i, head.right_edge.i
+    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    p_lo, p_hi = min(phrase), max(phrase)
+    if p_lo <= lo:
+        lo = p_hi + 1
+    elif p_hi >= hi:
+        hi = p_lo - 1
+    if lo > hi:
+        return None
+    s, e = _trim(ctx, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if e - s < 3:
+        return None
+    claim = Claim("according_to", cue, s, e, cs, ce, speaker=source, in_quote=ctx.in_quote(cs))
+    return claim
+
+
+def appositive_roles(ctx: Context) -> Iterator[tuple[int, list[int], str, int, int]]:
+    """(person mention, organisation mentions, role text, start, end) for roles stated beside a
+    name: "X, head of Y" (apposition after), "the director of Y, X" (before), "Y expert X",
+    "Deputy Minister of Foreign Affairs of Russia X" (title before the name)."""
+    doc = ctx.doc
+    seen: set[tuple[int, int]] = set()
+    for n in sorted(ctx.person_keys):
+        m = ctx.mentions[n]
+        if ctx.mentions[n].label not in PERSON_LABELS:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        roles: list[Token] = []
+        # apposition after the name, or the name as apposition of a role noun
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i and _role_like(ctx, c):
+                roles.append(c)
+        if head.dep_ == "appos" and _role_like(ctx, head.head) and head.head.i < head.i:
+            roles.append(head.head)
+        for role in roles:
+            role_tokens = [t for t in role.subtree if t.i not in range(span.start, span.end)]
+            if head.dep_ == "appos" and role is head.head:
+                role_tokens = [t for t in doc[role.left_edge.i : span.start] if t.i not in range(span.start, span.end)]
+            yield from _role_record(ctx, n, role, role_tokens, span, seen)
+        # a title before the name ("PIR Center expert X", "Deputy Minister of ... X")
+        left = [t for t in doc[head.left_edge.i : span.start]]
+        while left and (left[0].dep_ in ("det", "punct") or left[0].pos_ in ("ADP", "PUNCT")):
+            left = left[1:]
+        if left and not any(t.text in (",", "(", ")") for t in left):
+            role_heads = [t for t in left if _role_like(ctx, t)]
+            if role_heads:
+                yield from _role_record(ctx, n, role_heads[-1], left, span, seen)
+
+
+def _role_like(ctx: Context, tok: Token) -> bool:
+    return ctx.lex.nouns.get(tok.lemma_.lower()) in PEOPLE_CLASSES or ctx.lex.nouns.get(tok.lower_) in PEOPLE_CLASSES
+
+
+def _role_record(ctx: Context, person: int, role: Token, role_tokens: list[Token], name: Span, seen: set):
+    if not role_tokens:
+        return
+    key = ctx.person_keys.get(person)
+    role_tokens = sorted(role_tokens, key=lambda t: t.i)
+    while role_tokens and (role_tokens[-1].is_punct or role_tokens[-1].is_space):
+        role_tokens.pop()
+    while role_tokens and (role_tokens[0].is_punct or role_tokens[0].dep_ == "det"):
+        role_tokens.pop(0)
+    if not role_tokens:
+        return
+    if key:
+        ctx.roles.setdefault(key, set()).update(
+            w for t in role_tokens if _role_like(ctx, t) for w in (t.lemma_.lower(), t.lower_))
+        for t in role_tokens:
+            g = ctx.lex.noun_gender.get(t.lemma_.lower())
+            if g and _role_like(ctx, t) and key not in ctx.genders:
+                ctx.genders[key] = g
+    orgs = _role_orgs(ctx, role, role_tokens)
+    s, e = _tokens_span(role_tokens)
+    text = ctx.text[s:e]
+    lo = min(s, name.start_char)
+    hi = max(e, name.end_char)
+    for org in orgs:
+        if (person, org) in seen:
+            continue
+        seen.add((person, org))
+        yield person, org, text, lo, hi
+
+
+def _role_orgs(ctx: Context, role: Token, role_tokens: list[Token]) -> list[int]:
+    """Organisations and countries a role belongs to: its possessor and modifiers ("Russia's
+    ambassador", "Uzbek political scientist", "PIR Center expert") and what follows "of", "at",
+    "under" ("head of the 5th FSB service ... under the Library of ..."), not "to" or "in" ("envoy
+    to Afghanistan", "ambassador in Tajikistan")."""
+    allowed = {t.i for t in role_tokens}
+    out: list[int] = []
+
+    def add(tok: Token) -> None:
+        n = ctx.mention_at(tok)
+        if n is None or tok.i not in allowed:
+            return
+        m = ctx.mentions[n]
+        if m.label in PERSON_LABELS or m.label in PLACE_LABELS or n in ctx.person_keys:
+            return
+        if m.label not in SPEAKER_LABELS:
+            return
+        if n not in out:
+            out.append(n)
+
+    def walk(tok: Token, depth: int) -> None:
+        if depth > 4:
+            return
+        add(tok)
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                for g in c.subtree:
+                    add(g)
+            elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS - {"for"} | ({"for"} if depth == 0 else set()):
+                if c.lower_ == "for" and depth == 0:
+                    continue
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    walk(pobj, depth + 1)
+
+    candidates = [role] + [t for t in role_tokens if t.head.i not in allowed and t is not role]
+    for tok in candidates:
+        walk(tok, 0)
+    return out
+
+
+# --- speaker resolution --------------------------------------------------------------------------
+
+
+@dataclass
+class Resolved:
+    mention: int | None
+    how: str  # name | pronoun | nominal | none
+    reporter: int | None = None
+    drop: bool = False
+
+
+def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]], depth: int = 0) -> Resolved:
+    """Who a speaker phrase names."""
+    lex = ctx.lex
+    if depth > 3:
+        return Resolved(None, "none")
+    n = ctx.mention_at(tok)
+    lower = tok.lower_
+    lemma = tok.lemma_.lower()
+    if n is not None:
+        m = ctx.mentions[n]
+        if m.label in PLACE_LABELS and m.kind not in ("capital", "demonym"):
+            return Resolved(None, "none")
+        if m.kind == "demonym" and tok.pos_ == "ADJ":
+            pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
+        else:
+            return Resolved(n, "name")
+    if tok.pos_ == "PRON" or lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS:
+        return _resolve_pronoun(ctx, tok, claim, history)
+    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
+            cm = ctx.mention_at(c)
+            if cm in ctx.person_keys or ctx.mentions[cm].label in SPEAKER_LABELS - {"NORP"}:
+                if c.dep_ == "appos" or (cm in ctx.person_keys):
+                    return Resolved(cm, "name")
+    for c in tok.children:
+        if c.dep_ == "appos":
+            for g in c.subtree:
+                gm = ctx.mention_at(g)
+                if gm is not None and gm in ctx.person_keys:
+                    return Resolved(gm, "name")
+    cls = lex.nouns.get(lemma) or lex.nouns.get(lower)
+    if cls == "media":
+        inner = _mention_in_phrase(ctx, tok)
+        if inner is not None:
+            return Resolved(inner, "name", reporter=inner)
+        return Resolved(None, "nominal")
+    if cls == "document":
+        owner = _owner(tok)
+        if owner is not None:
+            return _resolve_phrase(ctx, owner, claim, history, depth + 1)
+        return Resolved(None, "nominal")
+    if cls == "institution":
+        inner = _mention_in_phrase(ctx, tok)
+        if inner is None:
+            for c in tok.children:
+                if c.dep_ in ("amod", "poss", "compound", "nmod"):
+                    inner = ctx.mention_at(c)
+                    if inner is not None:
+                        break
+        if inner is not None and inner not in ctx.person_keys:
+            return Resolved(inner, "nominal")
+        return Resolved(None, "nominal")
+    if cls in PEOPLE_CLASSES:
+        if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
+            return Resolved(None, "nominal")  # "experts", "a source at the General Staff"
+        return _resolve_description(ctx, tok, claim, history)
+    if tok.pos_ == "PROPN":
+        return Resolved(None, "name")
+    if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "amod" for c in tok.children) and lemma not in lex.nouns:
+        return Resolved(None, "none", drop=True)
+    return Resolved(None, "none", drop=True)  # an event or a thing: not a speaker
+
+
+def _indefinite(tok: Token) -> bool:
+    det = next((c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDEFINITE_DETS), None)
+    if det is not None:
+        return True
+    has_det = any(c.dep_ in ("det", "poss") for c in tok.children)
+    return not has_det and tok.tag_ in ("NN",) and tok.i > 0 and tok.doc[tok.i - 1].lower_ not in ("the",) and not tok.is_title
+
+
+def _gender_of(ctx: Context, n: int) -> str | None:
+    key = ctx.person_keys.get(n)
+    m = ctx.mentions[n]
+    return m.gender or (ctx.genders.get(key) if key else None)
+
+
+def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(position, mention, source) of people named before ``before``, most recent first: mentions
+    outside quoted words, and earlier statements' speakers at their cue."""
+    items: list[tuple[int, int, str]] = []
+    for n, key in ctx.person_keys.items():
+        m = ctx.mentions[n]
+        if m.end <= before and not ctx.in_quote(m.start):
+            items.append((m.start, n, "mention"))
+    for pos, n in history:
+        if pos < before and n in ctx.person_keys:
+            items.append((pos, n, "speaker"))
+    items.sort(key=lambda x: (-x[0], x[2] != "speaker"))
+    return items
+
+
+def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> Resolved:
+    lower = tok.lower_
+    if lower in FIRST_SINGULAR | FIRST_PLURAL:
+        if claim.in_quote:
+            return Resolved(None, "pronoun", drop=True)
+        order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
+        for n in order:
+            if n is not None:
+                return Resolved(n, "pronoun")
+        return Resolved(None, "pronoun")
+    # an editor's gloss in brackets: "They [Afghan government] said"
+    bracket = _bracketed_mention(ctx, tok)
+    if bracket is not None:
+        return Resolved(bracket, "pronoun")
+    if lower in PLURAL_PRONOUNS or lower in ("it", "its"):
+        n = _nonperson_antecedent(ctx, tok, plural=lower in PLURAL_PRONOUNS)
+        if n is None:
+            return Resolved(None, "pronoun", drop=True)
+        return Resolved(n, "pronoun")
+    if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        return Resolved(None, "pronoun", drop=True)
+    if claim.in_quote:
+        return Resolved(None, "pronoun", drop=True)
+    want = "m" if lower in MALE_PRONOUNS else "f"
+    before = min(claim.start, claim.cue_start)
+    n = _salient_person(ctx, before, history, lambda k: (g := _gender_of(ctx, k)) is None or g == want)
+    if n is None:
+        return Resolved(None, "pronoun")
+    key = ctx.person_keys.get(n)
+    if key and key not in ctx.genders:
+        ctx.genders[key] = want  # what the pronoun tells about the person, for later pronouns
+    return Resolved(n, "pronoun")
+
+
+def _salient_person(ctx: Context, before: int, history, fits) -> int | None:
+    """The person a pronoun points to: among the people of the nearest sentence (or earlier
+    statement) that names one who fits, the speaker of an earlier statement first, then a subject,
+    then anyone but a possessor; no further back than three paragraphs."""
+    candidates = [c for c in _person_candidates(ctx, before, history) if fits(c[1])]
+    if not candidates:
+        return None
+    limit = ctx.paragraph_of(before) - 3
+    first_pos = candidates[0][0]
+    sent_start = _sentence_start(ctx, first_pos)
+    if ctx.paragraph_of(first_pos) < limit:
+        return None
+    same = [c for c in candidates if c[0] >= sent_start]
+
+    def rank(c) -> tuple:
+        pos, n, src = c
+        tok = _token_of_mention(ctx, n)
+        dep = tok.dep_ if tok is not None else ""
+        head = tok.head if tok is not None else None
+        subject = dep in SUBJECT_DEPS or (dep == "appos" and head is not None and head.dep_ in SUBJECT_DEPS)
+        return (src != "speaker", not subject, dep == "poss", -pos)
+
+    return min(same, key=rank)[1]
+
+
+def _sentence_start(ctx: Context, char: int) -> int:
+    tok = ctx.doc.char_span(char, min(char + 1, len(ctx.text)), alignment_mode="expand")
+    if tok is None or not len(tok):
+        return char
+    return tok[0].sent.start_char
+
+
+def _token_of_mention(ctx: Context, n: int) -> Token | None:
+    m = ctx.mentions[n]
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _bracketed_mention(ctx: Context, tok: Token) -> int | None:
+    doc = ctx.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("[", "("):
+        for t in doc[tok.i + 2 : tok.i + 8]:
+            if t.text in ("]", ")"):
+                break
+            n = ctx.mention_at(t)
+            if n is not None and ctx.mentions[n].label not in PLACE_LABELS:
+                return n
+    return None
+
+
+def _nonperson_antecedent(ctx: Context, tok: Token, plural: bool) -> int | None:
+    """"it" / "they": the subject of the sentence before, when it is an organisation, group or
+    country (and for "they", also a plural noun phrase's named head)."""
+    sent = tok.sent
+    doc = ctx.doc
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    for t in prev:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root:
+            n = ctx.mention_at(t)
+            if n is not None and n not in ctx.person_keys and ctx.mentions[n].label in SPEAKER_LABELS:
+                return n
+    return None
+
+
+def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Resolved:
+    """"the expert", "the deputy minister", "the head of X": the most recent person before the
+    claim whose known role fits the description; a person whose roles are unknown may stand in."""
+    lemma = tok.lemma_.lower()
+    cls = ctx.lex.nouns.get(lemma)
+    words = {lemma, tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    gender = ctx.lex.noun_gender.get(lemma)
+    before = min(claim.start, claim.cue_start)
+
+    def fits(n: int) -> bool:
+        g = _gender_of(ctx, n)
+        if gender and g and g != gender:
+            return False
+        roles = ctx.roles.get(ctx.person_keys.get(n, ""), set())
+        if not roles:
+            return True
+        if roles & words:
+            return True
+        role_classes = {ctx.lex.nouns.get(r) for r in roles} - {None}
+        return cls in role_classes
+
+    candidates = [c for c in _person_candidates(ctx, before, history) if fits(c[1])]
+    if not candidates:
+        return Resolved(None, "nominal")
+    limit = ctx.paragraph_of(before) - 4
+    known = [c for c in candidates if ctx.roles.get(ctx.person_keys.get(c[1], ""))]
+    best = candidates[0]
+    if known and known[0] is not best and ctx.paragraph_of(known[0][0]) >= ctx.paragraph_of(best[0]) - 1:
+        best = known[0]  # a person said to be an expert beats a nearer one of unknown role
+    if ctx.paragraph_of(best[0]) < limit:
+        return Resolved(None, "nominal")
+    n = best[1]
+    key = ctx.person_keys.get(n)
+    if key and cls in PEOPLE_CLASSES:
+        ctx.roles.setdefault(key, set()).add(lemma)
+    return Resolved(n, "nominal")
+
+
+def _resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resolved:
+    if claim.unnamed or (claim.speaker is None and not claim.speaker_tokens):
+        res = Resolved(None, "none")
+    elif claim.speaker is not None:
+        res = _resolve_phrase(ctx, claim.speaker, claim, history)
+    else:
+        head = _phrase_head(claim.speaker_tokens or [])
+        res = _resolve_phrase(ctx, head, claim, history) if head is not None else Resolved(None, "none")
+    if claim.reporter is not None:
+        rep = ctx.mention_at(claim.reporter)
+        if rep is None:
+            inner = _resolve_phrase(ctx, claim.reporter, claim, history)
+            rep = inner.mention if not inner.drop else None
+        if rep is not None and rep not in ctx.person_keys:
+            res.reporter = rep
+    return res
+
+
+# --- the stage -----------------------------------------------------------------------------------
+
 
 def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Statement], list[Affiliation]]:
-    """Statements and stated affiliations of one document."""
-    return [], []
+    """Statements and stated affiliations of one document.
+
+    ``mentions`` are the document's mentions (``graph.mentions``); speakers and outlets of the
+    statements, and both ends of the affiliations, are indexes into it.
+    """
+    ctx = _build_context(document, doc, mentions)
+    affiliations = [
+        Affiliation(document.id, person, org, role, start, end)
+        for person, org, role, start, end in appositive_roles(ctx)
+    ]
+    direct = list(direct_quotations(ctx))
+    ctx._direct = direct  # type: ignore[attr-defined]
+    claims = direct + list(reported_speech(ctx)) + list(sourcing(ctx))
+    claims.sort(key=lambda c: (min(c.cue_start, c.start), -c.priority))
+    statements: list[Statement] = []
+    history: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, int]] = []
+    for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
+        s, e = _trim(ctx, claim.start, claim.end)
+        if e <= s:
+            continue
+        if any(abs(s - ts) <= 2 or (ts <= s and e <= te and p > claim.priority) for ts, te, p in taken):
+            continue
+        taken.append((s, e, claim.priority))
+    kept = []
+    taken_set = set()
+    for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
+        s, e = _trim(ctx, claim.start, claim.end)
+        if e <= s or any(abs(s - ts) <= 2 for ts in taken_set):
+            continue
+        if claim.priority == 0 and any(qs <= s and e <= qe for qs, qe in ctx.quote_spans) and not claim.in_quote:
+            continue
+        taken_set.add(s)
+        kept.append((claim, s, e))
+    kept.sort(key=lambda x: min(x[0].cue_start, x[1]))
+    for claim, s, e in kept:
+        res = _resolve(ctx, claim, history)
+        if res.drop:
+            continue
+        if claim.in_quote and res.how not in ("name",) and not (res.how == "pronoun" and res.mention is not None):
+            continue
+        if res.mention is not None:
+            history.append((claim.cue_start, res.mention))
+        statements.append(
+            Statement(
+                doc=document.id,
+                kind=claim.kind,
+                cue=claim.cue,
+                text=ctx.text[s:e],
+                start=s,
+                end=e,
+                speaker_mention=res.mention,
+                reported_by_mention=res.reporter,
+                speaker_resolution=res.how if res.mention is not None or res.how != "name" else "none",
+                cue_start=claim.cue_start,
+                cue_end=claim.cue_end,
+            )
+        )
+    statements.sort(key=lambda st: (st.start, st.end))
+    return statements, affiliations

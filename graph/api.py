@@ -1,7 +1,7 @@
 """The analyst's API: load or build a knowledge graph and explore it in Python or Jupyter.
 
 >>> import graph
->>> kg = graph.load("out/graph.json")            # or: kg = graph.build(["seeds"])
+>>> kg = graph.load("out/graph.json")  # or graph.build(["seeds"])  # doctest: +SKIP
 >>> kg                                             # doctest: +SKIP
 <KnowledgeGraph: 130 entities, 455 relationships, 5 documents, 0 statements>
 >>> kg.entity("the CSTO")["label"]                 # doctest: +SKIP
@@ -547,8 +547,8 @@ class KnowledgeGraph:
     def subgraph(self, names: Iterable[str]) -> KnowledgeGraph:
         """The entities named (ids, labels or aliases) and every relationship among them.
 
-        Statements are kept when their speaker or an entity they name is in the subgraph;
-        documents when something kept refers to them.
+        Statements are kept when their speaker is in the subgraph (one with no known speaker, when
+        an entity it names is); documents when something kept refers to them.
 
         >>> kg.subgraph(["Russia", "Tajikistan", "CSTO"]).relationships()  # doctest: +SKIP
         """
@@ -561,6 +561,8 @@ class KnowledgeGraph:
     def ego(self, name: str, radius: int = 1, *, kinds: Names | None = None) -> KnowledgeGraph:
         """``name`` and the entities within ``radius`` relationships of it (of ``kinds``), with
         every relationship among them (of ``kinds``).
+
+        Its statements are those of the entities in it (see :meth:`subgraph`).
 
         >>> kabulov = kg.ego("Zamir Kabulov")              # doctest: +SKIP
         >>> kabulov.show()                                  # doctest: +SKIP
@@ -590,7 +592,8 @@ class KnowledgeGraph:
           statements only theirs;
         - ``min_weight``: relationships at least this heavy (after the document condition).
 
-        Entities left with no relationship are dropped unless ``keep_isolated``.
+        Entities left with no relationship are dropped unless ``keep_isolated``. Statements and
+        documents follow the entities kept, as in :meth:`subgraph`.
 
         >>> kg.filter(types=["person", "organization"], min_weight=2)   # doctest: +SKIP
         >>> kg.filter(kinds="attribution").show()                        # doctest: +SKIP
@@ -626,7 +629,8 @@ class KnowledgeGraph:
         statements = [
             copy.deepcopy(s) for s in self.statements
             if (docs is None or s.get("doc") in docs)
-            and (s.get("speaker") in nodes or any(m in nodes for m in s.get("mentions") or []))
+            and (s.get("speaker") in nodes
+                 or (s.get("speaker") is None and any(m in nodes for m in s.get("mentions") or [])))
         ]
         G = nx.MultiDiGraph()
         for n in sorted(nodes, key=str):
@@ -836,6 +840,12 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The table, with every column of text (or nothing) as pandas' string dtype, so that a
+    missing value is always NaN, never None in one column and NaN in the next."""
     import pandas as pd
 
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in frame.columns:
+        if frame[column].dtype == object and all(isinstance(v, str) for v in frame[column] if v is not None):
+            frame[column] = frame[column].astype("str")
+    return frame

@@ -57,6 +57,8 @@ def _build(args: argparse.Namespace) -> int:
     try:
         result = build(args.paths, model=args.model, extra_entities=args.entities)
     except NoDocuments as exc:
+        for problem in exc.problems:
+            print(f"entity-graph: skipped {problem}", file=sys.stderr)
         return _fail(f"{exc}; nothing written to {args.out}")
     except (ModelNotFound, GazetteerError) as exc:
         return _fail(str(exc), 2)

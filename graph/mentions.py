@@ -508,8 +508,8 @@ def _acts(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
-    if root.dep_ in ACTOR_DEPS:
-        return True
+    if root.dep_ in ACTOR_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+        return True  # "Moscow hosted", "criticised by Tehran"
     doc = span.doc
     after = doc[span.end : span.end + 2]
     if after and after[0].text in POSSESSIVE:

@@ -28,7 +28,11 @@ class BuildResult:
 
 
 class NoDocuments(RuntimeError):
-    """Nothing usable was read."""
+    """Nothing usable was read; ``problems`` says why, file by file."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass
@@ -53,7 +57,7 @@ def build(
     documents, problems = read_documents(paths)
     t = timer.add("read", t)
     if not documents:
-        raise NoDocuments("no usable documents" + (f" ({len(problems)} problem(s))" if problems else ""))
+        raise NoDocuments("no usable documents", problems)
     result = build_documents(documents, model=model, extra_entities=extra_entities, timer=timer)
     result.problems = problems + result.problems
     return result

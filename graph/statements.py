@@ -509,8 +509,8 @@ def _stray_subject(ctx: "Context", verb: Token) -> Token | None:
 def _inverted_subject(verb: Token) -> Token | None:
     """"says Mansur", "reported the publication X": a noun right after a verb that has no subject."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep", "appos") and child.pos_ in (
-                "PROPN", "NOUN", "PRON"):
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep", "appos") and (child.pos_ in (
+                "PROPN", "NOUN") or child.lower_ in ("he", "she", "they", "i", "we")):
             if child.i - verb.i <= 4:
                 return child
     return None
@@ -800,6 +800,11 @@ def _told_outlet(ctx: Context, verb: Token) -> Token | None:
                         obj = next((g for g in p.children if g.dep_ == "pobj"), None)
                         if obj is not None and _is_outlet_phrase(ctx, obj):
                             return obj
+        if c.dep_ == "acl" and c.lemma_.lower() in ("poll", "interview", "survey", "question", "contact", "ask", "cite", "quote"):
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)  # "experts polled by Russia Direct"
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if obj is not None and _is_outlet_phrase(ctx, obj):
+                return obj
         if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("speak", "talk"):
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in ("to", "with"):
@@ -933,6 +938,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
+        clause = _stray_that_clause(verb)
+        if clause is not None:
+            s, e = _clause_span(ctx, clause, verb)
+            return s, e, False
     if "to" in cue.frames:
         for c in children:
             if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
@@ -973,8 +982,39 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
     return None
 
 
-def _has_right_complement(verb: Token) -> bool:
-    return any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+def _stray_that_clause(verb: Token) -> Token | None:
+    """"warned Afghans from the very beginning that it may ...": a that-clause the parse hung on a
+    noun after the verb instead of on the verb. Only when the verb has no clause of its own."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" or t.i - verb.i > 12:
+            continue
+        clause = t.head
+        if clause.dep_ in ("acl", "advcl", "ccomp") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent"):
+                return None
+            if any(a.dep_ == "relcl" for a in [clause]):
+                return None
+            return clause
+        return None
+    return None
+
+
+def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
+    """A clause or an object after the verb; an object that names a speaker ("reported the news
+    agency IA Fergana") stands for an inverted subject, not content."""
+    for c in verb.children:
+        if c.i <= verb.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            return True
+        if c.dep_ == "dobj":
+            if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
+                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {"media", "institution"}):
+                continue
+            return True
+    return False
 
 
 def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
@@ -984,7 +1024,7 @@ def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     if head is verb or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ == "parataxis" or (verb.dep_ in ("conj", "advcl", "ccomp") and head.i < verb.i):
-        if not _comma_between(ctx.doc, head, verb) or _has_right_complement(verb) and verb.dep_ != "parataxis":
+        if not _comma_between(ctx.doc, head, verb) or _has_right_complement(verb, ctx) and verb.dep_ != "parataxis":
             return None
         if verb.dep_ == "parataxis" and head.left_edge.i < verb.i < head.i:
             s, e = _subtree_span(head)  # the cue splits its content
@@ -1096,6 +1136,8 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     # the clause the phrase qualifies, without the phrase
     lo, hi = head.left_edge.i, head.right_edge.i
     lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
     p_lo, p_hi = min(phrase), max(phrase)
     if p_lo <= lo:
         lo = p_hi + 1
@@ -1247,9 +1289,25 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if m.kind == "demonym" and tok.pos_ == "ADJ":
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
         else:
-            return Resolved(n, "name")
+            return Resolved(_as_person(ctx, n), "name")
+    if tok.pos_ == "PROPN":
+        # a name the mention stage missed: a surname of a person the text named, or a name beside it
+        key = _surname_key(ctx, tok.lower_)
+        if key is not None:
+            full = _full_person(ctx, key, tok.idx)
+            if full is not None:
+                return Resolved(full, "name")
+        near = _mention_beside(ctx, tok)
+        if near is not None:
+            return Resolved(_as_person(ctx, near), "name")
     if tok.pos_ == "PRON" or lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS:
         return _resolve_pronoun(ctx, tok, claim, history)
+    cls = noun_class(lex, tok)
+    if cls == "media":
+        inner = _mention_in_phrase(ctx, tok)
+        if inner is not None:
+            return Resolved(inner, "name", reporter=inner)  # "reported the news agency IA Fergana"
+        return Resolved(None, "nominal")
     # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"
     for c in tok.children:
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
@@ -1263,12 +1321,6 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                 gm = ctx.mention_at(g)
                 if gm is not None and gm in ctx.person_keys:
                     return Resolved(gm, "name")
-    cls = lex.nouns.get(lemma) or lex.nouns.get(lower)
-    if cls == "media":
-        inner = _mention_in_phrase(ctx, tok)
-        if inner is not None:
-            return Resolved(inner, "name", reporter=inner)
-        return Resolved(None, "nominal")
     if cls == "document":
         owner = _owner(tok)
         if owner is not None:
@@ -1294,6 +1346,57 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "amod" for c in tok.children) and lemma not in lex.nouns:
         return Resolved(None, "none", drop=True)
     return Resolved(None, "none", drop=True)  # an event or a thing: not a speaker
+
+
+def _surname_key(ctx: Context, word: str) -> str | None:
+    for n, key in ctx.person_keys.items():
+        if key == word and ctx.mentions[n].label in PERSON_LABELS:
+            return key
+    return None
+
+
+def _full_person(ctx: Context, key: str, before: int) -> int | None:
+    """The fullest person mention of a surname: the longest name, the nearest before ``before``."""
+    same = [n for n, k in ctx.person_keys.items() if k == key and ctx.mentions[n].label in PERSON_LABELS]
+    if not same:
+        return None
+    earlier = [n for n in same if ctx.mentions[n].start < before] or same
+    return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
+
+
+def _as_person(ctx: Context, n: int) -> int:
+    """A surname that spaCy took for an organisation ("Kabulov's words") stands for the person the
+    text named in full."""
+    m = ctx.mentions[n]
+    key = ctx.person_keys.get(n)
+    if key is None or m.label in PERSON_LABELS:
+        return n
+    return _full_person(ctx, key, m.start) or n
+
+
+def _mention_beside(ctx: Context, tok: Token) -> int | None:
+    """A named actor right beside an unrecognised name heading a subject ("SouthFront: Analysis &
+    Intelligence already pointed out")."""
+    doc = ctx.doc
+    lo = max(tok.left_edge.i - 3, tok.sent.start)
+    for t in list(doc[lo : tok.right_edge.i + 1]):
+        n = ctx.mention_at(t)
+        if n is None or abs(t.i - tok.i) > 3:
+            continue
+        m = ctx.mentions[n]
+        if m.label in SPEAKER_LABELS and m.label not in ("NORP",) and m.kind != "demonym":
+            return n
+    return None
+
+
+def noun_class(lex: Lexicon, tok: Token) -> str | None:
+    """The class of a speaker noun, two-word names first ("news agency", "political scientist")."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            cls = lex.nouns.get(f"{c.lower_} {tok.lemma_.lower()}") or lex.nouns.get(f"{c.lower_} {tok.lower_}")
+            if cls:
+                return cls
+    return lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
 
 
 def _indefinite(tok: Token) -> bool:

@@ -777,6 +777,8 @@ def _html_extract(raw: str) -> _Html:
     from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, CData
 
     raw = raw.replace(_PARA, "").replace(_LINE, "")
+    # comments go first, in one pass: the stdlib parser rescans an unclosed "<!--" (quadratic)
+    raw = _strip_comments(raw).replace("<!--", "&lt;!--")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "looks like a filename/URL" on short input

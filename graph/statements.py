@@ -127,6 +127,8 @@ OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "tele
 AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", "commission", "court",
                   "ministry", "government", "senate", "duma", "conference", "summit", "forum", "meeting"}
 VIEW_PREPS = {"in", "from", "to"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
+AGE_NOUN = re.compile(r"^\d+-year-old$")
 EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"
 PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN}
 ROLE_PREPS = {"of", "at", "under", "with", "from", "within", "for"}
@@ -297,7 +299,8 @@ class Context:
         return self.token_mention[tok.i]
 
     def in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quote_spans)
+        """Inside quoted words (any pair of quotation marks, not only accepted quotes)."""
+        return any(q.start <= char < q.end for q in self.quotes) or any(s <= char < e for s, e in self.quote_spans)
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
@@ -338,12 +341,13 @@ def _index_people(ctx: Context) -> None:
     """Which mentions name people, grouped by surname, with the gender the text gives them."""
     persons = [n for n, m in enumerate(ctx.mentions) if m.start >= 0 and m.label in PERSON_LABELS]
     surnames: dict[str, str] = {}
+    full_names: set[str] = set()
     for n in persons:
         words = ctx.mentions[n].name.split()
-        key = words[-1].lower() if words else ctx.mentions[n].name.lower()
-        surnames[key] = key
-        for w in words:
-            surnames.setdefault(w.lower(), key)
+        if not words:
+            continue
+        surnames[words[-1].lower()] = words[-1].lower()
+        full_names.add(ctx.mentions[n].name.lower())
     for n, m in enumerate(ctx.mentions):
         if m.start < 0:
             continue
@@ -352,7 +356,8 @@ def _index_people(ctx: Context) -> None:
             continue
         if m.label in PERSON_LABELS:
             ctx.person_keys[n] = words[-1].lower()
-        elif len(words) <= 2 and words[-1].lower() in surnames and m.kind == "ner" and m.label not in PLACE_LABELS:
+        elif m.kind == "ner" and m.label not in PLACE_LABELS and (
+                (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
             # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
             ctx.person_keys[n] = surnames[words[-1].lower()]
     for n, key in ctx.person_keys.items():
@@ -895,14 +900,11 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     cue_words, cs, ce = _cue_text(verb, [_light_noun(ctx, verb)] if _light_noun(ctx, verb) is not None else [])
     claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx))
     if how == "passive":
-        if speaker is not None and speaker.lower_ == "it":
-            claim.unnamed = True  # "it was reported that ..."
-            speaker = None
-        elif "obj" in cue.frames:
-            claim.unnamed = True  # "The information was confirmed"
+        if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":
+            claim.unnamed = True  # "it was reported that ...", "..., it was claimed"
             speaker = None
         else:
-            return None  # "X is said to be ..."
+            return None  # "X is said to be ...", "he was denied a try", "she was told that"
     elif speaker is None:
         return None  # no one says it: an imperative, an infinitive of purpose
     claim.speaker = speaker
@@ -1288,6 +1290,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(None, "none")
         if m.kind == "demonym" and tok.pos_ == "ADJ":
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
+        elif m.kind == "demonym" and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+            return Resolved(None, "nominal")  # "Russians believe": unnamed people
+        elif m.kind == "demonym" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
             return Resolved(_as_person(ctx, n), "name")
     if tok.pos_ == "PROPN":
@@ -1337,15 +1343,37 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if inner is not None and inner not in ctx.person_keys:
             return Resolved(inner, "nominal")
         return Resolved(None, "nominal")
-    if cls in PEOPLE_CLASSES:
+    if lemma in SPOKESPEOPLE or cls in PEOPLE_CLASSES and _speaks_for(ctx, tok) is not None:
+        org = _speaks_for(ctx, tok)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
+        if org is not None and lemma in SPOKESPEOPLE:
+            return Resolved(org, "nominal")
+    if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, "nominal")  # "experts", "a source at the General Staff"
+        if cls == PERSON_NOUN:
+            return Resolved(None, "nominal")  # "the man", "the source": someone the text does not name
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
         return Resolved(None, "name")
     if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "amod" for c in tok.children) and lemma not in lex.nouns:
         return Resolved(None, "none", drop=True)
     return Resolved(None, "none", drop=True)  # an event or a thing: not a speaker
+
+
+def _speaks_for(ctx: Context, tok: Token) -> int | None:
+    """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            n = _mention_in_phrase(ctx, obj) if obj is not None else None
+            if n is not None and n not in ctx.person_keys and ctx.mentions[n].label not in PLACE_LABELS:
+                return n
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < tok.i:
+            n = ctx.mention_at(c)
+            if n is not None and n not in ctx.person_keys and ctx.mentions[n].label in SPEAKER_LABELS:
+                return n
+    return None
 
 
 def _surname_key(ctx: Context, word: str) -> str | None:
@@ -1431,19 +1459,20 @@ def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]
 def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> Resolved:
     lower = tok.lower_
     if lower in FIRST_SINGULAR | FIRST_PLURAL:
+        # outside quotes, the writer: "According to our information", "We noted"
         if claim.in_quote:
             return Resolved(None, "pronoun", drop=True)
         order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
         for n in order:
             if n is not None:
                 return Resolved(n, "pronoun")
-        return Resolved(None, "pronoun")
+        return Resolved(None, "pronoun", drop=True)  # a writer the metadata does not name
     # an editor's gloss in brackets: "They [Afghan government] said"
     bracket = _bracketed_mention(ctx, tok)
     if bracket is not None:
         return Resolved(bracket, "pronoun")
     if lower in PLURAL_PRONOUNS or lower in ("it", "its"):
-        n = _nonperson_antecedent(ctx, tok, plural=lower in PLURAL_PRONOUNS)
+        n = _nonperson_antecedent(ctx, claim, history)
         if n is None:
             return Resolved(None, "pronoun", drop=True)
         return Resolved(n, "pronoun")
@@ -1512,19 +1541,21 @@ def _bracketed_mention(ctx: Context, tok: Token) -> int | None:
     return None
 
 
-def _nonperson_antecedent(ctx: Context, tok: Token, plural: bool) -> int | None:
-    """"it" / "they": the subject of the sentence before, when it is an organisation, group or
-    country (and for "they", also a plural noun phrase's named head)."""
-    sent = tok.sent
-    doc = ctx.doc
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    for t in prev:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root:
-            n = ctx.mention_at(t)
-            if n is not None and n not in ctx.person_keys and ctx.mentions[n].label in SPEAKER_LABELS:
-                return n
+def _nonperson_antecedent(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> int | None:
+    """"it" / "they": the organisation, group or country that spoke last, in this paragraph or the
+    one before ("BT says ... It said ...")."""
+    before = min(claim.start, claim.cue_start)
+    para = ctx.paragraph_of(before)
+    for pos, n in reversed(history):
+        if pos >= before:
+            continue
+        if ctx.paragraph_of(pos) < para - 1:
+            break
+        if n in ctx.person_keys:
+            return None  # the last speaker was a person: "they" is someone else
+        m = ctx.mentions[n]
+        if m.label in SPEAKER_LABELS and m.label not in PERSON_LABELS:
+            return n
     return None
 
 

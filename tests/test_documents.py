@@ -622,7 +622,8 @@ TEXTS = st.one_of(
     st.lists(PIECES, max_size=120).map("".join),
     st.lists(st.sampled_from(["Central Asia is a place of long-standing geopolitical confrontation.",
                               "Now it turns into an active phase.", "Share this", "2,500 $", "\n", "\n\n", " ",
-                              "they met", "Yes."]), max_size=30).map("".join),
+                              "they met", "Yes.", "<!--", "-->", "<p>", "&amp;", "primarily", "aimed"]),
+             max_size=30).map("".join),
 )
 
 
@@ -724,3 +725,21 @@ def test_row_title_is_one_line_and_cleaned(tmp_path: Path) -> None:
     doc = read_one(write(tmp_path / "r.jsonl", json.dumps(row)))
     assert doc.title == "Talks resume in Geneva"
     assert doc.text == "Talks resume in Geneva\n\nDelegations met again on Monday."
+
+
+@pytest.mark.parametrize(
+    "raw", ["<!--" * 20000, "1 " * 50000 + "x", "<a " + "x " * 50000, "&" * 100000, ". " * 50000, ("A long sentence of ten words goes here for this test. " * 3000)],
+    ids=["unclosed-comments", "numbers", "open-tag", "ampersands", "dots", "repeats"],
+)
+def test_cleaning_stays_linear_on_pathological_input(raw: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    clean_text(raw)
+    clean_text(raw, html=True)
+    assert time.perf_counter() - start < 3.0
+
+
+def test_things_that_are_not_paths_are_problems() -> None:
+    docs, problems = read_documents([None])  # type: ignore[list-item]
+    assert docs == [] and len(problems) == 1 and problems[0].message.startswith("not a path")

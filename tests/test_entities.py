@@ -138,3 +138,29 @@ def test_one_type_per_entity_from_all_its_mentions(tmp_path):
     G = build([tmp_path]).graph
     tolipov = node_named(G, "Tolipov")
     assert tolipov["label"] == "Farkhad Tolipov" and tolipov["type"] == "person" and tolipov["mentions"] >= 3
+
+
+def test_user_extends_the_curated_data_without_editing_python(tmp_path):
+    (tmp_path / "news.txt").write_text(
+        "The Zarafshan Valley Watch reported clashes. ZVW monitors said two villages were shelled.\n",
+        encoding="utf-8",
+    )
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text(
+        '{"id": "zvw", "label": "Zarafshan Valley Watch", "type": "organization", "wikidata": "Q999999999", '
+        '"aliases": ["ZVW"]}\n',
+        encoding="utf-8",
+    )
+    G = build([tmp_path / "news.txt"], extra_entities=[extra]).graph
+    watch = node_named(G, "ZVW")
+    assert watch["label"] == "Zarafshan Valley Watch" and watch["wikidata"] == "Q999999999"
+    assert watch["mentions"] == 2 and "Q999999999" in G
+
+
+def test_a_malformed_curated_file_names_the_file_and_line(tmp_path):
+    from graph.gazetteer import GazetteerError, load_gazetteer
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "label": "X", "type": "country"}\n{"id": "y", "label": "Y", "type": "planet"}\n')
+    with pytest.raises(GazetteerError, match=r"bad\.jsonl:2: type 'planet'"):
+        load_gazetteer([bad])

@@ -139,7 +139,7 @@ def _with_viewer_options(options_json: str) -> dict:
                  "strokeWidth": 3, "strokeColor": "#ffffff"},
         "scaling": {"min": 10, "max": 32,
                     # labels follow node size; the small ones disappear when zoomed out
-                    "label": {"enabled": True, "min": 13, "max": 22, "maxVisible": 22, "drawThreshold": 7}},
+                    "label": {"enabled": True, "min": 14, "max": 30, "maxVisible": 30, "drawThreshold": 6}},
     }
     options["edges"].update({
         "scaling": {"min": 1, "max": 9, "label": {"enabled": False}},

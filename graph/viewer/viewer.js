@@ -7,8 +7,9 @@
 (function () {
   "use strict";
 
-  const timing = { scriptStart: performance.now(), firstDraw: null, stabilized: null };
+  const timing = { scriptStart: performance.now(), dataParsed: null, networkBuilt: null, firstDraw: null, stabilized: null };
   const data = JSON.parse(document.getElementById("graph-data").textContent);
+  timing.dataParsed = performance.now();
   const entities = data.entities;
   const relations = data.relations;
   const documents = data.documents;
@@ -34,6 +35,7 @@
   const edgeView = new vis.DataView(edges, { filter: isEdgeShown });
   const network = new vis.Network(
     document.getElementById("network"), { nodes: nodeView, edges: edgeView }, data.options);
+  timing.networkBuilt = performance.now();
 
   /* ---------- small DOM helpers: the only way anything reaches the page ---------- */
 

@@ -6,15 +6,21 @@ the network blocked, and prints:
 
     render      Python time for render_html (layout included) and the page size
     first draw  navigation start -> vis-network's first drawing of the graph
-    stabilised  navigation start -> final layout (positions are precomputed, so with physics off
-                this is the first draw; the physics figure is the optional run with it switched on)
+    stabilised  navigation start -> final layout. Graphs of up to 300 nodes get a short physics
+                refinement before vis draws them at all; bigger ones are drawn as laid out in
+                Python. Either way the first drawing is the final layout and the figures match.
+    physics     (--physics) switch physics on -> its bounded stabilisation (150 iterations) done
     filter      click on a type checkbox -> redrawn graph
 
 Usage:  .venv/bin/python bench/viewer_bench.py [--nodes 2000] [--edges 10000] [--runs 3] [--physics]
+        .venv/bin/python bench/viewer_bench.py --graph out/graph.json      (a real graph instead)
+        .venv/bin/python bench/viewer_bench.py --graph out/graph.json --runs 0 \
+            --screenshot docs/screenshot.png --focus Kabulov                 (the README picture)
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import sys
@@ -94,7 +100,7 @@ def measure_in_browser(html_path: Path, *, physics: bool) -> dict[str, float]:
             context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
             page = context.new_page()
             page.goto(url)
-            page.wait_for_function("window.entityGraph && entityGraph.timing.stabilized !== null", timeout=60_000)
+            page.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=60_000)
             figures = {"first_draw_ms": page.evaluate("entityGraph.timing.firstDraw"),
                        "stabilised_ms": page.evaluate("entityGraph.timing.stabilized")}
             figures["filter_redraw_ms"] = page.evaluate("""() => new Promise((done) => {
@@ -105,12 +111,36 @@ def measure_in_browser(html_path: Path, *, physics: bool) -> dict[str, float]:
             if physics:
                 figures["physics_settle_ms"] = page.evaluate("""() => new Promise((done) => {
                     const start = performance.now();
-                    entityGraph.network.once('stabilized', () => done(performance.now() - start));
+                    entityGraph.network.once('stabilizationIterationsDone', () => done(performance.now() - start));
                     document.getElementById('physics').click();
                 })""")
             return figures
         finally:
             context.close()
+
+
+def take_screenshot(html_path: Path, png: Path, *, focus: str | None) -> None:
+    """The page at 1400×900; with ``focus``, as an analyst would leave it after searching that name
+    and opening its strongest relationship."""
+    from playwright.sync_api import sync_playwright
+
+    url = html_path.resolve().as_uri()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+            page.goto(url)
+            page.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=60_000)
+            if focus:
+                page.fill("#search", focus)
+                page.press("#search", "Enter")
+                page.wait_for_timeout(700)  # camera animation
+                page.click("#details .strong-links .weight >> nth=0")
+                page.mouse.move(5, 895)  # no hover tooltip in the picture
+            page.screenshot(path=str(png))
+        finally:
+            browser.close()
 
 
 def main() -> None:
@@ -120,13 +150,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--physics", action="store_true", help="also time a settle with physics switched on")
     parser.add_argument("--keep", type=Path, help="write the page here too")
+    parser.add_argument("--graph", type=Path, help="a graph.json to measure instead of a synthetic graph")
+    parser.add_argument("--title", help="page title (default: the graph's size)")
+    parser.add_argument("--screenshot", type=Path, help="also save a 1400x900 screenshot here")
+    parser.add_argument("--focus", help="for the screenshot: search this name and open its strongest link")
     args = parser.parse_args()
 
-    graph = synthetic_graph(args.nodes, args.edges)
+    graph = json.loads(args.graph.read_text("utf-8")) if args.graph else synthetic_graph(args.nodes, args.edges)
+    n_nodes, n_edges = len(graph["nodes"]), len(graph["edges"])
     started = time.perf_counter()
-    page = render_html(graph, title=f"Synthetic graph, {args.nodes} nodes / {args.edges} edges")
+    page = render_html(graph, title=args.title or f"{'Synthetic graph' if not args.graph else args.graph.name}, "
+                                                  f"{n_nodes} entities, {n_edges} relationships")
     render_s = time.perf_counter() - started
-    print(f"graph      {args.nodes} nodes, {args.edges} edges")
+    print(f"graph      {n_nodes} nodes, {n_edges} edges")
     print(f"render     {render_s:.2f} s in Python, {len(page.encode()) / 1e6:.1f} MB of HTML")
 
     with tempfile.TemporaryDirectory() as workdir:
@@ -135,7 +171,10 @@ def main() -> None:
         if args.keep:
             args.keep.write_text(page, "utf-8")
         runs = [measure_in_browser(html_path, physics=args.physics) for _ in range(args.runs)]
-    for name in runs[0]:
+        if args.screenshot:
+            take_screenshot(html_path, args.screenshot, focus=args.focus)
+            print(f"screenshot {args.screenshot}")
+    for name in runs[0] if runs else []:
         values = [run[name] for run in runs]
         print(f"{name:<18} median {statistics.median(values):7.0f} ms   runs: "
               + ", ".join(f"{v:.0f}" for v in values))

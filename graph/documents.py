@@ -766,6 +766,11 @@ _JUNK_CLASS_RE = re.compile(
 )
 
 
+_JUNK_TAG_SET = frozenset(_JUNK_TAGS)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CLASS_SPLIT_RE = re.compile(r"[-_\s]+")
+
+
 @dataclass
 class _Html:
     text: str
@@ -774,7 +779,7 @@ class _Html:
 
 def _html_extract(raw: str) -> _Html:
     """Main text and metadata of an HTML page, with BeautifulSoup and the stdlib parser."""
-    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, CData
+    from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
     raw = raw.replace(_PARA, "").replace(_LINE, "")
     # comments go first, in one pass: the stdlib parser rescans an unclosed "<!--" (quadratic)
@@ -782,15 +787,36 @@ def _html_extract(raw: str) -> _Html:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "looks like a filename/URL" on short input
-            soup = BeautifulSoup(raw, "html.parser")
-    except Exception:  # the stdlib parser gave up: read it as text with tags
+            soup = BeautifulSoup(raw, "lxml")
+    except Exception:  # the parser gave up: read it as text with tags
         return _Html(_strip_tags(raw))
     meta = _Meta()
+    # one pass over the elements instead of a find() per question
+    metas: dict[tuple[str, str], str] = {}
+    first: dict[str, Tag] = {}
+    articles: list[Tag] = []
+    h1s: list[Tag] = []
+    for tag in soup.find_all(True):
+        name = tag.name
+        if name == "meta":
+            value = tag.get("content")
+            if isinstance(value, str) and value.strip():
+                for attr in ("name", "property", "itemprop"):
+                    key = tag.get(attr)
+                    if isinstance(key, str):
+                        metas.setdefault((attr, key.strip().lower()), " ".join(value.split()))
+        elif name == "link" and "canonical" in (tag.get("rel") or []):
+            first.setdefault("canonical", tag)
+        elif name == "article" and len(articles) < 50:
+            articles.append(tag)
+        elif name == "h1" and len(h1s) < 20:
+            h1s.append(tag)
+        elif name in ("main", "title") or (tag.get("role") == "main" and "role=main" not in first):
+            first.setdefault(name if name in ("main", "title") else "role=main", tag)
 
     def content(**attrs: str) -> str | None:
-        tag = soup.find("meta", attrs=attrs)
-        value = tag.get("content") if tag else None
-        return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+        ((attr, key),) = attrs.items()
+        return metas.get((attr, key))
 
     author = content(name="author") or content(property="article:author")
     if author and re.match(r"https?://", author):
@@ -798,54 +824,64 @@ def _html_extract(raw: str) -> _Html:
     meta.fill(
         author=author,
         outlet=content(property="og:site_name"),
-        date=content(property="article:published_time") or content(itemprop="datePublished")
+        date=content(property="article:published_time") or content(itemprop="datepublished")
         or content(name="date") or content(name="pubdate"),
     )
-    canonical = soup.find("link", rel="canonical")
-    href = canonical.get("href") if canonical else None
-    meta.fill(url=href if isinstance(href, str) and href.strip() else None)
+    href = first["canonical"].get("href") if "canonical" in first else None
+    meta.fill(url=href.strip() if isinstance(href, str) and href.strip() else None)
     meta.fill(url=content(property="og:url"))
 
-    root = None
-    articles = soup.find_all("article")
-    if articles:
-        root = max(articles, key=lambda a: len(a.get_text()))  # max keeps the first on a tie
-    root = root or soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
-    junk = list(root.find_all(_JUNK_TAGS))
-    if root is soup.body or root is soup:
-        junk += root.find_all("header")
+    # the longest article (max keeps the first on a tie), else <main>, else the body
+    root = max(articles, key=lambda a: len(a.get_text())) if articles else None
+    root = root or first.get("main") or first.get("role=main") or soup.body or soup
+    page_level = root is soup.body or root is soup
     root_len = len(root.get_text()) or 1
-    for tag in root.find_all(True):
-        hidden = tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or re.search(
-            r"display\s*:\s*none|visibility\s*:\s*hidden", str(tag.get("style") or ""))
-        classes = tag.get("class") or []
-        tokens = [t for c in (classes if isinstance(classes, list) else [classes]) for t in re.split(r"[-_\s]+", c.lower())]
-        tokens += re.split(r"[-_\s]+", str(tag.get("id") or "").lower())
-        if hidden or any(_JUNK_CLASS_RE.match(t) for t in tokens if t):
-            junk.append(tag)
-    h1 = root.find("h1") or soup.find("h1")
+    # the article's first <h1>; on a page without <article>/<main>, not the site's logo in <header>/<nav>
+    in_root = set(map(id, root.find_all("h1", limit=20))) if root is not soup else set(map(id, h1s))
+    h1 = next((h for h in h1s if id(h) in in_root
+               and not any(p.name in ("header", "nav", "aside", "footer") for p in h.parents)), None)
     h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
-    for tag in junk:
-        if getattr(tag, "decomposed", False):
-            continue
+    guard_checks = 0
+
+    def is_junk(tag: Tag) -> bool:
+        nonlocal guard_checks
+        if tag.name in _JUNK_TAG_SET or (page_level and tag.name == "header"):
+            return True
+        style = tag.get("style")
+        if tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or (
+                isinstance(style, str) and _HIDDEN_STYLE_RE.search(style)):
+            return True
+        classes = tag.get("class") or []
+        names = [*(classes if isinstance(classes, list) else [classes]), str(tag.get("id") or "")]
+        if not any(_JUNK_CLASS_RE.match(t) for n in names for t in _CLASS_SPLIT_RE.split(n.lower()) if t):
+            return False
         # never throw away most of the article because of a class name
-        if tag.name not in _JUNK_TAGS and tag.name != "header" and len(tag.get_text()) > root_len / 2:
-            continue
-        tag.decompose()
-    for tag in root.find_all(True):
-        if tag.name == "br":
-            tag.replace_with(_LINE)
-        elif tag.name in _BLOCK_ELEMENTS:
-            tag.insert_before(_PARA)
-            tag.append(_PARA)
-    pieces = []
-    for s in root.descendants:
-        if isinstance(s, str) and not isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction, CData)):
-            pieces.append(str(s))
+        guard_checks += 1
+        return guard_checks > 100 or len(tag.get_text()) <= root_len / 2
+
+    # one iterative walk (deep pages must not recurse or rescan subtrees)
+    pieces: list[str] = []
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            pieces.append(_PARA)
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                pieces.append(_LINE)
+                continue
+            if node is not root and is_junk(node):
+                continue
+            if node.name in _BLOCK_ELEMENTS:
+                pieces.append(_PARA)
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+        elif isinstance(node, str) and not isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction, CData)):
+            pieces.append(str(node))
     text = re.sub(r"\s+", " ", "".join(pieces))
     text = re.sub(rf"\s*{_PARA}[\s{_PARA}{_LINE}]*", "\n\n", text)
     text = re.sub(rf"\s*{_LINE}\s*", "\n", text)
-    title_tag = soup.find("title")
+    title_tag = first.get("title")
     title = h1_text or content(property="og:title") or (" ".join(title_tag.get_text(" ").split()) if title_tag else "")
     if title and not h1_text and meta.outlet:
         parts = re.split(r"\s+[|\-–—:]\s+", title)

@@ -37,6 +37,7 @@ class Entry:
     weak_demonyms: tuple[str, ...] = ()  # demonyms shared with another country ("Korean")
     country: str | None = None  # for a country's own agency with a generic name
     gender: str | None = None
+    kind: str | None = None  # finer than the type: "news_agency", "newspaper", "think_tank"...
 
     @property
     def node_id(self) -> str:

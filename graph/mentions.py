@@ -302,6 +302,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         key = surface.entry
         kind = {"alias": "gazetteer", "weak": "gazetteer"}.get(surface.kind, surface.kind)
         label = gaz.entries[key].type
+        gender = gaz.entries[key].gender
         if surface.kind == "capital":
             role = "actor" if _acts(doc[start:end]) else "place"
     else:
@@ -350,6 +351,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         key=key,
         role=role,
         gender=gender,
+        subtype=gaz.entries[key].kind if key in gaz.entries else None,
         headline=sentence in ctx.headline_sents,
     )
 

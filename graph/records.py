@@ -61,7 +61,8 @@ class Mention:
     kind: str = "ner"
     key: str | None = None
     role: str | None = None  # "actor" or "place" for capitals; a title word for people
-    gender: str | None = None  # "m" / "f" when a title or pronoun says so
+    gender: str | None = None  # "m" / "f" when a title or the curated data says so
+    subtype: str | None = None  # the curated entry's kind: "news_agency", "newspaper", "think_tank"...
     headline: bool = False  # in a title-case or all-caps line, where spaCy's tags are unreliable
 
 

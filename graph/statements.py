@@ -122,10 +122,13 @@ PLACE_LABELS = {"LOC", "place", "FAC"}
 OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "television", "daily", "gazette",
                 "journal", "herald", "tribune", "telegraph", "broadcasting", "media", "chronicle", "chronicles",
                 "observer", "guardian", "independent", "express", "mail", "mirror", "review", "bulletin", "wire",
-                "channel", "network", "novosti", "pravda", "izvestia", "kommersant", "vedomosti", "interfax",
-                "reuters", "tass", "ria", "bbc", "cnn", "afp", "ap", "xinhua", "sputnik", "rt"}
+                "channel", "network"}
+# The curated data's kinds of organisation that publish.
+MEDIA_KINDS = {"news_agency", "newspaper", "broadcaster", "online", "magazine"}
 AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", "commission", "court",
-                  "ministry", "government", "senate", "duma", "conference", "summit", "forum", "meeting"}
+                  "ministry", "government", "senate", "duma", "conference", "summit", "forum", "meeting",
+                  "commons", "lords", "house", "session", "hearing", "rally", "audience", "crowd", "delegate",
+                  "reporter", "journalist", "lawmaker", "mp", "student", "supporter", "congregation"}
 VIEW_PREPS = {"in", "from", "to"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
 AGE_NOUN = re.compile(r"^\d+-year-old$")
@@ -294,6 +297,8 @@ class Context:
     roles: dict[str, set[str]] = field(default_factory=dict)  # person key -> role nouns
     genders: dict[str, str] = field(default_factory=dict)  # person key -> m / f
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
+    direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
+    anchored: set[str] = field(default_factory=set)  # surnames of people named in full
 
     def mention_at(self, tok: Token) -> int | None:
         return self.token_mention[tok.i]
@@ -344,10 +349,11 @@ def _index_people(ctx: Context) -> None:
     full_names: set[str] = set()
     for n in persons:
         words = ctx.mentions[n].name.split()
-        if not words:
-            continue
+        if len(words) < 2:
+            continue  # a surname counts once the text has given the full name
         surnames[words[-1].lower()] = words[-1].lower()
         full_names.add(ctx.mentions[n].name.lower())
+    ctx.anchored = set(surnames)
     for n, m in enumerate(ctx.mentions):
         if m.start < 0:
             continue
@@ -360,6 +366,19 @@ def _index_people(ctx: Context) -> None:
                 (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
             # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
             ctx.person_keys[n] = surnames[words[-1].lower()]
+    lex = ctx.lex
+    for n, m in enumerate(ctx.mentions):
+        if m.start < 0 or n in ctx.person_keys or m.label in PLACE_LABELS or m.kind in ("demonym", "capital", "gazetteer"):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span.text.split()) > 3:
+            continue
+        head = span.root
+        apposed = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        honorific = span.start > 0 and ctx.doc[span.start - 1].lower_ in HONORIFICS
+        if honorific or any(noun_class(lex, a) in PEOPLE_CLASSES for a in apposed):
+            # "Zakharova, the ministry's spokeswoman": a person, whatever spaCy labelled the name
+            ctx.person_keys[n] = m.name.split()[-1].lower()
     for n, key in ctx.person_keys.items():
         m = ctx.mentions[n]
         gender = m.gender
@@ -374,10 +393,6 @@ def _index_people(ctx: Context) -> None:
 
 
 # --- helpers over the parse ----------------------------------------------------------------------
-
-
-def _span_text(ctx: Context, start: int, end: int) -> str:
-    return ctx.text[start:end]
 
 
 def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
@@ -477,7 +492,7 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             if pobj is not None:
                 return pobj, "agent"
         if passive is not None:
-            if v is verb:
+            if v.i == verb.i:
                 return passive, "passive"
             if passive.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, "subject"
@@ -543,7 +558,10 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
         words = [t for t in doc[first.i : last.i + 1] if t.is_alpha]
         if not _stands_alone(ctx, q):
             continue  # quoted words inside a sentence ('hyped "fears of ..."'): a term or a partial quote
-        cue = _cue_after(ctx, q, last) or _cue_before(ctx, q, first)
+        if _colon_before(ctx, q):
+            cue = _cue_before(ctx, q, first) or _cue_after(ctx, q, last)  # 'X said: "..."'
+        else:
+            cue = _cue_after(ctx, q, last) or _cue_before(ctx, q, first)
         if cue is not None:
             verb, speaker, reporter, extra = cue
             if previous is not None and previous.cue_start == verb.idx and ctx.paragraph_of(previous.start) == para:
@@ -574,6 +592,12 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
     for claim in pending:
         ctx.quote_spans.append((claim.start, claim.end))
         yield claim
+
+
+def _colon_before(ctx: Context, q: Quote) -> bool:
+    if q.open_mark is None:
+        return False
+    return ctx.text[max(0, q.open_mark - 3) : q.open_mark].rstrip().endswith(":")
 
 
 def _stands_alone(ctx: Context, q: Quote) -> bool:
@@ -661,11 +685,12 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
         reach = 7  # '"... ." he said.' / '"... ." Smith said.'
     else:
         return None
+    ids = {t.i for t in frame}
     for verb, cue in _quote_cue_verbs(ctx, frame):
-        if frame.index(verb) > reach:
-            break
-        if _has_own_content(ctx, verb, cue, q):
-            continue
+        if frame.index(verb) > reach or _has_own_content(ctx, verb, cue, q):
+            break  # a sentence of its own after the quote: "He added that ..."
+        if verb.head.i in ids and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "parataxis"):
+            continue  # inside another clause of the frame ("He added that X would not comment")
         return _quote_speaker(ctx, verb, cue, frame)
     return None
 
@@ -728,10 +753,16 @@ def _quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
     in_frame = {t.i for t in frame}
     extra: list[Token] = []
     if lemma in ("quote", "cite"):
-        reporter, _ = _subject(verb)
+        reporter, how = _subject(verb)
         said = next((t for t in verb.subtree if t.lemma_ == "say" and t.i > verb.i), None)
         if said is not None:
             extra = [t for t in (said.head if said.head.lower_ == "as" else None, said) if t is not None]
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "X was quoted (by Y) as saying": X speaks, Y relays
+            agent = next((t for t in verb.subtree if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by"), None)
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            return verb, passive, by, extra
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
         if reporter is None or reporter.i not in in_frame or obj is None:
             before = [t for t in frame if t.i < verb.i]
@@ -776,6 +807,12 @@ def _owner(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "the report, published by Human Rights Watch"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None:
                 return pobj
     for c in noun.children:
@@ -825,7 +862,11 @@ def _is_outlet_phrase(ctx: Context, tok: Token) -> bool:
     n = _mention_in_phrase(ctx, tok)
     if n is None:
         return False
+    if ctx.mention_at(tok) is None and tok.lemma_.lower() in AUDIENCE_WORDS:
+        return False  # "told the APEC summit", "told a UN meeting"
     m = ctx.mentions[n]
+    if m.subtype in MEDIA_KINDS:
+        return True
     if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in ("country", "GPE") or n in ctx.person_keys:
         return False
     words = {w.lower().strip(".,") for w in m.name.split()}
@@ -884,7 +925,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if any(s <= start < e for s, e in ctx.quote_spans) and _is_quote_cue(ctx, verb):
         return None
     if inverted:
-        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        speaker = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
         how = "subject"
         if speaker is None:
             speaker, how = _subject(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, "none")
@@ -913,7 +955,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
 
 
 def _is_quote_cue(ctx: Context, verb: Token) -> bool:
-    return any(c.cue_start <= verb.idx < c.cue_end for c in getattr(ctx, "_direct", []))
+    return any(s <= verb.idx < e for s, e in ctx.direct_cues)
 
 
 def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | None:
@@ -921,7 +963,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
     before the cue ("..., reported the publication X")."""
     children = list(verb.children)
     light = _light_noun(ctx, verb)
-    if not _own_subject_before(verb):
+    if not _own_subject_before(verb) or verb.dep_ == "parataxis":
         before = _content_before(ctx, verb)
         if before is not None:
             return before
@@ -958,6 +1000,24 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                         s, e = _subtree_span(pobj)
                         return s, e, False
         return None
+    if "pred" in cue.frames:
+        # "called the report a provocation", "described the claims as fake", "branded him a traitor"
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        pred = next((c for c in children if obj is not None and c.i > obj.i and (
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
+        if obj is not None and pred is not None:
+            s, e = _subtree_span(obj)
+            for c in sorted(children, key=lambda t: t.i):
+                if c.i <= obj.i:
+                    continue
+                if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
+                    break
+                e = max(e, _subtree_span(c)[1])
+            return s, e, False
+        if obj is not None and obj.right_edge.i > obj.i and any(
+                t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
+            s, e = _subtree_span(obj)  # the parse hung the predicate on the object
+            return s, e, False
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and not _is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
@@ -1023,7 +1083,7 @@ def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     """"..., reported the publication X", "The solution ..., says Tolipov, lies in ...": a cue with
     no subject of its own before it, hanging off the clause it reports."""
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if verb.dep_ == "parataxis" or (verb.dep_ in ("conj", "advcl", "ccomp") and head.i < verb.i):
         if not _comma_between(ctx.doc, head, verb) or _has_right_complement(verb, ctx) and verb.dep_ != "parataxis":
@@ -1131,7 +1191,7 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     doc = ctx.doc
     sent = tok.sent
     head = tok.head
-    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     if head.i in phrase:
         head = sent.root
@@ -1173,12 +1233,19 @@ def appositive_roles(ctx: Context) -> Iterator[tuple[int, list[int], str, int, i
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i and _role_like(ctx, c):
                 roles.append(c)
-        if head.dep_ == "appos" and _role_like(ctx, head.head) and head.head.i < head.i:
-            roles.append(head.head)
+        if roles:
+            # "X, Russian presidential envoy to Afghanistan, and the director of ...": a second role
+            for c in head.children:
+                if c.dep_ == "conj" and c.i > roles[0].i and _role_like(ctx, c) and ctx.mention_at(c) is None:
+                    roles.append(c)
+        if head.dep_ == "appos" and head.head.i < head.i:
+            holder = head.head
+            if not _role_like(ctx, holder) and holder.dep_ == "pobj" and holder.head.head.i < holder.i:
+                holder = holder.head.head  # "the director of the Service, X": the parse hung X on "Service"
+            if _role_like(ctx, holder):
+                roles.append(holder)
         for role in roles:
-            role_tokens = [t for t in role.subtree if t.i not in range(span.start, span.end)]
-            if head.dep_ == "appos" and role is head.head:
-                role_tokens = [t for t in doc[role.left_edge.i : span.start] if t.i not in range(span.start, span.end)]
+            role_tokens = _role_phrase(ctx, role, span)
             yield from _role_record(ctx, n, role, role_tokens, span, seen)
         # a title before the name ("PIR Center expert X", "Deputy Minister of ... X")
         left = [t for t in doc[head.left_edge.i : span.start]]
@@ -1188,6 +1255,28 @@ def appositive_roles(ctx: Context) -> Iterator[tuple[int, list[int], str, int, i
             role_heads = [t for t in left if _role_like(ctx, t)]
             if role_heads:
                 yield from _role_record(ctx, n, role_heads[-1], left, span, seen)
+
+
+def _role_phrase(ctx: Context, role: Token, name: Span) -> list[Token]:
+    """The words of a role phrase: the role noun's subtree without clauses, coordinated phrases or
+    other people, and never reaching into the name."""
+    skip: set[int] = set(range(name.start, name.end))
+    for c in role.children:
+        if c.dep_ in ("relcl", "acl", "advcl", "conj", "cc", "appos", "punct") and c.i > role.i:
+            skip |= {t.i for t in c.subtree}
+    for t in role.subtree:
+        n = ctx.mention_at(t)
+        if n is not None and n in ctx.person_keys:
+            skip.add(t.i)
+    lo = hi = role.i
+    while lo - 1 >= role.left_edge.i and lo - 1 not in skip:
+        lo -= 1
+    while hi + 1 <= role.right_edge.i and hi + 1 not in skip:
+        hi += 1
+    doc = role.doc
+    if hi + 1 < len(doc) and doc[hi + 1].text == ")" and any(t.text == "(" for t in doc[lo : hi + 1]):
+        hi += 1
+    return list(doc[lo : hi + 1])
 
 
 def _role_like(ctx: Context, tok: Token) -> bool:
@@ -1236,6 +1325,9 @@ def _role_orgs(ctx: Context, role: Token, role_tokens: list[Token]) -> list[int]
         n = ctx.mention_at(tok)
         if n is None or tok.i not in allowed:
             return
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ == "VBN":
+            return  # "US-trained", "Moscow-backed": who trained or backs, not whom he works for
         m = ctx.mentions[n]
         if m.label in PERSON_LABELS or m.label in PLACE_LABELS or n in ctx.person_keys:
             return
@@ -1259,7 +1351,7 @@ def _role_orgs(ctx: Context, role: Token, role_tokens: list[Token]) -> list[int]
                 if pobj is not None:
                     walk(pobj, depth + 1)
 
-    candidates = [role] + [t for t in role_tokens if t.head.i not in allowed and t is not role]
+    candidates = [role] + [t for t in role_tokens if t.head.i not in allowed and t.i != role.i]
     for tok in candidates:
         walk(tok, 0)
     return out
@@ -1348,6 +1440,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if org is not None and lemma in SPOKESPEOPLE:
             return Resolved(org, "nominal")
     if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
+        named = _name_closing_phrase(ctx, tok)
+        if named is not None:
+            return Resolved(named, "name")  # "the head of the Main Directorate ... Oleg Ilinykh said"
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, "nominal")  # "experts", "a source at the General Staff"
         if cls == PERSON_NOUN:
@@ -1358,6 +1453,18 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "amod" for c in tok.children) and lemma not in lex.nouns:
         return Resolved(None, "none", drop=True)
     return Resolved(None, "none", drop=True)  # an event or a thing: not a speaker
+
+
+def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
+    """A person named at the very end of a role phrase ("the head of the X of the Y Oleg Ilinykh"),
+    however the parse attached the name."""
+    end = tok.right_edge
+    while end.i > tok.i and (end.is_punct or end.is_space):
+        end = end.doc[end.i - 1]
+    n = ctx.mention_at(end)
+    if n is not None and n in ctx.person_keys and ctx.mentions[n].label in PERSON_LABELS and end.i > tok.i:
+        return n
+    return None
 
 
 def _speaks_for(ctx: Context, tok: Token) -> int | None:
@@ -1397,9 +1504,10 @@ def _as_person(ctx: Context, n: int) -> int:
     text named in full."""
     m = ctx.mentions[n]
     key = ctx.person_keys.get(n)
-    if key is None or m.label in PERSON_LABELS:
+    if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
         return n
-    return _full_person(ctx, key, m.start) or n
+    full = _full_person(ctx, key, m.start)
+    return n if full is None else full
 
 
 def _mention_beside(ctx: Context, tok: Token) -> int | None:
@@ -1447,13 +1555,21 @@ def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]
     items: list[tuple[int, int, str]] = []
     for n, key in ctx.person_keys.items():
         m = ctx.mentions[n]
-        if m.end <= before and not ctx.in_quote(m.start):
+        if m.end <= before and not ctx.in_quote(m.start) and _anchored(ctx, n):
             items.append((m.start, n, "mention"))
     for pos, n in history:
-        if pos < before and n in ctx.person_keys:
+        if pos < before and n in ctx.person_keys and _anchored(ctx, n):
             items.append((pos, n, "speaker"))
     items.sort(key=lambda x: (-x[0], x[2] != "speaker"))
     return items
+
+
+def _anchored(ctx: Context, n: int) -> bool:
+    """A person the text introduces: a full name, the surname of one, or a name with a title.
+    A lone word that spaCy called a person ("Labour", "Oscar") is no antecedent."""
+    m = ctx.mentions[n]
+    key = ctx.person_keys.get(n)
+    return len(m.name.split()) > 1 or key in ctx.anchored or bool(m.role or m.gender) or key in ctx.genders or key in ctx.roles
 
 
 def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> Resolved:
@@ -1623,6 +1739,10 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
 
     ``mentions`` are the document's mentions (``graph.mentions``); speakers and outlets of the
     statements, and both ends of the affiliations, are indexes into it.
+
+    >>> statements, affiliations = extract_statements(document, doc, mentions)  # doctest: +SKIP
+    >>> statements[0].kind, statements[0].cue, mentions[statements[0].speaker_mention].name  # doctest: +SKIP
+    ('direct', 'says', 'Mansur')
     """
     ctx = _build_context(document, doc, mentions)
     affiliations = [
@@ -1630,36 +1750,17 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
         for person, org, role, start, end in appositive_roles(ctx)
     ]
     direct = list(direct_quotations(ctx))
-    ctx._direct = direct  # type: ignore[attr-defined]
+    ctx.direct_cues = [(c.cue_start, c.cue_end) for c in direct]
     claims = direct + list(reported_speech(ctx)) + list(sourcing(ctx))
-    claims.sort(key=lambda c: (min(c.cue_start, c.start), -c.priority))
+    kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
-    history: list[tuple[int, int]] = []
-    taken: list[tuple[int, int, int]] = []
-    for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
-        s, e = _trim(ctx, claim.start, claim.end)
-        if e <= s:
-            continue
-        if any(abs(s - ts) <= 2 or (ts <= s and e <= te and p > claim.priority) for ts, te, p in taken):
-            continue
-        taken.append((s, e, claim.priority))
-    kept = []
-    taken_set = set()
-    for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
-        s, e = _trim(ctx, claim.start, claim.end)
-        if e <= s or any(abs(s - ts) <= 2 for ts in taken_set):
-            continue
-        if claim.priority == 0 and any(qs <= s and e <= qe for qs, qe in ctx.quote_spans) and not claim.in_quote:
-            continue
-        taken_set.add(s)
-        kept.append((claim, s, e))
-    kept.sort(key=lambda x: min(x[0].cue_start, x[1]))
-    for claim, s, e in kept:
+    history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
+    for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
         res = _resolve(ctx, claim, history)
         if res.drop:
             continue
-        if claim.in_quote and res.how not in ("name",) and not (res.how == "pronoun" and res.mention is not None):
-            continue
+        if claim.in_quote and claim.kind != "direct" and not (res.how == "name" or res.how == "pronoun" and res.mention is not None):
+            continue  # words reported inside a quote count only when the quote names who said them
         if res.mention is not None:
             history.append((claim.cue_start, res.mention))
         statements.append(
@@ -1667,15 +1768,31 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
                 doc=document.id,
                 kind=claim.kind,
                 cue=claim.cue,
-                text=ctx.text[s:e],
-                start=s,
-                end=e,
+                text=ctx.text[start:end],
+                start=start,
+                end=end,
                 speaker_mention=res.mention,
                 reported_by_mention=res.reporter,
-                speaker_resolution=res.how if res.mention is not None or res.how != "name" else "none",
+                speaker_resolution=res.how if res.mention is not None else "none",
                 cue_start=claim.cue_start,
                 cue_end=claim.cue_end,
             )
         )
     statements.sort(key=lambda st: (st.start, st.end))
     return statements, affiliations
+
+
+def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, int]]:
+    """One statement per attributed span: a direct quote wins over another reading of the same
+    words, and reported speech whose words all sit inside an accepted quote is that quote's."""
+    kept: list[tuple[Claim, int, int]] = []
+    starts: list[int] = []
+    for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
+        start, end = _trim(ctx, claim.start, claim.end)
+        if end <= start or any(abs(start - s) <= 2 for s in starts):
+            continue
+        if claim.priority == 0 and not claim.in_quote and any(qs <= start and end <= qe for qs, qe in ctx.quote_spans):
+            continue
+        starts.append(start)
+        kept.append((claim, start, end))
+    return kept

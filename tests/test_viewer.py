@@ -5,10 +5,11 @@ on the seeds graph as well as on the fixture below.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
-import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,6 @@ CHROMIUM = "/usr/bin/chromium"
 SCRIPT_PAYLOAD = "<script>window.__pwned=1;alert(1)</script>"
 IMG_PAYLOAD = "<img src=x onerror=window.__pwned=1;alert(1)>"
 LINK_PAYLOAD = "javascript:window.__pwned=1;alert(1)"
-PAYLOADS = (SCRIPT_PAYLOAD, IMG_PAYLOAD, LINK_PAYLOAD)
 
 TASS = "000_4a1f0c2d9e8b7a65"
 REUTERS = "001_9c3e5b7a1d2f4e60"
@@ -187,66 +187,123 @@ def _data_block(page: str) -> str:
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+def _has_playwright() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# Skipped on a laptop without the browser; in CI (CI set) it runs, and fails if anything is missing.
 needs_chromium = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-    reason=f"{CHROMIUM} not installed (apt-get install chromium); in CI this test runs and fails instead",
+    not os.environ.get("CI") and not (os.path.exists(CHROMIUM) and _has_playwright()),
+    reason=f"needs {CHROMIUM} (apt-get install chromium) and the playwright package; "
+           "in CI this test runs and fails instead",
 )
 
 
+@pytest.fixture(scope="module")
+def browser():
+    with _launched_chromium() as launched:
+        yield launched
+
+
 @needs_chromium
-def test_viewer_works_in_headless_chromium(tmp_path):
-    assert_viewer_works(fixture_graph(), tmp_path, search="Kabulov", expect_label="Zamir Kabulov")
+def test_viewer_works_in_headless_chromium(tmp_path, browser):
+    assert_viewer_works(fixture_graph(), tmp_path, search="Kabulov", expect_label="Zamir Kabulov", browser=browser)
 
 
-def assert_viewer_works(graph: dict, workdir: Path, *, search: str, expect_label: str) -> None:
+@needs_chromium
+def test_viewer_works_in_a_sandboxed_iframe(tmp_path, browser):
+    """The notebook embeds the page as an iframe srcdoc, sandboxed to scripts only."""
+    outer = tmp_path / "notebook.html"
+    outer.write_text('<!DOCTYPE html><iframe id="viewer" sandbox="allow-scripts" style="width:1300px;height:800px" '
+                     f'srcdoc="{html.escape(render_html(fixture_graph()), quote=True)}"></iframe>', "utf-8")
+    with _offline_page(browser) as (page, outside_requests):
+        page.goto(outer.resolve().as_uri())  # returns once the iframe has loaded too
+        frame = page.frame_locator("#viewer")
+        viewer = next(f for f in page.frames if f != page.main_frame)
+        viewer.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=10_000)
+        frame.locator("#search").fill("kabulov")
+        frame.locator("#search").press("Enter")
+        assert frame.locator("#details h2").text_content() == "Zamir Kabulov"
+        _open_every_panel(viewer)
+        _assert_nothing_ran(viewer)
+    assert outside_requests == []
+
+
+def assert_viewer_works(graph: dict, workdir: Path, *, search: str, expect_label: str, browser=None) -> None:
     """Open the rendered page with every request blocked and counted, and use it as an analyst
-    would: search, click a relationship, filter. Works on any graph.json dict."""
-    from playwright.sync_api import sync_playwright
-
+    would: search, click a relationship, filter. Works on any graph.json dict; launches its own
+    Chromium unless given one."""
+    if browser is None:
+        with _launched_chromium() as launched:
+            return assert_viewer_works(graph, workdir, search=search, expect_label=expect_label, browser=launched)
     page_path = workdir / "graph.html"
     write_html(graph, page_path)
-    page_url = page_path.resolve().as_uri()
-    outside_requests: list[str] = []
-    dialogs: list[str] = []
+    with _offline_page(browser) as (page, outside_requests):
+        page.goto(page_path.resolve().as_uri())
+        page.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=10_000)
 
-    def block_and_count(route):
-        if route.request.url != page_url and not route.request.url.startswith("data:"):
-            outside_requests.append(route.request.url)
-        route.abort() if route.request.url != page_url else route.continue_()
+        _assert_nodes_drawn(page, graph)
+        _assert_search_focuses(page, search, expect_label)
+        _assert_edge_click_shows_evidence(page, graph)
+        _assert_type_filter_hides_nodes(page)
+        _open_every_panel(page)  # shows all the hostile text there is, as a payload would need
+        _assert_nothing_ran(page)
+    assert outside_requests == [], f"the page fetched {outside_requests}"
+
+
+@contextmanager
+def _launched_chromium():
+    """The system Chromium (Playwright's own browsers are never downloaded), with a fresh
+    temporary profile as Playwright gives every launch."""
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(workdir / "profile"), executable_path=CHROMIUM, headless=True, args=BROWSER_FLAGS,
-            viewport={"width": 1400, "height": 900})
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_FLAGS)
         try:
-            context.route("**/*", block_and_count)
-            page = context.pages[0] if context.pages else context.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("request", lambda request: None if request.url in (page_url,) or request.url.startswith(
-                "data:") else outside_requests.append(request.url))
-            page.add_init_script("""
-                window.__cspViolations = [];
-                document.addEventListener('securitypolicyviolation',
-                    (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-            """)
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(page_url)
-            page.wait_for_function("window.entityGraph && entityGraph.timing.firstDraw !== null", timeout=10_000)
-
-            _assert_nodes_drawn(page, graph)
-            _assert_search_focuses(page, search, expect_label)
-            _assert_edge_click_shows_evidence(page, graph)
-            _assert_type_filter_hides_nodes(page)
-            _open_every_panel(page)  # shows all hostile text there is, as a payload would need
-
-            assert page.evaluate("typeof window.__pwned") == "undefined"
-            assert dialogs == []
-            assert page.evaluate("window.__cspViolations") == []
-            assert errors == []
+            yield launched
         finally:
-            context.close()
-    assert outside_requests == [], f"the page fetched {outside_requests}"
+            launched.close()
+
+
+@contextmanager
+def _offline_page(browser):
+    """A page in a fresh context where every request other than for a file: URL is aborted, and
+    every request other than for a file: page or a data: URL is counted; dialogs and script
+    errors fail the test.
+
+    Predicates passed to wait_for_function are written as functions: Playwright evaluates a bare
+    expression with eval(), which the page's CSP (rightly) refuses."""
+    outside_requests: list[str] = []
+    dialogs: list[str] = []
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                      else route.abort())
+        context.on("request", lambda request: None if request.url.startswith(("file:", "data:", "about:"))
+                   else outside_requests.append(request.url))
+        context.add_init_script("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation',
+                (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+        """)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page, outside_requests
+        assert dialogs == [], "a dialog opened"
+        assert errors == []
+    finally:
+        context.close()
+
+
+def _assert_nothing_ran(frame) -> None:
+    assert frame.evaluate("typeof window.__pwned") == "undefined"
+    assert frame.evaluate("window.__cspViolations") == []
 
 
 def _assert_nodes_drawn(page, graph: dict) -> None:
@@ -266,7 +323,7 @@ def _assert_nodes_drawn(page, graph: dict) -> None:
 def _assert_search_focuses(page, search: str, expect_label: str) -> None:
     page.fill("#search", search.lower())
     page.press("#search", "Enter")
-    page.wait_for_function("entityGraph.selectedNode() !== null")
+    page.wait_for_function("() => entityGraph.selectedNode() !== null")
     assert page.text_content("#details h2") == expect_label
     # focused: once the camera animation ends, the node sits in the middle of the view
     page.wait_for_function("""() => {

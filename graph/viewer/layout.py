@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 
 import networkx as nx
+import numpy as np
 
 BACKBONE_SIZE = 300  # networkx's spring_layout without scipy: ~0.2 s for 300 nodes, O(n²)
 SEED = 20240607
@@ -58,7 +59,7 @@ def _undirected_strength_graph(node_ids: list[str], weighted_links: list[tuple[s
     graph.add_nodes_from(sorted(node_ids))
     for (a, b), weight in sorted(summed.items()):
         # log keeps a pair named together 200 times from collapsing onto one point
-        graph.add_edge(a, b, weight=1.0 + math.log(weight) if weight >= 1 else weight)
+        graph.add_edge(a, b, weight=(1.0 + math.log(weight)) if weight >= 1 else weight)
     return graph
 
 
@@ -121,8 +122,6 @@ def _place_components_on_outer_ring(graph: nx.Graph, components: list[list[str]]
 def _push_apart(positions: dict[str, Position], nodes: list[str], min_distance: float, rounds: int = 30) -> None:
     """Spring layouts pack a dense core tightly and leave long tails; labels in the core then
     overlap. Nudge every pair closer than ``min_distance`` apart (half each way), a few rounds."""
-    import numpy as np
-
     if len(nodes) < 2:
         return
     x = np.array([positions[n][0] for n in nodes])

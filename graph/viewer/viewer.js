@@ -18,6 +18,7 @@
   const SHAPE_GLYPHS = { dot: "●", triangle: "▲", square: "■", diamond: "◆", hexagon: "⬢", triangleDown: "▼" };
   const EVIDENCE_SHOWN_AT_FIRST = 25;
   const STRONGEST_LINKS_SHOWN = 12;
+  const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”" };
 
   const filters = {
     types: new Set(data.legend.types.map((t) => t.id)),
@@ -29,6 +30,7 @@
   let neighbourhood = new Set();
 
   const edgesByNode = indexEdgesByNode(data.edges);
+  const edgeById = new Map(data.edges.map((e) => [e.id, e]));
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
   const nodeView = new vis.DataView(nodes, { filter: isNodeShown });
@@ -174,11 +176,16 @@
     neighbourhoodBox.addEventListener("change", () => {
       filters.neighbourhoodOnly = neighbourhoodBox.checked;
       applyFilters();
-      if (neighbourhoodBox.checked && selectedNode) network.fit({ nodes: Array.from(neighbourhood), animation: true });
+      const shown = Array.from(neighbourhood).filter(isNodeShownById);
+      if (neighbourhoodBox.checked && shown.length) network.fit({ nodes: shown, animation: true });
     });
     const physicsBox = document.getElementById("physics");
     physicsBox.checked = Boolean(data.options.physics && data.options.physics.enabled);
-    physicsBox.addEventListener("change", () => network.setOptions({ physics: { enabled: physicsBox.checked } }));
+    physicsBox.addEventListener("change", () => {
+      network.setOptions({ physics: { enabled: physicsBox.checked } });
+      // A bounded number of iterations first, so a big graph settles in seconds, not minutes
+      if (physicsBox.checked) network.stabilize(data.options.physics.stabilization.iterations);
+    });
     document.getElementById("fit").addEventListener("click", () => network.fit({ animation: true }));
   }
 
@@ -215,10 +222,17 @@
       if (entity.label !== name) option.label = name + " → " + entity.label;
       list.append(option);
     }
-    document.getElementById("search-form").addEventListener("submit", (event) => {
-      event.preventDefault();
-      findAndFocus(document.getElementById("search").value);
+    const input = document.getElementById("search");
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") findAndFocus(input.value);
     });
+    // Picking a suggestion from the list goes straight to the entity.
+    input.addEventListener("input", (event) => {
+      if (event.inputType === "insertReplacementText" || event.inputType === undefined) {
+        if (namesToIds.has(input.value.trim().toLocaleLowerCase())) findAndFocus(input.value);
+      }
+    });
+    document.getElementById("search-button").addEventListener("click", () => findAndFocus(input.value));
   }
 
   function mostMentioned(ids) {
@@ -245,7 +259,8 @@
     status.textContent = "";
     revealNode(id);
     selectNode(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+    // Close enough to read the neighbours' labels, far enough to see where it sits
+    network.focus(id, { scale: Math.max(network.getScale(), 0.85), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
   }
 
   function revealNode(id) {
@@ -255,6 +270,7 @@
       filters.types.add(type);
       const box = document.querySelector('#type-filters input[data-type="' + CSS.escape(type) + '"]');
       if (box) box.checked = true;
+      applyFilters();
     }
   }
 
@@ -265,12 +281,13 @@
   function selectNode(id) {
     selectedNode = id;
     if (filters.neighbourhoodOnly) applyFilters(); else neighbourhood = computeNeighbourhood(id);
-    network.selectNodes([id]);
+    // The panel can lead to an entity a filter hides; vis throws on selecting what it doesn't draw.
+    if (isNodeShownById(id)) network.selectNodes([id]); else network.unselectAll();
     showNode(id);
   }
 
   function selectEdge(edgeId) {
-    network.selectEdges([edgeId]);
+    if (edgeView.get(edgeId)) network.selectEdges([edgeId]); else network.unselectAll();
     showEdge(edgeId);
   }
 
@@ -366,7 +383,7 @@
   }
 
   function showEdge(edgeId) {
-    const edge = edges.get(edgeId);
+    const edge = edgeById.get(edgeId);
     const relation = relations[edgeId];
     const kind = kindStyles[relation.kind] || { label: relation.kind, arrows: "", description: "" };
     clear(panel);
@@ -403,8 +420,8 @@
     li.append(sentence);
     const facts = el("div", "attribution-facts");
     if (item.cue) addFact(facts, "Cue", item.cue);
-    if (item.kind) addFact(facts, "Quote", item.kind.replace(/_/g, " "));
-    if (isStatement) addFact(facts, "Relayed by", item.reported_by ? nameOf(item.reported_by) : "—");
+    if (item.kind) addFact(facts, "Kind", STATEMENT_KINDS[item.kind] || item.kind);
+    if (item.reported_by) addFact(facts, "Relayed by", nameOf(item.reported_by));
     if (item.role) addFact(facts, "Role", item.role);
     if (facts.childNodes.length) li.append(facts);
     li.append(documentLine(item.doc));
@@ -466,7 +483,7 @@
   }
 
   function edgeTooltip(id) {
-    const edge = edges.get(id);
+    const edge = edgeById.get(id);
     const kind = kindStyles[edge.kind] ? kindStyles[edge.kind].label : edge.kind;
     return nameOf(edge.from) + (edge.arrows ? " → " : " — ") + nameOf(edge.to) + " · " + kind + " ×" + edge.weight;
   }
@@ -487,12 +504,24 @@
   network.on("blurNode", () => { tooltip.hidden = true; });
   network.on("blurEdge", () => { tooltip.hidden = true; });
   network.on("dragStart", () => { tooltip.hidden = true; });
+  const settlesFirst = Boolean(data.options.physics.enabled);
   network.once("afterDrawing", () => {
     timing.firstDraw = performance.now();
     // Positions are precomputed, so with physics off the first drawing is already the final one.
-    if (!data.options.physics.enabled) timing.stabilized = timing.firstDraw;
+    // (Drawing the strongest edges first and adding the rest in batches was tried: every batch
+    // makes vis-network redo its per-change bookkeeping, and the whole took three times longer.)
+    if (!settlesFirst) timing.stabilized = timing.firstDraw;
   });
-  network.on("stabilized", () => { if (timing.stabilized === null) timing.stabilized = performance.now(); });
+  if (settlesFirst) {
+    // Small graphs: vis refines the layout before drawing it; then it is frozen, so nothing
+    // drifts while the analyst reads. The physics switch brings the motion back.
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: { enabled: false } });
+      document.getElementById("physics").checked = false;
+      network.once("afterDrawing", () => { timing.stabilized = performance.now(); });
+      network.redraw();
+    });
+  }
 
   document.getElementById("page-title").textContent = data.title;
   buildLegendFilters();
@@ -504,6 +533,7 @@
   // For tests, benchmarks and notebooks embedding the page.
   window.entityGraph = {
     network, nodes, edges, timing, findAndFocus, selectNode, selectEdge,
+    ready: () => timing.stabilized !== null,
     shownNodeIds: () => nodeView.getIds(),
     shownEdgeIds: () => edgeView.getIds(),
     selectedNode: () => selectedNode,

@@ -1,0 +1,193 @@
+"""A cache of spaCy parses, so that a rebuild parses only the documents it has not parsed before.
+
+What is cached is the parse, not what the build finds in it: mentions and statements depend on
+the curated data, which a user edits, while the parse depends only on the text and the pipeline.
+An entry's key is the SHA-256 of the text and of :func:`graph.nlp.pipeline_version` (model name
+and version, spaCy version, component names), so a new model or spaCy makes every entry a miss
+and changing the curated data makes none.
+
+The cache is one SQLite file, ``parses.sqlite3``, in WAL mode: a write is a transaction, so a
+crash (or two builds at once) never leaves a half-written entry; readers never wait for a
+writer. Values are ``Doc.to_bytes()`` without the tensor, zlib-compressed (about 11 kB for a
+600-word article). Nothing here ever fails a build: an unreadable or corrupt file is moved aside
+and started afresh, a corrupt entry is a miss (and is overwritten by the new parse), and when the
+cache cannot be used at all the build goes on without it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMAT = "entity-graph-parse-1"  # change when the stored bytes change meaning
+FILENAME = "parses.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+_SCHEMA = "CREATE TABLE IF NOT EXISTS parses (key TEXT PRIMARY KEY, data BLOB NOT NULL, stored REAL NOT NULL)"
+_LOOKUP_BATCH = 500  # SQLite allows 999 bound variables in old builds
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/entity-graph``, else ``~/.cache/entity-graph``."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "entity-graph"
+
+
+def parse_key(text: str, version: str) -> str:
+    """The key of the parse of ``text`` by the pipeline ``version``."""
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}\0{version}\0".encode())
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def encode_doc(doc) -> bytes:
+    """A parsed ``Doc`` as cache bytes."""
+    return zlib.compress(doc.to_bytes(exclude=["tensor", "user_data"]), 1)
+
+
+def decode_doc(data: bytes, vocab, text: str):
+    """The ``Doc`` stored in ``data``, or None when the bytes are not a parse of ``text``."""
+    from spacy.tokens import Doc
+
+    try:
+        doc = Doc(vocab).from_bytes(zlib.decompress(data))
+    except Exception:  # noqa: BLE001 - any damage to an entry means "parse it again"
+        return None
+    return doc if doc.text == text else None
+
+
+@dataclass
+class CacheStats:
+    """How the cache served one build."""
+
+    hits: int = 0
+    misses: int = 0
+    errors: int = 0  # entries that could not be read or written (the build went on)
+    path: str | None = None  # None: no cache was used
+
+    def add(self, other: CacheStats) -> None:
+        self.hits += other.hits
+        self.misses += other.misses
+        self.errors += other.errors
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return "cache off"
+        if self.errors and not (self.hits or self.misses):
+            return f"cache unavailable ({self.path})"
+        text = f"cache {self.hits} hit{'s' if self.hits != 1 else ''}, {self.misses} miss{'es' if self.misses != 1 else ''}"
+        if self.errors:
+            text += f", {self.errors} error{'s' if self.errors != 1 else ''}"
+        return f"{text} ({self.path})"
+
+
+class ParseCache:
+    """Cached parse bytes by key. Use from one thread; every process opens its own."""
+
+    def __init__(self, directory: str | os.PathLike | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_cache_dir()
+        self.path = self.directory / FILENAME
+        self.errors = 0
+        self._db: sqlite3.Connection | None = None
+        self._open()
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def _open(self) -> None:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._db = self._connect()
+        except sqlite3.DatabaseError:
+            # Not a database, or damaged beyond what SQLite recovers from: keep it for a post
+            # mortem and start afresh.
+            self._close_quietly()
+            try:
+                os.replace(self.path, self.path.with_name(f"{FILENAME}.corrupt-{int(time.time())}"))
+                for suffix in ("-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                self._db = self._connect()
+            except (OSError, sqlite3.Error):
+                self._close_quietly()
+                self.errors += 1
+        except (OSError, sqlite3.Error):
+            self._close_quietly()
+            self.errors += 1
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # in WAL: atomic and consistent, only the last commits may be lost on power loss
+            db.execute(_SCHEMA)
+            db.execute("SELECT key FROM parses LIMIT 1").fetchall()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _close_quietly(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The stored bytes of those ``keys`` that are stored."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, bytes] = {}
+        if self._db is None:
+            return found
+        try:
+            for i in range(0, len(keys), _LOOKUP_BATCH):
+                batch = keys[i : i + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
+                for key, data in self._db.execute(f"SELECT key, data FROM parses WHERE key IN ({marks})", batch):
+                    if isinstance(data, bytes):
+                        found[key] = data
+        except sqlite3.Error:
+            self.errors += 1
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store entries, all or none (one transaction). Failing to store is not an error for the build."""
+        items = [(key, data, time.time()) for key, data in items]
+        if self._db is None or not items:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO parses (key, data, stored) VALUES (?, ?, ?)", items)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self.errors += len(items)
+
+    def __len__(self) -> int:
+        if self._db is None:
+            return 0
+        try:
+            return self._db.execute("SELECT COUNT(*) FROM parses").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    def close(self) -> None:
+        self._close_quietly()
+
+    def __enter__(self) -> ParseCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -16,9 +16,9 @@ install_browser() {
     command -v chromium >/dev/null 2>&1 && return 0
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
     else
-        echo "dev.sh: chromium is not installed (apt-get install chromium chromium-driver); browser tests will be skipped" >&2
+        echo "dev.sh: chromium is not installed (apt-get install chromium); browser tests will be skipped" >&2
     fi
 }
 

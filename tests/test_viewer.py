@@ -9,11 +9,13 @@ import html
 import json
 import os
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from graph.cli import main
 from graph.viewer import render_html, write_html
 from graph.viewer.page import json_for_script_block
 
@@ -214,6 +216,30 @@ def test_viewer_works_in_headless_chromium(tmp_path, browser):
     assert_viewer_works(fixture_graph(), tmp_path, search="Kabulov", expect_label="Zamir Kabulov", browser=browser)
 
 
+HOSTILE_ROW = {
+    "id": "hostile",
+    "title": "<script>window.__pwned=1</script>Kabulov speaks",
+    "outlet": '<img src=x onerror="window.__pwned=1">',
+    "text": "Zamir Kabulov met Taliban envoys in Moscow &lt;img src=x onerror=window.__pwned=1&gt; on Friday. "
+    "Kabulov said the Taliban and Russia &lt;script&gt;window.__pwned=1&lt;/script&gt; agreed.",
+}
+
+
+@needs_chromium
+def test_the_seeds_graph_html_written_by_the_build(tmp_path, browser):
+    """The real build of seeds/, plus an article whose title, outlet and text carry script
+    payloads that survive cleaning: the written graph.html works offline and runs none of them."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", corpus)
+    (corpus / "hostile.jsonl").write_text(json.dumps(HOSTILE_ROW) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 0
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert any("onerror" in (d["outlet"] or "") for d in graph["graph"]["documents"])  # the payload got through
+    assert_viewer_works(graph, tmp_path, search="Kabulov", expect_label="Zamir Kabulov", browser=browser,
+                        page_path=out / "graph.html")
+
+
 @needs_chromium
 def test_viewer_works_in_a_sandboxed_iframe(tmp_path, browser):
     """The notebook embeds the page as an iframe srcdoc, sandboxed to scripts only."""
@@ -233,15 +259,20 @@ def test_viewer_works_in_a_sandboxed_iframe(tmp_path, browser):
     assert outside_requests == []
 
 
-def assert_viewer_works(graph: dict, workdir: Path, *, search: str, expect_label: str, browser=None) -> None:
+def assert_viewer_works(
+    graph: dict, workdir: Path, *, search: str, expect_label: str, browser=None, page_path: Path | None = None
+) -> None:
     """Open the rendered page with every request blocked and counted, and use it as an analyst
-    would: search, click a relationship, filter. Works on any graph.json dict; launches its own
-    Chromium unless given one."""
+    would: search, click a relationship, filter. Works on any graph.json dict (rendered here, or
+    the page already written for it at ``page_path``); launches its own Chromium unless given one."""
     if browser is None:
         with _launched_chromium() as launched:
-            return assert_viewer_works(graph, workdir, search=search, expect_label=expect_label, browser=launched)
-    page_path = workdir / "graph.html"
-    write_html(graph, page_path)
+            return assert_viewer_works(
+                graph, workdir, search=search, expect_label=expect_label, browser=launched, page_path=page_path
+            )
+    if page_path is None:
+        page_path = workdir / "graph.html"
+        write_html(graph, page_path)
     with _offline_page(browser) as (page, outside_requests):
         page.goto(page_path.resolve().as_uri())
         page.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=10_000)

@@ -1,0 +1,310 @@
+"""How fast is a build on a real corpus, and how close does it come to spaCy alone?
+
+For each sample size and each number of processes, in the same run and alternating, two fresh
+Python processes over the same documents (as ``read_documents`` cleans them):
+
+    bare    load the build's spaCy pipeline and run ``nlp.pipe(texts, n_process=jobs)`` over the
+            texts: the floor a build can approach
+    build   ``entity-graph build``'s work from the files to graph.json, graph.graphml and
+            graph.html: read, parse, mentions, statements, entities, assemble, export, render,
+            with a new, empty parse cache (the default configuration, writing the cache included)
+
+and prints documents/s and words/s of each (wall time of the whole process, Python start and
+imports included, best of ``--repeat``), their ratio, the CPU time of the process tree, its peak
+memory (the sum of the RSS of the process and its children, sampled every 50 ms), the time of
+each stage, and how the total grows with the number of documents. Then the incremental builds on
+the largest sample: every parse cached, 10 articles new, and new curated data.
+
+Usage:  .venv/bin/python bench/build_bench.py                         (100, 500 and every article)
+        .venv/bin/python bench/build_bench.py --sample 200 --jobs 1 --repeat 3
+        .venv/bin/python bench/build_bench.py --corpus other.jsonl --sample 100 500 --json out.json
+
+The corpus is read where it lies (default ``../shared/corpus/bbc_news.jsonl`` beside the repo);
+samples are a fixed shuffle's first N articles, so every category is in each, and the smaller
+samples are parts of the bigger ones.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_news.jsonl"
+SEED = 6
+STAGES = ("read", "setup", "nlp", "mentions", "statements", "entities", "assemble", "export", "render")
+
+
+# --- what runs in the measured processes -------------------------------------------------------
+
+
+def child_bare(texts_file: str, jobs: int, batch_size: int) -> dict:
+    from graph.nlp import load_pipeline
+
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    t = time.perf_counter()
+    nlp = load_pipeline()
+    load = time.perf_counter() - t
+    n = 0
+    for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size):
+        n += 1
+    return {"docs": n, "load": load, "pipe": time.perf_counter() - t - load}
+
+
+def child_build(corpus: str, out: str, jobs: int, cache: str, extra: list[str]) -> dict:
+    from graph.export import write_outputs
+    from graph.pipeline import build
+    from graph.viewer import render_html
+
+    render_time = 0.0
+
+    def timed_render(data):
+        nonlocal render_time
+        t = time.perf_counter()
+        page = render_html(data)
+        render_time += time.perf_counter() - t
+        return page
+
+    result = build([corpus], jobs=jobs, cache=cache or False, extra_entities=extra)
+    t = time.perf_counter()
+    write_outputs(result.graph, out, render_html=timed_render)
+    timings = dict(result.timings)
+    timings["export"] = time.perf_counter() - t - render_time
+    timings["render"] = render_time
+    return {
+        "docs": len(result.documents),
+        "timings": timings,
+        "hits": result.cache.hits,
+        "misses": result.cache.misses,
+        "nodes": result.graph.number_of_nodes(),
+        "edges": result.graph.number_of_edges(),
+    }
+
+
+# --- measuring a process -----------------------------------------------------------------------
+
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_measured(args: list[str]) -> dict:
+    """Run ``python build_bench.py --child ...``: wall time, CPU time and peak RSS of its tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            stop.wait(0.05)
+
+    sampler = None
+    try:
+        import psutil  # noqa: F401
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+    except ImportError:
+        pass
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - t
+    stop.set()
+    if sampler:
+        sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"measured process failed ({proc.returncode}): {' '.join(args)}")
+    report = json.loads(out.strip().splitlines()[-1])
+    report["wall"] = wall
+    report["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # Without psutil: the largest single process (a lower bound of the tree's peak).
+    report["peak_rss_mb"] = (peak or after.ru_maxrss * 1024) / 2**20
+    return report
+
+
+# --- the benchmark -----------------------------------------------------------------------------
+
+
+def prepare(corpus: Path, sizes: list[int], work: Path) -> dict[int, dict]:
+    from graph.documents import read_documents
+
+    rows = [line for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    random.Random(SEED).shuffle(rows)
+    samples = {}
+    for n in sizes:
+        n = min(n, len(rows))
+        folder = work / f"sample-{n}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "articles.jsonl"
+        path.write_text("\n".join(rows[:n]) + "\n", encoding="utf-8")
+        documents, _ = read_documents([path])
+        texts = work / f"texts-{n}.json"
+        texts.write_text(json.dumps([d.text for d in documents]), encoding="utf-8")
+        words = sum(len(d.text.split()) for d in documents)
+        samples[n] = {"path": path, "texts": texts, "docs": len(documents), "words": words, "ids": [d.id for d in documents]}
+    return samples
+
+
+def bare_batch_size(docs: int, jobs: int) -> int:
+    """spaCy's default (256) in one process; with workers, batches small enough that every worker
+    gets a fair share of a small sample (spaCy deals whole batches round-robin)."""
+    return 256 if jobs == 1 else max(1, min(256, docs // (jobs * 8)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--sample", type=int, nargs="+", default=[100, 500, 10**9], metavar="N",
+                    help="sample sizes (default: 100 500 and the whole corpus)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], metavar="N")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the best is kept")
+    ap.add_argument("--no-incremental", action="store_true", help="skip the cached rebuilds")
+    ap.add_argument("--json", type=Path, help="also write every figure here")
+    ap.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        kind, *rest = args.child
+        if kind == "bare":
+            report = child_bare(rest[0], int(rest[1]), int(rest[2]))
+        else:
+            report = child_build(rest[0], rest[1], int(rest[2]), rest[3], rest[4:])
+        print(json.dumps(report))
+        return
+
+    if not args.corpus.exists():
+        raise SystemExit(f"no corpus at {args.corpus} (pass --corpus)")
+    work = Path(tempfile.mkdtemp(prefix="entity-graph-bench-"))
+    samples = prepare(args.corpus, sorted(set(args.sample)), work)
+    sizes = ", ".join(f"{s['docs']} docs / {s['words']:,} words" for s in samples.values())
+    print(f"corpus {args.corpus}: samples {sizes}")
+    print(f"machine: {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at start; Python {sys.version.split()[0]}")
+    results = []
+    for n, sample in samples.items():
+        for jobs in args.jobs:
+            best: dict[str, dict] = {}
+            for run in range(args.repeat):
+                for kind in ("bare", "build"):  # alternating, so that load from elsewhere hits both
+                    if kind == "bare":
+                        child = ["bare", str(sample["texts"]), str(jobs), str(bare_batch_size(sample["docs"], jobs))]
+                    else:
+                        cache = work / f"cache-{n}-{jobs}-{run}"
+                        child = ["build", str(sample["path"]), str(work / f"out-{n}-{jobs}"), str(jobs), str(cache)]
+                    report = run_measured(child)
+                    if kind not in best or report["wall"] < best[kind]["wall"]:
+                        best[kind] = report
+            row = {"docs": sample["docs"], "words": sample["words"], "jobs": jobs, "bare": best["bare"], "build": best["build"],
+                   "graph_json": (work / f"out-{n}-{jobs}" / "graph.json").read_bytes()}
+            results.append(row)
+            print_row(row, header=len(results) == 1)
+
+    print_stages(results)
+    print_scaling(results)
+    check_same_graphs(results)
+    incremental = [] if args.no_incremental else run_incremental(samples[max(samples)], work, max(args.jobs))
+    if args.json:
+        for row in results:
+            row.pop("graph_json", None)
+        args.json.write_text(json.dumps({"results": results, "incremental": incremental}, indent=1, default=str))
+
+
+def print_row(row: dict, header: bool) -> None:
+    if header:
+        print()
+        print(f"{'docs':>5} {'jobs':>4} | {'bare s':>7} {'doc/s':>6} {'word/s':>7} | {'build s':>7} {'doc/s':>6} {'word/s':>7} "
+              f"| {'ratio':>5} {'cpu ratio':>9} | {'peak RSS':>8} {'(bare)':>8}")
+    bare, build = row["bare"], row["build"]
+    print(
+        f"{row['docs']:>5} {row['jobs']:>4} | {bare['wall']:7.1f} {row['docs'] / bare['wall']:6.2f} {row['words'] / bare['wall']:7.0f} "
+        f"| {build['wall']:7.1f} {row['docs'] / build['wall']:6.2f} {row['words'] / build['wall']:7.0f} "
+        f"| {bare['wall'] / build['wall']:5.2f} {bare['cpu'] / build['cpu']:9.2f} "
+        f"| {build['peak_rss_mb']:6.0f}MB {bare['peak_rss_mb']:6.0f}MB",
+        flush=True,
+    )
+
+
+def print_stages(results: list[dict]) -> None:
+    print("\nstage seconds (nlp, mentions, statements: summed over the worker processes when jobs > 1)")
+    print(f"{'docs':>5} {'jobs':>4} | " + " ".join(f"{s:>10}" for s in STAGES) + f" | {'documents':>9} {'wall':>7}")
+    for row in results:
+        t = row["build"]["timings"]
+        print(f"{row['docs']:>5} {row['jobs']:>4} | " + " ".join(f"{t.get(s, 0.0):10.2f}" for s in STAGES)
+              + f" | {t.get('documents', 0.0):9.2f} {row['build']['wall']:7.1f}")
+
+
+def print_scaling(results: list[dict]) -> None:
+    print("\ngrowth: seconds per 1,000 documents (flat = linear), and speed-up of jobs over 1 job")
+    by = {(r["docs"], r["jobs"]): r for r in results}
+    for (docs, jobs), row in sorted(by.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        t = row["build"]["timings"]
+        per_k = {s: 1000 * t.get(s, 0.0) / docs for s in ("read", "documents", "entities", "assemble", "export", "render")}
+        speedup = ""
+        if jobs != 1 and (docs, 1) in by:
+            one = by[(docs, 1)]
+            speedup = f"  speed-up build {one['build']['wall'] / row['build']['wall']:.2f}x, bare {one['bare']['wall'] / row['bare']['wall']:.2f}x"
+        print(f"{docs:>5} docs, {jobs} jobs: total {1000 * row['build']['wall'] / docs:6.1f} s/1k docs; "
+              + ", ".join(f"{k} {v:.1f}" for k, v in per_k.items()) + speedup)
+
+
+def check_same_graphs(results: list[dict]) -> None:
+    by_docs: dict[int, set[bytes]] = {}
+    for row in results:
+        by_docs.setdefault(row["docs"], set()).add(row["graph_json"])
+    same = all(len(v) == 1 for v in by_docs.values())
+    print(f"\ngraph.json identical across jobs for each sample: {'yes' if same else 'NO'}")
+
+
+def run_incremental(sample: dict, work: Path, jobs: int) -> list[dict]:
+    """A cache filled by a cold build; then all cached, 10 articles new, and new curated data."""
+    import sqlite3
+
+    from graph.cache import FILENAME, parse_key
+    from graph.nlp import load_pipeline, pipeline_version
+
+    cache = work / "cache-incremental"
+    out = work / "out-incremental"
+    cold = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache)])
+    warm = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache)])
+    version = pipeline_version(load_pipeline())
+    texts = json.loads(sample["texts"].read_text(encoding="utf-8"))
+    with sqlite3.connect(cache / FILENAME) as db:  # as if the last 10 articles had just been added
+        db.executemany("DELETE FROM parses WHERE key = ?", [(parse_key(t, version),) for t in texts[-10:]])
+    added = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache)])
+    extra = work / "extra-entities.jsonl"
+    extra.write_text(json.dumps({"id": "bench_entity", "label": "Bench Entity", "type": "organization", "aliases": ["Bench Entity Ltd"]}) + "\n")
+    data = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache), str(extra)])
+    print(f"\nincremental, {sample['docs']} docs, {jobs} jobs (wall s, parses: hits/misses)")
+    rows = []
+    for name, r in (("cold cache", cold), ("all cached", warm), ("10 new articles", added), ("new curated data", data)):
+        print(f"  {name:<18} {r['wall']:7.1f} s   {r['hits']:>5}/{r['misses']:<5}  nlp {r['timings'].get('nlp', 0.0):6.1f} s  peak {r['peak_rss_mb']:.0f} MB")
+        rows.append({"case": name, **r})
+    return rows
+
+
+if __name__ == "__main__":
+    main()

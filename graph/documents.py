@@ -13,15 +13,21 @@ Formats: ``.txt``, ``.md``, ``.html``/``.htm`` (one document per file, id = file
 ``<line>`` is the line the row starts on, the same number as in its ``path`` ``file.jsonl:LINE``).
 
 Layout of ``Document.text`` (every character offset in the graph points into it): the title, when
-the source shows one, is the first paragraph, then a blank line, then the body; paragraphs are
+the source shows one (a row's ``title``, ``<h1>``/``<title>``, front matter, a first ``# heading``,
+or a first line that looks like a headline: 2-30 words, one sentence, no final full stop, and
+not the whole text), is the first paragraph, then a blank line, then the body; paragraphs are
 separated by one blank line (``\\n\\n``); a single ``\\n`` may separate lines inside a paragraph
 (list items, a broken paragraph joined back). ``Document.title`` equals the first paragraph then.
 
 Cleaning (:func:`clean_text`), in general rules, no list of known sentences:
 
 * HTML tags are stripped and entities decoded, also in plain text (scrapes keep ``<u>…</u>``);
-  in ``.txt`` only names of real HTML elements count as tags, so ``a <b and c> d`` style text
-  survives. Double-escaped entities (``&amp;lt;``) are decoded until nothing is left to decode.
+  outside HTML files only names of real HTML elements count as tags, so ``x <y and z> w`` style
+  text survives. Double-escaped entities (``&amp;lt;``) are decoded until nothing is left to
+  decode. HTML files go through BeautifulSoup over lxml: the ``<article>`` (the longest), else
+  ``<main>``, else ``<body>``, without scripts, navigation, asides, forms, footers, page-level
+  headers, hidden elements and blocks whose class/id says share/social/related/comments/ads
+  (unless such a block holds most of the article); one paragraph per block element.
 * Line endings become ``\\n``; no-break and other odd spaces become plain spaces, zero-width
   characters, soft hyphens and control characters go; runs of spaces collapse; text is NFC.
 * Boilerplate lines go by pattern: donation widgets and amount-only lines (``2,500 $``),
@@ -64,8 +70,11 @@ Dates found in text are written as ISO ``YYYY-MM-DD``; dates from fields and ``<
 given. Ids must be unique: on a clash the first document (in reading order) keeps the id and the
 later one is skipped with a Problem (suffixing would make ids depend on which files are present).
 Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
-other extensions are skipped silently; a file reached twice in one call is read once. Same input,
-same documents in the same order.
+other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
+separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column). Problems come
+in a fixed order: those of the paths given, then reading problems file by file (rows by line), then
+documents left empty by cleaning or with a duplicate id. Same input, same documents and problems
+in the same order.
 """
 from __future__ import annotations
 
@@ -348,13 +357,13 @@ _OPEN_END = re.compile(r"(?:[^\W_]|,)$")
 
 def _join_broken(paragraphs: list[str]) -> list[str]:
     """Join a paragraph cut in mid-sentence (ends in a letter or comma, the next starts in lower case)."""
-    out: list[str] = []
+    groups: list[list[str]] = []
     for p in paragraphs:
-        if out and p[0].islower() and _OPEN_END.search(out[-1]):
-            out[-1] = out[-1] + "\n" + p
+        if groups and p[0].islower() and _OPEN_END.search(groups[-1][-1]):
+            groups[-1].append(p)
         else:
-            out.append(p)
-    return out
+            groups.append([p])
+    return ["\n".join(g) for g in groups]
 
 
 def _words(key: str) -> int:
@@ -411,7 +420,9 @@ def clean_text(raw: str, *, html: bool = False) -> str:
     ``<article>``, else ``<main>``, else ``<body>``, without scripts, navigation, asides, forms,
     footers and hidden or sharing/related/comment blocks), one paragraph per block element.
     Returns paragraphs separated by ``\\n\\n``; ``""`` when nothing is left. Never raises on a
-    ``str``; idempotent: ``clean_text(clean_text(x)) == clean_text(x)``.
+    ``str``; idempotent: ``clean_text(y) == y`` for ``y = clean_text(x)`` and for
+    ``y = clean_text(x, html=True)``. Metadata lines (bylines) are not looked for here: that is
+    :func:`read_documents`' work.
     """
     if html:
         raw = _html_extract(raw).text
@@ -778,7 +789,10 @@ class _Html:
 
 
 def _html_extract(raw: str) -> _Html:
-    """Main text and metadata of an HTML page, with BeautifulSoup and the stdlib parser."""
+    """Main text and metadata of an HTML page, with BeautifulSoup over lxml (linear on broken or
+    deeply nested markup, where the stdlib parser can go quadratic). Imported here so that the
+    rest of the package works without them; a missing one raises ImportError."""
+    import lxml  # noqa: F401  (bs4 would otherwise fail with FeatureNotFound, caught below)
     from bs4 import BeautifulSoup, CData, Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
     raw = raw.replace(_PARA, "").replace(_LINE, "")
@@ -976,7 +990,9 @@ def _walk(folder: Path) -> list[Path]:
 def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     if not data.strip():
         return None, Problem(path, "empty file")
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(path, "not UTF-8 text (UTF-16, byte order mark at offset 0)")
+    if b"\x00" in data:
         return None, Problem(path, "binary file, not text (contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
@@ -1101,7 +1117,10 @@ def _read_file(p: Path, path: str) -> tuple[list[_Candidate], list[Problem]]:
     if kind in (".jsonl", ".csv"):
         return _read_rows(kind, text, path, p.stem)
     if kind in (".html", ".htm"):
-        page = _html_extract(text)
+        try:
+            page = _html_extract(text)
+        except ImportError as e:
+            return [], [Problem(path, f"cannot read HTML without beautifulsoup4 and lxml ({e})")]
         paragraphs, meta, _ = _body(page.text)
         page.meta.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
         return [_Candidate(p.stem, path, paragraphs, page.meta, title=_one_line(page.meta.title))], []

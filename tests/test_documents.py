@@ -539,6 +539,11 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert read_documents([f]) == ([], [Problem(f.as_posix(), "not UTF-8 text (byte 0xe9 at offset 3)")])
 
 
+def test_utf16_is_not_utf8(tmp_path: Path) -> None:
+    f = write(tmp_path / "wide.txt", "Body text.".encode("utf-16"))
+    assert read_documents([f]) == ([], [Problem(f.as_posix(), "not UTF-8 text (UTF-16, byte order mark at offset 0)")])
+
+
 def test_utf8_bom_is_fine(tmp_path: Path) -> None:
     f = write(tmp_path / "bom.txt", "\ufeffBody with a byte order mark.".encode("utf-8"))
     assert read_one(f).text == "Body with a byte order mark."
@@ -728,8 +733,12 @@ def test_row_title_is_one_line_and_cleaned(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["<!--" * 20000, "1 " * 50000 + "x", "<a " + "x " * 50000, "&" * 100000, ". " * 50000, ("A long sentence of ten words goes here for this test. " * 3000)],
-    ids=["unclosed-comments", "numbers", "open-tag", "ampersands", "dots", "repeats"],
+    "raw",
+    ["<!--" * 20000, "1 " * 50000 + "x", "<a " + "x " * 50000, "&" * 100000, ". " * 50000,
+     "A long sentence of ten words goes here for this test. " * 3000, "para\n\n" * 30000,
+     "<a href='" * 10000, "<div>" * 10000 + "deep text"],
+    ids=["unclosed-comments", "numbers", "open-tag", "ampersands", "dots", "repeats", "broken-paragraphs",
+         "open-quotes", "deep-html"],
 )
 def test_cleaning_stays_linear_on_pathological_input(raw: str) -> None:
     import time
@@ -743,3 +752,24 @@ def test_cleaning_stays_linear_on_pathological_input(raw: str) -> None:
 def test_things_that_are_not_paths_are_problems() -> None:
     docs, problems = read_documents([None])  # type: ignore[list-item]
     assert docs == [] and len(problems) == 1 and problems[0].message.startswith("not a path")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="no seeds folder")
+def test_seed_output_lines_all_come_from_the_input() -> None:
+    docs, _ = read_documents([SEEDS])
+    for doc in docs:
+        raw = Path(doc.path).read_text(encoding="utf-8")  # type: ignore[arg-type]
+        flat = " ".join(re.sub(r"</?u>", "", raw).replace("\u00a0", " ").split())
+        for line in doc.text.split("\n"):
+            assert " ".join(line.split()) in flat, (doc.id, line)
+
+
+def test_html_without_its_parser_installed_is_a_problem_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lxml", None)  # "import lxml" now raises ImportError
+    f = write(tmp_path / "p.html", HTML_PAGE)
+    docs, problems = read_documents([f])
+    assert docs == [] and len(problems) == 1
+    assert problems[0].message.startswith("cannot read HTML without beautifulsoup4 and lxml")
+    assert read_one(write(tmp_path / "t.txt", "Plain text still works."))

@@ -69,7 +69,7 @@ class MentionExtractor:
                 lower.setdefault(form, []).append(pattern)
             else:
                 variants = {form, form.upper()}
-                if form.isupper() is False:
+                if not form.isupper():
                     variants.add(form[:1].upper() + form[1:])
                 exact.setdefault(form, []).extend(make(v) for v in sorted(variants))
         for form, patterns in exact.items():
@@ -84,8 +84,9 @@ class MentionExtractor:
 # --- candidate sources -------------------------------------------------------------------------
 
 
-def gazetteer_candidates(doc: Doc, extractor: MentionExtractor) -> Iterator[Candidate]:
-    """Spans that the curated data names: aliases, demonyms, capitals."""
+def gazetteer_candidates(doc: Doc, extractor: MentionExtractor, shouting_tokens: set[int] = frozenset()) -> Iterator[Candidate]:
+    """Spans that the curated data names: aliases, demonyms, capitals. ``shouting_tokens`` are the
+    tokens of all-caps lines, where case tells names from words no longer."""
     strings = doc.vocab.strings
     gaz = extractor.gazetteer
     for matcher in (extractor.exact, extractor.lower):
@@ -95,7 +96,7 @@ def gazetteer_candidates(doc: Doc, extractor: MentionExtractor) -> Iterator[Cand
             if not surfaces:
                 continue
             span = doc[start:end]
-            shouting = _is_shouting(span.sent)
+            shouting = start in shouting_tokens
             if shouting and len(span) == 1 and _is_common_word(span[0]):
                 continue  # "US" or "IS" in an all-caps headline is the English word
             if end - start == 1 and span[0].is_lower and span.text != form:
@@ -223,11 +224,13 @@ def extract_mentions(
 ) -> tuple[list[Sentence], list[Mention], list[AcronymDefinition]]:
     """The sentences, mentions and acronym definitions of one document, in text order."""
     gaz = extractor.gazetteer
-    sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    sentence_of = _sentence_index(doc)
-    headline_sents = {i for i, s in enumerate(doc.sents) if _is_headline(s)}
+    sents = list(doc.sents)
+    sentences = [Sentence(s.start_char, s.end_char) for s in sents]
+    sentence_of = _sentence_index(sents, len(doc))
+    headline_sents = {i for i, s in enumerate(sents) if _is_headline(s)}
+    shouting_tokens = {t for s in sents if _is_shouting(s) for t in range(s.start, s.end)}
 
-    known_candidates = list(gazetteer_candidates(doc, extractor))
+    known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
     known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
     candidates = known_candidates + [
         c for c in ner_candidates(doc) if not _is_compound_of_known(doc, c, known) and not _is_qualified_known(doc, c, known, gaz)
@@ -324,8 +327,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         head_type = gaz.head_words.get(words[-1]) if words else None
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
-        if cand.kind == "ner" and role is None and start > 0 and doc[start - 1].lower_.rstrip(".") in gaz.titles:
-            role, gender = doc[start - 1].lower_.rstrip("."), gaz.titles[doc[start - 1].lower_.rstrip(".")]
+        title_before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+        if cand.kind == "ner" and role is None and title_before in gaz.titles:
+            role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
         key = _known_with_modifier(name, gaz)
         if key:
@@ -701,9 +705,9 @@ def _clean_name(text: str) -> str:
     return text.strip(" .,;:-\u2013\u2014\"'\u201c\u201d")
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for i, sent in enumerate(doc.sents):
+def _sentence_index(sents: list[Span], length: int) -> list[int]:
+    index = [0] * length
+    for i, sent in enumerate(sents):
         for t in range(sent.start, sent.end):
             index[t] = i
     return index

@@ -30,6 +30,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,28 +61,15 @@ def child_bare(texts_file: str, jobs: int, batch_size: int) -> dict:
 
 
 def child_build(corpus: str, out: str, jobs: int, cache: str, extra: list[str]) -> dict:
-    from graph.export import write_outputs
-    from graph.pipeline import build
-    from graph.viewer import render_html
+    from graph.cli import write_build_outputs
+    from graph.pipeline import build, fewer_gc_passes
 
-    render_time = 0.0
-
-    def timed_render(data):
-        nonlocal render_time
-        t = time.perf_counter()
-        page = render_html(data)
-        render_time += time.perf_counter() - t
-        return page
-
-    result = build([corpus], jobs=jobs, cache=cache or False, extra_entities=extra)
-    t = time.perf_counter()
-    write_outputs(result.graph, out, render_html=timed_render)
-    timings = dict(result.timings)
-    timings["export"] = time.perf_counter() - t - render_time
-    timings["render"] = render_time
+    with fewer_gc_passes():  # what entity-graph build does, but for the progress bar and the summary
+        result = build([corpus], jobs=jobs, cache=cache or False, extra_entities=extra)
+        write_build_outputs(result, out, jobs=jobs)
     return {
         "docs": len(result.documents),
-        "timings": timings,
+        "timings": result.timings,
         "hits": result.cache.hits,
         "misses": result.cache.misses,
         "nodes": result.graph.number_of_nodes(),
@@ -166,14 +154,21 @@ def prepare(corpus: Path, sizes: list[int], work: Path) -> dict[int, dict]:
         texts = work / f"texts-{n}.json"
         texts.write_text(json.dumps([d.text for d in documents]), encoding="utf-8")
         words = sum(len(d.text.split()) for d in documents)
-        samples[n] = {"path": path, "texts": texts, "docs": len(documents), "words": words, "ids": [d.id for d in documents]}
+        chars = sum(len(d.text) for d in documents)
+        samples[n] = {"path": path, "texts": texts, "docs": len(documents), "words": words, "chars": chars}
     return samples
 
 
-def bare_batch_size(docs: int, jobs: int) -> int:
-    """spaCy's default (256) in one process; with workers, batches small enough that every worker
-    gets a fair share of a small sample (spaCy deals whole batches round-robin)."""
-    return 256 if jobs == 1 else max(1, min(256, docs // (jobs * 8)))
+def bare_batch_size(sample: dict, jobs: int) -> int:
+    """The number of documents in the build's chunks (about 64 in one process, 16 with workers),
+    so that the two differ by the work after the parse, not by batching. (spaCy's default of 256
+    is slower here, and needs twice the memory; with workers, it would leave one idle on a small
+    sample, since spaCy deals whole batches round-robin.)"""
+    from graph.pipeline import CHUNK_CHARS, CHUNK_MAX_DOCS
+
+    budget = CHUNK_CHARS["local"] if jobs == 1 else CHUNK_CHARS["workers"]
+    average = max(1, sample["chars"] // max(1, sample["docs"]))
+    return max(1, min(CHUNK_MAX_DOCS, budget // average, sample["docs"] // jobs or 1))
 
 
 def main() -> None:
@@ -183,6 +178,8 @@ def main() -> None:
                     help="sample sizes (default: 100 500 and the whole corpus)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], metavar="N")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the best is kept")
+    ap.add_argument("--bare-batch", nargs="+", default=["auto"], metavar="N",
+                    help="nlp.pipe batch sizes to try for the floor, the fastest counts (default: auto, the build's chunk size)")
     ap.add_argument("--no-incremental", action="store_true", help="skip the cached rebuilds")
     ap.add_argument("--json", type=Path, help="also write every figure here")
     ap.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -208,14 +205,19 @@ def main() -> None:
     for n, sample in samples.items():
         for jobs in args.jobs:
             best: dict[str, dict] = {}
+            batches = [bare_batch_size(sample, jobs) if b == "auto" else int(b) for b in args.bare_batch]
             for run in range(args.repeat):
-                for kind in ("bare", "build"):  # alternating, so that load from elsewhere hits both
+                for kind in ["bare"] * len(batches) + ["build"]:  # alternating, so that load from elsewhere hits both
                     if kind == "bare":
-                        child = ["bare", str(sample["texts"]), str(jobs), str(bare_batch_size(sample["docs"], jobs))]
+                        batch = batches.pop(0)
+                        batches.append(batch)
+                        child = ["bare", str(sample["texts"]), str(jobs), str(batch)]
                     else:
                         cache = work / f"cache-{n}-{jobs}-{run}"
                         child = ["build", str(sample["path"]), str(work / f"out-{n}-{jobs}"), str(jobs), str(cache)]
                     report = run_measured(child)
+                    if kind == "bare":
+                        report["batch_size"] = batch
                     if kind not in best or report["wall"] < best[kind]["wall"]:
                         best[kind] = report
             row = {"docs": sample["docs"], "words": sample["words"], "jobs": jobs, "bare": best["bare"], "build": best["build"],
@@ -231,19 +233,20 @@ def main() -> None:
         for row in results:
             row.pop("graph_json", None)
         args.json.write_text(json.dumps({"results": results, "incremental": incremental}, indent=1, default=str))
+    shutil.rmtree(work, ignore_errors=True)  # samples, caches and outputs: a few hundred MB
 
 
 def print_row(row: dict, header: bool) -> None:
     if header:
         print()
         print(f"{'docs':>5} {'jobs':>4} | {'bare s':>7} {'doc/s':>6} {'word/s':>7} | {'build s':>7} {'doc/s':>6} {'word/s':>7} "
-              f"| {'ratio':>5} {'cpu ratio':>9} | {'peak RSS':>8} {'(bare)':>8}")
+              f"| {'ratio':>5} {'cpu ratio':>9} | {'peak RSS':>8} {'(bare)':>8} {'bare batch':>10}")
     bare, build = row["bare"], row["build"]
     print(
         f"{row['docs']:>5} {row['jobs']:>4} | {bare['wall']:7.1f} {row['docs'] / bare['wall']:6.2f} {row['words'] / bare['wall']:7.0f} "
         f"| {build['wall']:7.1f} {row['docs'] / build['wall']:6.2f} {row['words'] / build['wall']:7.0f} "
         f"| {bare['wall'] / build['wall']:5.2f} {bare['cpu'] / build['cpu']:9.2f} "
-        f"| {build['peak_rss_mb']:6.0f}MB {bare['peak_rss_mb']:6.0f}MB",
+        f"| {build['peak_rss_mb']:6.0f}MB {bare['peak_rss_mb']:6.0f}MB {bare['batch_size']:>10}",
         flush=True,
     )
 
@@ -289,12 +292,15 @@ def run_incremental(sample: dict, work: Path, jobs: int) -> list[dict]:
     cache = work / "cache-incremental"
     out = work / "out-incremental"
     cold = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache)])
+    graphs = [(out / "graph.json").read_bytes()]
     warm = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache)])
+    graphs.append((out / "graph.json").read_bytes())
     version = pipeline_version(load_pipeline())
     texts = json.loads(sample["texts"].read_text(encoding="utf-8"))
     with sqlite3.connect(cache / FILENAME) as db:  # as if the last 10 articles had just been added
         db.executemany("DELETE FROM parses WHERE key = ?", [(parse_key(t, version),) for t in texts[-10:]])
     added = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache)])
+    graphs.append((out / "graph.json").read_bytes())
     extra = work / "extra-entities.jsonl"
     extra.write_text(json.dumps({"id": "bench_entity", "label": "Bench Entity", "type": "organization", "aliases": ["Bench Entity Ltd"]}) + "\n")
     data = run_measured(["build", str(sample["path"]), str(out), str(jobs), str(cache), str(extra)])
@@ -303,6 +309,7 @@ def run_incremental(sample: dict, work: Path, jobs: int) -> list[dict]:
     for name, r in (("cold cache", cold), ("all cached", warm), ("10 new articles", added), ("new curated data", data)):
         print(f"  {name:<18} {r['wall']:7.1f} s   {r['hits']:>5}/{r['misses']:<5}  nlp {r['timings'].get('nlp', 0.0):6.1f} s  peak {r['peak_rss_mb']:.0f} MB")
         rows.append({"case": name, **r})
+    print(f"  graph.json identical with a cold, a full and a partial cache: {'yes' if len(set(graphs)) == 1 else 'NO'}")
     return rows
 
 

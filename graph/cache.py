@@ -31,6 +31,15 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS parses (key TEXT PRIMARY KEY, data BLOB NO
 _LOOKUP_BATCH = 500  # SQLite allows 999 bound variables in old builds
 
 
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is not a database or is corrupt (not: busy, read-only, full)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    message = str(exc).lower()
+    return "not a database" in message or "malformed" in message
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/entity-graph``, else ``~/.cache/entity-graph``."""
     base = os.environ.get("XDG_CACHE_HOME")
@@ -106,21 +115,33 @@ class ParseCache:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
-        except sqlite3.DatabaseError:
-            # Not a database, or damaged beyond what SQLite recovers from: keep it for a post
-            # mortem and start afresh.
+        except sqlite3.Error as exc:
             self._close_quietly()
-            try:
-                os.replace(self.path, self.path.with_name(f"{FILENAME}.corrupt-{int(time.time())}"))
-                for suffix in ("-wal", "-shm"):
-                    Path(str(self.path) + suffix).unlink(missing_ok=True)
-                self._db = self._connect()
-            except (OSError, sqlite3.Error):
-                self._close_quietly()
+            if _is_damage(exc):
+                self._start_afresh()
+            else:  # locked by another build for too long, read-only, disk full: do without
                 self.errors += 1
+        except OSError:
+            self._close_quietly()
+            self.errors += 1
+
+    def _start_afresh(self) -> None:
+        """The file is not a database, or is damaged beyond what SQLite recovers from: keep it
+        for a post mortem and start an empty cache."""
+        self._close_quietly()
+        try:
+            os.replace(self.path, self.path.with_name(f"{FILENAME}.corrupt-{int(time.time())}"))
+            for suffix in ("-wal", "-shm"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            self._db = self._connect()
         except (OSError, sqlite3.Error):
             self._close_quietly()
             self.errors += 1
+
+    def _failed(self, exc: sqlite3.Error, count: int = 1) -> None:
+        self.errors += count
+        if _is_damage(exc):
+            self._start_afresh()
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -155,8 +176,8 @@ class ParseCache:
                 for key, data in self._db.execute(f"SELECT key, data FROM parses WHERE key IN ({marks})", batch):
                     if isinstance(data, bytes):
                         found[key] = data
-        except sqlite3.Error:
-            self.errors += 1
+        except sqlite3.Error as exc:
+            self._failed(exc)
         return found
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
@@ -168,12 +189,13 @@ class ParseCache:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 self._db.executemany("INSERT OR REPLACE INTO parses (key, data, stored) VALUES (?, ?, ?)", items)
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
-        except sqlite3.Error:
-            self.errors += len(items)
+        except sqlite3.Error as exc:
+            self._failed(exc, len(items))
 
     def __len__(self) -> int:
         if self._db is None:

@@ -65,14 +65,12 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .export import write_outputs
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
-    from .pipeline import NoDocuments, build, progress_bar
-    from .viewer import render_html
+    from .pipeline import NoDocuments, build, fewer_gc_passes, progress_bar
 
     cache = False if args.no_cache else (args.cache_dir or True)
-    with progress_bar(enabled=not args.quiet) as progress:  # shows only if the build takes a while
+    with fewer_gc_passes(), progress_bar(enabled=not args.quiet) as progress:  # the bar shows if the build takes a while
         try:
             result = build(
                 args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress
@@ -86,13 +84,11 @@ def _build(args: argparse.Namespace) -> int:
             progress.close()
             return _fail(str(exc), 2)
         progress.stage("writing")
-        t = time.perf_counter()
         try:
-            written = write_outputs(result.graph, args.out, render_html=render_html)
+            written = write_build_outputs(result, args.out, jobs=args.jobs)
         except OSError as exc:
             progress.close()
             return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
-        result.timings["export"] = time.perf_counter() - t
     for problem in result.problems:
         print(f"entity-graph: skipped {problem}", file=sys.stderr)
     if not args.quiet:
@@ -101,9 +97,61 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+PARALLEL_RENDER_EDGES = 5_000  # below this, rendering the page takes about as long as starting a process for it
+
+
+def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dict[str, Path]:
+    """Write a build's graph.json, graph.graphml and graph.html into ``out`` (atomically, see
+    :func:`graph.export.write_outputs`) and add ``export`` and ``render`` seconds to its timings.
+
+    With ``jobs`` > 1 and a big graph, the page is rendered in another process while graph.json
+    and graph.graphml are written here: the same bytes, and the slowest stage after the documents
+    no longer adds to the others. Should that process fail, the page is rendered here."""
+    from .export import to_data, write_outputs
+    from .viewer import render_html
+
+    pending = None
+    if jobs > 1 and result.graph.number_of_edges() >= PARALLEL_RENDER_EDGES:
+        pending = _render_elsewhere(render_html, to_data(result.graph))
+    waited = 0.0
+
+    def render(data: dict) -> str:
+        nonlocal waited
+        t = time.perf_counter()
+        page = None
+        if pending is not None:
+            try:
+                page = pending.result()
+            except Exception:  # noqa: BLE001 - the process died (killed, out of memory): render here
+                page = None
+        if page is None:
+            page = render_html(data)
+        waited += time.perf_counter() - t
+        return page
+
+    t = time.perf_counter()
+    written = write_outputs(result.graph, out, render_html=render)
+    result.timings["export"] = result.timings.get("export", 0.0) + time.perf_counter() - t - waited
+    result.timings["render"] = result.timings.get("render", 0.0) + waited  # with jobs > 1: the wait for it
+    return written
+
+
+def _render_elsewhere(render_html, data: dict):
+    """The page of ``data``, rendered in a new process: a future."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return pool.submit(render_html, data)
+    finally:
+        pool.shutdown(wait=False)  # the process ends once the page is done
+
+
 def build_line(result) -> str:
     """How the build went: the parse cache's hits and misses, time and processes."""
-    seconds = sum(v for k, v in result.timings.items() if k in ("read", "setup", "documents", "entities", "assemble", "export"))
+    stages = ("read", "setup", "documents", "entities", "assemble", "export", "render")
+    seconds = sum(v for k, v in result.timings.items() if k in stages)
     processes = f"{result.jobs} process{'es' if result.jobs != 1 else ''}"
     return f"{result.cache}; built in {seconds:.1f} s with {processes}"
 

@@ -85,7 +85,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
     entities: dict[str, Entity] = {}
     root_to_id: dict[str, str] = {}
-    used_ids: set[str] = set()
+    used_ids: dict[str, int] = {}
     for root in sorted(clusters):
         entity = _make_entity(root, clusters[root], gazetteer)
         if entity is None:
@@ -133,16 +133,17 @@ def _link_acronyms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
 def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
     """Typos and variants of curated names ("Afganistan", "Kirgiztan", "Washigton")."""
     choices = {form: surfaces for form, surfaces in gaz.by_fold.items() if len(form) >= FUZZY_MIN_LENGTH}
-    if not choices:
-        return
+    by_initial: dict[str, list[str]] = defaultdict(list)  # a typo keeps its first letter
+    for form in choices:
+        by_initial[form[:1]].append(form)
     names = sorted(k for k in list(uf.parent) if k.startswith("n:") and len(k) - 2 >= FUZZY_MIN_LENGTH)
-    forms = list(choices)
     for key in names:
         if uf.find(key).startswith("g:"):
             continue
         name = key[2:]
-        hit = process.extractOne(name, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
-        if hit is None or hit[0][:1] != name[:1]:
+        forms = by_initial.get(name[:1])
+        hit = forms and process.extractOne(name, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
+        if not hit:
             continue
         surfaces = [s for s in choices[hit[0]] if s.kind in ("alias", "demonym", "capital")]
         if surfaces:
@@ -308,12 +309,13 @@ def _cased(name: str) -> int:
     return -sum(w.isupper() and len(w) > 4 for w in name.split())
 
 
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate, n = base, 2
+def _unique_id(base: str, used: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``... when taken (a counter per base keeps this linear)."""
+    candidate = base
     while candidate in used:
-        candidate = f"{base}-{n}"
-        n += 1
-    used.add(candidate)
+        used[base] = used.get(base, 1) + 1
+        candidate = f"{base}-{used[base]}"
+    used[candidate] = used.get(candidate, 1)
     return candidate
 
 

@@ -8,8 +8,9 @@ import sqlite3
 
 import pytest
 
+import graph.cache as cache_module
 import graph.nlp
-from graph import pipeline
+from graph import cli, pipeline
 from graph.cache import FILENAME, CacheStats, ParseCache, default_cache_dir, parse_key
 from graph.cli import main
 from graph.export import dumps_json, to_data
@@ -132,6 +133,25 @@ def test_an_unusable_cache_folder_does_not_stop_the_build(corpus, uncached, tmp_
     assert graph_bytes(result) == uncached
 
 
+def test_a_busy_cache_is_skipped_not_set_aside(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT_S", 0.1)
+    with ParseCache(tmp_path) as store:
+        store.put_many([("a", b"1")])
+    other = sqlite3.connect(tmp_path / FILENAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another build writing
+    try:
+        with ParseCache(tmp_path) as store:
+            assert store.get_many(["a"]) == {"a": b"1"}  # WAL: readers do not wait for writers
+            store.put_many([("b", b"2")])
+            assert store.errors == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    with ParseCache(tmp_path) as store:
+        assert store.get_many(["a", "b"]) == {"a": b"1"}
+
+
 def test_cache_store_round_trip_and_location(tmp_path, monkeypatch):
     with ParseCache(tmp_path / "c") as store:
         store.put_many([("a", b"1"), ("b", b"2")])
@@ -153,13 +173,16 @@ def test_jobs_and_cache_state_do_not_change_graph_json(corpus, uncached, tmp_pat
     """Two workers, one document per chunk so that chunks come back out of order, parsing into a
     new cache; then one process reading that cache: the same bytes as the uncached build."""
     monkeypatch.setitem(pipeline.CHUNK_CHARS, "workers", 1)
+    monkeypatch.setattr(cli, "PARALLEL_RENDER_EDGES", 0)  # the page rendered in its own process too
     cache = tmp_path / "cache"
-    outs = {}
+    outs, pages = {}, {}
     for name, args in {"two-cold": ["--jobs", "2"], "one-warm": ["-j", "1"]}.items():
         assert main(["build", str(corpus), "--out", str(tmp_path / name), "--cache-dir", str(cache), *args]) == 0
         outs[name] = (tmp_path / name / "graph.json").read_bytes()
+        pages[name] = (tmp_path / name / "graph.html").read_bytes()
         assert "with 2 processes" in capsys.readouterr().out or name == "one-warm"
     assert outs["two-cold"] == outs["one-warm"] == uncached
+    assert pages["two-cold"] == pages["one-warm"]
     assert len(ParseCache(cache)) == 3  # the workers' parses were cached by the parent
 
 

@@ -1006,14 +1006,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
             c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
         if obj is not None and pred is not None:
-            s, e = _subtree_span(obj)
-            for c in sorted(children, key=lambda t: t.i):
-                if c.i <= obj.i:
-                    continue
-                if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
-                    break
-                e = max(e, _subtree_span(c)[1])
-            return s, e, False
+            return (*_object_and_rest(obj, children), False)
         if obj is not None and obj.right_edge.i > obj.i and any(
                 t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
             s, e = _subtree_span(obj)  # the parse hung the predicate on the object
@@ -1021,13 +1014,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and not _is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
-            s, e = _subtree_span(obj)
-            for c in sorted(children, key=lambda t: t.i):
-                if c.i <= obj.i:
-                    continue
-                if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
-                    break
-                e = max(e, _subtree_span(c)[1])
+            s, e = _object_and_rest(obj, children)
             return _skip_complementizer(ctx, s), e, False
         if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
             subj = next(c for c in children if c.dep_ == "nsubjpass")
@@ -1042,6 +1029,18 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 s, e = _subtree_span(c)
                 return s, e, True
     return None
+
+
+def _object_and_rest(obj: Token, children: list[Token]) -> tuple[int, int]:
+    """The object and what follows it in the clause, up to a coordination or a punctuation mark."""
+    s, e = _subtree_span(obj)
+    for c in sorted(children, key=lambda t: t.i):
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
+            break
+        e = max(e, _subtree_span(c)[1])
+    return s, e
 
 
 def _stray_that_clause(verb: Token) -> Token | None:

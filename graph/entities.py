@@ -8,6 +8,7 @@ Every rule works on dictionaries keyed by name, so resolution stays linear in th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -76,6 +77,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_surnames(analyses, keys, uf)
     _link_first_name_variants(uf, analyses, keys)
     _link_variants_in_document(analyses, keys, uf)
+    _link_transliterated_places(analyses, keys, uf)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
     for a in analyses:
@@ -225,6 +227,35 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         for i, j in zip(*scores.nonzero()):
             if i < j and folded[i][:1] == folded[j][:1]:
                 uf.union(ordered[i], ordered[j])
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC", "place"}
+RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff
+
+
+def _transliteration_key(name: str) -> str:
+    """What two romanisations of one place share: "Murghab"/"Murhaba", "Khatlon"/"Hatlon"."""
+    key = fold(name).replace("kh", "h").replace("gh", "h").replace("y", "i")
+    return re.sub(r"[aeiou]+$", "", key) if len(key) > 5 else key
+
+
+def _link_transliterated_places(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
+    """Places the curated data does not know, spelled by two transliterations across the corpus,
+    with or without their geographic head word ("Murhaba" and "Murghab River")."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if not k or not k.startswith("n:") or m.label not in PLACE_LABELS:
+                continue
+            words = m.name.split()
+            if len(words) == 2 and words[-1] in RIVER_WORDS:
+                words = words[:-1]
+            if len(words) == 1 and len(words[0]) >= 5:
+                by_key[_transliteration_key(words[0])].add(k)
+    for group in by_key.values():
+        first, *rest = sorted(group)
+        for other in rest:
+            uf.union(first, other)
 
 
 def _link_transposed_acronyms(a: DocumentAnalysis, doc_keys, names: dict[str, str], uf: _UnionFind) -> None:

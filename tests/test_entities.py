@@ -164,3 +164,12 @@ def test_a_malformed_curated_file_names_the_file_and_line(tmp_path):
     bad.write_text('{"id": "x", "label": "X", "type": "country"}\n{"id": "y", "label": "Y", "type": "planet"}\n')
     with pytest.raises(GazetteerError, match=r"bad\.jsonl:2: type 'planet'"):
         load_gazetteer([bad])
+
+
+def test_two_transliterations_of_one_place_across_documents(tmp_path):
+    (tmp_path / "one.txt").write_text("Fighting spread along the Murghab River on Sunday.\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Militants attacked villages near Murhaba and withdrew.\n", encoding="utf-8")
+    G = build([tmp_path]).graph
+    river = node_named(G, "Murhaba")
+    assert "Murghab River" in river["aliases"] and river["type"] == "place"
+    assert river["documents"] == ["one", "two"]

@@ -18,6 +18,7 @@
   const SHAPE_GLYPHS = { dot: "●", triangle: "▲", square: "■", diamond: "◆", hexagon: "⬢", triangleDown: "▼" };
   const EVIDENCE_SHOWN_AT_FIRST = 25;
   const STRONGEST_LINKS_SHOWN = 12;
+  const WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"; // followed only when the reader clicks the link
   const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”" };
 
   const filters = {
@@ -320,7 +321,7 @@
     if (typeof entity.wikidata === "string" && /^Q[1-9][0-9]*$/.test(entity.wikidata)) {
       panel.append(el("h3", null, "Wikidata"));
       const link = el("a", "external", entity.wikidata + " on wikidata.org");
-      link.href = "https://www.wikidata.org/wiki/" + entity.wikidata;
+      link.href = WIKIDATA_PAGE + entity.wikidata;
       link.target = "_blank";
       link.rel = "noopener noreferrer";
       panel.append(link);

@@ -78,16 +78,20 @@ def build(
     *,
     model: str | None = None,
     extra_entities: Iterable[str | os.PathLike] = (),
+    jobs: int = 1,
+    cache: bool | str | os.PathLike = True,
+    progress: bool = False,
 ) -> KnowledgeGraph:
     """Build the graph of article files and folders, as ``entity-graph build`` does (without writing).
 
     ``paths`` is one path or a list of them; files that could not be used are listed in
-    ``kg.problems``.
+    ``kg.problems``. ``jobs``: processes that parse (1: this one); ``cache``: True for the
+    default parse cache, a folder for another, False for none; ``progress``: a bar on stderr.
 
     >>> kg = graph.build(["seeds"])    # doctest: +SKIP
-    >>> kg = graph.build("seeds")      # one folder  # doctest: +SKIP
+    >>> kg = graph.build("corpus.jsonl", jobs=2, progress=True)  # doctest: +SKIP
     """
-    return KnowledgeGraph.build(paths, model=model, extra_entities=extra_entities)
+    return KnowledgeGraph.build(paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress)
 
 
 class EntityNotFound(KeyError):
@@ -183,6 +187,9 @@ class KnowledgeGraph:
         *,
         model: str | None = None,
         extra_entities: Iterable[str | os.PathLike] = (),
+        jobs: int = 1,
+        cache: bool | str | os.PathLike = True,
+        progress: bool = False,
     ) -> KnowledgeGraph:
         """Build from article files and folders; see :func:`graph.build`.
 
@@ -192,7 +199,9 @@ class KnowledgeGraph:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        result = build_graph(list(paths), model=model, extra_entities=tuple(extra_entities))
+        result = build_graph(
+            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress
+        )
         return cls(result.graph, problems=result.problems)
 
     @classmethod

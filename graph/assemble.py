@@ -6,6 +6,7 @@ its evidence: the sentences (or statements) that support it, with offsets into t
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
@@ -92,12 +93,15 @@ def _entity(entity_of: list, index: int | None) -> str | None:
 
 def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict) -> list[dict]:
     out = []
+    # Resolved mentions by start, so that each statement looks only at those inside it (a long
+    # article has hundreds of mentions and dozens of statements).
+    by_start = sorted((m.start, m.end, e) for m, e in zip(a.mentions, entity_of) if e)
+    starts = [start for start, _, _ in by_start]
     for n, st in enumerate(sorted(a.statements, key=lambda s: (s.start, s.end))):
         speaker = _entity(entity_of, st.speaker_mention)
         outlet = _entity(entity_of, st.reported_by_mention)
-        named = sorted(
-            {e for m, e in zip(a.mentions, entity_of) if e and m.start >= st.start and m.end <= st.end} - {speaker}
-        )
+        inside = by_start[bisect_left(starts, st.start) : bisect_right(starts, st.end)]
+        named = sorted({e for _, end, e in inside if end <= st.end} - {speaker})
         record = {
             "id": f"{doc.id}#{n + 1}",
             "doc": doc.id,

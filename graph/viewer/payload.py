@@ -150,7 +150,8 @@ def _parallel_edge_bends(raw_edges: list[dict]) -> list[float]:
     seen_per_pair: dict[tuple[str, str], int] = defaultdict(int)
     bends = []
     for edge in raw_edges:
-        pair = tuple(sorted((str(edge["source"]), str(edge["target"]))))
+        source, target = str(edge["source"]), str(edge["target"])
+        pair = (source, target) if source <= target else (target, source)
         rank = seen_per_pair[pair]
         seen_per_pair[pair] += 1
         # 0, +b, -b, +2b, ... ; the sign flips with direction for curvedCW, which is fine

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
+import orjson
 
 
 def to_data(G: nx.MultiDiGraph) -> dict:
@@ -28,7 +29,24 @@ def from_data(data: dict) -> nx.MultiDiGraph:
 
 
 def dumps_json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """``graph.json`` text for node-link ``data``: see :func:`dumps_json_bytes`."""
+    return dumps_json_bytes(data).decode("utf-8")
+
+
+def dumps_json_bytes(data: dict) -> bytes:
+    """``graph.json`` as UTF-8: keys sorted, two-space indent, a final newline; the same data always
+    gives the same bytes.
+
+    orjson writes it about ten times as fast as ``json.dumps(indent=...)``, whose indenting encoder
+    is pure Python (seconds for a corpus of thousands of articles). For the values a graph holds
+    (str, int, bool, None, lists, dicts with str keys) the text is the one that
+    ``json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)`` writes."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        # What orjson refuses and json may take (integers beyond 64 bits, non-str keys): the same
+        # layout, from json, which then accepts or rejects it as it always did.
+        return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
 def load_json(path: str | os.PathLike) -> dict:
@@ -74,7 +92,7 @@ def write_outputs(G: nx.MultiDiGraph, out_dir: str | os.PathLike, render_html: C
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     data = to_data(G)
-    contents: dict[str, bytes] = {"graph.json": dumps_json(data).encode("utf-8")}
+    contents: dict[str, bytes] = {"graph.json": dumps_json_bytes(data)}
     contents["graph.graphml"] = "\n".join(nx.generate_graphml(graphml_graph(G))).encode("utf-8")
     if render_html is not None:
         contents["graph.html"] = render_html(data).encode("utf-8")

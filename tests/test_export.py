@@ -15,9 +15,11 @@ import numpy as np
 import pytest
 
 from graph.export import (
+    dumps_graphml,
     dumps_json,
     dumps_json_bytes,
     from_data,
+    graphml_graph,
     to_data,
     write_outputs,
 )
@@ -95,12 +97,45 @@ def test_graph_json_takes_what_only_the_standard_json_takes():
         dumps_json({"nodes": [{"id": "x", "aliases": {"a"}}]})  # a set: refused, as before
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_graphml_is_byte_for_byte_what_networkx_writes(reverse):
+    G = tricky_graph(reverse)
+    assert dumps_graphml(G) == "\n".join(nx.generate_graphml(graphml_graph(G))).encode("utf-8")
+
+
+def test_graphml_reads_back_as_the_flattened_graph():
+    G = tricky_graph()
+    back = nx.read_graphml(io.BytesIO(dumps_graphml(G)))
+    flat = graphml_graph(G)
+
+    def as_read(value):
+        # ElementTree writes non-ASCII as character references, so \x85 and U+2028/9 come back as
+        # they were; generate_graphml's splitlines() turned ASCII line breaks into \n, and so does this.
+        return re.sub(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e]", "\n", value) if isinstance(value, str) else value
+
+    assert {k: v for k, v in back.graph.items() if k not in ("node_default", "edge_default")} == flat.graph
+    assert list(back.nodes(data=True)) == [(n, {k: as_read(v) for k, v in d.items()}) for n, d in flat.nodes(data=True)]
+    assert list(back.edges(keys=True, data=True)) == [
+        (u, v, k, {name: as_read(value) for name, value in d.items()}) for u, v, k, d in flat.edges(keys=True, data=True)]
+    assert back.nodes["typed"]["flag"] is True and back.nodes["typed"]["count"] == 7
+    assert back.nodes["élan"]["mentions"] == "2" and back.nodes["Q1"]["mentions"] == 3
+    assert back.edges["Q1", ODD_ID, "co_mention"]["evidence"].startswith(HOSTILE + "\n")
+
+
+def test_graphml_refuses_what_networkx_refuses():
+    G = tricky_graph()
+    G.nodes["bare"]["when"] = object()
+    with pytest.raises(nx.NetworkXError):
+        dumps_graphml(G)
+
+
 def test_write_outputs_writes_both_files_and_nothing_else(tmp_path):
     G = tricky_graph()
     G.nodes["typed"]["count"] = 7
     written = write_outputs(G, tmp_path)
     assert sorted(written) == ["graph.graphml", "graph.json"]
     assert (tmp_path / "graph.json").read_bytes() == dumps_json_bytes(to_data(G))
+    assert (tmp_path / "graph.graphml").read_bytes() == dumps_graphml(G)
     assert json.loads((tmp_path / "graph.json").read_text("utf-8"))["nodes"][0]["id"] == "Q1"
     assert from_data(json.loads((tmp_path / "graph.json").read_text("utf-8"))).number_of_edges() == 4
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml", "graph.json"]

@@ -139,10 +139,10 @@ def _add_edge(net, source: str, to: str, **options: Any) -> None:
     list for every edge (O(edges × nodes)); a look-up in ``node_map`` answers the same."""
     from pyvis.edge import Edge
 
+    assert net.directed, "pyvis drops a duplicate edge of an undirected network; this does not"
     for end in (source, to):
         if end not in net.node_map:
             raise ValueError(f"non existent node {end!r}")
-    # (pyvis scans the edges for a duplicate only in an undirected network; this one is directed)
     net.edges.append(Edge(source, to, net.directed, **options).options)
 
 

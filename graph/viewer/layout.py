@@ -30,7 +30,7 @@ Position = tuple[float, float]
 def layout_positions(node_ids: list[str], weighted_links: list[tuple[str, str, float]]) -> dict[str, Position]:
     """Positions in vis-network pixels for every node; the same input always gives the same output."""
     graph = _undirected_strength_graph(node_ids, weighted_links)
-    strength = {n: graph.degree(n, weight="weight") for n in graph}
+    strength = dict(graph.degree(weight="weight"))  # one pass; per node it costs a view each
 
     def by_strength(nodes) -> list[str]:
         return sorted(nodes, key=lambda n: (-strength[n], n))
@@ -54,12 +54,13 @@ def _undirected_strength_graph(node_ids: list[str], weighted_links: list[tuple[s
     summed: dict[tuple[str, str], float] = defaultdict(float)
     for source, target, weight in weighted_links:
         if source != target:
-            summed[tuple(sorted((source, target)))] += weight
+            summed[(source, target) if source < target else (target, source)] += weight
     graph = nx.Graph()
     graph.add_nodes_from(sorted(node_ids))
-    for (a, b), weight in sorted(summed.items()):
-        # log keeps a pair named together 200 times from collapsing onto one point
-        graph.add_edge(a, b, weight=(1.0 + math.log(weight)) if weight >= 1 else weight)
+    # log keeps a pair named together 200 times from collapsing onto one point. One
+    # add_edges_from: add_edge per link costs more than the rest of this function.
+    graph.add_edges_from((a, b, {"weight": (1.0 + math.log(weight)) if weight >= 1 else weight})
+                         for (a, b), weight in sorted(summed.items()))
     return graph
 
 
@@ -82,11 +83,11 @@ def _place_around_neighbours(graph: nx.Graph, remaining: list[str], positions: d
     while pending:
         still_pending = []
         for node in pending:
-            placed = [(positions[nb], graph[node][nb]["weight"], nb) for nb in graph[node] if nb in positions]
+            placed = [(link["weight"], nb) for nb, link in graph.adj[node].items() if nb in positions]
             if not placed:
                 still_pending.append(node)
                 continue
-            anchor = max(placed, key=lambda p: (p[1], p[2]))[2]
+            anchor = max(placed)[1]  # the strongest link; of equal ones, the greatest id
             positions[node] = _spiral_point(positions[anchor], children_of[anchor])
             children_of[anchor] += 1
         if len(still_pending) == len(pending):

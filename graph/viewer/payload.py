@@ -81,7 +81,8 @@ def _vis_network(raw_nodes: list[dict], raw_edges: list[dict], positions: dict) 
 
 def _add_vis_node(net, node: dict, position: tuple[float, float]) -> None:
     style = node_style(_type(node))
-    net.add_node(
+    _add_node(
+        net,
         str(node["id"]),
         label=str(node.get("label") or node["id"]),
         shape=style.shape,
@@ -101,7 +102,8 @@ def _add_vis_edge(net, edge: dict, edge_id: str, bend: float) -> None:
     # Straight (the global default) unless two relationships join the same pair; then each bends
     # its own way so both stay visible and clickable.
     curve = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": bend}} if bend else {}
-    net.add_edge(
+    _add_edge(
+        net,
         str(edge["source"]),
         str(edge["target"]),
         id=edge_id,
@@ -115,11 +117,41 @@ def _add_vis_edge(net, edge: dict, edge_id: str, bend: float) -> None:
     )
 
 
+def _add_node(net, n_id: str, label: str, shape: str, **options: Any) -> None:
+    """``net.add_node`` in constant time: the same record, from pyvis's own ``Node``.
+
+    pyvis 0.3.2 checks for a duplicate id with ``n_id not in self.node_ids``, a list, which makes
+    adding n nodes O(n²); its ``node_map`` is the same set of ids as a dict, so it is used instead."""
+    from pyvis.node import Node
+
+    if n_id in net.node_map:  # pyvis keeps the first of two nodes with one id
+        return
+    record = Node(n_id, shape, label=label or n_id, font_color=net.font_color, **options).options
+    net.nodes.append(record)
+    net.node_ids.append(n_id)
+    net.node_map[n_id] = record
+
+
+def _add_edge(net, source: str, to: str, **options: Any) -> None:
+    """``net.add_edge`` for a directed network in constant time: the same record, from pyvis's own ``Edge``.
+
+    pyvis 0.3.2 checks that both ends exist with ``source in self.get_nodes()``, a scan of the node
+    list for every edge (O(edges × nodes)); a look-up in ``node_map`` answers the same."""
+    from pyvis.edge import Edge
+
+    assert net.directed, "pyvis drops a duplicate edge of an undirected network; this does not"
+    for end in (source, to):
+        if end not in net.node_map:
+            raise ValueError(f"non existent node {end!r}")
+    net.edges.append(Edge(source, to, net.directed, **options).options)
+
+
 def _parallel_edge_bends(raw_edges: list[dict]) -> list[float]:
     seen_per_pair: dict[tuple[str, str], int] = defaultdict(int)
     bends = []
     for edge in raw_edges:
-        pair = tuple(sorted((str(edge["source"]), str(edge["target"]))))
+        source, target = str(edge["source"]), str(edge["target"])
+        pair = (source, target) if source <= target else (target, source)
         rank = seen_per_pair[pair]
         seen_per_pair[pair] += 1
         # 0, +b, -b, +2b, ... ; the sign flips with direction for curvedCW, which is fine

@@ -227,8 +227,11 @@ def extract_mentions(
     sents = list(doc.sents)
     sentences = [Sentence(s.start_char, s.end_char) for s in sents]
     sentence_of = _sentence_index(sents, len(doc))
-    headline_sents = {i for i, s in enumerate(sents) if _is_headline(s)}
-    shouting_tokens = {t for s in sents if _is_shouting(s) for t in range(s.start, s.end)}
+    doc_text = doc.text  # spaCy joins the tokens' texts anew on every call
+    sentence_texts = [doc_text[s.start_char : s.end_char] for s in sents]  # what Span.text gives, sliced
+    shouting = [_is_shouting(text) for text in sentence_texts]
+    headline_sents = {i for i, s in enumerate(sents) if _is_headline(s, sentence_texts[i], shouting[i])}
+    shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
     known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
@@ -717,19 +720,21 @@ def _is_name_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and (tok.is_alpha or tok.text.replace(".", "").isalpha())
 
 
-def _is_shouting(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+def _is_shouting(text: str) -> bool:
+    """An all-caps line (the text of a sentence)."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-def _is_headline(sent: Span) -> bool:
-    """A title-case or all-caps line: spaCy's capitalisation cues mean nothing there."""
-    if _is_shouting(sent):
+def _is_headline(sent: Span, text: str, shouting: bool) -> bool:
+    """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
+    all caps): spaCy's capitalisation cues mean nothing there."""
+    if shouting:
         return True
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) < 4:
         return False
-    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.75 and not sent.text.rstrip().endswith((".", "?", "!", "\u201d", '"'))
+    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.75 and not text.rstrip().endswith((".", "?", "!", "\u201d", '"'))
 
 
 def _dictionary_adjectives(nlp: Language) -> frozenset[str]:

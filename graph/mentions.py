@@ -59,6 +59,7 @@ class MentionExtractor:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(gazetteer, nlp.make_doc)
         self.english_adjectives = _dictionary_adjectives(nlp)
+        self.titles_by_first_word = _titles_by_first_word(gazetteer)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -272,7 +273,8 @@ def extract_mentions(
         s.entry for c in chosen for s in c.surfaces[:1] if gaz.entries[s.entry].type == "country"
     )
     context = MentionContext(
-        document, doc, gaz, sentence_of, headline_sents, not_names, country_counts, extractor.english_adjectives
+        document, doc, gaz, sentence_of, headline_sents, not_names, country_counts, extractor.english_adjectives,
+        extractor.titles_by_first_word,
     )
 
     mentions: list[Mention] = []
@@ -294,6 +296,7 @@ class MentionContext:
     not_names: set[str]
     country_counts: Counter
     english_adjectives: frozenset[str]
+    titles_by_first_word: dict[str, list[tuple[list[str], str, str | None]]]
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
@@ -315,7 +318,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if cand.label == "NORP":
             return None  # a people or creed that the curated data does not tie to a country
         if cand.kind == "ner":
-            titles, role, gender = _leading_titles(doc, start, end, gaz)
+            titles, role, gender = _leading_titles(doc, start, end, gaz, ctx.titles_by_first_word)
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
@@ -414,17 +417,30 @@ def _in_place_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
 
-def _leading_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, str | None, str | None]:
+def _titles_by_first_word(gaz: Gazetteer) -> dict[str, list[tuple[list[str], str, str | None]]]:
+    """Title phrases as words without dots, with the title and its gender, by their first word,
+    longest first (the order of ``gaz.titles_by_length``): at a word of a name, only the titles
+    that start with it can match."""
+    index: dict[str, list[tuple[list[str], str, str | None]]] = {}
+    for title, gender in gaz.titles_by_length:
+        words = [w.rstrip(".") for w in title]
+        index.setdefault(words[0], []).append((words, " ".join(title), gender))
+    return index
+
+
+def _leading_titles(
+    doc: Doc, start: int, end: int, gaz: Gazetteer, titles_by_first_word: dict[str, list[tuple[list[str], str, str | None]]]
+) -> tuple[int, str | None, str | None]:
     """How many tokens of titles (and a demonym before them) lead a name: "Field Marshal Khalifa
     Haftar", "Russian Deputy Interior Minister Igor Zubov", "President Putin"."""
     words = [t.lower_.rstrip(".") for t in doc[start:end]]
     i = 0
     role = gender = None
     while i < len(words) - 1:
-        for title, title_gender in gaz.titles_by_length:
+        for title, name, title_gender in titles_by_first_word.get(words[i], ()):
             n = len(title)
-            if i + n < len(words) and [w for w in words[i : i + n]] == [t.rstrip(".") for t in title]:
-                role = role or " ".join(title)
+            if i + n < len(words) and words[i : i + n] == title:
+                role = role or name
                 gender = gender or title_gender
                 i += n
                 break

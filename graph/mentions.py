@@ -31,6 +31,9 @@ LEADING_NON_NAME = {"VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX", "PART
 SHOUTED_TYPES = {"country", "alliance", "group", "place"}
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+SPACES = re.compile(r"\s+")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
 # Higher wins when two candidates cover the same tokens.
@@ -759,9 +762,9 @@ def _first_letter_fallback(toks: Tokens, paren: int, short: str) -> Span | None:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    text = re.sub(r"['\u2019]s?$", "", text)
+    text = SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    text = LEADING_THE.sub("", text)
+    text = TRAILING_POSSESSIVE.sub("", text)
     return text.strip(" .,;:-\u2013\u2014\"'\u201c\u201d")
 
 

@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -52,6 +52,7 @@ class Surface:
     kind: str  # alias | weak | demonym | capital
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few words again and again
 def fold(text: str) -> str:
     """The key two spellings of one name share: case, accents, dots, spaces, hyphens, "the",
     possessives and quotes do not count. ("South Front" == "SouthFront", "U.S." == "US")."""

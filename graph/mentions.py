@@ -31,10 +31,54 @@ LEADING_NON_NAME = {"VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX", "PART
 SHOUTED_TYPES = {"country", "alliance", "group", "place"}
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+SPACES = re.compile(r"\s+")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
 # Higher wins when two candidates cover the same tokens.
 PRIORITY = {"acronym": 6, "gazetteer": 5, "demonym": 5, "capital": 5, "weak": 4, "org": 3, "ner": 2}
+
+# Title phrases by their first word: the words without dots, the title, its gender.
+TitleIndex = dict[str, list[tuple[list[str], str, str | None]]]
+
+
+class Tokens:
+    """A parsed document's tokens, read once into plain lists.
+
+    The rules below walk the tokens again and again, and spaCy makes a new ``Token`` object on
+    every ``doc[i]`` (and decodes its text on every ``.text``): reading these lists instead is
+    what keeps this stage fast. ``tok`` keeps the ``Token`` objects themselves, for what the
+    rules read only now and then (part of speech, punctuation, the parse)."""
+
+    def __init__(self, doc: Doc, sents: list[Span]) -> None:
+        self.doc = doc
+        self.ents = doc.ents  # spaCy makes the entity spans anew on every call
+        self.tok = list(doc)
+        self.text = [t.text for t in self.tok]
+        self.lower = [t.lower_ for t in self.tok]
+        self.space = [t.whitespace_ for t in self.tok]  # after the token: " " or ""
+        self.idx = [t.idx for t in self.tok]  # where the token starts in the document's text
+        self.is_alpha = [t.is_alpha for t in self.tok]
+        self.name_word = [_is_name_word(text, alpha) for text, alpha in zip(self.text, self.is_alpha)]
+        self.sentence = _sentence_index(sents, len(doc))  # the index of each token's sentence
+        self.sent_start = [sent.start for sent in sents]  # the first token of each sentence
+        self.doc_text = "".join(text + space for text, space in zip(self.text, self.space))  # doc.text
+
+    def __len__(self) -> int:
+        return len(self.tok)
+
+    def end_char(self, end: int) -> int:
+        """Where a span of tokens ending before token ``end`` ends (``doc[start:end].end_char``)."""
+        return self.idx[end - 1] + len(self.text[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the document's text."""
+        return self.doc_text[self.idx[start] : self.end_char(end)] if start < end else ""
+
+    def sent_start_of(self, i: int) -> int:
+        """The first token of token ``i``'s sentence (``doc[i].sent.start``)."""
+        return self.sent_start[self.sentence[i]]
 
 
 @dataclass
@@ -59,6 +103,7 @@ class MentionExtractor:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(gazetteer, nlp.make_doc)
         self.english_adjectives = _dictionary_adjectives(nlp)
+        self.titles_by_first_word: TitleIndex = _titles_by_first_word(gazetteer)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -139,50 +184,50 @@ def _case_agrees(span: Span, form: str, head_words: dict[str, str], shouting: bo
     return True
 
 
-def ner_candidates(doc: Doc) -> Iterator[Candidate]:
+def ner_candidates(toks: Tokens) -> Iterator[Candidate]:
     """spaCy's entities of the kinds that name actors or places, trimmed of what is not the name."""
-    for ent in doc.ents:
+    for ent in toks.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        for start, end in _trim(doc, ent.start, ent.end):
+        for start, end in _trim(toks, ent.start, ent.end):
             yield Candidate(start, end, "ner", ent.label_)
 
 
 def org_name_candidates(
-    doc: Doc, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset()
+    toks: Tokens, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset()
 ) -> Iterator[Candidate]:
     """Capitalised phrases headed or led by a word that says what they name ("Muslim Board of
     Uzbekistan", "Main Directorate for Combating Extremism", "Murghab River"), which the small
     model often misses or cuts."""
-    persons = {t for ent in doc.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+    persons = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+    text, lower, name_word = toks.text, toks.lower, toks.name_word
     i = 0
-    n = len(doc)
+    n = len(toks)
     while i < n:
-        if i in persons or (not _is_name_word(doc[i]) and not ORDINAL.match(doc[i].text)):
+        if i in persons or (not name_word[i] and not ORDINAL.match(text[i])):
             i += 1
             continue
         j = i + 1
         while j < n and j not in persons:
-            tok = doc[j]
-            if _is_name_word(tok):
+            if name_word[j]:
                 j += 1
                 continue
-            if tok.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and _is_name_word(doc[j + 1]) and not tok.whitespace_:
+            if text[j] == "-" and not toks.space[j - 1] and j + 1 < n and name_word[j + 1] and not toks.space[j]:
                 j += 2
                 continue
-            if tok.lower_ in CONNECTORS and j + 1 < n:
+            if lower[j] in CONNECTORS and j + 1 < n:
                 k = j
-                while k < n and doc[k].lower_ in CONNECTORS:
+                while k < n and lower[k] in CONNECTORS:
                     k += 1
-                if k < n and k not in persons and _is_name_word(doc[k]) and doc[k].sent == doc[i].sent:
+                if k < n and k not in persons and name_word[k] and toks.sentence[k] == toks.sentence[i]:
                     j = k + 1
                     continue
             break
         after_org = False
-        for start, end in _split_org_run(doc, i, j, head_words, known):
-            if end - start > 2 and doc[start].text.endswith("s") and fold(doc[start].text[:-1]) in country_names:
+        for start, end in _split_org_run(toks, i, j, head_words, known):
+            if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
                 start += 1  # "Tajikistans Special Assignment Police Unit": a possessive without its apostrophe
-            words = [t.text for t in doc[start:end] if t.is_alpha]
+            words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]
             head_type = head_words.get(words[-1]) or head_words.get(words[0]) if words else None
             if words and words[-1][0].isupper() and head_type and len(words) > 1:
                 yield Candidate(start, end, "org", head_type)
@@ -195,23 +240,24 @@ def org_name_candidates(
         i = j
 
 
-def acronym_candidates(doc: Doc) -> Iterator[tuple[Candidate, Span, Span]]:
+def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
     """``Long Name (ABBR)`` and ``ABBR (Long Name)``: the long form as a candidate, with both spans.
 
     The long form is found with the Schwartz-Hearst rule: every letter of the short form, right to
     left, in the long form, the first at the start of a word."""
-    for tok in doc:
-        if tok.text != "(":
+    text = toks.text
+    for paren, word in enumerate(text):
+        if word != "(":
             continue
-        close = next((t.i for t in doc[tok.i + 1 : tok.i + 5] if t.text == ")"), None)
-        if close is None or close == tok.i + 1:
+        close = next((j for j in range(paren + 1, min(paren + 5, len(text))) if text[j] == ")"), None)
+        if close is None or close == paren + 1:
             continue
-        inner = doc[tok.i + 1 : close]
+        inner = toks.doc[paren + 1 : close]
         short = inner.text
         letters = [c for c in short if c.isalpha()]
         capitals = sum(c.isupper() for c in letters)
         if ACRONYM.match(short.replace(" ", "")) and capitals >= 2 and capitals >= 0.6 * len(letters):
-            long_span = _long_form_before(doc, tok.i, short)
+            long_span = _long_form_before(toks, paren, short)
             if long_span is not None:
                 yield Candidate(long_span.start, long_span.end, "acronym", "ORG"), inner, long_span
 
@@ -226,19 +272,21 @@ def extract_mentions(
     gaz = extractor.gazetteer
     sents = list(doc.sents)
     sentences = [Sentence(s.start_char, s.end_char) for s in sents]
-    sentence_of = _sentence_index(sents, len(doc))
-    headline_sents = {i for i, s in enumerate(sents) if _is_headline(s)}
-    shouting_tokens = {t for s in sents if _is_shouting(s) for t in range(s.start, s.end)}
+    toks = Tokens(doc, sents)
+    sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
+    shouting = [_is_shouting(text) for text in sentence_texts]
+    headline_sents = {i for i, s in enumerate(sents) if _is_headline(toks, s, sentence_texts[i], shouting[i])}
+    shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
     known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
     candidates = known_candidates + [
-        c for c in ner_candidates(doc) if not _is_compound_of_known(doc, c, known) and not _is_qualified_known(doc, c, known, gaz)
+        c for c in ner_candidates(toks) if not _is_compound_of_known(toks, c, known) and not _is_qualified_known(toks, c, known, gaz)
     ]
-    org_candidates = list(org_name_candidates(doc, gaz.head_words, known, gaz.country_names))
+    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()
-    for cand, short, long_span in acronym_candidates(doc):
+    for cand, short, long_span in acronym_candidates(toks):
         if any(t.is_title or t.is_upper for t in long_span if t.is_alpha):
             candidates.append(cand)
             acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
@@ -269,7 +317,8 @@ def extract_mentions(
         s.entry for c in chosen for s in c.surfaces[:1] if gaz.entries[s.entry].type == "country"
     )
     context = MentionContext(
-        document, doc, gaz, sentence_of, headline_sents, not_names, country_counts, extractor.english_adjectives
+        document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
+        extractor.titles_by_first_word,
     )
 
     mentions: list[Mention] = []
@@ -284,19 +333,20 @@ def extract_mentions(
 @dataclass
 class MentionContext:
     document: Document
-    doc: Doc
+    toks: Tokens
     gaz: Gazetteer
-    sentence_of: list[int]
     headline_sents: set[int]
     not_names: set[str]
     country_counts: Counter
     english_adjectives: frozenset[str]
+    titles_by_first_word: TitleIndex
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
-    doc, gaz = ctx.doc, ctx.gaz
+    toks, gaz = ctx.toks, ctx.gaz
+    doc = toks.doc
     start, end = cand.start, cand.end
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in gaz.titles and cand.label != "country":
+    if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
         return None  # "Minister of Foreign Affairs": part of a title
     key = role = gender = None
     label, kind = cand.label, cand.kind
@@ -312,42 +362,42 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if cand.label == "NORP":
             return None  # a people or creed that the curated data does not tie to a country
         if cand.kind == "ner":
-            titles, role, gender = _leading_titles(doc, start, end, gaz)
+            titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
-            if start >= end or _is_title_modifier(doc, start, end, gaz):
+            if start >= end or _is_title_modifier(toks, start, end, gaz):
                 return None
-            if not any(t.pos_ == "PROPN" or t.is_upper for t in doc[start:end] if t.is_alpha):
+            if not any(t.pos_ == "PROPN" or t.is_upper for t in toks.tok[start:end] if t.is_alpha):
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
-            if end - start == 1 and label != "PERSON" and _is_english_modifier(doc[start], ctx.english_adjectives):
+            if end - start == 1 and label != "PERSON" and _is_english_modifier(toks.tok[start], ctx.english_adjectives):
                 return None  # "Quadrilateral talks": a capitalised word, not a name
-        name = _clean_name(doc[start:end].text)
+        name = _clean_name(toks.span_text(start, end))
         words = name.split()
         head_type = gaz.head_words.get(words[-1]) if words else None
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
-        title_before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+        title_before = toks.lower[start - 1].rstrip(".") if start > 0 else ""
         if cand.kind == "ner" and role is None and title_before in gaz.titles:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
         key = _known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
-        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and _in_place_context(doc, start, end, gaz):
+        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and _in_place_context(toks, start, end, gaz):
             label = "LOC"
-    span = doc[start:end]
-    name = _clean_name(span.text)
+    text = toks.span_text(start, end)
+    name = _clean_name(text)
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
     if not key and fold(name) in gaz.stop_names:
         return None
-    sentence = ctx.sentence_of[span.start]
+    sentence = toks.sentence[start]
     return Mention(
         doc=ctx.document.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
+        start=toks.idx[start],
+        end=toks.end_char(end),
+        text=text,
         name=name,
         label=label,
         sentence=sentence,
@@ -360,9 +410,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     )
 
 
-def _is_compound_of_known(doc: Doc, cand: Candidate, known: set[tuple[int, int]]) -> bool:
+def _is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:
     """"Afghanistan-Turkmenistan" or "Russia-U.S.": names the curated data knows, hyphenated."""
-    hyphens = [i for i in range(cand.start, cand.end) if doc[i].text in {"-", "\u2013"}]
+    hyphens = [i for i in range(cand.start, cand.end) if toks.text[i] in {"-", "\u2013"}]
     if not hyphens:
         return False
     bounds = [cand.start, *[h for h in hyphens], cand.end]
@@ -370,9 +420,9 @@ def _is_compound_of_known(doc: Doc, cand: Candidate, known: set[tuple[int, int]]
     return all(p in known for p in pieces)
 
 
-def _is_qualified_known(doc: Doc, cand: Candidate, known: set[tuple[int, int]], gaz: Gazetteer) -> bool:
+def _is_qualified_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]], gaz: Gazetteer) -> bool:
     """"Northern Afghanistan" is Afghanistan: a direction word before a curated name."""
-    return cand.end - cand.start > 1 and fold(doc[cand.start].text) in gaz.stop_names and (cand.start + 1, cand.end) in known
+    return cand.end - cand.start > 1 and fold(toks.text[cand.start]) in gaz.stop_names and (cand.start + 1, cand.end) in known
 
 
 def _known_with_modifier(name: str, gaz: Gazetteer) -> str | None:
@@ -395,15 +445,13 @@ def _known_with_modifier(name: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _in_place_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+def _in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:
     """An unknown short name used as a place: after "in"/"near"..., beside a place noun ("Helmand
     province", "field Galkinish"), or listed with places ("Dushanbe, Kulyab and Kurgan-Tyube")."""
-    span = doc[start:end]
-    root = span.root
-    for tok in (doc[end] if end < len(doc) else None, doc[start - 1] if start > 0 else None):
-        if tok is not None and tok.is_lower and gaz.head_words.get(tok.text) == "place":
+    for i in (end, start - 1):
+        if 0 <= i < len(toks) and gaz.head_words.get(toks.text[i]) == "place" and toks.tok[i].is_lower:
             return True
-    head = root
+    head = toks.doc[start:end].root
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
         if head.ent_type_ in ("GPE", "LOC"):
@@ -411,17 +459,30 @@ def _in_place_context(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
 
-def _leading_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, str | None, str | None]:
+def _titles_by_first_word(gaz: Gazetteer) -> TitleIndex:
+    """Title phrases as words without dots, with the title and its gender, by their first word,
+    longest first (the order of ``gaz.titles_by_length``): at a word of a name, only the titles
+    that start with it can match."""
+    index: TitleIndex = {}
+    for title, gender in gaz.titles_by_length:
+        words = [w.rstrip(".") for w in title]
+        index.setdefault(words[0], []).append((words, " ".join(title), gender))
+    return index
+
+
+def _leading_titles(
+    toks: Tokens, start: int, end: int, gaz: Gazetteer, titles_by_first_word: TitleIndex
+) -> tuple[int, str | None, str | None]:
     """How many tokens of titles (and a demonym before them) lead a name: "Field Marshal Khalifa
     Haftar", "Russian Deputy Interior Minister Igor Zubov", "President Putin"."""
-    words = [t.lower_.rstrip(".") for t in doc[start:end]]
+    words = [word.rstrip(".") for word in toks.lower[start:end]]
     i = 0
     role = gender = None
     while i < len(words) - 1:
-        for title, title_gender in gaz.titles_by_length:
+        for title, name, title_gender in titles_by_first_word.get(words[i], ()):
             n = len(title)
-            if i + n < len(words) and [w for w in words[i : i + n]] == [t.rstrip(".") for t in title]:
-                role = role or " ".join(title)
+            if i + n < len(words) and words[i : i + n] == title:
+                role = role or name
                 gender = gender or title_gender
                 i += n
                 break
@@ -435,11 +496,11 @@ def _leading_titles(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int
     return i, role, gender
 
 
-def _is_title_modifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+def _is_title_modifier(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:
     """"Interior" in "Deputy Interior Minister": a word that qualifies a title, not a name."""
-    if end - start != 1 or end >= len(doc):
+    if end - start != 1 or end >= len(toks):
         return False
-    return doc[end].lower_ in gaz.titles
+    return toks.lower[end] in gaz.titles
 
 
 def _metadata_mentions(document: Document) -> list[Mention]:
@@ -523,125 +584,124 @@ def _acts(span: Span) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"led", "backed", "sponsored", "brokered"}
 
 
-def _trim(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an entity span where the name ends: at line breaks, brackets, possessives and colons
     (what follows a colon is a subtitle: "SouthFront: Analysis & Intelligence"); drop words before
     the name ("Browbeating the Taliban") and punctuation at its ends; finish a name cut after "of"
     ("Chronicles of" + "Turkmenistan") and join one broken by a hyphen ("Lyakin-Frolov")."""
+    text, lower, tok = toks.text, toks.lower, toks.tok
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for i in range(start, end):
-        tok = doc[i]
-        if tok.text == ":":
+        if text[i] == ":":
             pieces.append((piece_start, i))
             piece_start = end
             break
-        if "\n" in tok.text or tok.text in BREAKS or tok.text in POSSESSIVE:
+        if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE:
             pieces.append((piece_start, i))  # the breaking token belongs to neither side
             piece_start = i + 1
-        elif tok.lower_ == "the" and i > piece_start and doc[i - 1].lower_ not in CONNECTORS:
+        elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS:
             piece_start = i + 1  # "Politically the Taliban": what comes before "the" is not the name
-        elif "\n" in tok.whitespace_:
+        elif "\n" in toks.space[i]:
             pieces.append((piece_start, i + 1))
             piece_start = i + 1
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].pos_ in LEADING_NON_NAME or doc[s].is_punct or doc[s].is_space):
+        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in POSSESSIVE):
+        while e > s and (tok[e - 1].is_punct or tok[e - 1].is_space or text[e - 1] in POSSESSIVE):
             e -= 1
-        if e > s and doc[e - 1].lower_ in CONNECTORS:
-            e = _finish_name(doc, e)
+        if e > s and lower[e - 1] in CONNECTORS:
+            e = _finish_name(toks, e)
         if s < e:
-            out.append(_join_hyphenated(doc, s, e))
+            out.append(_join_hyphenated(toks, s, e))
     return out
 
 
-def _finish_name(doc: Doc, end: int) -> int:
+def _finish_name(toks: Tokens, end: int) -> int:
     """A span that stops at a connector takes the capitalised words that follow, or gives it up."""
     j = end
-    while j < len(doc) and _is_name_word(doc[j]) and "\n" not in doc[j - 1].whitespace_:
+    while j < len(toks) and toks.name_word[j] and "\n" not in toks.space[j - 1]:
         j += 1
     if j > end:
         return j
-    while end > 0 and doc[end - 1].lower_ in CONNECTORS:
+    while end > 0 and toks.lower[end - 1] in CONNECTORS:
         end -= 1
     return end
 
 
-def _join_hyphenated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _join_hyphenated(toks: Tokens, start: int, end: int) -> tuple[int, int]:
     """"Kurgan" + "-" + "Tyube" is one name; a chain of three or more is a list of names."""
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-        nxt = doc[end + 1]
-        chain = end + 2 < len(doc) and doc[end + 2].text == "-" and not nxt.whitespace_
-        if nxt.is_title and not chain:
+    text, space = toks.text, toks.space
+    if end + 1 < len(toks) and text[end] == "-" and not space[end - 1] and not space[end]:
+        chain = end + 2 < len(toks) and text[end + 2] == "-" and not space[end + 1]
+        if toks.tok[end + 1].is_title and not chain:
             return start, end + 2
     return start, end
 
 
-def _split_org_run(doc: Doc, start: int, end: int, head_words: dict[str, str], known: set[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str], known: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a run of capitalised words where two names meet: "X of the Ministry of Y" when the part
     after "of" is itself an organisation, "A and the B", and at a curated name before "and"."""
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].pos_ in LEADING_NON_NAME):
+    text, lower, tok = toks.text, toks.lower, toks.tok
+    while start < end and (lower[start] in DETERMINERS or tok[start].pos_ in LEADING_NON_NAME):
         start += 1
     cuts: list[tuple[int, int]] = []
     piece = start
     i = start
     while i < end:
-        tok = doc[i]
-        if tok.lower_ == "of" and i > piece:
+        if lower[i] == "of" and i > piece:
             k = i + 1
-            while k < end and doc[k].lower_ in DETERMINERS:
+            while k < end and lower[k] in DETERMINERS:
                 k += 1
-            left_is_org = any(t.text in head_words for t in doc[piece:i])
-            if k < end and doc[k].text in head_words and left_is_org:
+            left_is_org = any(word in head_words for word in text[piece:i])
+            if k < end and text[k] in head_words and left_is_org:
                 cuts.append((piece, i))
                 piece = k
                 i = k
                 continue
-        if tok.lower_ in {"and", "&"} and i > piece:
+        if lower[i] in {"and", "&"} and i > piece:
             left = (piece, i)
-            nxt = doc[i + 1] if i + 1 < end else None
-            if (nxt is not None and nxt.lower_ in DETERMINERS) or left in known or any(
-                (s, e) in known for s in range(piece, i) for e in (i,)
-            ):
+            determiner_next = i + 1 < end and lower[i + 1] in DETERMINERS
+            if determiner_next or left in known or any((s, e) in known for s in range(piece, i) for e in (i,)):
                 cuts.append(left)
                 piece = i + 1
         i += 1
     cuts.append((piece, end))
-    cuts = [part for s, e in cuts for part in _split_places_at_and(doc, s, e, head_words)]
-    cuts = [part for s, e in cuts for part in _split_at_phrase_roots(doc, s, e, head_words)]
+    cuts = [part for s, e in cuts for part in _split_places_at_and(toks, s, e, head_words)]
+    cuts = [part for s, e in cuts for part in _split_at_phrase_roots(toks, s, e, head_words)]
     out = []
     for s, e in cuts:
-        while s < e and (doc[s].lower_ in CONNECTORS or doc[s].is_punct):
+        while s < e and (lower[s] in CONNECTORS or tok[s].is_punct):
             s += 1
-        while e > s and (doc[e - 1].lower_ in CONNECTORS or doc[e - 1].is_punct):
+        while e > s and (lower[e - 1] in CONNECTORS or tok[e - 1].is_punct):
             e -= 1
         if s < e:
             out.append((s, e))
     return out
 
 
-def _split_places_at_and(doc: Doc, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:
+def _split_places_at_and(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:
     """"Murhaba and Amu-Darya": places are listed with "and", not named with it."""
-    if head_words.get(doc[end - 1].text) != "place":
+    if head_words.get(toks.text[end - 1]) != "place":
         return [(start, end)]
     pieces, s = [], start
     for i in range(start, end):
-        if doc[i].lower_ in ("and", "&"):
+        if toks.lower[i] in ("and", "&"):
             pieces.append((s, i))
             s = i + 1
     pieces.append((s, end))
     return [(a, b) for a, b in pieces if a < b]
 
 
-def _split_at_phrase_roots(doc: Doc, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:
+def _split_at_phrase_roots(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:
     """Two noun phrases side by side ("... of the Ministry of Internal Affairs Oleg Ilinykh said"):
     where the parse attaches a later part of the run outside it, that part is another name."""
-    roots = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
+    run = toks.tok[start:end]
+    roots = [t for t in run if not (start <= t.head.i < end) or t.head.i == t.i]
     bounds = {max(start, min(t.left_edge.i, t.i)) for t in roots[1:]}
-    for t in doc[start:end]:
+    for t in run:
         # "Ministry" as a modifier of "Ilinykh": the organisation's name ends where its phrase does
         if t.text[:1].isupper() and t.dep_ in ("nmod", "compound") and t.i < t.head.i < end and t.right_edge.i + 1 < end:
             if head_words.get(t.text, "place") != "place" and t.head.text not in head_words:
@@ -657,9 +717,10 @@ def _split_at_phrase_roots(doc: Doc, start: int, end: int, head_words: dict[str,
     return [(a, b) for a, b in pieces if a < b]
 
 
-def _long_form_before(doc: Doc, paren: int, short: str) -> Span | None:
+def _long_form_before(toks: Tokens, paren: int, short: str) -> Span | None:
+    doc = toks.doc
     letters = [c.lower() for c in short if c.isalnum()]
-    sent_start = doc[paren].sent.start
+    sent_start = toks.sent_start_of(paren)
     window_start = max(sent_start, paren - min(len(letters) + 5, len(letters) * 2 + 2))
     words = doc[window_start:paren]
     text = words.text
@@ -673,7 +734,7 @@ def _long_form_before(doc: Doc, paren: int, short: str) -> Span | None:
         while l_idx >= 0 and (text[l_idx].lower() != c or (s_idx == 0 and l_idx > 0 and text[l_idx - 1].isalnum())):
             l_idx -= 1
         if l_idx < 0:
-            return _first_letter_fallback(doc, paren, short)
+            return _first_letter_fallback(toks, paren, short)
         s_idx -= 1
         l_idx -= 1
     start_char = words.start_char + l_idx + 1
@@ -685,23 +746,25 @@ def _long_form_before(doc: Doc, paren: int, short: str) -> Span | None:
     return span if len(span) >= 2 else None
 
 
-def _first_letter_fallback(doc: Doc, paren: int, short: str) -> Span | None:
+def _first_letter_fallback(toks: Tokens, paren: int, short: str) -> Span | None:
     """A foreign acronym ("FSB" for Federal Security Service): accept the capitalised phrase
     right before the bracket when it starts with the acronym's first letter."""
+    tok, lower = toks.tok, toks.lower
     i = paren
-    while i > doc[paren].sent.start and (doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].lower_ in CONNECTORS):
+    sent_start = toks.sent_start_of(paren)
+    while i > sent_start and (tok[i - 1].is_title or tok[i - 1].is_upper or lower[i - 1] in CONNECTORS):
         i -= 1
-    while i < paren and doc[i].lower_ in CONNECTORS:
+    while i < paren and lower[i] in CONNECTORS:
         i += 1
-    if paren - i >= 2 and doc[i].text[:1].upper() == short[:1].upper():
-        return doc[i:paren]
+    if paren - i >= 2 and toks.text[i][:1].upper() == short[:1].upper():
+        return toks.doc[i:paren]
     return None
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    text = re.sub(r"['\u2019]s?$", "", text)
+    text = SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    text = LEADING_THE.sub("", text)
+    text = TRAILING_POSSESSIVE.sub("", text)
     return text.strip(" .,;:-\u2013\u2014\"'\u201c\u201d")
 
 
@@ -713,23 +776,27 @@ def _sentence_index(sents: list[Span], length: int) -> list[int]:
     return index
 
 
-def _is_name_word(tok: Token) -> bool:
-    return tok.text[:1].isupper() and (tok.is_alpha or tok.text.replace(".", "").isalpha())
+def _is_name_word(text: str, is_alpha: bool) -> bool:
+    """A capitalised word, maybe with dots ("Ministry", "U.S."): ``is_alpha`` is spaCy's flag."""
+    return text[:1].isupper() and (is_alpha or text.replace(".", "").isalpha())
 
 
-def _is_shouting(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+def _is_shouting(text: str) -> bool:
+    """An all-caps line (the text of a sentence)."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-def _is_headline(sent: Span) -> bool:
-    """A title-case or all-caps line: spaCy's capitalisation cues mean nothing there."""
-    if _is_shouting(sent):
+def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool) -> bool:
+    """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
+    all caps): spaCy's capitalisation cues mean nothing there."""
+    if shouting:
         return True
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    span = slice(sent.start, sent.end)
+    words = [word for word, alpha in zip(toks.text[span], toks.is_alpha[span]) if alpha and len(word) > 3]
     if len(words) < 4:
         return False
-    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.75 and not sent.text.rstrip().endswith((".", "?", "!", "\u201d", '"'))
+    return sum(word[0].isupper() for word in words) / len(words) >= 0.75 and not text.rstrip().endswith((".", "?", "!", "\u201d", '"'))
 
 
 def _dictionary_adjectives(nlp: Language) -> frozenset[str]:

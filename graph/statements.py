@@ -156,6 +156,7 @@ class Quote:
 
 OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double"}
 CLOSERS = {"\u201d": "double", "\u00bb": "double"}
+QUOTATION_MARK = re.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + '"]')  # the characters _mark_role reads
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -186,6 +187,12 @@ def _mark_role(text: str, i: int, lo: int, hi: int) -> str | None:
     return "either"
 
 
+def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, str]]:
+    """(offset, role) of the double quotation marks inside [lo, hi), in text order."""
+    for m in QUOTATION_MARK.finditer(text, lo, hi):
+        yield m.start(), _mark_role(text, m.start(), lo, hi)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Spans of text between double quotation marks (curly, straight or guillemets).
 
@@ -202,7 +209,7 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = _paragraphs(text)
     carry: tuple[int, int | None] | None = None  # (content start, opening mark) of a quote left open
     for n, (lo, hi) in enumerate(paragraphs):
-        marks = [(i, r) for i in range(lo, hi) if (r := _mark_role(text, i, lo, hi))]
+        marks = list(_marks(text, lo, hi))
         open_at: tuple[int, int | None] | None = None
         seen_any = False
         if carry is not None:
@@ -240,10 +247,7 @@ def _continues(text: str, paragraph: tuple[int, int]) -> bool:
     """Does an open quote go on into this paragraph? Yes when it starts with an opening mark or
     closes a quote before it opens one."""
     lo, hi = paragraph
-    for i in range(lo, hi):
-        role = _mark_role(text, i, lo, hi)
-        if role is None:
-            continue
+    for i, role in _marks(text, lo, hi):
         if not text[lo:i].strip():
             return role in ("open", "either")
         return role == "close" or (role == "either" and not text[i - 1].isspace())

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .records import Affiliation, Document, Mention, Statement
@@ -62,6 +63,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
     nouns: dict[str, str]  # noun lemma -> class
     noun_gender: dict[str, str]
+    first_words: frozenset[str] = frozenset()  # the words a cue starts with (verbs, phrasal verbs' first words)
 
 
 def _data_dir() -> Path:
@@ -96,7 +98,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         nouns[row[0].lower()] = row[1]
         if len(row) > 2 and row[2]:
             gender[row[0].lower()] = row[2]
-    return Lexicon(verbs, phrasal, nouns, gender)
+    return Lexicon(verbs, phrasal, nouns, gender, frozenset(verbs) | {verb for verb, _ in phrasal})
 
 
 # --- small word classes (grammar, not data) ----------------------------------------------------
@@ -295,6 +297,9 @@ class Context:
     quotes: list[Quote]
     token_mention: list[int | None]
     paragraph_starts: list[int]
+    starts: list[int]  # token index -> character offset
+    words: TokenWords
+    cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
     author: int | None = None
     outlet: int | None = None
     person_keys: dict[int, str] = field(default_factory=dict)  # mention -> person key (surname)
@@ -316,15 +321,18 @@ class Context:
 
 
 def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Context:
-    text = doc.text
+    # Whole-document scans read plain per-token lists, made once from the parse's arrays: going
+    # through Token objects (one is made per access) would cost more than the rules themselves.
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    ends = [s + n for s, n in zip(starts, lengths)]
+    text = _parse_text(document, doc)
     token_mention: list[int | None] = [None] * len(doc)
-    starts = [t.idx for t in doc]
     for n, m in enumerate(mentions):
         if m.start < 0 or m.end <= m.start:
             continue
         i = max(bisect_right(starts, m.start) - 1, 0)
-        while i < len(doc) and doc[i].idx < m.end:
-            if doc[i].idx + len(doc[i].text) > m.start and token_mention[i] is None:
+        while i < len(doc) and starts[i] < m.end:
+            if ends[i] > m.start and token_mention[i] is None:
                 token_mention[i] = n
             i += 1
     ctx = Context(
@@ -336,7 +344,10 @@ def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Con
         quotes=find_quotes(text),
         token_mention=token_mention,
         paragraph_starts=[s for s, _ in _paragraphs(text)] or [0],
+        starts=starts,
+        words=TokenWords(doc),
     )
+    ctx.cues = _cues(ctx)
     for n, m in enumerate(mentions):
         if m.start == -1 and m.kind == "byline" and ctx.author is None:
             ctx.author = n
@@ -344,6 +355,39 @@ def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Con
             ctx.outlet = n
     _index_people(ctx)
     return ctx
+
+
+def _parse_text(document: Document, doc: Doc) -> str:
+    """The text the parse's offsets point into: the document's, which the parse keeps character
+    for character (``Doc.text`` would join it again token by token); checked by its length."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return document.text if len(document.text) == length else doc.text
+
+
+class TokenWords:
+    """Which tokens carry which words, read from the parse's arrays and decided once per distinct
+    word: cheaper than a Token object per word of the document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lemma_ids, self.lower_ids = doc.to_array([LEMMA, LOWER]).T.tolist()
+        strings = doc.vocab.strings
+        self.lowered = {h: strings[h].lower() for h in set(self.lemma_ids).union(self.lower_ids)}
+
+    def tokens(self, words: Collection[str]) -> list[int]:
+        """Indexes, in order, of the tokens whose lowercase form or lemma is one of ``words``."""
+        ids = {h for h, word in self.lowered.items() if word in words}
+        return [i for i, (lemma, lower) in enumerate(zip(self.lemma_ids, self.lower_ids)) if lemma in ids or lower in ids]
+
+
+def _cues(ctx: Context) -> dict[int, Cue]:
+    """The tokens that start a lexicon entry (see :func:`_cue_of`), by index. An entry starts with
+    the token's lemma or form, so only tokens with one of those words need a look."""
+    cues: dict[int, Cue] = {}
+    for i in ctx.words.tokens(ctx.lex.first_words):
+        cue = _cue_of(ctx, ctx.doc[i])
+        if cue is not None:
+            cues[i] = cue
+    return cues
 
 
 def _index_people(ctx: Context) -> None:
@@ -548,7 +592,7 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
     ``"...," X said. "..."`` (the quote resumes), a cue in the paragraph before ("he said" alone
     on its line), and a cueless quote paragraph right after a quote of the same speaker."""
     doc, text = ctx.doc, ctx.text
-    starts = [t.idx for t in doc]
+    starts = ctx.starts
     paragraphs = _paragraphs(text)
     previous: Claim | None = None
     previous_paragraph = -2
@@ -644,7 +688,7 @@ def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool
 def _quote_cue_verbs(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Cue]]:
     out = []
     for t in tokens:
-        cue = _cue_of(ctx, t)
+        cue = ctx.cues.get(t.i)
         if cue is not None and "quote" in cue.frames:
             out.append((t, cue))
     return out
@@ -728,9 +772,9 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
         return None
     end = tail[-1]
     if crossed_paragraph:
-        if end.text not in (":", ",") and _cue_of(ctx, end) is None:
+        if end.text not in (":", ",") and end.i not in ctx.cues:
             return None
-    elif end.text not in (":", ",") and _cue_of(ctx, end) is None:
+    elif end.text not in (":", ",") and end.i not in ctx.cues:
         return None
     for verb, cue in reversed(_quote_cue_verbs(ctx, tail)):
         if _has_own_content(ctx, verb, cue, q):
@@ -902,10 +946,8 @@ def reported_speech(ctx: Context) -> Iterator[Claim]:
     """A reporting verb and its content: a clause, an object, an infinitive, or content that comes
     before the cue ("..., reported the publication X"); "quotes X as saying that ..."."""
     doc = ctx.doc
-    for verb in doc:
-        cue = _cue_of(ctx, verb)
-        if cue is None:
-            continue
+    for i, cue in ctx.cues.items():
+        verb = doc[i]
         if _has_modal(verb):
             continue
         claim = _reported(ctx, verb, cue)
@@ -1163,7 +1205,8 @@ def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
 def sourcing(ctx: Context) -> Iterator[Claim]:
     """"according to X", "in X's view", "from a Russian perspective", "in the words of X"."""
     doc = ctx.doc
-    for tok in doc:
+    for i in ctx.words.tokens({"according"} | VIEW_PREPS):  # the words that open such a phrase
+        tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
             source = next((c for c in to.children if c.dep_ == "pobj"), None)

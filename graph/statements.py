@@ -985,7 +985,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         speaker = _stray_subject(ctx, verb)
         how = "subject" if speaker is not None else how
     claim_kind = cue.kind
-    cue_words, cs, ce = _cue_text(verb, [_light_noun(ctx, verb)] if _light_noun(ctx, verb) is not None else [])
+    light = _light_noun(ctx, verb)
+    cue_words, cs, ce = _cue_text(verb, [light] if light is not None else [])
     claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx))
     if how == "passive":
         if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":
@@ -1151,14 +1152,15 @@ def _own_subject_before(verb: Token) -> bool:
 
 
 def _comma_between(doc: Doc, a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.right_edge.i if a.i < b.i else b.right_edge.i, b.i if a.i < b.i else a.i))
     return any(t.text in (",", "\u2014", "\u2013", "-") for t in doc[min(a.i, b.i) : max(a.i, b.i)])
 
 
 def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
     """A content clause without its complementizer ("that") and without the cue's own words."""
-    exclude = {t.i for t in verb.subtree} - {t.i for t in clause.subtree}
-    s, e = _subtree_span(clause, exclude=exclude if clause.i < verb.i else None)
+    if clause.i < verb.i:  # content before its cue: the part of the clause that leaves out the cue's words
+        s, e = _subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
+    else:
+        s, e = _subtree_span(clause)
     doc = ctx.doc
     first = clause.left_edge
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):

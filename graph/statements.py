@@ -603,7 +603,6 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
         if first is None or last is None:
             continue
         para = ctx.paragraph_of(q.start)
-        words = [t for t in doc[first.i : last.i + 1] if t.is_alpha]
         if not _stands_alone(ctx, q):
             continue  # quoted words inside a sentence ('hyped "fears of ..."'): a term or a partial quote
         if _colon_before(ctx, q):
@@ -621,21 +620,20 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
             if speaker is None:
                 claim.unnamed = True
             pending.append(claim)
-            previous, previous_paragraph = claim, _paragraph_index(paragraphs, q.start)
+            previous, previous_paragraph = claim, para
             continue
-        if not words:
-            continue
-        pindex = _paragraph_index(paragraphs, q.start)
-        if previous is not None and pindex == previous_paragraph and _only_cue_between(ctx, previous, q):
+        if not any(t.is_alpha for t in doc[first.i : last.i + 1]):
+            continue  # no words
+        if previous is not None and para == previous_paragraph and _only_cue_between(ctx, previous, q):
             previous.end = max(previous.end, q.end)  # the quote resumes after the cue
             continue
-        if previous is not None and pindex == previous_paragraph + 1 and _whole_paragraph(ctx, paragraphs[pindex], q):
+        if previous is not None and para == previous_paragraph + 1 and _whole_paragraph(ctx, paragraphs[para], q):
             # a quote paragraph of its own right after a quoted speaker goes on with the same speaker
             claim = Claim("direct", previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
                           speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
                           unnamed=previous.unnamed, priority=1)
             pending.append(claim)
-            previous, previous_paragraph = claim, pindex
+            previous, previous_paragraph = claim, para
             continue
     for claim in pending:
         ctx.quote_spans.append((claim.start, claim.end))
@@ -658,10 +656,6 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
     if not before:
         return True
     return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"
-
-
-def _paragraph_index(paragraphs: list[tuple[int, int]], char: int) -> int:
-    return bisect_right([s for s, _ in paragraphs], char) - 1
 
 
 def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
@@ -700,7 +694,7 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
     doc = ctx.doc
     out = []
     i = last.i + 1
-    while i < len(doc) and doc[i].idx < q.end:
+    while i < len(doc) and ctx.starts[i] < q.end:
         i += 1
     while i < len(doc) and (doc[i].is_quote or doc[i].text in {"\u201d", '"', "\u00bb"}) and not out:
         i += 1  # the closing mark

@@ -308,13 +308,33 @@ class Context:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
     anchored: set[str] = field(default_factory=set)  # surnames of people named in full
+    _quoted: tuple[int, list[int], list[int]] = (-1, [], [])  # see _quoted_stretches
 
     def mention_at(self, tok: Token) -> int | None:
         return self.token_mention[tok.i]
 
     def in_quote(self, char: int) -> bool:
         """Inside quoted words (any pair of quotation marks, not only accepted quotes)."""
-        return any(q.start <= char < q.end for q in self.quotes) or any(s <= char < e for s, e in self.quote_spans)
+        starts, ends = self._quoted_stretches()
+        i = bisect_right(starts, char) - 1
+        return i >= 0 and char < ends[i]
+
+    def _quoted_stretches(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the quoted stretches of text (quotes and accepted quotes, joined where
+        they overlap), in text order; made again when a quote has been accepted since."""
+        made_for, starts, ends = self._quoted
+        if made_for != len(self.quote_spans):
+            starts, ends = [], []
+            for s, e in sorted([(q.start, q.end) for q in self.quotes] + self.quote_spans):
+                if e <= s:
+                    continue
+                if ends and s <= ends[-1]:
+                    ends[-1] = max(ends[-1], e)
+                else:
+                    starts.append(s)
+                    ends.append(e)
+            self._quoted = (len(self.quote_spans), starts, ends)
+        return starts, ends
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1

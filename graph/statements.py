@@ -34,7 +34,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -63,7 +63,16 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
     nouns: dict[str, str]  # noun lemma -> class
     noun_gender: dict[str, str]
-    first_words: frozenset[str] = frozenset()  # the words a cue starts with (verbs, phrasal verbs' first words)
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words an entry starts with: the verbs, and the first words of the phrasal entries."""
+        return frozenset(self.verbs) | {verb for verb, _ in self.phrasal}
+
+    @cached_property
+    def view_nouns(self) -> frozenset[str]:
+        """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
+        return frozenset(noun for noun, cls in self.nouns.items() if cls == "view")
 
 
 def _data_dir() -> Path:
@@ -98,7 +107,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         nouns[row[0].lower()] = row[1]
         if len(row) > 2 and row[2]:
             gender[row[0].lower()] = row[2]
-    return Lexicon(verbs, phrasal, nouns, gender, frozenset(verbs) | {verb for verb, _ in phrasal})
+    return Lexicon(verbs, phrasal, nouns, gender)
 
 
 # --- small word classes (grammar, not data) ----------------------------------------------------
@@ -1221,7 +1230,9 @@ def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
 def sourcing(ctx: Context) -> Iterator[Claim]:
     """"according to X", "in X's view", "from a Russian perspective", "in the words of X"."""
     doc = ctx.doc
-    for i in ctx.words.tokens({"according"} | VIEW_PREPS):  # the words that open such a phrase
+    # such a phrase opens with "according" or with a preposition whose object is a view noun
+    found = ctx.words.tokens({"according"} | ctx.lex.view_nouns)
+    for i in sorted({j for i in found for j in (i, doc[i].head.i)}):
         tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]

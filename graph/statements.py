@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from itertools import accumulate
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -296,6 +297,26 @@ class Claim:
     priority: int = 0  # direct quotes win over other readings of the same words
 
 
+class Spans:
+    """(start, end) pairs of offsets, asked by bisection rather than by a scan of every pair (they
+    are asked once per claim, or per person in a claim)."""
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(pairs)
+        self.starts = [s for s, _ in pairs]
+        self.reach = list(accumulate((e for _, e in pairs), max))  # the furthest end of the pairs so far
+
+    def covers(self, char: int) -> bool:
+        """Some pair has start <= char < end."""
+        k = bisect_right(self.starts, char)
+        return k > 0 and char < self.reach[k - 1]
+
+    def encloses(self, start: int, end: int) -> bool:
+        """Some pair starts at or before ``start`` and ends at or after ``end``."""
+        k = bisect_right(self.starts, start)
+        return k > 0 and end <= self.reach[k - 1]
+
+
 @dataclass
 class Context:
     document: Document
@@ -317,33 +338,28 @@ class Context:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
     anchored: set[str] = field(default_factory=set)  # surnames of people named in full
-    _quoted: tuple[int, list[int], list[int]] = (-1, [], [])  # see _quoted_stretches
+    _quote_index: tuple[int, Spans, Spans] | None = None  # see _quote_spans
 
     def mention_at(self, tok: Token) -> int | None:
         return self.token_mention[tok.i]
 
     def in_quote(self, char: int) -> bool:
         """Inside quoted words (any pair of quotation marks, not only accepted quotes)."""
-        starts, ends = self._quoted_stretches()
-        i = bisect_right(starts, char) - 1
-        return i >= 0 and char < ends[i]
+        return self._quote_spans()[0].covers(char)
 
-    def _quoted_stretches(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the quoted stretches of text (quotes and accepted quotes, joined where
-        they overlap), in text order; made again when a quote has been accepted since."""
-        made_for, starts, ends = self._quoted
-        if made_for != len(self.quote_spans):
-            starts, ends = [], []
-            for s, e in sorted([(q.start, q.end) for q in self.quotes] + self.quote_spans):
-                if e <= s:
-                    continue
-                if ends and s <= ends[-1]:
-                    ends[-1] = max(ends[-1], e)
-                else:
-                    starts.append(s)
-                    ends.append(e)
-            self._quoted = (len(self.quote_spans), starts, ends)
-        return starts, ends
+    def in_accepted_quote(self, char: int) -> bool:
+        return self._quote_spans()[1].covers(char)
+
+    def within_accepted_quote(self, start: int, end: int) -> bool:
+        return self._quote_spans()[1].encloses(start, end)
+
+    def _quote_spans(self) -> tuple[Spans, Spans]:
+        """All quoted words (quotes and accepted quotes), and the accepted quotes alone; made again
+        when a quote has been accepted since."""
+        if self._quote_index is None or self._quote_index[0] != len(self.quote_spans):
+            every = Spans([(q.start, q.end) for q in self.quotes] + self.quote_spans)
+            self._quote_index = (len(self.quote_spans), every, Spans(self.quote_spans))
+        return self._quote_index[1], self._quote_index[2]
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
@@ -991,7 +1007,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if content is None:
         return None
     start, end, inverted = content
-    if any(s <= start < e for s, e in ctx.quote_spans) and _is_quote_cue(ctx, verb):
+    if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -1212,7 +1228,7 @@ def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
     if ccomp is None:
         return None
     s, e = _clause_span(ctx, ccomp, said)
-    if any(qs <= s < qe for qs, qe in ctx.quote_spans):
+    if ctx.in_accepted_quote(s):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
     reporter, how = _subject(verb)
@@ -1859,13 +1875,13 @@ def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, in
     """One statement per attributed span: a direct quote wins over another reading of the same
     words, and reported speech whose words all sit inside an accepted quote is that quote's."""
     kept: list[tuple[Claim, int, int]] = []
-    starts: list[int] = []
+    starts: set[int] = set()
     for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
         start, end = _trim(ctx, claim.start, claim.end)
-        if end <= start or any(abs(start - s) <= 2 for s in starts):
+        if end <= start or any(s in starts for s in range(start - 2, start + 3)):
+            continue  # empty, or a statement kept already starts within two characters
+        if claim.priority == 0 and not claim.in_quote and ctx.within_accepted_quote(start, end):
             continue
-        if claim.priority == 0 and not claim.in_quote and any(qs <= start and end <= qe for qs, qe in ctx.quote_spans):
-            continue
-        starts.append(start)
+        starts.add(start)
         kept.append((claim, start, end))
     return kept

@@ -30,13 +30,14 @@ that relays the words ("told TASS", "RIA cites ...", "the X portal quotes ...") 
 """
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
@@ -338,6 +339,8 @@ class Context:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
     anchored: set[str] = field(default_factory=set)  # surnames of people named in full
+    people: list[int] = field(default_factory=list)  # person_keys' mentions in text order (see _index_people)
+    people_starts: list[int] = field(default_factory=list)  # where they start
     _quote_index: tuple[int, Spans, Spans] | None = None  # see _quote_spans
 
     def mention_at(self, tok: Token) -> int | None:
@@ -483,6 +486,11 @@ def _index_people(ctx: Context) -> None:
             ctx.genders[key] = gender
         if m.role:
             ctx.roles.setdefault(key, set()).update(m.role.lower().split())
+    # the people in text order, for looking back from a statement; mentions at one place in
+    # person_keys order when walking back
+    order = {n: k for k, n in enumerate(ctx.person_keys)}
+    ctx.people = sorted(ctx.person_keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
+    ctx.people_starts = [ctx.mentions[n].start for n in ctx.people]
 
 
 # --- helpers over the parse ----------------------------------------------------------------------
@@ -1638,19 +1646,21 @@ def _gender_of(ctx: Context, n: int) -> str | None:
     return m.gender or (ctx.genders.get(key) if key else None)
 
 
-def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(position, mention, source) of people named before ``before``, most recent first: mentions
-    outside quoted words, and earlier statements' speakers at their cue."""
-    items: list[tuple[int, int, str]] = []
-    for n, key in ctx.person_keys.items():
-        m = ctx.mentions[n]
-        if m.end <= before and not ctx.in_quote(m.start) and _anchored(ctx, n):
-            items.append((m.start, n, "mention"))
-    for pos, n in history:
-        if pos < before and n in ctx.person_keys and _anchored(ctx, n):
-            items.append((pos, n, "speaker"))
-    items.sort(key=lambda x: (-x[0], x[2] != "speaker"))
-    return items
+def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(position, mention, source) of people named before ``before``, most recent first (a speaker
+    before a mention at the same place): mentions outside quoted words, and earlier statements'
+    speakers at their cue. Made as they are asked for: a caller looks back only as far as it needs."""
+
+    def mentions() -> Iterator[tuple[int, int, str]]:
+        for k in reversed(range(bisect_right(ctx.people_starts, before))):
+            n = ctx.people[k]
+            m = ctx.mentions[n]
+            if m.end <= before and not ctx.in_quote(m.start) and _anchored(ctx, n):
+                yield m.start, n, "mention"
+
+    earlier = sorted((h for h in history if h[0] < before), key=lambda h: -h[0])
+    speakers = ((pos, n, "speaker") for pos, n in earlier if n in ctx.person_keys and _anchored(ctx, n))
+    return heapq.merge(speakers, mentions(), key=lambda c: -c[0])
 
 
 def _anchored(ctx: Context, n: int) -> bool:
@@ -1700,15 +1710,19 @@ def _salient_person(ctx: Context, before: int, history, fits) -> int | None:
     """The person a pronoun points to: among the people of the nearest sentence (or earlier
     statement) that names one who fits, the speaker of an earlier statement first, then a subject,
     then anyone but a possessor; no further back than three paragraphs."""
-    candidates = [c for c in _person_candidates(ctx, before, history) if fits(c[1])]
-    if not candidates:
-        return None
     limit = ctx.paragraph_of(before) - 3
-    first_pos = candidates[0][0]
-    sent_start = _sentence_start(ctx, first_pos)
-    if ctx.paragraph_of(first_pos) < limit:
+    same: list[tuple[int, int, str]] = []  # the people who fit, back to the start of the nearest one's sentence
+    sent_start = None
+    for c in _person_candidates(ctx, before, history):
+        if sent_start is None and ctx.paragraph_of(c[0]) < limit:
+            return None  # no one who fits in reach
+        if sent_start is not None and c[0] < sent_start:
+            break
+        if fits(c[1]):
+            sent_start = _sentence_start(ctx, c[0]) if sent_start is None else sent_start
+            same.append(c)
+    if not same:
         return None
-    same = [c for c in candidates if c[0] >= sent_start]
 
     def rank(c) -> tuple:
         pos, n, src = c
@@ -1785,15 +1799,21 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         role_classes = {ctx.lex.nouns.get(r) for r in roles} - {None}
         return cls in role_classes
 
-    candidates = [c for c in _person_candidates(ctx, before, history) if fits(c[1])]
-    if not candidates:
-        return Resolved(None, "nominal")
     limit = ctx.paragraph_of(before) - 4
-    known = [c for c in candidates if ctx.roles.get(ctx.person_keys.get(c[1], ""))]
-    best = candidates[0]
-    if known and known[0] is not best and ctx.paragraph_of(known[0][0]) >= ctx.paragraph_of(best[0]) - 1:
-        best = known[0]  # a person said to be an expert beats a nearer one of unknown role
-    if ctx.paragraph_of(best[0]) < limit:
+    nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
+    for c in _person_candidates(ctx, before, history):
+        # the nearest no further back than the limit, one of known role in the nearest's paragraph or the one before
+        reach = limit if nearest is None else ctx.paragraph_of(nearest[0]) - 1
+        if ctx.paragraph_of(c[0]) < reach:
+            break
+        if not fits(c[1]):
+            continue
+        nearest = nearest or c
+        if ctx.roles.get(ctx.person_keys.get(c[1], "")):
+            known = c
+            break
+    best = known or nearest  # a person said to be an expert beats a nearer one of unknown role
+    if best is None or ctx.paragraph_of(best[0]) < limit:
         return Resolved(None, "nominal")
     n = best[1]
     key = ctx.person_keys.get(n)

@@ -341,6 +341,7 @@ class Context:
     anchored: set[str] = field(default_factory=set)  # surnames of people named in full
     people: list[int] = field(default_factory=list)  # person_keys' mentions in text order (see _index_people)
     people_starts: list[int] = field(default_factory=list)  # where they start
+    named: dict[str, list[int]] = field(default_factory=dict)  # person key -> the mentions labelled a person
     _quote_index: tuple[int, Spans, Spans] | None = None  # see _quote_spans
 
     def mention_at(self, tok: Token) -> int | None:
@@ -491,6 +492,9 @@ def _index_people(ctx: Context) -> None:
     order = {n: k for k, n in enumerate(ctx.person_keys)}
     ctx.people = sorted(ctx.person_keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
     ctx.people_starts = [ctx.mentions[n].start for n in ctx.people]
+    for n, key in ctx.person_keys.items():
+        if ctx.mentions[n].label in PERSON_LABELS:
+            ctx.named.setdefault(key, []).append(n)
 
 
 # --- helpers over the parse ----------------------------------------------------------------------
@@ -1581,15 +1585,12 @@ def _speaks_for(ctx: Context, tok: Token) -> int | None:
 
 
 def _surname_key(ctx: Context, word: str) -> str | None:
-    for n, key in ctx.person_keys.items():
-        if key == word and ctx.mentions[n].label in PERSON_LABELS:
-            return key
-    return None
+    return word if word in ctx.named else None
 
 
 def _full_person(ctx: Context, key: str, before: int) -> int | None:
     """The fullest person mention of a surname: the longest name, the nearest before ``before``."""
-    same = [n for n, k in ctx.person_keys.items() if k == key and ctx.mentions[n].label in PERSON_LABELS]
+    same = ctx.named.get(key)
     if not same:
         return None
     earlier = [n for n in same if ctx.mentions[n].start < before] or same

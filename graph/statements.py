@@ -329,7 +329,7 @@ class Context:
     token_mention: list[int | None]
     paragraph_starts: list[int]
     starts: list[int]  # token index -> character offset
-    words: TokenWords
+    words: TokenWords  # which tokens carry which words
     cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
     author: int | None = None
     outlet: int | None = None
@@ -352,9 +352,11 @@ class Context:
         return self._quote_spans()[0].covers(char)
 
     def in_accepted_quote(self, char: int) -> bool:
+        """Inside a direct quote accepted as a statement."""
         return self._quote_spans()[1].covers(char)
 
     def within_accepted_quote(self, start: int, end: int) -> bool:
+        """[start, end) lies wholly inside one accepted direct quote."""
         return self._quote_spans()[1].encloses(start, end)
 
     def _quote_spans(self) -> tuple[Spans, Spans]:

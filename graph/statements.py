@@ -30,14 +30,17 @@ that relays the words ("told TASS", "RIA cites ...", "the X portal quotes ...") 
 """
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .records import Affiliation, Document, Mention, Statement
@@ -62,6 +65,16 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
     nouns: dict[str, str]  # noun lemma -> class
     noun_gender: dict[str, str]
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words an entry starts with: the verbs, and the first words of the phrasal entries."""
+        return frozenset(self.verbs) | {verb for verb, _ in self.phrasal}
+
+    @cached_property
+    def view_nouns(self) -> frozenset[str]:
+        """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
+        return frozenset(noun for noun, cls in self.nouns.items() if cls == "view")
 
 
 def _data_dir() -> Path:
@@ -156,6 +169,7 @@ class Quote:
 
 OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double"}
 CLOSERS = {"\u201d": "double", "\u00bb": "double"}
+QUOTATION_MARK = re.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + '"]')  # the characters _mark_role reads
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -186,6 +200,12 @@ def _mark_role(text: str, i: int, lo: int, hi: int) -> str | None:
     return "either"
 
 
+def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, str]]:
+    """(offset, role) of the double quotation marks inside [lo, hi), in text order."""
+    for m in QUOTATION_MARK.finditer(text, lo, hi):
+        yield m.start(), _mark_role(text, m.start(), lo, hi)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Spans of text between double quotation marks (curly, straight or guillemets).
 
@@ -202,7 +222,7 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = _paragraphs(text)
     carry: tuple[int, int | None] | None = None  # (content start, opening mark) of a quote left open
     for n, (lo, hi) in enumerate(paragraphs):
-        marks = [(i, r) for i in range(lo, hi) if (r := _mark_role(text, i, lo, hi))]
+        marks = list(_marks(text, lo, hi))
         open_at: tuple[int, int | None] | None = None
         seen_any = False
         if carry is not None:
@@ -240,10 +260,7 @@ def _continues(text: str, paragraph: tuple[int, int]) -> bool:
     """Does an open quote go on into this paragraph? Yes when it starts with an opening mark or
     closes a quote before it opens one."""
     lo, hi = paragraph
-    for i in range(lo, hi):
-        role = _mark_role(text, i, lo, hi)
-        if role is None:
-            continue
+    for i, role in _marks(text, lo, hi):
         if not text[lo:i].strip():
             return role in ("open", "either")
         return role == "close" or (role == "either" and not text[i - 1].isspace())
@@ -281,6 +298,26 @@ class Claim:
     priority: int = 0  # direct quotes win over other readings of the same words
 
 
+class Spans:
+    """(start, end) pairs of offsets, asked by bisection rather than by a scan of every pair (they
+    are asked once per claim, or per person in a claim)."""
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(pairs)
+        self.starts = [s for s, _ in pairs]
+        self.reach = list(accumulate((e for _, e in pairs), max))  # the furthest end of the pairs so far
+
+    def covers(self, char: int) -> bool:
+        """Some pair has start <= char < end."""
+        k = bisect_right(self.starts, char)
+        return k > 0 and char < self.reach[k - 1]
+
+    def encloses(self, start: int, end: int) -> bool:
+        """Some pair starts at or before ``start`` and ends at or after ``end``."""
+        k = bisect_right(self.starts, start)
+        return k > 0 and end <= self.reach[k - 1]
+
+
 @dataclass
 class Context:
     document: Document
@@ -291,6 +328,9 @@ class Context:
     quotes: list[Quote]
     token_mention: list[int | None]
     paragraph_starts: list[int]
+    starts: list[int]  # token index -> character offset
+    words: TokenWords  # which tokens carry which words
+    cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
     author: int | None = None
     outlet: int | None = None
     person_keys: dict[int, str] = field(default_factory=dict)  # mention -> person key (surname)
@@ -299,28 +339,51 @@ class Context:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
     anchored: set[str] = field(default_factory=set)  # surnames of people named in full
+    people: list[int] = field(default_factory=list)  # person_keys' mentions in text order (see _index_people)
+    people_starts: list[int] = field(default_factory=list)  # where they start
+    named: dict[str, list[int]] = field(default_factory=dict)  # person key -> the mentions labelled a person
+    _quote_index: tuple[int, Spans, Spans] | None = None  # see _quote_spans
 
     def mention_at(self, tok: Token) -> int | None:
         return self.token_mention[tok.i]
 
     def in_quote(self, char: int) -> bool:
         """Inside quoted words (any pair of quotation marks, not only accepted quotes)."""
-        return any(q.start <= char < q.end for q in self.quotes) or any(s <= char < e for s, e in self.quote_spans)
+        return self._quote_spans()[0].covers(char)
+
+    def in_accepted_quote(self, char: int) -> bool:
+        """Inside a direct quote accepted as a statement."""
+        return self._quote_spans()[1].covers(char)
+
+    def within_accepted_quote(self, start: int, end: int) -> bool:
+        """[start, end) lies wholly inside one accepted direct quote."""
+        return self._quote_spans()[1].encloses(start, end)
+
+    def _quote_spans(self) -> tuple[Spans, Spans]:
+        """All quoted words (quotes and accepted quotes), and the accepted quotes alone; made again
+        when a quote has been accepted since."""
+        if self._quote_index is None or self._quote_index[0] != len(self.quote_spans):
+            every = Spans([(q.start, q.end) for q in self.quotes] + self.quote_spans)
+            self._quote_index = (len(self.quote_spans), every, Spans(self.quote_spans))
+        return self._quote_index[1], self._quote_index[2]
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
 
 
 def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Context:
-    text = doc.text
+    # Whole-document scans read plain per-token lists, made once from the parse's arrays: going
+    # through Token objects (one is made per access) would cost more than the rules themselves.
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    ends = [s + n for s, n in zip(starts, lengths)]
+    text = _parse_text(document, doc)
     token_mention: list[int | None] = [None] * len(doc)
-    starts = [t.idx for t in doc]
     for n, m in enumerate(mentions):
         if m.start < 0 or m.end <= m.start:
             continue
         i = max(bisect_right(starts, m.start) - 1, 0)
-        while i < len(doc) and doc[i].idx < m.end:
-            if doc[i].idx + len(doc[i].text) > m.start and token_mention[i] is None:
+        while i < len(doc) and starts[i] < m.end:
+            if ends[i] > m.start and token_mention[i] is None:
                 token_mention[i] = n
             i += 1
     ctx = Context(
@@ -332,7 +395,10 @@ def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Con
         quotes=find_quotes(text),
         token_mention=token_mention,
         paragraph_starts=[s for s, _ in _paragraphs(text)] or [0],
+        starts=starts,
+        words=TokenWords(doc),
     )
+    ctx.cues = _cues(ctx)
     for n, m in enumerate(mentions):
         if m.start == -1 and m.kind == "byline" and ctx.author is None:
             ctx.author = n
@@ -340,6 +406,39 @@ def _build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Con
             ctx.outlet = n
     _index_people(ctx)
     return ctx
+
+
+def _parse_text(document: Document, doc: Doc) -> str:
+    """The text the parse's offsets point into: the document's, which the parse keeps character
+    for character (``Doc.text`` would join it again token by token); checked by its length."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return document.text if len(document.text) == length else doc.text
+
+
+class TokenWords:
+    """Which tokens carry which words, read from the parse's arrays and decided once per distinct
+    word: cheaper than a Token object per word of the document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lemma_ids, self.lower_ids = doc.to_array([LEMMA, LOWER]).T.tolist()
+        strings = doc.vocab.strings
+        self.lowered = {h: strings[h].lower() for h in set(self.lemma_ids).union(self.lower_ids)}
+
+    def tokens(self, words: Collection[str]) -> list[int]:
+        """Indexes, in order, of the tokens whose lowercase form or lemma is one of ``words``."""
+        ids = {h for h, word in self.lowered.items() if word in words}
+        return [i for i, (lemma, lower) in enumerate(zip(self.lemma_ids, self.lower_ids)) if lemma in ids or lower in ids]
+
+
+def _cues(ctx: Context) -> dict[int, Cue]:
+    """The tokens that start a lexicon entry (see :func:`_cue_of`), by index. An entry starts with
+    the token's lemma or form, so only tokens with one of those words need a look."""
+    cues: dict[int, Cue] = {}
+    for i in ctx.words.tokens(ctx.lex.first_words):
+        cue = _cue_of(ctx, ctx.doc[i])
+        if cue is not None:
+            cues[i] = cue
+    return cues
 
 
 def _index_people(ctx: Context) -> None:
@@ -390,6 +489,14 @@ def _index_people(ctx: Context) -> None:
             ctx.genders[key] = gender
         if m.role:
             ctx.roles.setdefault(key, set()).update(m.role.lower().split())
+    # the people in text order, for looking back from a statement; mentions at one place in
+    # person_keys order when walking back
+    order = {n: k for k, n in enumerate(ctx.person_keys)}
+    ctx.people = sorted(ctx.person_keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
+    ctx.people_starts = [ctx.mentions[n].start for n in ctx.people]
+    for n, key in ctx.person_keys.items():
+        if ctx.mentions[n].label in PERSON_LABELS:
+            ctx.named.setdefault(key, []).append(n)
 
 
 # --- helpers over the parse ----------------------------------------------------------------------
@@ -544,7 +651,7 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
     ``"...," X said. "..."`` (the quote resumes), a cue in the paragraph before ("he said" alone
     on its line), and a cueless quote paragraph right after a quote of the same speaker."""
     doc, text = ctx.doc, ctx.text
-    starts = [t.idx for t in doc]
+    starts = ctx.starts
     paragraphs = _paragraphs(text)
     previous: Claim | None = None
     previous_paragraph = -2
@@ -555,7 +662,6 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
         if first is None or last is None:
             continue
         para = ctx.paragraph_of(q.start)
-        words = [t for t in doc[first.i : last.i + 1] if t.is_alpha]
         if not _stands_alone(ctx, q):
             continue  # quoted words inside a sentence ('hyped "fears of ..."'): a term or a partial quote
         if _colon_before(ctx, q):
@@ -573,21 +679,20 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
             if speaker is None:
                 claim.unnamed = True
             pending.append(claim)
-            previous, previous_paragraph = claim, _paragraph_index(paragraphs, q.start)
+            previous, previous_paragraph = claim, para
             continue
-        if not words:
-            continue
-        pindex = _paragraph_index(paragraphs, q.start)
-        if previous is not None and pindex == previous_paragraph and _only_cue_between(ctx, previous, q):
+        if not any(t.is_alpha for t in doc[first.i : last.i + 1]):
+            continue  # no words
+        if previous is not None and para == previous_paragraph and _only_cue_between(ctx, previous, q):
             previous.end = max(previous.end, q.end)  # the quote resumes after the cue
             continue
-        if previous is not None and pindex == previous_paragraph + 1 and _whole_paragraph(ctx, paragraphs[pindex], q):
+        if previous is not None and para == previous_paragraph + 1 and _whole_paragraph(ctx, paragraphs[para], q):
             # a quote paragraph of its own right after a quoted speaker goes on with the same speaker
             claim = Claim("direct", previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
                           speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
                           unnamed=previous.unnamed, priority=1)
             pending.append(claim)
-            previous, previous_paragraph = claim, pindex
+            previous, previous_paragraph = claim, para
             continue
     for claim in pending:
         ctx.quote_spans.append((claim.start, claim.end))
@@ -610,10 +715,6 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
     if not before:
         return True
     return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"
-
-
-def _paragraph_index(paragraphs: list[tuple[int, int]], char: int) -> int:
-    return bisect_right([s for s, _ in paragraphs], char) - 1
 
 
 def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
@@ -640,7 +741,7 @@ def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool
 def _quote_cue_verbs(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Cue]]:
     out = []
     for t in tokens:
-        cue = _cue_of(ctx, t)
+        cue = ctx.cues.get(t.i)
         if cue is not None and "quote" in cue.frames:
             out.append((t, cue))
     return out
@@ -652,7 +753,7 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
     doc = ctx.doc
     out = []
     i = last.i + 1
-    while i < len(doc) and doc[i].idx < q.end:
+    while i < len(doc) and ctx.starts[i] < q.end:
         i += 1
     while i < len(doc) and (doc[i].is_quote or doc[i].text in {"\u201d", '"', "\u00bb"}) and not out:
         i += 1  # the closing mark
@@ -724,9 +825,9 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
         return None
     end = tail[-1]
     if crossed_paragraph:
-        if end.text not in (":", ",") and _cue_of(ctx, end) is None:
+        if end.text not in (":", ",") and end.i not in ctx.cues:
             return None
-    elif end.text not in (":", ",") and _cue_of(ctx, end) is None:
+    elif end.text not in (":", ",") and end.i not in ctx.cues:
         return None
     for verb, cue in reversed(_quote_cue_verbs(ctx, tail)):
         if _has_own_content(ctx, verb, cue, q):
@@ -898,10 +999,8 @@ def reported_speech(ctx: Context) -> Iterator[Claim]:
     """A reporting verb and its content: a clause, an object, an infinitive, or content that comes
     before the cue ("..., reported the publication X"); "quotes X as saying that ..."."""
     doc = ctx.doc
-    for verb in doc:
-        cue = _cue_of(ctx, verb)
-        if cue is None:
-            continue
+    for i, cue in ctx.cues.items():
+        verb = doc[i]
         if _has_modal(verb):
             continue
         claim = _reported(ctx, verb, cue)
@@ -922,7 +1021,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if content is None:
         return None
     start, end, inverted = content
-    if any(s <= start < e for s, e in ctx.quote_spans) and _is_quote_cue(ctx, verb):
+    if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -939,7 +1038,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         speaker = _stray_subject(ctx, verb)
         how = "subject" if speaker is not None else how
     claim_kind = cue.kind
-    cue_words, cs, ce = _cue_text(verb, [_light_noun(ctx, verb)] if _light_noun(ctx, verb) is not None else [])
+    light = _light_noun(ctx, verb)
+    cue_words, cs, ce = _cue_text(verb, [light] if light is not None else [])
     claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx))
     if how == "passive":
         if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":
@@ -1105,14 +1205,15 @@ def _own_subject_before(verb: Token) -> bool:
 
 
 def _comma_between(doc: Doc, a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.right_edge.i if a.i < b.i else b.right_edge.i, b.i if a.i < b.i else a.i))
     return any(t.text in (",", "\u2014", "\u2013", "-") for t in doc[min(a.i, b.i) : max(a.i, b.i)])
 
 
 def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
     """A content clause without its complementizer ("that") and without the cue's own words."""
-    exclude = {t.i for t in verb.subtree} - {t.i for t in clause.subtree}
-    s, e = _subtree_span(clause, exclude=exclude if clause.i < verb.i else None)
+    if clause.i < verb.i:  # content before its cue: the part of the clause that leaves out the cue's words
+        s, e = _subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
+    else:
+        s, e = _subtree_span(clause)
     doc = ctx.doc
     first = clause.left_edge
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
@@ -1141,7 +1242,7 @@ def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
     if ccomp is None:
         return None
     s, e = _clause_span(ctx, ccomp, said)
-    if any(qs <= s < qe for qs, qe in ctx.quote_spans):
+    if ctx.in_accepted_quote(s):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
     reporter, how = _subject(verb)
@@ -1159,7 +1260,10 @@ def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
 def sourcing(ctx: Context) -> Iterator[Claim]:
     """"according to X", "in X's view", "from a Russian perspective", "in the words of X"."""
     doc = ctx.doc
-    for tok in doc:
+    # such a phrase opens with "according" or with a preposition whose object is a view noun
+    found = ctx.words.tokens({"according"} | ctx.lex.view_nouns)
+    for i in sorted({j for i in found for j in (i, doc[i].head.i)}):
+        tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -1483,15 +1587,12 @@ def _speaks_for(ctx: Context, tok: Token) -> int | None:
 
 
 def _surname_key(ctx: Context, word: str) -> str | None:
-    for n, key in ctx.person_keys.items():
-        if key == word and ctx.mentions[n].label in PERSON_LABELS:
-            return key
-    return None
+    return word if word in ctx.named else None
 
 
 def _full_person(ctx: Context, key: str, before: int) -> int | None:
     """The fullest person mention of a surname: the longest name, the nearest before ``before``."""
-    same = [n for n, k in ctx.person_keys.items() if k == key and ctx.mentions[n].label in PERSON_LABELS]
+    same = ctx.named.get(key)
     if not same:
         return None
     earlier = [n for n in same if ctx.mentions[n].start < before] or same
@@ -1548,19 +1649,21 @@ def _gender_of(ctx: Context, n: int) -> str | None:
     return m.gender or (ctx.genders.get(key) if key else None)
 
 
-def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(position, mention, source) of people named before ``before``, most recent first: mentions
-    outside quoted words, and earlier statements' speakers at their cue."""
-    items: list[tuple[int, int, str]] = []
-    for n, key in ctx.person_keys.items():
-        m = ctx.mentions[n]
-        if m.end <= before and not ctx.in_quote(m.start) and _anchored(ctx, n):
-            items.append((m.start, n, "mention"))
-    for pos, n in history:
-        if pos < before and n in ctx.person_keys and _anchored(ctx, n):
-            items.append((pos, n, "speaker"))
-    items.sort(key=lambda x: (-x[0], x[2] != "speaker"))
-    return items
+def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(position, mention, source) of people named before ``before``, most recent first (a speaker
+    before a mention at the same place): mentions outside quoted words, and earlier statements'
+    speakers at their cue. Made as they are asked for: a caller looks back only as far as it needs."""
+
+    def mentions() -> Iterator[tuple[int, int, str]]:
+        for k in reversed(range(bisect_right(ctx.people_starts, before))):
+            n = ctx.people[k]
+            m = ctx.mentions[n]
+            if m.end <= before and not ctx.in_quote(m.start) and _anchored(ctx, n):
+                yield m.start, n, "mention"
+
+    earlier = sorted((h for h in history if h[0] < before), key=lambda h: -h[0])
+    speakers = ((pos, n, "speaker") for pos, n in earlier if n in ctx.person_keys and _anchored(ctx, n))
+    return heapq.merge(speakers, mentions(), key=lambda c: -c[0])
 
 
 def _anchored(ctx: Context, n: int) -> bool:
@@ -1610,15 +1713,19 @@ def _salient_person(ctx: Context, before: int, history, fits) -> int | None:
     """The person a pronoun points to: among the people of the nearest sentence (or earlier
     statement) that names one who fits, the speaker of an earlier statement first, then a subject,
     then anyone but a possessor; no further back than three paragraphs."""
-    candidates = [c for c in _person_candidates(ctx, before, history) if fits(c[1])]
-    if not candidates:
-        return None
     limit = ctx.paragraph_of(before) - 3
-    first_pos = candidates[0][0]
-    sent_start = _sentence_start(ctx, first_pos)
-    if ctx.paragraph_of(first_pos) < limit:
+    same: list[tuple[int, int, str]] = []  # the people who fit, back to the start of the nearest one's sentence
+    sent_start = None
+    for c in _person_candidates(ctx, before, history):
+        if sent_start is None and ctx.paragraph_of(c[0]) < limit:
+            return None  # no one who fits in reach
+        if sent_start is not None and c[0] < sent_start:
+            break
+        if fits(c[1]):
+            sent_start = _sentence_start(ctx, c[0]) if sent_start is None else sent_start
+            same.append(c)
+    if not same:
         return None
-    same = [c for c in candidates if c[0] >= sent_start]
 
     def rank(c) -> tuple:
         pos, n, src = c
@@ -1695,15 +1802,21 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         role_classes = {ctx.lex.nouns.get(r) for r in roles} - {None}
         return cls in role_classes
 
-    candidates = [c for c in _person_candidates(ctx, before, history) if fits(c[1])]
-    if not candidates:
-        return Resolved(None, "nominal")
     limit = ctx.paragraph_of(before) - 4
-    known = [c for c in candidates if ctx.roles.get(ctx.person_keys.get(c[1], ""))]
-    best = candidates[0]
-    if known and known[0] is not best and ctx.paragraph_of(known[0][0]) >= ctx.paragraph_of(best[0]) - 1:
-        best = known[0]  # a person said to be an expert beats a nearer one of unknown role
-    if ctx.paragraph_of(best[0]) < limit:
+    nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
+    for c in _person_candidates(ctx, before, history):
+        # the nearest no further back than the limit, one of known role in the nearest's paragraph or the one before
+        reach = limit if nearest is None else ctx.paragraph_of(nearest[0]) - 1
+        if ctx.paragraph_of(c[0]) < reach:
+            break
+        if not fits(c[1]):
+            continue
+        nearest = nearest or c
+        if ctx.roles.get(ctx.person_keys.get(c[1], "")):
+            known = c
+            break
+    best = known or nearest  # a person said to be an expert beats a nearer one of unknown role
+    if best is None or ctx.paragraph_of(best[0]) < limit:
         return Resolved(None, "nominal")
     n = best[1]
     key = ctx.person_keys.get(n)
@@ -1785,13 +1898,13 @@ def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, in
     """One statement per attributed span: a direct quote wins over another reading of the same
     words, and reported speech whose words all sit inside an accepted quote is that quote's."""
     kept: list[tuple[Claim, int, int]] = []
-    starts: list[int] = []
+    starts: set[int] = set()
     for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
         start, end = _trim(ctx, claim.start, claim.end)
-        if end <= start or any(abs(start - s) <= 2 for s in starts):
+        if end <= start or any(s in starts for s in range(start - 2, start + 3)):
+            continue  # empty, or a statement kept already starts within two characters
+        if claim.priority == 0 and not claim.in_quote and ctx.within_accepted_quote(start, end):
             continue
-        if claim.priority == 0 and not claim.in_quote and any(qs <= start and end <= qe for qs, qe in ctx.quote_spans):
-            continue
-        starts.append(start)
+        starts.add(start)
         kept.append((claim, start, end))
     return kept

@@ -163,7 +163,7 @@ def prepare(corpus: Path, sizes: list[int], work: Path) -> dict[int, dict]:
 
 
 def bare_batch_size(sample: dict, jobs: int) -> int:
-    """The number of documents in the build's chunks (about 64 in one process, 16 with workers),
+    """The number of documents in the build's (biggest) chunks, about 64,
     so that the two differ by the work after the parse, not by batching. (spaCy's default of 256
     is slower here, and needs twice the memory; with workers, it would leave one idle on a small
     sample, since spaCy deals whole batches round-robin.)"""

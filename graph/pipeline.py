@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # spaCy is imported only where documents are parsed: not in t
 PROGRESS_DELAY_S = 2.0  # a bar appears only for builds longer than this
 # Text per chunk of documents, in this process or sent to a worker: spaCy parses a batch of a
 # few dozen articles markedly faster than one of a dozen.
-CHUNK_CHARS = {"local": 200_000, "workers": 200_000}
+CHUNK_CHARS = {"local": 200_000, "workers": 100_000}
 CHUNK_MAX_DOCS = 64
 TAIL_CHUNKS_PER_JOB = 4  # with workers, chunks shrink near the end so that all of them finish together
 MIN_CHUNK_CHARS = 20_000

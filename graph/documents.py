@@ -66,10 +66,11 @@ Metadata, found before cleaning. Row fields (JSONL/CSV) and HTML ``<meta>`` win 
   ``<link rel="canonical">``/``og:url``; title from the first ``<h1>`` of the article, else
   ``og:title``, else ``<title>``.
 
-Dates found in text are written as ISO ``YYYY-MM-DD``; dates from fields and ``<meta>`` are kept as
-given. Ids must be unique: on a clash the first document (in reading order) keeps the id and the
-later one is skipped with a Problem (suffixing would make ids depend on which files are present).
-Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
+``Document.date`` is ISO ``YYYY-MM-DD`` or None: the given date (field, front matter, ``<meta>``,
+byline), else a dateline/byline date in the opening lines, else a date in the URL; see
+:mod:`graph.dates`. Ids must be unique: on a clash the first document (in reading order) keeps the
+id and the later one is skipped with a Problem (suffixing would make ids depend on which files are
+present). Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
 other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
 separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column). Problems come
 in a fixed order: those of the paths given, then reading problems file by file (rows by line), then
@@ -92,6 +93,7 @@ from datetime import date as date_cls
 from pathlib import Path, PurePath
 from typing import Iterable
 
+from graph.dates import document_date
 from graph.records import Document, Problem
 
 __all__ = ["SUPPORTED_EXTENSIONS", "clean_text", "read_documents"]
@@ -1251,5 +1253,5 @@ def read_documents(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Docume
             continue
         m = c.meta
         documents.append(Document(id=c.id, text=text, title=title, outlet=m.outlet, author=m.author,
-                                  date=m.date, url=m.url, path=c.path))
+                                  date=document_date(m.date, text, m.url), url=m.url, path=c.path))
     return documents, problems

@@ -29,6 +29,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--cache-dir", metavar="DIR", help="where parses are kept between builds (default: $XDG_CACHE_HOME/entity-graph, else ~/.cache/entity-graph)")
     build.add_argument("--no-cache", action="store_true", help="parse every article again; read and write no cache")
 
+    build.add_argument("--formats", type=_formats, default=[], metavar="LIST",
+                       help="also write these exports into the output folder, comma-separated: gexf, neo4j, csv, graphml")
+
+    export = sub.add_parser("export", help="export a built graph.json for Gephi (gexf), Neo4j or spreadsheets (csv)")
+    export.add_argument("graph", metavar="GRAPH_JSON")
+    export.add_argument("--to", required=True, choices=_format_names(), metavar="FORMAT",
+                        help="gexf, graphml (a file), neo4j or csv (a folder of files)")
+    export.add_argument("--out", "-o", required=True, metavar="PATH", help="the file (gexf, graphml) or folder (neo4j, csv) to write")
+
     render = sub.add_parser("render", help="render a built graph.json as one offline HTML file")
     render.add_argument("graph", metavar="GRAPH_JSON")
     render.add_argument("--out", "-o", required=True, metavar="HTML", help="the HTML file to write")
@@ -48,11 +57,27 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _format_names() -> list[str]:
+    from .formats import FORMATS
+
+    return list(FORMATS)
+
+
+def _formats(value: str) -> list[str]:
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in _format_names()]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown format(s) {', '.join(unknown)}; use {', '.join(_format_names())}")
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "export":
+            return _export(args)
         return _render(args)
     except KeyboardInterrupt:
         print("entity-graph: interrupted; earlier output left as it was", file=sys.stderr)
@@ -86,6 +111,10 @@ def _build(args: argparse.Namespace) -> int:
         progress.stage("writing")
         try:
             written = write_build_outputs(result, args.out, jobs=args.jobs)
+            if args.formats:
+                from .formats import write_formats
+
+                written.update(write_formats(result.graph, args.out, args.formats))
         except OSError as exc:
             progress.close()
             return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
@@ -160,6 +189,24 @@ def build_line(result) -> str:
     return f"{result.cache}; built in {seconds:.1f} s with {processes}"
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import from_data, load_json
+    from .formats import write_format
+    from .periods import stamp_seen
+
+    try:
+        G = from_data(load_json(args.graph))
+    except ValueError as exc:
+        return _fail(str(exc))
+    stamp_seen(G)  # a graph.json from before dates were kept
+    try:
+        write_format(G, args.to, args.out)
+    except OSError as exc:
+        return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
+    print(f"wrote {args.out}")
+    return 0
+
+
 def _render(args: argparse.Namespace) -> int:
     from .export import load_json
     from .viewer import write_html
@@ -181,7 +228,7 @@ def summary(G, written: dict[str, Path] | None = None, top: int = 10) -> str:
     types = Counter(t for _, t in G.nodes(data="type"))
     kinds = Counter(k for _, _, k in G.edges(data="kind"))
     lines = [
-        f"documents  {len(G.graph.get('documents', []))}",
+        f"documents  {len(G.graph.get('documents', []))}  ({sum(1 for d in G.graph.get('documents', []) if d.get('date'))} dated)",
         f"nodes      {G.number_of_nodes()}  (" + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ")",
         f"edges      {G.number_of_edges()}  (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")",
         f"statements {len(G.graph.get('statements', []))}",

@@ -36,6 +36,7 @@ import networkx as nx
 
 from .assemble import EDGE_KINDS
 from .export import dumps_json, from_data, load_json, to_data, write_atomically
+from .periods import as_day, in_period, stamp_seen
 from .records import ENTITY_TYPES
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
@@ -582,6 +583,59 @@ class KnowledgeGraph:
         around = nx.ego_graph(source.projection(), centre, radius=radius)
         return source.subgraph(around.nodes)
 
+    def between(self, start: Any = None, end: Any = None, *, keep_isolated: bool = False) -> KnowledgeGraph:
+        """The graph of a period: what the documents dated from ``start`` to ``end`` (both days
+        included; None leaves that side open) say, as :meth:`filter` with their ``documents``.
+        Days are ``"YYYY-MM-DD"`` strings, ``date``/``datetime`` or pandas ``Timestamp``; undated
+        documents fall in no period. ``first_seen``/``last_seen`` are those within the period.
+
+        >>> kg.between("2021-03-01", "2021-03-31")                      # doctest: +SKIP
+        >>> kg.between(start="2022-01-01").quotes()                     # doctest: +SKIP
+        """
+        lo = as_day(start) if start is not None else None
+        hi = as_day(end) if end is not None else None
+        if lo and hi and lo > hi:
+            raise ValueError(f"the period ends ({hi}) before it starts ({lo})")
+        documents = [d.get("id") for d in self.documents if in_period(d.get("date"), lo, hi)]
+        return self.filter(documents=documents, keep_isolated=keep_isolated)
+
+    def timeline(self, name: str, freq: str = "W") -> pd.DataFrame:
+        """How often an entity comes up per period: one row per period of ``freq`` (pandas'
+        period aliases: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``) from its first to its last
+        dated document, indexed by the period's first day, with
+
+        - ``mentions``: its mentions in the documents of that period;
+        - ``documents``: the documents naming it;
+        - ``statements``: the statements it made;
+        - ``about``: the statements that name it.
+
+        Undated documents count in no period.
+
+        >>> kg.timeline("Sergei Lavrov", freq="M").plot()               # doctest: +SKIP
+        """
+        import pandas as pd
+
+        node = self.find(name)
+        attrs = self.nx.nodes[node]
+        date_of = {d.get("id"): d.get("date") for d in self.documents}
+        # A graph.json from before per-document counts: one mention per document.
+        per_document = attrs.get("document_mentions") or {d: 1 for d in attrs.get("documents") or []}
+        rows = [{"date": date_of.get(d), "mentions": n, "documents": 1} for d, n in per_document.items()]
+        for s in self.statements:
+            said, about = s.get("speaker") == node, node in (s.get("mentions") or [])
+            if said or about:
+                rows.append({"date": date_of.get(s.get("doc")), "statements": int(said), "about": int(about)})
+        columns = ["mentions", "documents", "statements", "about"]
+        frame = pd.DataFrame(rows, columns=["date", *columns]).dropna(subset=["date"])
+        if frame.empty:
+            return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="period"), dtype="int64")
+        periods = pd.to_datetime(frame["date"]).dt.to_period(freq)
+        counts = frame[columns].fillna(0).astype("int64").groupby(periods).sum()
+        counts = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq=freq), fill_value=0)
+        counts.index = counts.index.to_timestamp(how="start")
+        counts.index.name = "period"
+        return counts
+
     def filter(
         self,
         *,
@@ -646,6 +700,8 @@ class KnowledgeGraph:
             attrs = copy.deepcopy(self.nx.nodes[n])
             if docs is not None:
                 attrs["documents"] = [d for d in attrs.get("documents") or [] if d in docs]
+                if "document_mentions" in attrs:
+                    attrs["document_mentions"] = {d: n for d, n in attrs["document_mentions"].items() if d in docs}
                 attrs["statements"] = sum(1 for s in statements if s.get("speaker") == n)
             G.add_node(n, **attrs)
         for u, v, k, a in sorted(edges, key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
@@ -656,6 +712,8 @@ class KnowledgeGraph:
         G.graph = {key: copy.deepcopy(value) for key, value in self.nx.graph.items() if key not in ("documents", "statements")}
         G.graph["documents"] = [copy.deepcopy(d) for d in self.documents if d.get("id") in used]
         G.graph["statements"] = statements
+        if docs is not None:
+            stamp_seen(G)  # the first and last days within these documents
         return type(self)(G, problems=self.problems)
 
     def _statements(self, speaker, about, reported_by, kind, document) -> list[dict]:

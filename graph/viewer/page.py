@@ -31,18 +31,22 @@ def assemble_page(payload: dict) -> str:
     data_json = json_for_script_block(payload)
     vis_js, vis_css = vis_network_assets()
     viewer_js, viewer_css = _asset("viewer.js"), _asset("viewer.css")
+    timeline_js, timeline_css = _asset("timeline.js"), _asset("timeline.css")  # the time range slider
     for name, text in (("vis-network.min.js", vis_js), ("viewer.js", viewer_js),
-                       ("vis-network.css", vis_css), ("viewer.css", viewer_css)):
+                       ("vis-network.css", vis_css), ("viewer.css", viewer_css),
+                       ("timeline.js", timeline_js), ("timeline.css", timeline_css)):
         if UNSAFE_IN_RAW_TEXT.search(text):
             raise ValueError(f"{name} cannot be inlined: it contains </script, </style or <!--")
     values = {
         "TITLE": html.escape(payload["title"]),
-        "CSP": _content_security_policy([vis_js, viewer_js]),
+        "CSP": _content_security_policy([vis_js, viewer_js, timeline_js]),
         "VIS_CSS": vis_css,
         "VIEWER_CSS": viewer_css,
         "DATA": data_json,
         "VIS_JS": vis_js,
         "VIEWER_JS": viewer_js,
+        "TIMELINE_CSS": timeline_css,
+        "TIMELINE_JS": timeline_js,
     }
     # One pass over the template only, so nothing inside the inlined assets is ever substituted.
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
@@ -79,7 +83,7 @@ def _content_security_policy(inline_scripts: list[str]) -> str:
     hashes = " ".join(f"'sha256-{_sha256(s)}'" for s in inline_scripts)
     return (
         "default-src 'none'; "
-        f"script-src {hashes}; "  # only our two scripts: no inline handlers, no javascript: URLs
+        f"script-src {hashes}; "  # only our scripts: no inline handlers, no javascript: URLs
         "style-src 'unsafe-inline'; "  # vis-network styles its elements inline
         "img-src data:; font-src data:; "
         "base-uri 'none'; form-action 'none'"

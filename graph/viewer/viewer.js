@@ -29,6 +29,7 @@
   };
   let selectedNode = null;
   let neighbourhood = new Set();
+  const extraEdgeFilters = []; // added by the page's other pieces (timeline.js) through addEdgeFilter
 
   const edgesByNode = indexEdgesByNode(data.edges);
   const edgeById = new Map(data.edges.map((e) => [e.id, e]));
@@ -78,7 +79,7 @@
   }
 
   function passesEdgeFilters(edge) {
-    return filters.kinds.has(edge.kind) && edge.weight >= filters.minWeight;
+    return filters.kinds.has(edge.kind) && edge.weight >= filters.minWeight && extraEdgeFilters.every((f) => f(edge));
   }
 
   function isNodeShown(node) {
@@ -538,5 +539,8 @@
     shownNodeIds: () => nodeView.getIds(),
     shownEdgeIds: () => edgeView.getIds(),
     selectedNode: () => selectedNode,
+    data,
+    addEdgeFilter: (filter) => { extraEdgeFilters.push(filter); applyFilters(); },
+    refresh: () => applyFilters(),
   };
 })();

@@ -150,7 +150,9 @@ def _head_date(text: str, year: int | None) -> str | None:
     for line in lines:
         dateline = _DATELINE.match(line)
         if dateline:
-            found = _first_date(dateline.group("when"), year)
+            when = dateline.group("when")
+            match = _WRITTEN.search(when)
+            found = parse_date(match.group(0), year=year) if match and _mostly(match, when) else None
             if found:
                 return found
         if _BYLINE.match(line) or len(line.split()) <= SHORT_DATE_LINE:
@@ -160,11 +162,6 @@ def _head_date(text: str, year: int | None) -> str | None:
                 if found:
                     return found
     return None
-
-
-def _first_date(text: str, year: int | None) -> str | None:
-    match = _WRITTEN.search(text)
-    return parse_date(match.group(0), year=year) if match else None
 
 
 def _mostly(match: re.Match[str], line: str) -> bool:

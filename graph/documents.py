@@ -66,11 +66,10 @@ Metadata, found before cleaning. Row fields (JSONL/CSV) and HTML ``<meta>`` win 
   ``<link rel="canonical">``/``og:url``; title from the first ``<h1>`` of the article, else
   ``og:title``, else ``<title>``.
 
-``Document.date`` is ISO ``YYYY-MM-DD`` or None: the given date (field, front matter, ``<meta>``,
-byline), else a dateline/byline date in the opening lines, else a date in the URL; see
-:mod:`graph.dates`. Ids must be unique: on a clash the first document (in reading order) keeps the
-id and the later one is skipped with a Problem (suffixing would make ids depend on which files are
-present). Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
+``Document.date`` is ISO ``YYYY-MM-DD`` or None: the given date, else a dateline or byline date,
+else a date in the URL (:mod:`graph.dates`). Ids must be unique: on a clash the first document (in reading order) keeps the id and the
+later one is skipped with a Problem (suffixing would make ids depend on which files are present).
+Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
 other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
 separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column). Problems come
 in a fixed order: those of the paths given, then reading problems file by file (rows by line), then

@@ -1,5 +1,5 @@
 """Time in the graph (first/last seen, kg.between, kg.timeline) and the exports (GEXF, GraphML,
-Neo4j, CSV), on a generated corpus of dated articles built through the CLI."""
+Neo4j, CSV), on a generated corpus of dated articles and on the seeds, built through the CLI."""
 from __future__ import annotations
 
 import csv
@@ -31,6 +31,16 @@ def built(tmp_path_factory) -> tuple[Path, dict, dict]:
     return root / "out", json.loads((root / "out" / "graph.json").read_text(encoding="utf-8")), expected
 
 
+@pytest.fixture(scope="module", params=["dated corpus", "seeds"])
+def exported(request, built, tmp_path_factory) -> tuple[Path, dict]:
+    """(output folder, graph.json data) of the dated corpus and of the seeds, with every export."""
+    if request.param == "dated corpus":
+        return built[0], built[1]
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    assert main(["build", str(README.parent / "seeds"), "-o", str(out), "-q", "--formats", "gexf,neo4j,csv"]) == 0
+    return out, json.loads((out / "graph.json").read_text(encoding="utf-8"))
+
+
 def date_of(data: dict) -> dict:
     return {d["id"]: d["date"] for d in data["graph"]["documents"]}
 
@@ -50,8 +60,8 @@ def test_documents_get_their_dates_and_the_summary_counts_them(built, capsys, tm
     assert f"documents  {len(expected)}  ({sum(1 for v in expected.values() if v)} dated)" in capsys.readouterr().out
 
 
-def test_first_and_last_seen_span_the_evidence_dates(built) -> None:
-    _, data, _ = built
+def test_first_and_last_seen_span_the_evidence_dates(exported) -> None:
+    _, data = exported
     dates = date_of(data)
     assert data["edges"] and data["nodes"]
     for e in data["edges"]:
@@ -63,7 +73,8 @@ def test_first_and_last_seen_span_the_evidence_dates(built) -> None:
         assert (n["first_seen"], n["last_seen"]) == ((days[0], days[-1]) if days else (None, None))
         assert sum(n["document_mentions"].values()) == n["mentions"]
     assert all(s["date"] == dates[s["doc"]] for s in data["graph"]["statements"])
-    assert any(n["first_seen"] != n["last_seen"] for n in data["nodes"])
+    if len(set(filter(None, dates.values()))) > 1:
+        assert any(n["first_seen"] != n["last_seen"] for n in data["nodes"])
 
 
 def test_between_keeps_what_the_period_says(built) -> None:
@@ -102,8 +113,8 @@ def test_timeline_counts_mentions_and_statements_per_week(built) -> None:
 # ---- exports: round trips --------------------------------------------------------------------
 
 
-def test_gexf_round_trip_with_spells_from_the_evidence_dates(built) -> None:
-    out, data, _ = built
+def test_gexf_round_trip_with_spells_from_the_evidence_dates(exported) -> None:
+    out, data = exported
     text = (out / "graph.gexf").read_text(encoding="utf-8")
     assert 'version="1.3"' in text and 'timeformat="date"' in text and "lastmodifieddate" not in text
     H = nx.read_gexf(out / "graph.gexf", version="1.3")
@@ -124,8 +135,8 @@ def test_gexf_round_trip_with_spells_from_the_evidence_dates(built) -> None:
         assert attrs.get("spells", []) == [(d, d) for d in days]
 
 
-def test_graphml_round_trip(built) -> None:
-    out, data, _ = built
+def test_graphml_round_trip(exported) -> None:
+    out, data = exported
     H = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
     assert sorted(H.nodes) == sorted(n["id"] for n in data["nodes"])
     got = {(u, v, k): a for u, v, k, a in H.edges(keys=True, data=True)}
@@ -133,8 +144,8 @@ def test_graphml_round_trip(built) -> None:
         key: (a["weight"], a.get("first_seen")) for key, a in got.items()}
 
 
-def test_csv_tables_round_trip(built) -> None:
-    out, data, _ = built
+def test_csv_tables_round_trip(exported) -> None:
+    out, data = exported
     nodes = pd.read_csv(out / "csv" / "nodes.csv", keep_default_na=False)
     edges = pd.read_csv(out / "csv" / "edges.csv", keep_default_na=False)
     statements = pd.read_csv(out / "csv" / "statements.csv", keep_default_na=False)
@@ -203,8 +214,8 @@ def read_import_csv(path: Path) -> tuple[str, str | None, list[dict]]:
     return shape, space, out
 
 
-def test_neo4j_files_follow_the_import_rules_and_hold_the_graph(built) -> None:
-    out, data, _ = built
+def test_neo4j_files_follow_the_import_rules_and_hold_the_graph(exported) -> None:
+    out, data = exported
     folder = out / "neo4j"
     nodes: dict[str, dict[str, dict]] = {}
     relationships = []
@@ -268,8 +279,8 @@ def test_cypher_parser_rejects_broken_queries() -> None:
     assert cypher_errors("MATCH (a) RETURN a.x ORDER a")
 
 
-def test_load_cypher_parses_and_loads_every_file(built) -> None:
-    folder = built[0] / "neo4j"
+def test_load_cypher_parses_and_loads_every_file(exported) -> None:
+    folder = exported[0] / "neo4j"
     script = "\n".join(line for line in (folder / "load.cypher").read_text(encoding="utf-8").splitlines() if not line.startswith("//"))
     statements = [s.strip() for s in re.split(r";$", script, flags=re.MULTILINE) if s.strip()]
     loaded = set()
@@ -300,8 +311,8 @@ def test_readme_cypher_queries_parse() -> None:
 
 
 @pytest.mark.parametrize("fmt, path", [("gexf", "g.gexf"), ("graphml", "g.graphml"), ("neo4j", "neo"), ("csv", "tables")])
-def test_export_command_writes_what_the_build_wrote(built, tmp_path, fmt, path) -> None:
-    out, _, _ = built
+def test_export_command_writes_what_the_build_wrote(exported, tmp_path, fmt, path) -> None:
+    out, _ = exported
     assert main(["export", str(out / "graph.json"), "--to", fmt, "-o", str(tmp_path / path)]) == 0
     built_path = out / {"gexf": "graph.gexf", "graphml": "graph.graphml", "neo4j": "neo4j", "csv": "csv"}[fmt]
     if built_path.is_dir():

@@ -51,9 +51,9 @@ ENTITY_COLUMNS = ["id", "label", "type", "mentions", "statements", "documents", 
 TOP_COLUMNS = ["id", "label", "type", "mentions", "statements", "documents", "degree"]
 NEIGHBOUR_COLUMNS = ["id", "label", "type", "kind", "direction", "weight", "documents", "evidence"]
 RELATIONSHIP_COLUMNS = ["source", "source_label", "target", "target_label", "kind", "weight", "documents"]
-EVIDENCE_COLUMNS = ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role"]
+EVIDENCE_COLUMNS = ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role", "date"]
 SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "reported_by", "reported_by_label",
-                "kind", "cue", "text", "mentions"]
+                "kind", "cue", "text", "mentions", "date"]
 QUOTES_COLUMNS = ["speaker", "speaker_label", "reported_by", "reported_by_label", "statements", "documents", "example"]
 COMMUNITY_COLUMNS = ["community", "size", "members", "ids"]
 
@@ -407,7 +407,7 @@ class KnowledgeGraph:
         """
         a, b = self.find(name), self.find(other)
         wanted = self._check(kinds, EDGE_KINDS, self._kinds_present(), "kind")
-        titles = self._titles()
+        titles, dates = self._titles(), self._dates()
         rows = []
         for source, target, key, attrs in self._edges_of(a):
             kind = _kind(key, attrs)
@@ -426,6 +426,7 @@ class KnowledgeGraph:
                     "statement": ev.get("statement"),
                     "cue": ev.get("cue"),
                     "role": ev.get("role"),
+                    "date": dates.get(ev.get("doc")),
                 })
         rows.sort(key=lambda r: (str(r["doc"]), r["start"] if r["start"] is not None else -1, r["kind"]))
         return _frame(rows, EVIDENCE_COLUMNS)
@@ -450,7 +451,8 @@ class KnowledgeGraph:
         >>> kg.said("Zamir Kabulov")[["text", "reported_by_label", "title"]]  # doctest: +SKIP
         >>> kg.said(about="ISIS")                                             # doctest: +SKIP
         """
-        rows = [self._statement_row(s) for s in self._statements(speaker, about, reported_by, kind, document)]
+        titles, dates = self._titles(), self._dates()
+        rows = [self._statement_row(s, titles, dates) for s in self._statements(speaker, about, reported_by, kind, document)]
         return _frame(rows, SAID_COLUMNS)
 
     def quotes(self, speaker: str | None = None, *, reported_by: str | None = None) -> pd.DataFrame:
@@ -617,7 +619,7 @@ class KnowledgeGraph:
 
         node = self.find(name)
         attrs = self.nx.nodes[node]
-        date_of = {d.get("id"): d.get("date") for d in self.documents}
+        date_of = self._dates()
         # A graph.json from before per-document counts: one mention per document.
         per_document = attrs.get("document_mentions") or {d: 1 for d in attrs.get("documents") or []}
         rows = [{"date": date_of.get(d), "mentions": n, "documents": 1} for d, n in per_document.items()]
@@ -733,12 +735,12 @@ class KnowledgeGraph:
             key=lambda s: (str(s.get("doc")), s.get("start") or 0, str(s.get("id"))),
         )
 
-    def _statement_row(self, s: dict) -> dict:
+    def _statement_row(self, s: dict, titles: dict, dates: dict) -> dict:
         speaker, outlet = s.get("speaker"), s.get("reported_by")
         return {
             "statement": s.get("id"),
             "doc": s.get("doc"),
-            "title": self._titles().get(s.get("doc")),
+            "title": titles.get(s.get("doc")),
             "speaker": speaker,
             "speaker_label": self._label(speaker) if speaker is not None else None,
             "reported_by": outlet,
@@ -747,6 +749,7 @@ class KnowledgeGraph:
             "cue": s.get("cue"),
             "text": s.get("text"),
             "mentions": [self._label(m) for m in s.get("mentions") or []],
+            "date": dates.get(s.get("doc")),
         }
 
     def _edges_of(self, node) -> list[tuple]:
@@ -760,6 +763,9 @@ class KnowledgeGraph:
 
     def _titles(self) -> dict:
         return {d.get("id"): d.get("title") for d in self.documents}
+
+    def _dates(self) -> dict:
+        return {d.get("id"): d.get("date") for d in self.documents}
 
     def _by_mentions(self, nodes: Iterable) -> list:
         return sorted(nodes, key=lambda n: (-self.nx.nodes[n].get("mentions", 0), self._label(n).casefold(), str(n)))

@@ -41,6 +41,27 @@ def test_a_date_without_a_year_takes_only_the_documents_year(day: dt.date) -> No
         assert document_date(None, text, url) == day.isoformat()
 
 
+def test_the_day_of_the_build_changes_nothing(monkeypatch) -> None:
+    """dateutil fills what a text leaves out from today; here today is decades away."""
+    import dateutil.parser._parser as dateutil_parser
+
+    texts = ["March 3", "3 March 2019", "3/4/19", "Tue, 05 Mar 2019", "13/04/2019", "OSLO, June 3 (Wire) - x"]
+    before = [parse_date(t) for t in texts] + [document_date(None, texts[-1], None)]
+
+    class Later(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2091, 7, 4, tzinfo=tz)
+
+        @classmethod
+        def today(cls):
+            return cls(2091, 7, 4)
+
+    monkeypatch.setattr(dateutil_parser.datetime, "datetime", Later)
+    assert [parse_date(t) for t in texts] + [document_date(None, texts[-1], None)] == before
+    assert before == [None, "2019-03-03", None, "2019-03-05", "2019-04-13", None, None]
+
+
 def test_relative_partial_and_two_digit_dates_are_refused() -> None:
     for text in ("yesterday", "3 days ago", "last Tuesday", "March 2019", "2019", "3/4/19", "5 March 19", "soon", ""):
         assert parse_date(text) is None, text

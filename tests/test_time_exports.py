@@ -106,6 +106,8 @@ def test_timeline_counts_mentions_and_statements_per_week(built) -> None:
     assert frame["statements"].sum() == sum(1 for s in kg.statements if s["speaker"] == speaker and dates[s["doc"]])
     assert frame.index[0] == pd.Period(node["first_seen"], freq="W").start_time
     assert (frame.index[1:] - frame.index[:-1] == pd.Timedelta(weeks=1)).all()  # empty weeks are rows of zeros
+    said = kg.said(speaker)
+    assert len(said) and [None if pd.isna(v) else v for v in said["date"]] == [dates[d] for d in said["doc"]]
     monthly = kg.timeline(speaker, freq="M")
     assert monthly["mentions"].sum() == frame["mentions"].sum() and len(monthly) < len(frame)
 

@@ -39,6 +39,7 @@ from dateutil import parser as _dateutil
 __all__ = ["document_date", "parse_date"]
 
 HEAD_LINES = 8  # opening lines searched for a dateline or byline date
+HEAD_CHARS = 3000  # ... within this many first characters
 SHORT_DATE_LINE = 8  # a line of at most this many words that is mostly a date is a date line
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -59,7 +60,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_DMY = re.compile(rf"^(\d{{1,2}})[./-](\d{{1,2}})[./-]({_YEAR})$")
-_ISO = re.compile(rf"^({_YEAR})-(\d\d)-(\d\d)(?:[T ].*)?$")
+# Year first is year-month-day (ISO and its slashed or dotted forms); dateutil's dayfirst would swap them.
+_YEAR_FIRST = re.compile(rf"^({_YEAR})([./-])(\d{{1,2}})\2(\d{{1,2}})(?:[T ].*)?$")
 _HAS_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # Opening-line contexts: a dateline (CAPITALS, date, then an outlet in brackets/slashes or a dash)
 # and a byline-like line (By ..., Published/Updated/Posted/Date ...).
@@ -68,6 +70,7 @@ _BYLINE = re.compile(r"^(?:by\b|(?:first\s+)?(?:published|posted|updated|last up
 _URL_DATE = re.compile(rf"(?<!\d)(?P<y>{_YEAR})(?P<sep>[/_-]?)(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?!\d)")
 _URL_YEAR = re.compile(rf"/(?P<y>{_YEAR})/")
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b(?:at|[AaPp]\.?[Mm]\.?|GMT|UTC|[A-Z]{2,4}T)(?!\w)|[|,•·\-–—]")
 # Two defaults far apart: a field dateutil fills from the default differs between them.
 _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
 
@@ -115,9 +118,9 @@ def _parse_one(value: str, year: int | None):
     text = " ".join(_WEEKDAY.sub(" ", str(value)).split()).strip(" ,.;:")
     if not text:
         return None
-    iso = _ISO.match(text)
-    if iso:
-        return _checked(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        return _checked(int(year_first.group(1)), int(year_first.group(3)), int(year_first.group(4)))
     numeric = _NUMERIC_DMY.match(text)
     if numeric:
         first, second, y = (int(g) for g in numeric.groups())
@@ -146,7 +149,7 @@ def _checked(y: int, m: int, d: int) -> str | None:
 
 def _head_date(text: str, year: int | None) -> str | None:
     """A dateline or byline date in the opening lines, or a short line that is a date."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:HEAD_LINES]
+    lines = [line.strip() for line in text[:HEAD_CHARS].split("\n") if line.strip()][:HEAD_LINES]
     for line in lines:
         dateline = _DATELINE.match(line)
         if dateline:
@@ -167,7 +170,7 @@ def _head_date(text: str, year: int | None) -> str | None:
 def _mostly(match: re.Match[str], line: str) -> bool:
     """The date is most of the line (a weekday or a time may stand beside it)."""
     rest = _WEEKDAY.sub(" ", line[: match.start()] + " " + line[match.end() :])
-    rest = re.sub(r"\b\d{1,2}[:.]\d\d\b|\b(?:[AP]M|GMT|UTC|[A-Z]{2,4}T)\b|[|,•·\-–—]", " ", rest, flags=re.IGNORECASE)
+    rest = _TIME_OF_DAY.sub(" ", rest)
     return len(rest.split()) <= 2
 
 

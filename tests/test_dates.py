@@ -17,7 +17,8 @@ days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
 def test_written_dates_in_every_common_form(day: dt.date) -> None:
     month = day.strftime("%B")
     for text in (f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat(),
-                 f"{day:%a, %d %b %Y %H:%M:%S} +0000", f"{day.isoformat()}T23:59:00-05:00", f"Published {day.day} {month} {day.year}"):
+                 f"{day:%a, %d %b %Y %H:%M:%S} +0000", f"{day.isoformat()}T23:59:00-05:00", f"Published {day.day} {month} {day.year}",
+                 f"{day.year}/{day.month:02d}/{day.day:02d}", f"{day.year}.{day.month}.{day.day}"):
         assert parse_date(text) == day.isoformat(), text
 
 

@@ -81,17 +81,23 @@ def build(
     jobs: int = 1,
     cache: bool | str | os.PathLike = True,
     progress: bool = False,
+    corrections: str | os.PathLike | Iterable[dict] | None = None,
 ) -> KnowledgeGraph:
     """Build the graph of article files and folders, as ``entity-graph build`` does (without writing).
 
     ``paths`` is one path or a list of them; files that could not be used are listed in
     ``kg.problems``. ``jobs``: processes that parse (1: this one); ``cache``: True for the
     default parse cache, a folder for another, False for none; ``progress``: a bar on stderr.
+    ``corrections``: a corrections file (JSON or YAML) or a list of corrections, applied after
+    entity resolution (see :mod:`graph.corrections`); ``kg.corrections`` says how they went.
 
     >>> kg = graph.build(["seeds"])    # doctest: +SKIP
     >>> kg = graph.build("corpus.jsonl", jobs=2, progress=True)  # doctest: +SKIP
+    >>> kg = graph.build(["seeds"], corrections=[{"action": "retype", "entity": "Yukos", "type": "organization"}])  # doctest: +SKIP
     """
-    return KnowledgeGraph.build(paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress)
+    return KnowledgeGraph.build(
+        paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress, corrections=corrections
+    )
 
 
 class EntityNotFound(KeyError):
@@ -163,9 +169,10 @@ class KnowledgeGraph:
     (113, True)
     """
 
-    def __init__(self, G: nx.MultiDiGraph, *, problems: list | None = None):
+    def __init__(self, G: nx.MultiDiGraph, *, problems: list | None = None, corrections=None):
         self.nx = G
         self.problems = list(problems or [])
+        self.corrections = corrections  # a build's CorrectionReport (graph.corrections), when it had corrections
 
     # ---- construction and output ------------------------------------------------------------
 
@@ -190,6 +197,7 @@ class KnowledgeGraph:
         jobs: int = 1,
         cache: bool | str | os.PathLike = True,
         progress: bool = False,
+        corrections: str | os.PathLike | Iterable[dict] | None = None,
     ) -> KnowledgeGraph:
         """Build from article files and folders; see :func:`graph.build`.
 
@@ -199,10 +207,13 @@ class KnowledgeGraph:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        if corrections is not None and not isinstance(corrections, (str, os.PathLike)):
+            corrections = list(corrections)
         result = build_graph(
-            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress
+            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress,
+            corrections=corrections,
         )
-        return cls(result.graph, problems=result.problems)
+        return cls(result.graph, problems=result.problems, corrections=result.corrections)
 
     @classmethod
     def from_data(cls, data: dict) -> KnowledgeGraph:

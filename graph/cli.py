@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="processes that parse and analyse articles (default: 1; 0: one per CPU)")
     build.add_argument("--cache-dir", metavar="DIR", help="where parses are kept between builds (default: $XDG_CACHE_HOME/entity-graph, else ~/.cache/entity-graph)")
     build.add_argument("--no-cache", action="store_true", help="parse every article again; read and write no cache")
+    build.add_argument("--corrections", metavar="FILE", help="your corrections (JSON or YAML): merges, splits, renames, types, non-entities, speakers")
 
     render = sub.add_parser("render", help="render a built graph.json as one offline HTML file")
     render.add_argument("graph", metavar="GRAPH_JSON")
@@ -65,6 +66,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .corrections import CorrectionsError
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
     from .pipeline import NoDocuments, build, fewer_gc_passes, progress_bar
@@ -73,14 +75,15 @@ def _build(args: argparse.Namespace) -> int:
     with fewer_gc_passes(), progress_bar(enabled=not args.quiet) as progress:  # the bar shows if the build takes a while
         try:
             result = build(
-                args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress
+                args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress,
+                corrections=args.corrections,
             )
         except NoDocuments as exc:
             progress.close()
             for problem in exc.problems:
                 print(f"entity-graph: skipped {problem}", file=sys.stderr)
             return _fail(f"{exc}; nothing written to {args.out}")
-        except (ModelNotFound, GazetteerError) as exc:
+        except (ModelNotFound, GazetteerError, CorrectionsError) as exc:
             progress.close()
             return _fail(str(exc), 2)
         progress.stage("writing")
@@ -91,8 +94,13 @@ def _build(args: argparse.Namespace) -> int:
             return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
     for problem in result.problems:
         print(f"entity-graph: skipped {problem}", file=sys.stderr)
+    if result.corrections is not None:
+        for line in result.corrections.unmatched:
+            print(f"entity-graph: {args.corrections}: {line}", file=sys.stderr)
     if not args.quiet:
         print(summary(result.graph, written))
+        if result.corrections is not None:
+            print(result.corrections)
         print(build_line(result))
     return 0
 

@@ -8,6 +8,7 @@ spaCy object, so they pickle cheaply between processes and into the cache.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,31 @@ class Resolution:
     assignments: dict[str, list[str | None]]
 
 
+class LinkRule(str, Enum):
+    """How a name joined its entity: the rule of resolution (or the user's correction) that linked it."""
+
+    NAME = "name"  # the entity's own name, or that name written another way (case, dots, spaces)
+    CURATED = "curated"  # a name or alias of the curated entry
+    DEMONYM = "demonym"  # the country's people or adjective ("Tajik")
+    CAPITAL = "capital"  # a capital acting as its country ("Moscow hosted")
+    ACRONYM = "acronym"  # a short form the document defines
+    SURNAME = "surname"  # the surname of the full name in the document (else the only one in the corpus)
+    FIRST_NAME = "first_name"  # the same surname with a first name spelled alike ("Sergei", "Sergey")
+    SPELLING = "spelling"  # a spelling within a slip of a known name ("Afganistan", "SCTO")
+    NAME_PART = "name_part"  # the last part of a hyphenated name ("Badakhshan", "Gorno-Badakhshan")
+    TRANSLITERATION = "transliteration"  # another romanisation of a place ("Murhaba", "Murghab")
+    CORRECTION = "correction"  # the user's corrections file
+    LINKED = "linked"  # a rule that gave no reason of its own
+
+
+@dataclass(frozen=True)
+class AliasReason:
+    """Why a name is an alias of its entity: the rule that linked it, and the document it was read in."""
+
+    rule: LinkRule
+    doc: str | None = None
+
+
 @dataclass
 class Entity:
     """One real-world entity: a node of the graph."""
@@ -138,6 +164,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
     documents: list[str] = field(default_factory=list)
+    alias_reasons: dict[str, AliasReason] = field(default_factory=dict)  # alias -> how it joined
 
 
 ENTITY_TYPES = ("person", "group", "organization", "country", "alliance", "place")

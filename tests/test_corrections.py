@@ -1,0 +1,193 @@
+"""The user's corrections (``--corrections FILE``): each kind applied through the command line, the
+ones that match nothing reported in one line, bad files refused in one line, and the API."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import graph
+from graph.cli import main
+from graph.corrections import CorrectionsError, load_corrections
+
+ENVOY = (
+    "Envoy warns of failed talks\n\n"
+    "Zamir Kabulov, the Russian envoy, said on Monday that the talks in Dushanbe had failed. "
+    "\"We will not accept these terms,\" Kabulov told reporters.\n\n"
+    "The Collective Security Treaty Organization (CSTO) held exercises near the border. "
+    "Yukos Holdings said the exercises worried investors. Sergey Lavrov met Emomali Rahmon in Dushanbe.\n\n"
+    "\"The border is safe,\" Rahmon said after the meeting.\n"
+)
+MARKET = (
+    "Markets fall on border fears\n\n"
+    "Analysts at Brightwater Capital said the market fell by three percent. "
+    "\"Nobody wants to invest near a war,\" said Anna Petrova, an economist at Brightwater Capital.\n\n"
+    "Petrova added that the CSTO exercises had frightened traders.\n"
+)
+
+CORRECTIONS = [
+    {"action": "merge", "entities": ["Anna Petrova", "Petrova"]},
+    {"action": "retype", "entity": "brightwater capital", "type": "organization"},
+    {"action": "rename", "entity": "Yukos Holdings", "label": "Yukos"},
+    {"action": "split", "alias": "Kabulov", "from": "Zamir Kabulov", "to": "Ruslan Kabulov", "note": "his brother"},
+    {"action": "not_entity", "name": "Dushanbe"},
+    {"action": "speaker", "doc": "market", "text": "the market fell", "speaker": "Brightwater Capital"},
+    {"action": "speaker", "doc": "envoy", "text": "The border is SAFE", "speaker": None},
+    # matching nothing: reported, never an error
+    {"action": "merge", "entities": ["Zamir Kabulov", "Nobody Known"]},
+    {"action": "retype", "entity": "Atlantis", "type": "place"},
+    {"action": "speaker", "doc": "envoy", "text": "words nobody said", "speaker": "Zamir Kabulov"},
+    {"action": "speaker", "doc": "envoy", "text": "the exercises worried", "speaker": "Anna Petrova"},
+]
+
+
+def write_corpus(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "envoy.txt").write_text(ENVOY, encoding="utf-8")
+    (folder / "market.txt").write_text(MARKET, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory):
+    base = tmp_path_factory.mktemp("corrections")
+    corpus = write_corpus(base / "corpus")
+    assert main(["build", str(corpus), "--out", str(base / "before"), "--quiet"]) == 0
+    fixes = base / "corrections.json"
+    fixes.write_text(json.dumps({"corrections": CORRECTIONS}), encoding="utf-8")
+    return base, corpus, fixes
+
+
+def read(out) -> dict:
+    return json.loads((out / "graph.json").read_text(encoding="utf-8"))
+
+
+def nodes_by_label(data: dict) -> dict[str, dict]:
+    return {n["label"]: n for n in data["nodes"]}
+
+
+def statement(data: dict, doc: str, start: str) -> dict:
+    return next(s for s in data["graph"]["statements"] if s["doc"] == doc and s["text"].startswith(start))
+
+
+def test_the_uncorrected_build_has_the_faults_the_file_fixes(corrected):
+    base, _, _ = corrected
+    before = nodes_by_label(read(base / "before"))
+    assert "Petrova" in before and before["Brightwater Capital"]["type"] != "organization"
+    assert "Kabulov" in before["Zamir Kabulov"]["aliases"] and "Dushanbe" in before
+
+
+def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
+    base, corpus, fixes = corrected
+    capsys.readouterr()
+    assert main(["build", str(corpus), "--out", str(base / "after"), "--corrections", str(fixes)]) == 0
+    out, err = capsys.readouterr()
+    data = read(base / "after")
+    nodes = nodes_by_label(data)
+    ids = {n["id"]: n for n in data["nodes"]}
+
+    # merge: one Anna Petrova, with the lone surname as an alias the user gave
+    assert "Petrova" not in nodes
+    petrova = nodes["Anna Petrova"]
+    assert petrova["aliases"] == ["Anna Petrova", "Petrova"] and petrova["mentions"] == 2
+    # retype and rename
+    assert nodes["Brightwater Capital"]["type"] == "organization"
+    assert "Yukos Holdings" not in nodes and nodes["Yukos"]["aliases"] == ["Yukos Holdings"]
+    # split, into a new entity of the source's type
+    assert nodes["Zamir Kabulov"]["aliases"] == ["Zamir Kabulov"] and nodes["Zamir Kabulov"]["mentions"] == 1
+    assert nodes["Ruslan Kabulov"]["aliases"] == ["Kabulov"] and nodes["Ruslan Kabulov"]["type"] == "person"
+    # not an entity: gone, with every edge it had
+    assert "Dushanbe" not in nodes
+    assert all("Q9365" not in (e["source"], e["target"]) for e in data["edges"])
+    # speakers: the new one gets the attribution and the statement count; none is none
+    said = statement(data, "market", "the market fell")
+    assert ids[said["speaker"]]["label"] == "Brightwater Capital"
+    assert nodes["Brightwater Capital"]["statements"] == 1
+    assert statement(data, "envoy", "The border is safe")["speaker"] is None
+    assert nodes["Emomali Rahmon"]["statements"] == 0
+    # the rest of the graph is untouched
+    before = read(base / "before")
+    assert len(data["graph"]["statements"]) == len(before["graph"]["statements"])
+    assert nodes["Collective Security Treaty Organization"] == nodes_by_label(before)["Collective Security Treaty Organization"]
+
+    unmatched = [line for line in err.splitlines() if "matches nothing" in line]
+    assert len(unmatched) == 4, err
+    assert all(line.startswith(f"entity-graph: {fixes}: correction ") for line in unmatched)
+    assert "correction 8 (merge 'Zamir Kabulov', 'Nobody Known') matches nothing: no entity named 'Nobody Known'" in err
+    assert "correction 9 (retype 'Atlantis' to place) matches nothing: no entity named 'Atlantis'" in err
+    assert "0 statements of 'envoy' begin 'words nobody said'" in err
+    assert "'Anna Petrova' is not named in 'envoy'" in err
+    assert "corrections 7 of 11 applied" in out
+
+
+def test_corrections_apply_in_order_and_later_ones_use_new_names(corrected, tmp_path):
+    _, corpus, _ = corrected
+    kg = graph.build(corpus, corrections=[
+        {"action": "rename", "entity": "Brightwater Capital", "label": "Brightwater"},
+        {"action": "retype", "entity": "Brightwater", "type": "organization"},
+        {"action": "split", "alias": "Kabulov"},  # from the entity named so, into an entity of its own name
+        {"action": "merge", "entities": ["Kabulov", "Zamir Kabulov"]},  # and back: the first keeps its label
+    ])
+    assert kg.corrections.applied == 4 and not kg.corrections.unmatched
+    assert kg.entity("Brightwater")["type"] == "organization"
+    kabulov = kg.entity("Zamir Kabulov")
+    assert kabulov["label"] == "Kabulov" and kabulov["aliases"] == ["Kabulov", "Zamir Kabulov"]
+
+
+def test_a_name_that_is_only_an_alias_loses_just_its_mentions(corrected):
+    _, corpus, _ = corrected
+    kg = graph.build(corpus, corrections=[{"action": "not_entity", "name": "CSTO"}])
+    csto = kg.entity("Collective Security Treaty Organization")
+    assert csto["aliases"] == ["Collective Security Treaty Organization"] and csto["mentions"] == 1
+
+
+def test_yaml_corrections(corrected, tmp_path, capsys):
+    _, corpus, _ = corrected
+    fixes = tmp_path / "fixes.yaml"
+    fixes.write_text(
+        "# reviewed 2024-05-01\n"
+        "- action: retype\n  entity: Brightwater Capital\n  type: organization\n"
+        "- action: speaker\n  doc: market\n  text: the market fell by\n  speaker: null\n",
+        encoding="utf-8",
+    )
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--corrections", str(fixes)]) == 0
+    assert "corrections 2 of 2 applied" in capsys.readouterr().out
+    assert nodes_by_label(read(tmp_path / "out"))["Brightwater Capital"]["type"] == "organization"
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("{not json", "not valid JSON"),
+    ('{"corrections": 3}', "expected a list of corrections"),
+    ('[{"action": "merge", "entities": ["A"]}]', "correction 1: merge needs entities: a list of two or more names"),
+    ('[{"action": "retype", "entity": "A", "type": "planet"}]', "correction 1: type 'planet' is not one of person"),
+    ('[{"action": "rename", "entity": "A"}]', "correction 1: rename needs label"),
+    ('[{"action": "explode", "entity": "A"}]', "correction 1: unknown action 'explode'"),
+    ('[{"action": "not_entity", "name": "A", "why": "x"}]', "correction 1: unknown field(s) why for not_entity"),
+    ('[{"action": "speaker", "doc": "d", "text": "...", "speaker": null}]', "correction 1: text must hold the first words"),
+])
+def test_a_bad_corrections_file_stops_the_build_in_one_line(corrected, tmp_path, capsys, content, problem):
+    _, corpus, _ = corrected
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--corrections", str(fixes)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"entity-graph: error: {fixes}: ") and problem in err and "\n" not in err
+    assert not out.exists()  # refused before anything was built or written
+    with pytest.raises(CorrectionsError):
+        load_corrections(fixes)
+
+
+def test_a_missing_corrections_file_is_one_line(corrected, tmp_path, capsys):
+    _, corpus, _ = corrected
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--corrections", str(tmp_path / "none.json")]) == 2
+    assert "none.json: cannot read" in capsys.readouterr().err
+
+
+def test_docstring_examples_that_run():
+    import doctest
+
+    import graph.corrections
+
+    result = doctest.testmod(graph.corrections)
+    assert result.failed == 0 and result.attempted >= 3

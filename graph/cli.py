@@ -34,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("graph", metavar="GRAPH_JSON")
     render.add_argument("--out", "-o", required=True, metavar="HTML", help="the HTML file to write")
     render.add_argument("--title", help="page title")
+
+    evaluate = sub.add_parser("evaluate", help="score a built graph.json against your own annotation of the articles")
+    evaluate.add_argument("graph", metavar="GRAPH_JSON")
+    evaluate.add_argument("--gold", required=True, metavar="GOLD", help="your annotation (JSON; see docs/gold_template.json)")
+    evaluate.add_argument("--details", action="store_true", help="list every miss after the figures")
+    evaluate.add_argument("--json", action="store_true", help="print the figures (and misses) as JSON")
     return parser
 
 
@@ -54,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         return _render(args)
     except KeyboardInterrupt:
         print("entity-graph: interrupted; earlier output left as it was", file=sys.stderr)
@@ -181,6 +189,25 @@ def _render(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
     print(f"wrote {args.out}")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation import evaluate, load_gold
+    from .export import load_json
+
+    try:
+        data = load_json(args.graph)
+        gold = load_gold(args.gold)
+    except ValueError as exc:  # not a graph.json, or not a gold file (GoldError)
+        return _fail(str(exc))
+    scores = evaluate(data, gold)
+    if args.json:
+        print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(scores.table(details=args.details))
     return 0
 
 

@@ -215,7 +215,7 @@ def _parse_one(item: object, number: int, source: str) -> Correction:
     if action is Action.NOT_ENTITY:
         return NotEntity(text("name"), number)
     words = text("text")
-    if not _words(words):
+    if not statement_words(words):
         raise problem(f"text must hold the first words of the statement, not {words!r}")
     return Speaker(text("doc"), words, text("speaker", nullable=True), number)
 
@@ -273,7 +273,7 @@ def describe(correction: Correction) -> str:
     return f"speaker of {correction.doc}: {correction.words!r}"
 
 
-def _words(text: str) -> list[str]:
+def statement_words(text: str) -> list[str]:
     """The words of a text as statements are matched: case, accents and punctuation do not count."""
     text = unicodedata.normalize("NFKD", text)
     return re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).casefold())
@@ -459,9 +459,9 @@ class _State:
     def speaker(self, c: Speaker) -> str | None:
         if c.doc not in self.by_doc:
             return f"no document {c.doc!r}"
-        words = _words(c.words)
+        words = statement_words(c.words)
         statements = self.statements[c.doc]
-        hits = [n for n, st in enumerate(statements) if _words(st.text)[: len(words)] == words]
+        hits = [n for n, st in enumerate(statements) if statement_words(st.text)[: len(words)] == words]
         if len(hits) != 1:
             return f"{len(hits)} statements of {c.doc!r} begin {c.words!r}" + ("; give more words" if hits else "")
         statement = statements[hits[0]]
@@ -489,4 +489,5 @@ class _State:
 __all__ = [
     "Action", "Correction", "CorrectionReport", "CorrectionsError", "Merge", "NotEntity", "Rename", "Retype",
     "Speaker", "Split", "apply_corrections", "describe", "load_corrections", "parse_corrections", "read_corrections",
+    "statement_words",
 ]

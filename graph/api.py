@@ -55,6 +55,23 @@ SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "report
                 "kind", "cue", "text", "mentions"]
 QUOTES_COLUMNS = ["speaker", "speaker_label", "reported_by", "reported_by_label", "statements", "documents", "example"]
 COMMUNITY_COLUMNS = ["community", "size", "members", "ids"]
+WHY_COLUMNS = ["alias", "rule", "doc", "title", "why"]
+
+# How each rule of resolution (graph.records.LinkRule) reads, for kg.why.
+WHY = {
+    "name": "its own name, or that name written alike",
+    "curated": "a name of the curated entry",
+    "demonym": "a demonym of the country",
+    "capital": "the capital, acting as its country",
+    "acronym": "an acronym defined in the document",
+    "surname": "the surname of the full name in the document (else the only one in the corpus)",
+    "first_name": "the same surname, with a first name spelled alike",
+    "spelling": "a spelling within a slip of a known name",
+    "name_part": "the last part of a hyphenated name in the document",
+    "transliteration": "another transliteration of the place's name",
+    "correction": "your correction",
+    "linked": "linked by resolution",
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,6 +331,28 @@ class KnowledgeGraph:
         if candidates:
             return min(candidates)[-1]
         raise EntityNotFound(name, self._suggestions(name))
+
+    def why(self, name: str) -> pd.DataFrame:
+        """Why each name of the entity called ``name`` is one of its aliases: the rule that linked
+        it (``rule``, see :class:`graph.records.LinkRule`), the document it was read in, and in
+        words. The rows of the name asked about come first.
+
+        >>> kg.why("Kabulov")  # doctest: +SKIP
+             alias     rule    doc  title                                        why
+        0  Kabulov  surname  000_…  ...  the surname of the full name in the document ...
+        """
+        node = self.find(name)
+        reasons = self.nx.nodes[node].get("alias_reasons") or {}
+        titles = self._titles()
+        asked = normalize_name(name)
+        rows = []
+        for alias in self.nx.nodes[node].get("aliases") or []:
+            reason = reasons.get(alias) or {}
+            rule, doc = reason.get("rule"), reason.get("doc")
+            rows.append({"alias": alias, "rule": rule, "doc": doc, "title": titles.get(doc),
+                         "why": WHY.get(rule, "not recorded (a graph.json from before alias reasons)")})
+        rows.sort(key=lambda r: (normalize_name(r["alias"]) != asked, r["alias"].casefold(), r["alias"]))
+        return _frame(rows, WHY_COLUMNS)
 
     def entity(self, name: str) -> dict[str, Any]:
         """The entity called ``name`` (see :meth:`find`): its id and attributes, as a new dict.

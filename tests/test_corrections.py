@@ -12,11 +12,11 @@ from graph.corrections import CorrectionsError, load_corrections
 
 ENVOY = (
     "Envoy warns of failed talks\n\n"
-    "Zamir Kabulov, the Russian envoy, said on Monday that the talks in Dushanbe had failed. "
-    "\"We will not accept these terms,\" Kabulov told reporters.\n\n"
+    "Viktor Danilenko, the Russian envoy, said on Monday that the talks in Tbilisi had failed. "
+    "\"We will not accept these terms,\" Danilenko told reporters.\n\n"
     "The Collective Security Treaty Organization (CSTO) held exercises near the border. "
-    "Yukos Holdings said the exercises worried investors. Sergey Lavrov met Emomali Rahmon in Dushanbe.\n\n"
-    "\"The border is safe,\" Rahmon said after the meeting.\n"
+    "Yukos Holdings said the exercises worried investors. Anatoly Voronin met Irakli Beridze in Tbilisi.\n\n"
+    "\"The border is safe,\" Beridze said after the meeting.\n"
 )
 MARKET = (
     "Markets fall on border fears\n\n"
@@ -29,14 +29,14 @@ CORRECTIONS = [
     {"action": "merge", "entities": ["Anna Petrova", "Petrova"]},
     {"action": "retype", "entity": "brightwater capital", "type": "organization"},
     {"action": "rename", "entity": "Yukos Holdings", "label": "Yukos"},
-    {"action": "split", "alias": "Kabulov", "from": "Zamir Kabulov", "to": "Ruslan Kabulov", "note": "his brother"},
-    {"action": "not_entity", "name": "Dushanbe"},
+    {"action": "split", "alias": "Danilenko", "from": "Viktor Danilenko", "to": "Oleg Danilenko", "note": "his brother"},
+    {"action": "not_entity", "name": "Tbilisi"},
     {"action": "speaker", "doc": "market", "text": "the market fell", "speaker": "Brightwater Capital"},
     {"action": "speaker", "doc": "envoy", "text": "The border is SAFE", "speaker": None},
     # matching nothing: reported, never an error
-    {"action": "merge", "entities": ["Zamir Kabulov", "Nobody Known"]},
+    {"action": "merge", "entities": ["Viktor Danilenko", "Nobody Known"]},
     {"action": "retype", "entity": "Atlantis", "type": "place"},
-    {"action": "speaker", "doc": "envoy", "text": "words nobody said", "speaker": "Zamir Kabulov"},
+    {"action": "speaker", "doc": "envoy", "text": "words nobody said", "speaker": "Viktor Danilenko"},
     {"action": "speaker", "doc": "envoy", "text": "the exercises worried", "speaker": "Anna Petrova"},
 ]
 
@@ -74,7 +74,7 @@ def test_the_uncorrected_build_has_the_faults_the_file_fixes(corrected):
     base, _, _ = corrected
     before = nodes_by_label(read(base / "before"))
     assert "Petrova" in before and before["Brightwater Capital"]["type"] != "organization"
-    assert "Kabulov" in before["Zamir Kabulov"]["aliases"] and "Dushanbe" in before
+    assert "Danilenko" in before["Viktor Danilenko"]["aliases"] and "Tbilisi" in before
 
 
 def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
@@ -90,21 +90,24 @@ def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
     assert "Petrova" not in nodes
     petrova = nodes["Anna Petrova"]
     assert petrova["aliases"] == ["Anna Petrova", "Petrova"] and petrova["mentions"] == 2
+    assert petrova["alias_reasons"]["Petrova"] == {"rule": "correction", "doc": None}
+    assert petrova["alias_reasons"]["Anna Petrova"] == {"rule": "name", "doc": "market"}
     # retype and rename
     assert nodes["Brightwater Capital"]["type"] == "organization"
     assert "Yukos Holdings" not in nodes and nodes["Yukos"]["aliases"] == ["Yukos Holdings"]
     # split, into a new entity of the source's type
-    assert nodes["Zamir Kabulov"]["aliases"] == ["Zamir Kabulov"] and nodes["Zamir Kabulov"]["mentions"] == 1
-    assert nodes["Ruslan Kabulov"]["aliases"] == ["Kabulov"] and nodes["Ruslan Kabulov"]["type"] == "person"
+    assert nodes["Viktor Danilenko"]["aliases"] == ["Viktor Danilenko"] and nodes["Viktor Danilenko"]["mentions"] == 1
+    assert nodes["Oleg Danilenko"]["aliases"] == ["Danilenko"] and nodes["Oleg Danilenko"]["type"] == "person"
     # not an entity: gone, with every edge it had
-    assert "Dushanbe" not in nodes
-    assert all("Q9365" not in (e["source"], e["target"]) for e in data["edges"])
+    tbilisi = nodes_by_label(read(base / "before"))["Tbilisi"]["id"]
+    assert "Tbilisi" not in nodes and tbilisi not in ids
+    assert all(tbilisi not in (e["source"], e["target"]) for e in data["edges"])
     # speakers: the new one gets the attribution and the statement count; none is none
     said = statement(data, "market", "the market fell")
     assert ids[said["speaker"]]["label"] == "Brightwater Capital"
     assert nodes["Brightwater Capital"]["statements"] == 1
     assert statement(data, "envoy", "The border is safe")["speaker"] is None
-    assert nodes["Emomali Rahmon"]["statements"] == 0
+    assert nodes["Irakli Beridze"]["statements"] == 0
     # the rest of the graph is untouched
     before = read(base / "before")
     assert len(data["graph"]["statements"]) == len(before["graph"]["statements"])
@@ -113,7 +116,7 @@ def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
     unmatched = [line for line in err.splitlines() if "matches nothing" in line]
     assert len(unmatched) == 4, err
     assert all(line.startswith(f"entity-graph: {fixes}: correction ") for line in unmatched)
-    assert "correction 8 (merge 'Zamir Kabulov', 'Nobody Known') matches nothing: no entity named 'Nobody Known'" in err
+    assert "correction 8 (merge 'Viktor Danilenko', 'Nobody Known') matches nothing: no entity named 'Nobody Known'" in err
     assert "correction 9 (retype 'Atlantis' to place) matches nothing: no entity named 'Atlantis'" in err
     assert "0 statements of 'envoy' begin 'words nobody said'" in err
     assert "'Anna Petrova' is not named in 'envoy'" in err
@@ -125,13 +128,13 @@ def test_corrections_apply_in_order_and_later_ones_use_new_names(corrected, tmp_
     kg = graph.build(corpus, corrections=[
         {"action": "rename", "entity": "Brightwater Capital", "label": "Brightwater"},
         {"action": "retype", "entity": "Brightwater", "type": "organization"},
-        {"action": "split", "alias": "Kabulov"},  # from the entity named so, into an entity of its own name
-        {"action": "merge", "entities": ["Kabulov", "Zamir Kabulov"]},  # and back: the first keeps its label
+        {"action": "split", "alias": "Danilenko"},  # from the entity named so, into an entity of its own name
+        {"action": "merge", "entities": ["Danilenko", "Viktor Danilenko"]},  # and back: the first keeps its label
     ])
     assert kg.corrections.applied == 4 and not kg.corrections.unmatched
     assert kg.entity("Brightwater")["type"] == "organization"
-    kabulov = kg.entity("Zamir Kabulov")
-    assert kabulov["label"] == "Kabulov" and kabulov["aliases"] == ["Kabulov", "Zamir Kabulov"]
+    kabulov = kg.entity("Viktor Danilenko")
+    assert kabulov["label"] == "Danilenko" and kabulov["aliases"] == ["Danilenko", "Viktor Danilenko"]
 
 
 def test_a_name_that_is_only_an_alias_loses_just_its_mentions(corrected):

@@ -36,7 +36,7 @@ import networkx as nx
 
 from .assemble import EDGE_KINDS
 from .export import dumps_json, from_data, load_json, to_data, write_atomically
-from .records import ENTITY_TYPES
+from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
     import pandas as pd
@@ -56,22 +56,8 @@ SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "report
 QUOTES_COLUMNS = ["speaker", "speaker_label", "reported_by", "reported_by_label", "statements", "documents", "example"]
 COMMUNITY_COLUMNS = ["community", "size", "members", "ids"]
 WHY_COLUMNS = ["alias", "rule", "doc", "title", "why"]
+WHY = {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()}
 
-# How each rule of resolution (graph.records.LinkRule) reads, for kg.why.
-WHY = {
-    "name": "its own name, or that name written alike",
-    "curated": "a name of the curated entry",
-    "demonym": "a demonym of the country",
-    "capital": "the capital, acting as its country",
-    "acronym": "an acronym defined in the document",
-    "surname": "the surname of the full name in the document (else the only one in the corpus)",
-    "first_name": "the same surname, with a first name spelled alike",
-    "spelling": "a spelling within a slip of a known name",
-    "name_part": "the last part of a hyphenated name in the document",
-    "transliteration": "another transliteration of the place's name",
-    "correction": "your correction",
-    "linked": "linked by resolution",
-}
 
 
 # --------------------------------------------------------------------------------------------

@@ -145,6 +145,23 @@ class LinkRule(str, Enum):
     LINKED = "linked"  # a rule that gave no reason of its own
 
 
+# How each rule reads, for people (kg.why, the viewer's entity panel).
+LINK_RULE_EXPLANATIONS = {
+    LinkRule.NAME: "its own name, or that name written alike",
+    LinkRule.CURATED: "a name of the curated entry",
+    LinkRule.DEMONYM: "a demonym of the country",
+    LinkRule.CAPITAL: "the capital, acting as its country",
+    LinkRule.ACRONYM: "an acronym defined in the document",
+    LinkRule.SURNAME: "the surname of the full name in the document (else the only one in the corpus)",
+    LinkRule.FIRST_NAME: "the same surname, with a first name spelled alike",
+    LinkRule.SPELLING: "a spelling within a slip of a known name",
+    LinkRule.NAME_PART: "the last part of a hyphenated name in the document",
+    LinkRule.TRANSLITERATION: "another transliteration of the place's name",
+    LinkRule.CORRECTION: "your correction",
+    LinkRule.LINKED: "linked by resolution",
+}
+
+
 @dataclass(frozen=True)
 class AliasReason:
     """Why a name is an alias of its entity: the rule that linked it, and the document it was read in."""

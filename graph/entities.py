@@ -334,7 +334,6 @@ def _own_rule(m: Mention, key: str) -> LinkRule:
     return LinkRule.CURATED
 
 
-
 def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity | None:
     text_mentions = [m for m in mentions if m.start >= 0]
     entry: Entry | None = None

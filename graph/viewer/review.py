@@ -32,7 +32,8 @@ def review_payload(data: dict) -> dict:
             if isinstance(reason, dict) and reason.get("rule"):
                 doc = reason.get("doc")
                 rows.append([str(alias), str(reason["rule"]), None if doc is None else str(doc)])
-                cited.add(str(doc))
+                if doc is not None:
+                    cited.add(str(doc))
         if rows:
             reasons[str(node["id"])] = rows
     return {

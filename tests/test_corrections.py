@@ -3,12 +3,17 @@ ones that match nothing reported in one line, bad files refused in one line, and
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import graph
 from graph.cli import main
-from graph.corrections import CorrectionsError, load_corrections
+from graph.corrections import CorrectionsError, apply_corrections, load_corrections, parse_corrections
+from graph.gazetteer import slug
+from graph.records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
 
 ENVOY = (
     "Envoy warns of failed talks\n\n"
@@ -121,6 +126,9 @@ def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
     assert "0 statements of 'envoy' begin 'words nobody said'" in err
     assert "'Anna Petrova' is not named in 'envoy'" in err
     assert "corrections 7 of 11 applied" in out
+    # the same input and corrections give the same bytes
+    assert main(["build", str(corpus), "--out", str(base / "again"), "--corrections", str(fixes), "--quiet"]) == 0
+    assert (base / "again" / "graph.json").read_bytes() == (base / "after" / "graph.json").read_bytes()
 
 
 def test_corrections_apply_in_order_and_later_ones_use_new_names(corrected, tmp_path):
@@ -194,3 +202,60 @@ def test_docstring_examples_that_run():
 
     result = doctest.testmod(graph.corrections)
     assert result.failed == 0 and result.attempted >= 3
+
+
+# --- any sequence of corrections leaves a consistent corpus (plain records, no parsing) ----------
+
+NAMES = ["Anna Petrova", "Petrova", "Brightwater", "Tbilisi", "Yukos", "NGC"]
+correction_items = st.one_of(
+    st.builds(lambda a, b: {"action": "merge", "entities": [a, b]}, st.sampled_from(NAMES), st.sampled_from(NAMES)),
+    st.builds(lambda a, b, to: {"action": "split", "alias": a, "from": b, **({"to": to} if to else {})},
+              st.sampled_from(NAMES), st.sampled_from(NAMES), st.sampled_from([None, *NAMES, "Someone New"])),
+    st.builds(lambda a, t: {"action": "retype", "entity": a, "type": t}, st.sampled_from(NAMES), st.sampled_from(ENTITY_TYPES)),
+    st.builds(lambda a, b: {"action": "rename", "entity": a, "label": b}, st.sampled_from(NAMES), st.sampled_from(NAMES)),
+    st.builds(lambda a: {"action": "not_entity", "name": a}, st.sampled_from(NAMES)),
+)
+
+
+def small_corpus(names_per_doc: list[list[str]]):
+    """Documents whose mentions are the given names, resolved one entity per name."""
+    analyses, assignments, members = [], {}, defaultdict(list)
+    for n, names in enumerate(names_per_doc):
+        doc = f"d{n}"
+        mentions = [Mention(doc, 10 * i, 10 * i + len(name), name, name, "PERSON", 0) for i, name in enumerate(names)]
+        analyses.append(DocumentAnalysis(doc, mentions=mentions))
+        assignments[doc] = [slug(name) for name in names]
+        for m in mentions:
+            members[slug(m.name)].append(m)
+    entities = [Entity(slug(name), name, "person", aliases=[name], mentions=len(ms), documents=sorted({m.doc for m in ms}),
+                       alias_reasons={name: AliasReason(LinkRule.NAME, ms[0].doc)})
+                for name, ms in ((ms[0].name, ms) for ms in members.values())]
+    return analyses, Resolution(sorted(entities, key=lambda e: e.id), assignments)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5), min_size=1, max_size=4),
+       st.lists(correction_items, max_size=8))
+def test_any_corrections_leave_counts_aliases_and_assignments_consistent(names_per_doc, items):
+    analyses, resolution = small_corpus(names_per_doc)
+    before = json.dumps([e.__dict__ for e in resolution.entities], default=str)
+    fixes = parse_corrections(items)
+    new_analyses, fixed, report = apply_corrections(fixes, analyses, resolution)
+    assert report.total == len(items) == report.applied + len(report.unmatched)
+    assert json.dumps([e.__dict__ for e in resolution.entities], default=str) == before  # the input is untouched
+    entities = {e.id: e for e in fixed.entities}
+    assert len(entities) == len(fixed.entities)
+    assigned = defaultdict(list)
+    for a in new_analyses:
+        assert len(fixed.assignments[a.doc]) == len(a.mentions)
+        for m, entity in zip(a.mentions, fixed.assignments[a.doc]):
+            if entity is not None:
+                assert entity in entities
+                assigned[entity].append(m)
+    for entity in entities.values():
+        mentions = assigned[entity.id]
+        assert entity.mentions == len(mentions) > 0
+        assert entity.documents == sorted({m.doc for m in mentions})
+        assert entity.aliases == sorted({m.name for m in mentions})
+        assert sorted(entity.alias_reasons) == entity.aliases
+        assert entity.type in ENTITY_TYPES

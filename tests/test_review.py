@@ -23,6 +23,10 @@ def test_the_review_data_block_holds_reasons_titles_and_names():
     assert review["reasons"] == {"k": [["Danilenko", "surname", "d1"], ["Viktor Danilenko", "name", "d1"]]}
     assert review["titles"] == {"d1": "Envoy warns"} and review["names"] == {"k": "Viktor Danilenko", "q": "Russia"}
     assert review["rules"]["surname"].startswith("the surname of the full name")
+    said = review_payload({"graph": {"documents": [{"id": "d1", "title": "T"}], "statements": [
+        {"doc": "d1", "speaker": "k", "text": " ".join(["word"] * 40), "start": 5},
+        {"doc": "d1", "speaker": None, "text": "nobody's", "start": 1}]}})
+    assert said["said"] == {"k": [["d1", " ".join(["word"] * 30) + " …"]]} and said["titles"] == {"d1": "T"}
     # the storage key depends on the documents only: the same corpus, rebuilt, keeps its list
     assert review["key"] == review_payload({"graph": data["graph"]})["key"]
     assert review["key"] != review_payload({"graph": {"documents": [{"id": "d1"}]}})["key"]
@@ -71,6 +75,11 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         details.locator("select.review-alias").select_option("Danilenko")
         details.locator(".review-actions input[placeholder^='into']").fill("Oleg Danilenko")
         details.locator("button.review-split").click()
+        # his statements are listed; one was said by the other Danilenko
+        said = details.locator(".review-said li", has_text="We will not accept these terms")
+        said.locator("button.review-wrong-speaker").click()
+        said.locator("input.review-name").fill("Oleg Danilenko")
+        said.locator("button.review-set-speaker").click()
 
         select("Petrova")
         details.locator(".review-actions input[placeholder^='another']").fill("Anna Petrova")
@@ -93,7 +102,7 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         quote.locator("button.review-no-speaker").click()
 
         listed = page.locator(".review-list ol li")
-        assert listed.count() == 5
+        assert listed.count() == 6
         with page.expect_download() as download:
             page.locator("button.review-download").click()
         assert download.value.suggested_filename == "corrections.json"
@@ -103,13 +112,16 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         # the page keeps the list: a reload shows it again
         page.reload()
         page.wait_for_function("() => window.entityGraphReview")
-        assert page.evaluate("entityGraphReview.corrections().length") == 5
+        assert page.evaluate("entityGraphReview.corrections().length") == 6
         assert outside == []
 
     written = json.loads(fixes.read_text(encoding="utf-8"))["corrections"]
     assert {c["action"] for c in written} == {"split", "merge", "retype", "not_entity", "speaker"}
-    speaker = next(c for c in written if c["action"] == "speaker")
-    assert speaker["doc"] == "market" and speaker["speaker"] is None and speaker["text"].startswith("the CSTO exercises")
+    speakers = {c["text"]: c for c in written if c["action"] == "speaker"}
+    nobody = next(c for text, c in speakers.items() if text.startswith("the CSTO exercises"))
+    assert nobody["doc"] == "market" and nobody["speaker"] is None
+    assert any(t.startswith("We will not accept") and c == {"action": "speaker", "doc": "envoy", "text": t,
+                                                          "speaker": "Oleg Danilenko"} for t, c in speakers.items())
 
     out = tmp_path / "rebuilt"
     assert main(["build", str(corpus), "--out", str(out), "--corrections", str(fixes)]) == 0
@@ -120,6 +132,8 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
     assert labels["Brightwater Capital"]["type"] == "organization"
     said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("the CSTO exercises"))
     assert said["speaker"] is None
+    said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("We will not accept"))
+    assert said["speaker"] == labels["Oleg Danilenko"]["id"]
 
 
 @needs_chromium

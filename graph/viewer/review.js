@@ -3,6 +3,7 @@
  * A piece of its own: it reads its own data block (#review-data) and hears the viewer's details
  * panel through two events dispatched on #details:
  *   "entitygraph:entity"     detail {id, entity}            after an entity's panel is shown
+ *                            (it adds how the names joined, the statements, the review actions)
  *   "entitygraph:statement"  detail {item, element, edge}   for each statement shown as evidence
  * Corrections (see graph/corrections.py) are kept in localStorage under a key of the graph's
  * documents, and downloaded as corrections.json from a Blob: nothing leaves the page. Where storage
@@ -180,6 +181,23 @@
     return box;
   }
 
+  function saidSection(id) {
+    const rows = review.said[id];
+    if (!rows || !rows.length) return null;
+    const section = el("section", "review-said");
+    section.append(el("h3", null, "Statements attributed (" + rows.length + ")"));
+    const list = el("ul", "evidence");
+    for (const [doc, text] of rows) {
+      const item = el("li");
+      item.append(el("p", "sentence quote", text),
+        el("div", "doc-meta", review.titles[doc] || doc));
+      if (storage) item.append(statementActions({ item: { doc, sentence: text }, edge: { from: id, kind: "attribution" } }));
+      list.append(item);
+    }
+    section.append(list);
+    return section;
+  }
+
   function row(...parts) {
     const line = el("div", "review-row");
     line.append(...parts);
@@ -236,6 +254,8 @@
   panel.addEventListener("entitygraph:entity", (event) => {
     const reasons = reasonsSection(event.detail.id);
     if (reasons) panel.append(reasons);
+    const said = saidSection(event.detail.id);
+    if (said) panel.append(said);
     if (storage) panel.append(entityActions(event.detail.entity));
   });
   panel.addEventListener("entitygraph:statement", (event) => {

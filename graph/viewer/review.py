@@ -10,6 +10,8 @@ import hashlib
 
 from ..records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
+STATEMENT_WORDS = 30  # of each statement, shown in its speaker's panel (a correction names it by the first 12)
+
 
 def review_payload(data: dict) -> dict:
     """The review data of graph.json ``data``.
@@ -36,9 +38,17 @@ def review_payload(data: dict) -> dict:
                     cited.add(str(doc))
         if rows:
             reasons[str(node["id"])] = rows
+    said: dict[str, list[list[str]]] = {}
+    for st in sorted(graph.get("statements") or [], key=lambda s: (str(s.get("doc")), s.get("start") or 0)):
+        if st.get("speaker") is not None and st.get("text"):
+            words = str(st["text"]).split()
+            shown = " ".join(words[:STATEMENT_WORDS]) + (" …" if len(words) > STATEMENT_WORDS else "")
+            said.setdefault(str(st["speaker"]), []).append([str(st.get("doc")), shown])
+            cited.add(str(st.get("doc")))
     return {
         "key": "entity-graph-review:" + hashlib.sha256("\n".join(documents).encode("utf-8")).hexdigest()[:16],
         "reasons": reasons,
+        "said": said,
         "rules": {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()},
         "titles": {d: titles[d] for d in sorted(cited) if titles.get(d)},
         "names": {str(n["id"]): str(n.get("label") or n["id"]) for n in sorted(data.get("nodes") or [], key=lambda n: str(n["id"]))},

@@ -1,5 +1,6 @@
 """The build, stage by stage: read documents -> NLP -> mentions -> statements -> resolve entities
--> assemble the graph. Export and rendering are the caller's (see ``graph.cli``).
+-> the user's corrections (if any) -> assemble the graph. Export and rendering are the caller's
+(see ``graph.cli``).
 
 The per-document stages (parse, mentions, statements) are pure functions of the document's text,
 the spaCy pipeline and the curated data, so they run in chunks of documents: in this process

@@ -1,6 +1,7 @@
 """The plain records that flow from one stage to the next.
 
-read documents -> NLP -> resolve entities -> extract statements -> assemble -> export / render
+read documents -> NLP -> mentions -> statements -> resolve entities -> corrections -> assemble
+-> export / render
 
 Each stage takes the records of the stages before it and returns its own; none of them holds a
 spaCy object, so they pickle cheaply between processes and into the cache.

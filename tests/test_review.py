@@ -89,6 +89,8 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         select("Brightwater Capital")
         details.locator("select.review-type").select_option("organization")
         details.locator("button.review-retype").click()
+        details.locator(".review-actions input[placeholder^='a better']").fill("Brightwater Capital Partners")
+        details.locator("button.review-rename").click()
 
         select("Tbilisi")
         details.locator("button.review-not-entity").click()
@@ -102,7 +104,7 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         quote.locator("button.review-no-speaker").click()
 
         listed = page.locator(".review-list ol li")
-        assert listed.count() == 6
+        assert listed.count() == 7
         with page.expect_download() as download:
             page.locator("button.review-download").click()
         assert download.value.suggested_filename == "corrections.json"
@@ -112,11 +114,11 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         # the page keeps the list: a reload shows it again
         page.reload()
         page.wait_for_function("() => window.entityGraphReview")
-        assert page.evaluate("entityGraphReview.corrections().length") == 6
+        assert page.evaluate("entityGraphReview.corrections().length") == 7
         assert outside == []
 
     written = json.loads(fixes.read_text(encoding="utf-8"))["corrections"]
-    assert {c["action"] for c in written} == {"split", "merge", "retype", "not_entity", "speaker"}
+    assert {c["action"] for c in written} == {"split", "merge", "retype", "rename", "not_entity", "speaker"}
     speakers = {c["text"]: c for c in written if c["action"] == "speaker"}
     nobody = next(c for text, c in speakers.items() if text.startswith("the CSTO exercises"))
     assert nobody["doc"] == "market" and nobody["speaker"] is None
@@ -129,7 +131,7 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
     labels = {n["label"]: n for n in rebuilt["nodes"]}
     assert "Petrova" not in labels and "Tbilisi" not in labels and "Oleg Danilenko" in labels
     assert labels["Anna Petrova"]["aliases"] == ["Anna Petrova", "Petrova"]
-    assert labels["Brightwater Capital"]["type"] == "organization"
+    assert labels["Brightwater Capital Partners"]["type"] == "organization"
     said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("the CSTO exercises"))
     assert said["speaker"] is None
     said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("We will not accept"))

@@ -129,6 +129,14 @@
       add({ action: "merge", entities: [other, label] }, status); // the other keeps its name
     })));
 
+    const renamed = nameInput("a better name…");
+    renamed.removeAttribute("list");
+    section.append(row(renamed, button("review-rename", "Rename", () => {
+      const name = renamed.value.trim();
+      if (!name) { renamed.focus(); return; }
+      if (name !== label) add({ action: "rename", entity: label, label: name }, status);
+    })));
+
     const types = el("select", "review-type");
     for (const type of review.types) {
       const option = el("option", null, type);

@@ -34,6 +34,7 @@ class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.reasons: dict[str, AliasReason] = {}  # a key that joined a cluster -> the rule that joined it
+        self.mention_reasons: dict[tuple[str, int], AliasReason] = {}  # (doc, index) -> the rule of a relinked mention
 
     def find(self, key: str) -> str:
         parent = self.parent.setdefault(key, key)
@@ -56,6 +57,13 @@ class _UnionFind:
         self.parent[rb] = ra
         self.reasons[rb] = AliasReason(rule, doc)
 
+    def relink(self, doc_keys: list[str | None], index: int, key: str, rule: LinkRule, doc: str) -> None:
+        """Point one mention of ``doc`` (``doc_keys[index]``) at ``key``, by ``rule``: a link made for
+        that mention, not for every mention of its name (a lone surname is the person named before it)."""
+        doc_keys[index] = key
+        self.find(key)
+        self.mention_reasons[(doc, index)] = AliasReason(rule, doc)
+
 
 def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resolution:
     """Turn every document's mentions into corpus-wide entities.
@@ -76,6 +84,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
         for k in keys[a.doc]:
             if k:
                 uf.find(k)
+    own_keys = {doc: list(doc_keys) for doc, doc_keys in keys.items()}  # to tell a relinked mention
 
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
@@ -85,12 +94,13 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_transliterated_places(analyses, keys, uf)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
-    cluster_keys: dict[str, list[str]] = defaultdict(list)  # the key of each mention of a cluster
+    cluster_reasons: dict[str, list[AliasReason]] = defaultdict(list)  # how each mention of a cluster joined it
     for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
+        for i, (m, k) in enumerate(zip(a.mentions, keys[a.doc])):
             if k:
                 clusters[uf.find(k)].append(m)
-                cluster_keys[uf.find(k)].append(k)
+                relinked = uf.mention_reasons.get((a.doc, i))
+                cluster_reasons[uf.find(k)].append(_mention_reason(m, k, own_keys[a.doc][i], relinked, uf))
 
     entities: dict[str, Entity] = {}
     root_to_id: dict[str, str] = {}
@@ -100,7 +110,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
         if entity is None:
             continue
         entity.id = _unique_id(entity.id, used_ids)
-        entity.alias_reasons = _alias_reasons(clusters[root], cluster_keys[root], uf)
+        entity.alias_reasons = _alias_reasons(clusters[root], cluster_reasons[root])
         root_to_id[root] = entity.id
         entities[entity.id] = entity
 
@@ -310,14 +320,21 @@ def _link_transposed_acronyms(a: DocumentAnalysis, doc_keys, names: dict[str, st
 # --- entities ----------------------------------------------------------------------------------
 
 
-def _alias_reasons(mentions: list[Mention], keys: list[str], uf: _UnionFind) -> dict[str, AliasReason]:
-    """How each name of a cluster joined it: the link that brought its key in, else (the root's
-    own names) the curated data or the name itself; in the first document that names it so."""
+def _mention_reason(m: Mention, key: str, own_key: str | None, relinked: AliasReason | None, uf: _UnionFind) -> AliasReason:
+    """How one mention joined its cluster: the rule that relinked it, else the link that brought
+    its key in, else (the root's own names) the curated data or the name itself."""
+    if relinked is not None:
+        return relinked
+    if key != own_key:  # relinked by a rule that gave no reason
+        return AliasReason(LinkRule.LINKED, m.doc)
+    reason = uf.reasons.get(key) or AliasReason(_own_rule(m, key))
+    return reason if reason.doc is not None else AliasReason(reason.rule, m.doc)
+
+
+def _alias_reasons(mentions: list[Mention], reasons_of_mentions: list[AliasReason]) -> dict[str, AliasReason]:
+    """Each name of a cluster with how it joined, in the first document that names it so."""
     reasons: dict[str, AliasReason] = {}
-    for m, k in zip(mentions, keys):
-        reason = uf.reasons.get(k) or AliasReason(_own_rule(m, k))
-        if reason.doc is None:
-            reason = AliasReason(reason.rule, m.doc)
+    for m, reason in zip(mentions, reasons_of_mentions):
         for alias in (m.name, m.text.strip() if m.start >= 0 else ""):
             if alias:
                 reasons.setdefault(alias, reason)

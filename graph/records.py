@@ -141,6 +141,7 @@ class LinkRule(str, Enum):
     FIRST_NAME = "first_name"  # the same surname with a first name spelled alike ("Sergei", "Sergey")
     SPELLING = "spelling"  # a spelling within a slip of a known name ("Afganistan", "SCTO")
     NAME_PART = "name_part"  # the last part of a hyphenated name ("Badakhshan", "Gorno-Badakhshan")
+    SHORT_FORM = "short_form"  # an organisation's name without its country or head word ("Home Office")
     TRANSLITERATION = "transliteration"  # another romanisation of a place ("Murhaba", "Murghab")
     CORRECTION = "correction"  # the user's corrections file
     LINKED = "linked"  # a rule that gave no reason of its own
@@ -157,6 +158,7 @@ LINK_RULE_EXPLANATIONS = {
     LinkRule.FIRST_NAME: "the same surname, with a first name spelled alike",
     LinkRule.SPELLING: "a spelling within a slip of a known name",
     LinkRule.NAME_PART: "the last part of a hyphenated name in the document",
+    LinkRule.SHORT_FORM: "the organisation's name without its country or head word, in the document",
     LinkRule.TRANSLITERATION: "another transliteration of the place's name",
     LinkRule.CORRECTION: "your correction",
     LinkRule.LINKED: "linked by resolution",

@@ -139,6 +139,7 @@ class LinkRule(str, Enum):
     ACRONYM = "acronym"  # a short form the document defines
     SURNAME = "surname"  # the surname of the full name in the document (else the only one in the corpus)
     FIRST_NAME = "first_name"  # the same surname with a first name spelled alike ("Sergei", "Sergey")
+    GIVEN_NAME = "given_name"  # a lone first name, of the full name named before it ("Ann" after "Ann Lee")
     SPELLING = "spelling"  # a spelling within a slip of a known name ("Afganistan", "SCTO")
     NAME_PART = "name_part"  # the last part of a hyphenated name ("Badakhshan", "Gorno-Badakhshan")
     SHORT_FORM = "short_form"  # an organisation's name without its country or head word ("Home Office")
@@ -156,6 +157,7 @@ LINK_RULE_EXPLANATIONS = {
     LinkRule.ACRONYM: "an acronym defined in the document",
     LinkRule.SURNAME: "the surname of the full name in the document (else the only one in the corpus)",
     LinkRule.FIRST_NAME: "the same surname, with a first name spelled alike",
+    LinkRule.GIVEN_NAME: "the first name of the full name named before it in the document",
     LinkRule.SPELLING: "a spelling within a slip of a known name",
     LinkRule.NAME_PART: "the last part of a hyphenated name in the document",
     LinkRule.SHORT_FORM: "the organisation's name without its country or head word, in the document",

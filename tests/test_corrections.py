@@ -27,11 +27,11 @@ MARKET = (
     "Markets fall on border fears\n\n"
     "Analysts at Brightwater Capital said the market fell by three percent. "
     "\"Nobody wants to invest near a war,\" said Anna Petrova, an economist at Brightwater Capital.\n\n"
-    "Petrova added that the CSTO exercises had frightened traders.\n"
+    "Petrova added that the CSTO exercises had frightened traders. Her newsletter, signed Anya Grey, warned of falling prices.\n"
 )
 
 CORRECTIONS = [
-    {"action": "merge", "entities": ["Anna Petrova", "Petrova"]},
+    {"action": "merge", "entities": ["Anna Petrova", "Anya Grey"]},  # a pen name no resolver could know
     {"action": "retype", "entity": "brightwater capital", "type": "organization"},
     {"action": "rename", "entity": "Yukos Holdings", "label": "Yukos"},
     {"action": "split", "alias": "Danilenko", "from": "Viktor Danilenko", "to": "Oleg Danilenko", "note": "his brother"},
@@ -75,11 +75,11 @@ def statement(data: dict, doc: str, start: str) -> dict:
     return next(s for s in data["graph"]["statements"] if s["doc"] == doc and s["text"].startswith(start))
 
 
-def test_the_uncorrected_build_has_the_faults_the_file_fixes(corrected):
+def test_the_uncorrected_build_has_what_the_file_changes(corrected):
     base, _, _ = corrected
     before = nodes_by_label(read(base / "before"))
-    assert "Petrova" in before and before["Brightwater Capital"]["type"] != "organization"
-    assert "Danilenko" in before["Viktor Danilenko"]["aliases"] and "Tbilisi" in before
+    assert {"Anna Petrova", "Anya Grey", "Tbilisi", "Yukos Holdings"} <= set(before)
+    assert "Danilenko" in before["Viktor Danilenko"]["aliases"]
 
 
 def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
@@ -91,12 +91,14 @@ def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
     nodes = nodes_by_label(data)
     ids = {n["id"]: n for n in data["nodes"]}
 
-    # merge: one Anna Petrova, with the lone surname as an alias the user gave
-    assert "Petrova" not in nodes
+    before = nodes_by_label(read(base / "before"))
+    # merge: one Anna Petrova, with the pen name as an alias the user gave
+    assert "Anya Grey" not in nodes
     petrova = nodes["Anna Petrova"]
-    assert petrova["aliases"] == ["Anna Petrova", "Petrova"] and petrova["mentions"] == 2
-    assert petrova["alias_reasons"]["Petrova"] == {"rule": "correction", "doc": None}
-    assert petrova["alias_reasons"]["Anna Petrova"] == {"rule": "name", "doc": "market"}
+    assert set(petrova["aliases"]) == set(before["Anna Petrova"]["aliases"]) | {"Anya Grey"}
+    assert petrova["mentions"] == before["Anna Petrova"]["mentions"] + before["Anya Grey"]["mentions"]
+    assert petrova["alias_reasons"]["Anya Grey"] == {"rule": "correction", "doc": None}
+    assert petrova["alias_reasons"]["Anna Petrova"] == before["Anna Petrova"]["alias_reasons"]["Anna Petrova"]
     # retype and rename
     assert nodes["Brightwater Capital"]["type"] == "organization"
     assert "Yukos Holdings" not in nodes and nodes["Yukos"]["aliases"] == ["Yukos Holdings"]
@@ -114,9 +116,8 @@ def test_every_kind_of_correction_applies_through_the_cli(corrected, capsys):
     assert statement(data, "envoy", "The border is safe")["speaker"] is None
     assert nodes["Irakli Beridze"]["statements"] == 0
     # the rest of the graph is untouched
-    before = read(base / "before")
-    assert len(data["graph"]["statements"]) == len(before["graph"]["statements"])
-    assert nodes["Collective Security Treaty Organization"] == nodes_by_label(before)["Collective Security Treaty Organization"]
+    assert len(data["graph"]["statements"]) == len(read(base / "before")["graph"]["statements"])
+    assert nodes["Collective Security Treaty Organization"] == before["Collective Security Treaty Organization"]
 
     unmatched = [line for line in err.splitlines() if "matches nothing" in line]
     assert len(unmatched) == 4, err

@@ -168,21 +168,22 @@
     return section;
   }
 
-  function statementActions(detail) {
-    const { item, edge } = detail;
+  function statementActions(statementId, speaker, fallback) {
+    // The statement's document and words from the review data (evidence may name its sentence by index).
+    const [doc, text] = review.statements[statementId] || [fallback.doc, typeof fallback.sentence === "string" ? fallback.sentence : ""];
     const box = el("div", "review-statement");
+    if (!doc || !text) return box;
     const form = el("div", "review-row");
     form.hidden = true;
     const who = nameInput("who said it…");
     const status = el("span", "review-status");
-    const correction = (speaker) => ({ action: "speaker", doc: item.doc, text: firstWords(item.sentence), speaker });
+    const correction = (name) => ({ action: "speaker", doc, text: firstWords(text), speaker: name });
     form.append(who,
       button("review-set-speaker", "Set speaker", () => {
         if (!who.value.trim()) { who.focus(); return; }
         add(correction(who.value.trim()), status);
       }),
       button("review-no-speaker", "No one named", () => add(correction(null), status)));
-    const speaker = edge.kind === "reported_by" ? edge.to : edge.from;
     const toggle = button("review-wrong-speaker", "Wrong speaker?", () => { form.hidden = !form.hidden; });
     toggle.title = "Said by " + (review.names[speaker] || speaker) + ": correct it";
     box.append(toggle, form, status);
@@ -190,16 +191,16 @@
   }
 
   function saidSection(id) {
-    const rows = review.said[id];
-    if (!rows || !rows.length) return null;
+    const ids = review.said[id];
+    if (!ids || !ids.length) return null;
     const section = el("section", "review-said");
-    section.append(el("h3", null, "Statements attributed (" + rows.length + ")"));
+    section.append(el("h3", null, "Statements attributed (" + ids.length + ")"));
     const list = el("ul", "evidence");
-    for (const [doc, text] of rows) {
+    for (const statementId of ids) {
+      const [doc, text] = review.statements[statementId];
       const item = el("li");
-      item.append(el("p", "sentence quote", text),
-        el("div", "doc-meta", review.titles[doc] || doc));
-      if (storage) item.append(statementActions({ item: { doc, sentence: text }, edge: { from: id, kind: "attribution" } }));
+      item.append(el("p", "sentence quote", text), el("div", "doc-meta", review.titles[doc] || doc));
+      if (storage) item.append(statementActions(statementId, id, {}));
       list.append(item);
     }
     section.append(list);
@@ -267,7 +268,9 @@
     if (storage) panel.append(entityActions(event.detail.entity));
   });
   panel.addEventListener("entitygraph:statement", (event) => {
-    if (storage) event.detail.element.append(statementActions(event.detail));
+    const { item, element, edge } = event.detail;
+    const speaker = edge.kind === "reported_by" ? edge.to : edge.from;
+    if (storage) element.append(statementActions(item.statement, speaker, item));
   });
   if (storage) buildList();
 

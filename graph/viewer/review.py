@@ -14,7 +14,8 @@ STATEMENT_WORDS = 30  # of each statement, shown in its speaker's panel (a corre
 
 
 def review_payload(data: dict) -> dict:
-    """The review data of graph.json ``data``.
+    """The review data of graph.json ``data``: the reasons of each node's aliases, the first words
+    of each statement (by id: evidence names its statement so) and the statements of each speaker.
 
     ``key`` names the browser storage of the analyst's corrections: it depends on the documents
     only, so the list survives a rebuild of the same corpus (with or without the corrections).
@@ -38,16 +39,21 @@ def review_payload(data: dict) -> dict:
                     cited.add(str(doc))
         if rows:
             reasons[str(node["id"])] = rows
-    said: dict[str, list[list[str]]] = {}
-    for st in sorted(graph.get("statements") or [], key=lambda s: (str(s.get("doc")), s.get("start") or 0)):
-        if st.get("speaker") is not None and st.get("text"):
-            words = str(st["text"]).split()
-            shown = " ".join(words[:STATEMENT_WORDS]) + (" …" if len(words) > STATEMENT_WORDS else "")
-            said.setdefault(str(st["speaker"]), []).append([str(st.get("doc")), shown])
-            cited.add(str(st.get("doc")))
+    statements: dict[str, list[str]] = {}  # id -> [doc, its first words]
+    said: dict[str, list[str]] = {}  # speaker -> the ids of its statements, in document order
+    for st in sorted(graph.get("statements") or [], key=lambda s: (str(s.get("doc")), s.get("start") or 0, str(s.get("id")))):
+        if st.get("id") is None or not isinstance(st.get("text"), str):
+            continue
+        words = st["text"].split()
+        shown = " ".join(words[:STATEMENT_WORDS]) + (" …" if len(words) > STATEMENT_WORDS else "")
+        statements[str(st["id"])] = [str(st.get("doc")), shown]
+        cited.add(str(st.get("doc")))
+        if st.get("speaker") is not None:
+            said.setdefault(str(st["speaker"]), []).append(str(st["id"]))
     return {
         "key": "entity-graph-review:" + hashlib.sha256("\n".join(documents).encode("utf-8")).hexdigest()[:16],
         "reasons": reasons,
+        "statements": statements,
         "said": said,
         "rules": {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()},
         "titles": {d: titles[d] for d in sorted(cited) if titles.get(d)},

@@ -162,8 +162,9 @@ class KnowledgeGraph:
     """An entity graph with its documents and statements, and the questions an analyst asks of it.
 
     ``nx`` is the networkx ``MultiDiGraph`` (the graph.json contract: nodes are entities, edges
-    keyed by kind), ``documents`` and ``statements`` are its graph-level records, and ``problems``
-    lists the input files a build could not use.
+    keyed by kind), ``documents`` and ``statements`` are its graph-level records, ``problems``
+    lists the input files a build could not use, and ``corrections`` says how a build's corrections
+    went (:class:`graph.corrections.CorrectionReport`; None without corrections).
 
     >>> kg = graph.load("out/graph.json")  # doctest: +SKIP
     >>> kg.nx.nodes["csto"]["type"]        # doctest: +SKIP

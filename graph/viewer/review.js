@@ -20,7 +20,7 @@
   let corrections = storage ? load() : [];
   let listElement = null;
 
-  /* ---------- helpers ---------- */
+  /* ---------- helpers (the viewer's two, repeated: this piece shares nothing with viewer.js but two events) ---------- */
 
   function el(tag, className, text) {
     const element = document.createElement(tag);

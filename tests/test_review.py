@@ -27,7 +27,7 @@ def test_the_review_data_block_holds_reasons_titles_and_names():
         {"id": "d1#2", "doc": "d1", "speaker": "k", "text": " ".join(["word"] * 40), "start": 5},
         {"id": "d1#1", "doc": "d1", "speaker": None, "text": "nobody's", "start": 1}]}})
     assert said["statements"] == {"d1#2": ["d1", " ".join(["word"] * 30) + " …"], "d1#1": ["d1", "nobody's"]}
-    assert said["said"] == {"k": ["d1#2"]} and said["titles"] == {"d1": "T"}
+    assert said["said"] == {"k": ["d1#2"], "": ["d1#1"]} and said["titles"] == {"d1": "T"}
     assert '<script type="application/json" id="review-data">' in render_html(data)
 
 
@@ -52,7 +52,13 @@ def browser():
 @needs_chromium
 def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
     base, corpus, data = built
-    page_path = base / "out" / "graph.html"
+    # One statement shown with no speaker, whatever the extraction finds: the page lists it apart.
+    unsaid = next(st for st in data["graph"]["statements"] if st["text"].startswith("Nobody wants to invest"))
+    shown = {**data, "graph": {**data["graph"], "statements": [
+        {**st, "speaker": None} if st is unsaid else st for st in data["graph"]["statements"]]}}
+    (tmp_path / "shown.json").write_text(json.dumps(shown), encoding="utf-8")
+    page_path = tmp_path / "review.html"
+    assert main(["render", str(tmp_path / "shown.json"), "--out", str(page_path)]) == 0
     with _offline_page(browser) as (page, outside):
         page.goto(page_path.resolve().as_uri())
         page.wait_for_function("() => window.entityGraph && window.entityGraphReview")
@@ -101,8 +107,15 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         quote.locator("button.review-wrong-speaker").click()
         quote.locator("button.review-no-speaker").click()
 
+        # a statement with no speaker, which no link shows: listed under the corrections
+        page.locator(".review-unattributed summary").click()
+        item = page.locator(".review-unattributed li", has_text="Nobody wants to invest")
+        item.locator("button.review-wrong-speaker").click()
+        item.locator("input.review-name").fill("Brightwater Capital")
+        item.locator("button.review-set-speaker").click()
+
         listed = page.locator(".review-list ol li")
-        assert listed.count() == 7
+        assert listed.count() == 8
         with page.expect_download() as download:
             page.locator("button.review-download").click()
         assert download.value.suggested_filename == "corrections.json"
@@ -112,7 +125,7 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
         # the page keeps the list: a reload shows it again
         page.reload()
         page.wait_for_function("() => window.entityGraphReview")
-        assert page.evaluate("entityGraphReview.corrections().length") == 7
+        assert page.evaluate("entityGraphReview.corrections().length") == 8
         assert outside == []
 
     written = json.loads(fixes.read_text(encoding="utf-8"))["corrections"]
@@ -134,6 +147,8 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
     assert said["speaker"] is None
     said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("We will not accept"))
     assert said["speaker"] == labels["Oleg Danilenko"]["id"]
+    said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("Nobody wants to invest"))
+    assert said["speaker"] == labels["Brightwater Capital Partners"]["id"]  # named by its old name, after the rename
 
 
 @needs_chromium

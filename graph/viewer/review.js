@@ -184,8 +184,9 @@
         add(correction(who.value.trim()), status);
       }),
       button("review-no-speaker", "No one named", () => add(correction(null), status)));
-    const toggle = button("review-wrong-speaker", "Wrong speaker?", () => { form.hidden = !form.hidden; });
-    toggle.title = "Said by " + (review.names[speaker] || speaker) + ": correct it";
+    const toggle = button("review-wrong-speaker", speaker === null ? "Who said it?" : "Wrong speaker?",
+      () => { form.hidden = !form.hidden; });
+    toggle.title = speaker === null ? "No speaker found: name one" : "Said by " + (review.names[speaker] || speaker) + ": correct it";
     box.append(toggle, form, status);
     return box;
   }
@@ -196,15 +197,17 @@
     const section = el("section", "review-said");
     section.append(el("h3", null, "Statements attributed (" + ids.length + ")"));
     const list = el("ul", "evidence");
-    for (const statementId of ids) {
-      const [doc, text] = review.statements[statementId];
-      const item = el("li");
-      item.append(el("p", "sentence quote", text), el("div", "doc-meta", review.titles[doc] || doc));
-      if (storage) item.append(statementActions(statementId, id, {}));
-      list.append(item);
-    }
+    for (const statementId of ids) list.append(statementItem(statementId, id));
     section.append(list);
     return section;
+  }
+
+  function statementItem(statementId, speaker) {
+    const [doc, text] = review.statements[statementId];
+    const item = el("li");
+    item.append(el("p", "sentence quote", text), el("div", "doc-meta", review.titles[doc] || doc));
+    if (storage) item.append(statementActions(statementId, speaker, {}));
+    return item;
   }
 
   function row(...parts) {
@@ -231,6 +234,19 @@
       row(button("review-download", "Download corrections.json", download),
         button("review-clear", "Clear", () => { corrections = []; save(); })));
     section.append(el("p", "help", "Rebuild with: entity-graph build … --corrections corrections.json"));
+    const unattributed = review.said[""] || [];
+    if (unattributed.length) {
+      // Statements no link shows: listed when opened, so a big corpus costs nothing until then.
+      const more = el("details", "review-unattributed");
+      more.append(el("summary", null, "Statements with no speaker (" + unattributed.length + ")"));
+      more.addEventListener("toggle", () => {
+        if (!more.open || more.querySelector("ul")) return;
+        const list = el("ul");
+        for (const statementId of unattributed) list.append(statementItem(statementId, null));
+        more.append(list);
+      });
+      section.append(more);
+    }
     (document.querySelector(".controls") || document.body).append(section);
     showList();
   }

@@ -40,7 +40,7 @@ def review_payload(data: dict) -> dict:
         if rows:
             reasons[str(node["id"])] = rows
     statements: dict[str, list[str]] = {}  # id -> [doc, its first words]
-    said: dict[str, list[str]] = {}  # speaker -> the ids of its statements, in document order
+    said: dict[str, list[str]] = {}  # speaker ("": none named) -> the ids of its statements, in document order
     for st in sorted(graph.get("statements") or [], key=lambda s: (str(s.get("doc")), s.get("start") or 0, str(s.get("id")))):
         if st.get("id") is None or not isinstance(st.get("text"), str):
             continue
@@ -48,8 +48,7 @@ def review_payload(data: dict) -> dict:
         shown = " ".join(words[:STATEMENT_WORDS]) + (" …" if len(words) > STATEMENT_WORDS else "")
         statements[str(st["id"])] = [str(st.get("doc")), shown]
         cited.add(str(st.get("doc")))
-        if st.get("speaker") is not None:
-            said.setdefault(str(st["speaker"]), []).append(str(st["id"]))
+        said.setdefault("" if st.get("speaker") is None else str(st["speaker"]), []).append(str(st["id"]))
     return {
         "key": "entity-graph-review:" + hashlib.sha256("\n".join(documents).encode("utf-8")).hexdigest()[:16],
         "reasons": reasons,

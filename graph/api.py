@@ -38,6 +38,7 @@ from .assemble import EDGE_KINDS
 from .export import dumps_json, from_data, load_json, to_data, write_atomically
 from .periods import as_day, in_period, stamp_seen
 from .records import ENTITY_TYPES
+from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
     import pandas as pd
@@ -56,6 +57,9 @@ SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "report
                 "kind", "cue", "text", "mentions", "date"]
 QUOTES_COLUMNS = ["speaker", "speaker_label", "reported_by", "reported_by_label", "statements", "documents", "example"]
 COMMUNITY_COLUMNS = ["community", "size", "members", "ids"]
+WHY_COLUMNS = ["alias", "rule", "doc", "title", "why"]
+WHY = {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()}
+
 
 
 # --------------------------------------------------------------------------------------------
@@ -82,17 +86,23 @@ def build(
     jobs: int = 1,
     cache: bool | str | os.PathLike = True,
     progress: bool = False,
+    corrections: str | os.PathLike | Iterable[dict] | None = None,
 ) -> KnowledgeGraph:
     """Build the graph of article files and folders, as ``entity-graph build`` does (without writing).
 
     ``paths`` is one path or a list of them; files that could not be used are listed in
     ``kg.problems``. ``jobs``: processes that parse (1: this one); ``cache``: True for the
     default parse cache, a folder for another, False for none; ``progress``: a bar on stderr.
+    ``corrections``: a corrections file (JSON or YAML) or a list of corrections, applied after
+    entity resolution (see :mod:`graph.corrections`); ``kg.corrections`` says how they went.
 
     >>> kg = graph.build(["seeds"])    # doctest: +SKIP
     >>> kg = graph.build("corpus.jsonl", jobs=2, progress=True)  # doctest: +SKIP
+    >>> kg = graph.build(["seeds"], corrections=[{"action": "retype", "entity": "Yukos", "type": "organization"}])  # doctest: +SKIP
     """
-    return KnowledgeGraph.build(paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress)
+    return KnowledgeGraph.build(
+        paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress, corrections=corrections
+    )
 
 
 class EntityNotFound(KeyError):
@@ -154,8 +164,9 @@ class KnowledgeGraph:
     """An entity graph with its documents and statements, and the questions an analyst asks of it.
 
     ``nx`` is the networkx ``MultiDiGraph`` (the graph.json contract: nodes are entities, edges
-    keyed by kind), ``documents`` and ``statements`` are its graph-level records, and ``problems``
-    lists the input files a build could not use.
+    keyed by kind), ``documents`` and ``statements`` are its graph-level records, ``problems``
+    lists the input files a build could not use, and ``corrections`` says how a build's corrections
+    went (:class:`graph.corrections.CorrectionReport`; None without corrections).
 
     >>> kg = graph.load("out/graph.json")  # doctest: +SKIP
     >>> kg.nx.nodes["csto"]["type"]        # doctest: +SKIP
@@ -164,9 +175,10 @@ class KnowledgeGraph:
     (113, True)
     """
 
-    def __init__(self, G: nx.MultiDiGraph, *, problems: list | None = None):
+    def __init__(self, G: nx.MultiDiGraph, *, problems: list | None = None, corrections=None):
         self.nx = G
         self.problems = list(problems or [])
+        self.corrections = corrections  # a build's CorrectionReport (graph.corrections), when it had corrections
 
     # ---- construction and output ------------------------------------------------------------
 
@@ -191,6 +203,7 @@ class KnowledgeGraph:
         jobs: int = 1,
         cache: bool | str | os.PathLike = True,
         progress: bool = False,
+        corrections: str | os.PathLike | Iterable[dict] | None = None,
     ) -> KnowledgeGraph:
         """Build from article files and folders; see :func:`graph.build`.
 
@@ -200,10 +213,13 @@ class KnowledgeGraph:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        if corrections is not None and not isinstance(corrections, (str, os.PathLike)):
+            corrections = list(corrections)
         result = build_graph(
-            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress
+            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress,
+            corrections=corrections,
         )
-        return cls(result.graph, problems=result.problems)
+        return cls(result.graph, problems=result.problems, corrections=result.corrections)
 
     @classmethod
     def from_data(cls, data: dict) -> KnowledgeGraph:
@@ -304,6 +320,28 @@ class KnowledgeGraph:
         if candidates:
             return min(candidates)[-1]
         raise EntityNotFound(name, self._suggestions(name))
+
+    def why(self, name: str) -> pd.DataFrame:
+        """Why each name of the entity called ``name`` is one of its aliases: the rule that linked
+        it (``rule``, see :class:`graph.records.LinkRule`), the document it was read in, and in
+        words. The rows of the name asked about come first.
+
+        >>> kg.why("Kabulov")  # doctest: +SKIP
+             alias     rule    doc  title                                        why
+        0  Kabulov  surname  000_…  ...  the surname of the full name in the document ...
+        """
+        node = self.find(name)
+        reasons = self.nx.nodes[node].get("alias_reasons") or {}
+        titles = self._titles()
+        asked = normalize_name(name)
+        rows = []
+        for alias in self.nx.nodes[node].get("aliases") or []:
+            reason = reasons.get(alias) or {}
+            rule, doc = reason.get("rule"), reason.get("doc")
+            rows.append({"alias": alias, "rule": rule, "doc": doc, "title": titles.get(doc),
+                         "why": WHY.get(rule, "not recorded (a graph.json from before alias reasons)")})
+        rows.sort(key=lambda r: (normalize_name(r["alias"]) != asked, r["alias"].casefold(), r["alias"]))
+        return _frame(rows, WHY_COLUMNS)
 
     def entity(self, name: str) -> dict[str, Any]:
         """The entity called ``name`` (see :meth:`find`): its id and attributes, as a new dict.

@@ -47,6 +47,7 @@ def build_graph(
             document_mentions=dict(sorted(mentions_in[e.id].items())),
             wikidata=e.wikidata,
             statements=0,
+            alias_reasons={alias: {"rule": r.rule.value, "doc": r.doc} for alias, r in e.alias_reasons.items()},
         )
     edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     statements: list[dict] = []

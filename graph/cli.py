@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="processes that parse and analyse articles (default: 1; 0: one per CPU)")
     build.add_argument("--cache-dir", metavar="DIR", help="where parses are kept between builds (default: $XDG_CACHE_HOME/entity-graph, else ~/.cache/entity-graph)")
     build.add_argument("--no-cache", action="store_true", help="parse every article again; read and write no cache")
+    build.add_argument("--corrections", metavar="FILE", help="your corrections (JSON or YAML): merges, splits, renames, types, non-entities, speakers")
 
     build.add_argument("--formats", type=_formats, default=[], metavar="LIST",
                        help="also write these exports into the output folder, comma-separated: gexf, neo4j, csv, graphml")
@@ -42,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("graph", metavar="GRAPH_JSON")
     render.add_argument("--out", "-o", required=True, metavar="HTML", help="the HTML file to write")
     render.add_argument("--title", help="page title")
+
+    evaluate = sub.add_parser("evaluate", help="score a built graph.json against your own annotation of the articles")
+    evaluate.add_argument("graph", metavar="GRAPH_JSON")
+    evaluate.add_argument("--gold", required=True, metavar="GOLD", help="your annotation (JSON; see docs/gold_template.json)")
+    evaluate.add_argument("--details", action="store_true", help="list every miss after the figures")
+    evaluate.add_argument("--json", action="store_true", help="print the figures (and misses) as JSON")
     return parser
 
 
@@ -78,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         return _render(args)
     except KeyboardInterrupt:
         print("entity-graph: interrupted; earlier output left as it was", file=sys.stderr)
@@ -90,6 +99,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .corrections import CorrectionsError
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
     from .pipeline import NoDocuments, build, fewer_gc_passes, progress_bar
@@ -98,14 +108,15 @@ def _build(args: argparse.Namespace) -> int:
     with fewer_gc_passes(), progress_bar(enabled=not args.quiet) as progress:  # the bar shows if the build takes a while
         try:
             result = build(
-                args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress
+                args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress,
+                corrections=args.corrections,
             )
         except NoDocuments as exc:
             progress.close()
             for problem in exc.problems:
                 print(f"entity-graph: skipped {problem}", file=sys.stderr)
             return _fail(f"{exc}; nothing written to {args.out}")
-        except (ModelNotFound, GazetteerError) as exc:
+        except (ModelNotFound, GazetteerError, CorrectionsError) as exc:
             progress.close()
             return _fail(str(exc), 2)
         progress.stage("writing")
@@ -120,8 +131,13 @@ def _build(args: argparse.Namespace) -> int:
             return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
     for problem in result.problems:
         print(f"entity-graph: skipped {problem}", file=sys.stderr)
+    if result.corrections is not None:
+        for line in result.corrections.unmatched:
+            print(f"entity-graph: {args.corrections}: {line}", file=sys.stderr)
     if not args.quiet:
         print(summary(result.graph, written))
+        if result.corrections is not None:
+            print(result.corrections)
         print(build_line(result))
     return 0
 
@@ -220,6 +236,25 @@ def _render(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
     print(f"wrote {args.out}")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation import evaluate, load_gold
+    from .export import load_json
+
+    try:
+        data = load_json(args.graph)
+        gold = load_gold(args.gold)
+    except ValueError as exc:  # not a graph.json, or not a gold file (GoldError)
+        return _fail(str(exc))
+    scores = evaluate(data, gold)
+    if args.json:
+        print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(scores.table(details=args.details))
     return 0
 
 

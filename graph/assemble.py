@@ -107,13 +107,13 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "doc": doc.id,
             "speaker": speaker,
             "cue": st.cue,
-            "kind": st.kind,
+            "kind": st.kind.value,
             "text": st.text,
             "reported_by": outlet,
             "mentions": named,
             "start": st.start,
             "end": st.end,
-            "resolution": st.speaker_resolution,
+            "resolution": st.speaker_resolution.value,
         }
         out.append(record)
         evidence = {
@@ -123,7 +123,7 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "end": st.end,
             "statement": record["id"],
             "cue": st.cue,
-            "kind": st.kind,
+            "kind": st.kind.value,
             "reported_by": outlet,
         }
         if speaker:

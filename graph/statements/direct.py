@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import StatementKind
+from .context import Claim, Context
+from .cues import Cue, cue_text
+from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
+from .speakers import quote_speaker
+from .syntax import token_at
+from .words import SENTENCE_END
+
+
+def direct_quotations(ctx: Context) -> Iterator[Claim]:
+    """Quoted words with their cue: ``"...," X said``, ``X said: "..."``, ``"...," said X, "..."``,
+    ``"...," X said. "..."`` (the quote resumes), and a cue in the paragraph before ("he said"
+    alone on its line)."""
+    previous: Claim | None = None
+    found: list[Claim] = []  # kept until the end: a later quote may extend an earlier claim
+    for q in ctx.quotes:
+        ends = _standing_quote(ctx, q)
+        if ends is None:
+            continue
+        first, last = ends
+        para = ctx.paragraph_of(q.start)
+        if _colon_before(ctx, q):
+            cue = _cue_before(ctx, q, first) or _cue_after(ctx, q, last)  # 'X said: "..."'
+        else:
+            cue = _cue_after(ctx, q, last) or _cue_before(ctx, q, first)
+        if cue is not None:
+            verb, speaker, reporter, extra = cue
+            if previous is not None and previous.cue_start == verb.idx and ctx.paragraph_of(previous.start) == para:
+                previous.end = max(previous.end, q.end)  # '"...," said X, "..."'
+                continue
+            cue_words, cs, ce = cue_text(verb, extra)
+            previous = Claim(StatementKind.DIRECT, cue_words, q.start, q.end, cs, ce, speaker=speaker if isinstance(speaker, Token) else None,
+                             speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=2)
+            previous.unnamed = speaker is None
+            found.append(previous)
+        elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
+                and _only_cue_between(ctx, previous, q):
+            previous.end = max(previous.end, q.end)  # the quote resumes after the cue
+    yield from found
+
+
+def continuations(ctx: Context, quoted: list[Claim]) -> Iterator[Claim]:
+    """A quote paragraph of its own, with no cue, right after a paragraph quoting a speaker goes
+    on with the same speaker (the common news pattern); ``quoted`` are the claims of
+    :func:`direct_quotations`."""
+    claimed = Spans((c.start, c.end) for c in quoted)
+    paragraphs = paragraph_spans(ctx.text)
+    earlier = sorted(quoted, key=lambda c: c.start)
+    k = 0
+    previous: Claim | None = None
+    for q in ctx.quotes:
+        while k < len(earlier) and earlier[k].start <= q.start:
+            previous, k = earlier[k], k + 1
+        if previous is None or claimed.covers(q.start):
+            continue
+        ends = _standing_quote(ctx, q)
+        para = ctx.paragraph_of(q.start)
+        if ends is None or not _has_words(ctx, *ends) or para != ctx.paragraph_of(previous.start) + 1 \
+                or not _whole_paragraph(ctx, paragraphs[para], q):
+            continue
+        previous = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
+                         speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
+                         unnamed=previous.unnamed, priority=1)
+        yield previous
+
+
+def _standing_quote(ctx: Context, q: Quote) -> tuple[Token, Token] | None:
+    """The first and last tokens of a quote that stands alone (see :func:`_stands_alone`)."""
+    first = token_at(ctx.doc, ctx.starts, q.start)
+    last = token_at(ctx.doc, ctx.starts, q.end - 1)
+    if first is None or last is None or not _stands_alone(ctx, q):
+        return None  # quoted words inside a sentence ('hyped "fears of ..."'): a term or a partial quote
+    return first, last
+
+
+def _has_words(ctx: Context, first: Token, last: Token) -> bool:
+    return any(t.is_alpha for t in ctx.doc[first.i : last.i + 1])
+
+
+def _colon_before(ctx: Context, q: Quote) -> bool:
+    if q.open_mark is None:
+        return False
+    return ctx.text[max(0, q.open_mark - 3) : q.open_mark].rstrip().endswith(":")
+
+
+def _stands_alone(ctx: Context, q: Quote) -> bool:
+    """A quote that opens a sentence, or follows a colon, comma or dash: not words quoted inside
+    someone else's sentence."""
+    if not q.opened or q.open_mark is None:
+        return True
+    lo = ctx.paragraph_starts[ctx.paragraph_of(q.open_mark)]
+    before = ctx.text[lo : q.open_mark].rstrip()
+    if not before:
+        return True
+    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"
+
+
+def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:
+    """Between the previous quote and this one stands nothing but its cue."""
+    gap = ctx.text[previous.end : q.start]
+    gap_wo_cue = gap.replace(ctx.text[previous.cue_start : previous.cue_end], " ")
+    return previous.cue_start >= previous.end and previous.cue_end <= q.start and len(gap_wo_cue.split()) <= 30
+
+
+def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool:
+    lo, hi = paragraph
+    before = ctx.text[lo : q.start].strip(" \"\u201c\u201d\u00ab\u00bb")
+    after = ctx.text[q.end : hi].strip(" \"\u201c\u201d\u00ab\u00bb.,")
+    return not before and not after and q.opened
+
+
+def _quote_cue_verbs(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Cue]]:
+    out = []
+    for t in tokens:
+        cue = ctx.cues.get(t.i)
+        if cue is not None and "quote" in cue.frames:
+            out.append((t, cue))
+    return out
+
+
+def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
+    """Tokens after the closing mark, up to the end of the sentence, the next quote or the
+    paragraph's end."""
+    doc = ctx.doc
+    out = []
+    i = last.i + 1
+    while i < len(doc) and ctx.starts[i] < q.end:
+        i += 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].text in {"\u201d", '"', "\u00bb"}) and not out:
+        i += 1  # the closing mark
+    while i < len(doc):
+        t = doc[i]
+        if "\n" in t.text or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+            break
+        out.append(t)
+        if t.text in SENTENCE_END or "\n" in t.whitespace_:
+            break
+        i += 1
+    return out
+
+
+def _cue_after(ctx: Context, q: Quote, last: Token):
+    """'"...," X said', '"...," says X', '"...," RIA cites X's words', '"...," the Y portal quotes X as
+    saying', '"...," X has told TASS'."""
+    if not q.closed:
+        return None
+    frame = _frame_after(ctx, q, last)
+    if not frame:
+        return None
+    content_end = ctx.text[q.start : q.end].rstrip()
+    first_word = next((t for t in frame if not t.is_punct), None)
+    if first_word is None:
+        return None
+    if content_end.endswith((",", "?", "!", "\u2026", "\u2014", "\u2013", "-")) or frame[0].text in (",", "\u2014", "\u2013"):
+        reach = 16  # '"...," the director of the Centre for ..., X, has told TASS'
+    elif content_end.endswith(".") and (first_word.is_lower or first_word.pos_ in ("PRON", "PROPN", "DET")):
+        reach = 7  # '"... ." he said.' / '"... ." Smith said.'
+    else:
+        return None
+    ids = {t.i for t in frame}
+    for verb, cue in _quote_cue_verbs(ctx, frame):
+        if frame.index(verb) > reach or _has_own_content(ctx, verb, cue, q):
+            break  # a sentence of its own after the quote: "He added that ..."
+        if verb.head.i in ids and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "parataxis"):
+            continue  # inside another clause of the frame ("He added that X would not comment")
+        return quote_speaker(ctx, verb, cue, frame)
+    return None
+
+
+def _cue_before(ctx: Context, q: Quote, first: Token):
+    """'X said: "..."', 'X said, "..."', and 'he said' ending the paragraph before the quote."""
+    if not q.opened or q.open_mark is None:
+        return None
+    doc = ctx.doc
+    i = first.i - 1
+    while i >= 0 and doc[i].idx >= q.open_mark:
+        i -= 1
+    frame: list[Token] = []
+    crossed_paragraph = False
+    while i >= 0:
+        t = doc[i]
+        if t.is_space and "\n" in t.text:
+            if frame or crossed_paragraph:
+                break
+            crossed_paragraph = True
+            i -= 1
+            continue
+        if t.text in SENTENCE_END or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+            break
+        frame.insert(0, t)
+        i -= 1
+    if not frame:
+        return None
+    tail = [t for t in frame if not t.is_space]
+    if not tail:
+        return None
+    end = tail[-1]
+    if crossed_paragraph:
+        if end.text not in (":", ",") and end.i not in ctx.cues:
+            return None
+    elif end.text not in (":", ",") and end.i not in ctx.cues:
+        return None
+    for verb, cue in reversed(_quote_cue_verbs(ctx, tail)):
+        if _has_own_content(ctx, verb, cue, q):
+            continue
+        return quote_speaker(ctx, verb, cue, tail)
+    return None
+
+
+def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
+    """The verb has a complement outside the quote: it reports something else."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and not (q.start - 2 <= child.idx < q.end + 1):
+            sub = child.subtree
+            if not any(q.start - 2 <= t.idx < q.end + 1 for t in sub):
+                if child.dep_ == "xcomp" and child.lemma_ in ("say", "saying"):
+                    continue
+                return True
+    return False

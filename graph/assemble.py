@@ -106,6 +106,7 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "id": f"{doc.id}#{n + 1}",
             "doc": doc.id,
             "speaker": speaker,
+            "speaker_text": st.speaker_text,
             "cue": st.cue,
             "kind": st.kind.value,
             "text": st.text,

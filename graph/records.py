@@ -110,6 +110,7 @@ class Statement:
     speaker_resolution: SpeakerResolution = SpeakerResolution.NAME
     cue_start: int | None = None
     cue_end: int | None = None
+    speaker_text: str | None = None  # the speaker phrase as written ("officials", "the company's spokesperson")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun
 from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import COMPLEMENTIZERS, PEOPLE_CLASSES, SUBORDINATORS
+from .words import COMPLEMENTIZERS, PEOPLE_CLASSES, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -57,7 +57,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim_kind = cue.kind
     light = light_noun(ctx.lex, verb)
     cue_words, cs, ce = cue_text(verb, [light] if light is not None else [])
-    claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx))
+    claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx), cue_class=cue.cls)
     if how == "passive":
         if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":
             claim.unnamed = True  # "it was reported that ...", "..., it was claimed"
@@ -119,7 +119,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         return None
     if "pred" in cue.frames:
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
-        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
             c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
         if obj is not None and pred is not None:

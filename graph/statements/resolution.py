@@ -12,7 +12,7 @@ from .context import Claim, Context
 from .cues import noun_class
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
-from .words import AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS
+from .words import ABSTRACT_SUFFIXES, AGE_NOUN, AGENT_SUFFIXES, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS
 
 
 @dataclass
@@ -105,9 +105,20 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
         return Resolved(None, SpeakerResolution.NAME)
-    if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "amod" for c in tok.children) and lemma not in lex.nouns:
-        return Resolved(None, SpeakerResolution.NONE, drop=True)
-    return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: not a speaker
+    if claim.cue_class == "speech" and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
+        return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
+    return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+def _agent_like(tok: Token) -> bool:
+    """A noun that can name someone who speaks: people ("protesters", "one of them"), or a noun
+    of agent ("the senator") rather than of an abstraction ("the deployment")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON":
+        return lemma in ("one", "many", "some", "most", "all", "others", "both", "several", "few")
+    if tok.pos_ not in ("NOUN", "PROPN") or lemma.endswith(ABSTRACT_SUFFIXES):
+        return False
+    return tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS") or lemma.endswith(AGENT_SUFFIXES)
 
 
 def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
@@ -233,6 +244,8 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         return Resolved(bracket, SpeakerResolution.PRONOUN)
     if lower in PLURAL_PRONOUNS or lower in ("it", "its"):
         n = _nonperson_antecedent(ctx, claim, history)
+        if n is None and lower in PLURAL_PRONOUNS:
+            return Resolved(None, SpeakerResolution.NONE)  # "they say": people the text does not name
         if n is None:
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
         return Resolved(n, SpeakerResolution.PRONOUN)

@@ -4,7 +4,7 @@ from spacy.tokens import Token
 
 from .context import Context
 from .cues import Cue
-from .syntax import owner_of, phrase_head
+from .syntax import owner_of, phrase_head, subtree_span
 from .words import AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE
 
 
@@ -189,3 +189,16 @@ def is_person_like(ctx: Context, tok: Token) -> bool:
     if n is not None and (n in ctx.people.keys):
         return True
     return tok.lower_ in ("him", "her", "them", "me", "us", "reporters", "journalists")
+
+
+def phrase_text(text: str, tok: Token) -> str:
+    """The words of the noun phrase ``tok`` heads, without its clauses, appositions and trailing
+    punctuation ("Rucker Culpepper, who runs ..." -> "Rucker Culpepper"; "a spokeswoman for the
+    company" stays whole)."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "punct")
+                            or c.dep_ == "prep" and c.lower_ not in ("for", "of", "at", "from", "with", "in", "on")):
+            skip |= {t.i for t in c.subtree}
+    start, end = subtree_span(tok, exclude=skip)
+    return text[start:end].strip(" ,;:\u2014\u2013-")

@@ -9,7 +9,8 @@ from .reported import reported_speech
 from .resolution import resolve
 from .roles import appositive_roles
 from .sourcing import sourcing
-from .syntax import trim
+from .speakers import phrase_text
+from .syntax import tokens_span, trim
 
 
 def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Statement], list[Affiliation]]:
@@ -55,6 +56,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
                 speaker_resolution=res.how if res.mention is not None else SpeakerResolution.NONE,
                 cue_start=claim.cue_start,
                 cue_end=claim.cue_end,
+                speaker_text=_speaker_text(ctx, claim),
             )
         )
     statements.sort(key=lambda st: (st.start, st.end))
@@ -75,3 +77,15 @@ def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, in
         starts.add(start)
         kept.append((claim, start, end))
     return kept
+
+
+def _speaker_text(ctx: Context, claim: Claim) -> str | None:
+    """The speaker phrase as the text writes it, also where it names no entity ("officials")."""
+    if claim.unnamed:
+        return None
+    if claim.speaker is not None:
+        return phrase_text(ctx.text, claim.speaker) or None
+    if claim.speaker_tokens:
+        start, end = trim(ctx, *tokens_span(claim.speaker_tokens))
+        return ctx.text[start:end] or None
+    return None

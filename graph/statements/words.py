@@ -38,3 +38,9 @@ EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"
 PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN}
 ROLE_PREPS = {"of", "at", "under", "with", "from", "within", "for"}
 SENTENCE_END = {".", "!", "?"}
+# Noun endings of agents ("protester", "senator", "economist", "resident") and of abstractions
+# ("deployment", "evidence", "tension"): an unknown noun that is no agent speaks only through a
+# verb of saying ("the report says"), never through one of thinking or revealing.
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer")
+ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ence", "ance", "ion", "ism", "ure", "ing", "ship", "hood")
+REFLEXIVES = {"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"}

@@ -82,6 +82,9 @@ class StatementKind(StrEnum):
     DIRECT = "direct"  # quoted words: '"...," X said'
     INDIRECT = "indirect"  # reported speech: "X said that ..."
     ACCORDING_TO = "according_to"  # sourcing: "according to X", "X reported"
+    BELIEF = "belief"  # a belief or an estimate: "X thinks ...", "X estimates ..."
+    QUESTION = "question"  # "X asked whether ..."
+    NEGATED = "negated"  # a denial or negated speech: "X denied that ...", "X did not say that ..."
 
 
 class SpeakerResolution(StrEnum):

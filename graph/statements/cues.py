@@ -14,13 +14,12 @@ from .words import MODALS
 
 @dataclass(frozen=True)
 class Cue:
-    lemma: str  # "say", "point out", "voice concern"
-    cls: str  # speech | belief | claim | report
-    frames: frozenset[str]  # that | obj | to | quote
+    """One row of ``reporting_verbs.tsv``."""
 
-    @property
-    def kind(self) -> StatementKind:
-        return StatementKind.ACCORDING_TO if self.cls == "report" else StatementKind.INDIRECT
+    lemma: str  # "say", "point out", "voice concern"
+    cls: str  # speech | belief | claim | report | silence
+    frames: frozenset[str]  # that | obj | to | pred | quote
+    kind: StatementKind | None  # of the words it reports; None: it reports none ("declined to comment")
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     for row in _rows(folder / "reporting_verbs.tsv"):
         lemma, cls = row[0].lower(), row[1]
         frames = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "that").split(",") if f.strip())
-        cue = Cue(lemma, cls, frames)
+        kind = row[3] if len(row) > 3 and row[3] else "indirect"
+        cue = Cue(lemma, cls, frames, None if kind == "none" else StatementKind(kind))
         words = lemma.split()
         if len(words) == 1:
             verbs[lemma] = cue

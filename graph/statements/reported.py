@@ -9,7 +9,7 @@ from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun
 from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import COMPLEMENTIZERS, PEOPLE_CLASSES, REFLEXIVES, SUBORDINATORS
+from .words import COMPLEMENTIZERS, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -34,6 +34,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             return None  # read from the quoting verb
     if lemma in ("quote", "cite"):
         return _quoted_as_saying(ctx, verb)
+    if cue.kind is None or _silenced(ctx, verb):
+        return None  # "declined to comment", "refused to say whether ..."
     content = _content(ctx, verb, cue)
     if content is None:
         return None
@@ -54,7 +56,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if speaker is None and how == "none":
         speaker = stray_subject(ctx, verb)
         how = "subject" if speaker is not None else how
-    claim_kind = cue.kind
+    claim_kind = _kind(ctx, verb, cue, start)
     light = light_noun(ctx.lex, verb)
     cue_words, cs, ce = cue_text(verb, [light] if light is not None else [])
     claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx), cue_class=cue.cls)
@@ -69,6 +71,28 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
+
+
+def _silenced(ctx: Context, verb: Token) -> bool:
+    """The cue is the infinitive of a verb of silence: "declined to say whether ..."."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = ctx.cues.get(verb.head.i)
+    return head is not None and head.kind is None
+
+
+def _kind(ctx: Context, verb: Token, cue: Cue, start: int) -> StatementKind:
+    """The lexicon's kind, made negated by a "not" on the cue, and a question only when the words
+    ask one ("asked whether ...", not "asked that ...")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return StatementKind.NEGATED
+    if cue.kind == StatementKind.QUESTION:
+        first = ctx.text[start : start + 12].split(maxsplit=1)
+        before = ctx.text[max(0, start - 9) : start].lower().split()
+        asking = COMPLEMENTIZERS - {"that"} | QUESTION_WORDS
+        if not (first and first[0].lower() in asking or before and before[-1] in asking):
+            return StatementKind.INDIRECT
+    return cue.kind
 
 
 def _is_quote_cue(ctx: Context, verb: Token) -> bool:

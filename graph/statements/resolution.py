@@ -12,7 +12,7 @@ from .context import Claim, Context
 from .cues import noun_class
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
-from .words import ABSTRACT_SUFFIXES, AGE_NOUN, AGENT_SUFFIXES, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS
+from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS
 
 
 @dataclass
@@ -89,6 +89,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                         break
         if inner is not None and inner not in ctx.people.keys:
             return Resolved(inner, SpeakerResolution.NOMINAL)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
+            return Resolved(_body_named_before(ctx, tok, claim, history), SpeakerResolution.NOMINAL)
         return Resolved(None, SpeakerResolution.NOMINAL)
     if lemma in SPOKESPEOPLE or cls in PEOPLE_CLASSES and _speaks_for(ctx, tok) is not None:
         org = _speaks_for(ctx, tok)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
@@ -119,6 +121,31 @@ def _agent_like(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or lemma.endswith(ABSTRACT_SUFFIXES):
         return False
     return tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS") or lemma.endswith(AGENT_SUFFIXES)
+
+
+def _body_named_before(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> int | None:
+    """"the company", "the ministry": the organisation the text named before whose name has the
+    noun ("Acme Mining Company"), else the organisation that spoke last in this paragraph or the
+    one before ("Acme said ... The company added ...")."""
+    before = min(claim.start, claim.cue_start)
+    para = ctx.paragraph_of(before)
+    noun = tok.lemma_.lower()
+    for n in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[n]
+        if m.start < 0 or m.start >= before or n in ctx.people.keys or m.label not in ORGANISATION_LABELS:
+            continue
+        if ctx.paragraph_of(m.start) < para - 5:
+            break
+        if noun in m.name.lower().split():
+            return n
+    for pos, n in reversed(history):
+        if pos >= before:
+            continue
+        if ctx.paragraph_of(pos) < para - 1:
+            break
+        if n not in ctx.people.keys and ctx.mentions[n].label in ORGANISATION_LABELS:
+            return n
+    return None
 
 
 def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:

@@ -16,10 +16,12 @@ INDEFINITE_DETS = {"a", "an", "some", "several", "many", "numerous", "few", "oth
 SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "since", "unless", "although",
                  "though", "whereas", "once", "until", "so"}
 COMPLEMENTIZERS = {"that", "whether", "if"}
+QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
               "miss": "f", "madam": "f", "madame": "f", "lady": "f", "dame": "f", "mme": "f", "mme.": "f"}
 SPEAKER_LABELS = {"PERSON", "person", "ORG", "organization", "GPE", "country", "group", "alliance", "NORP"}
 PERSON_LABELS = {"PERSON", "person"}
+ORGANISATION_LABELS = {"ORG", "organization", "group", "alliance"}
 PLACE_LABELS = {"LOC", "place", "FAC"}
 OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "television", "daily", "gazette",
                 "journal", "herald", "tribune", "telegraph", "broadcasting", "media", "chronicle", "chronicles",

@@ -29,6 +29,7 @@ class Claim:
     unnamed: bool = False  # the text gives no speaker ("it was reported that")
     in_quote: bool = False  # the cue itself stands inside quoted words
     priority: int = 0  # direct quotes win over other readings of the same words
+    named_only: bool = False  # a statement only when its speaker resolves to a name ("PENCE: ...")
     cue_class: str = "speech"  # the cue's class in the lexicon: speech | belief | claim | report
 
 

@@ -88,7 +88,7 @@ def noun_class(lex: Lexicon, tok: Token) -> str | None:
 
 def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
     """The lexicon entry a verb token starts, phrasal and light-verb entries first."""
-    if verb.pos_ not in ("VERB", "AUX") and not (verb.tag_.startswith("VB")):
+    if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB") and not _verb_in_noun_tag(verb):
         return None
     lemma = verb.lemma_.lower()
     for child in verb.children:
@@ -96,7 +96,7 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue:
                 return cue
-        if child.dep_ in ("dobj", "oprd", "acomp"):
+        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "prep" and child.i == verb.i + 1:
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue:
                 return cue
@@ -104,6 +104,11 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
     if cue is None and lemma != verb.lower_:
         cue = lex.verbs.get(verb.lower_)
     return cue
+
+
+def _verb_in_noun_tag(tok: Token) -> bool:
+    """"Trump claims that ...": a verb the tagger took for a noun, with a subject and a clause of its own."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def light_noun(lex: Lexicon, verb: Token) -> Token | None:

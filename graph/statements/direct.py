@@ -9,8 +9,8 @@ from .context import Claim, Context
 from .cues import Cue, cue_text
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
 from .speakers import quote_speaker
-from .syntax import token_at
-from .words import SENTENCE_END
+from .syntax import token_at, trim
+from .words import COUNTRY_LABELS, DASHES, PLACE_LABELS, SENTENCE_END
 
 
 def direct_quotations(ctx: Context) -> Iterator[Claim]:
@@ -42,7 +42,60 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
         elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
                 and _only_cue_between(ctx, previous, q):
             previous.end = max(previous.end, q.end)  # the quote resumes after the cue
+        elif (signed := _signature(ctx, q, last)) is not None:
+            dash, name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
+            previous = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
+                             speaker=name, priority=2, named_only=True)
+            found.append(previous)
     yield from found
+
+
+def labelled_lines(ctx: Context) -> Iterator[Claim]:
+    """A paragraph that opens with a name and a colon: a transcript's "PENCE: Well, look, ..." or a
+    headline's "Pence: Flowers won't be at debate". Kept only when the label names someone."""
+    doc = ctx.doc
+    for lo, hi in paragraph_spans(ctx.text):
+        first = token_at(doc, ctx.starts, lo)
+        if first is None:
+            continue
+        label: list[Token] = []
+        for t in doc[first.i : first.i + 6]:
+            if t.text == ":":
+                break
+            if t.is_quote or t.is_punct and t.text not in (".", "-", "'"):
+                label = []
+                if t.i > first.i:
+                    break
+                continue
+            label.append(t)
+        else:
+            continue
+        colon = doc[first.i + (label[-1].i - first.i + 1 if label else 0)] if label else None
+        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" for t in label):
+            continue
+        n = ctx.mention_at(label[-1])
+        if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
+            continue  # a dateline: "WASHINGTON: ..."
+        start, end = trim(ctx, colon.idx + 1, hi)
+        start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d '"))
+        if len(ctx.text[start:end].split()) < 3:
+            continue
+        yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
+                    priority=1, named_only=True)
+
+
+def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:
+    """A dash and a name closing the paragraph right after a quote: (the dash, the name's last word)."""
+    if not q.closed:
+        return None
+    frame = _frame_after(ctx, q, last)
+    if not frame or frame[0].text not in DASHES or not 2 <= len(frame) <= 5:
+        return None
+    end = frame[-1].idx + len(frame[-1].text)
+    if ctx.text[end : end + 2].strip() and ctx.paragraph_of(end + 1) == ctx.paragraph_of(end - 1):
+        return None  # the paragraph goes on: no signature
+    names = [t for t in frame[1:] if t.pos_ == "PROPN"]
+    return (frame[0], names[-1]) if names else None
 
 
 def continuations(ctx: Context, quoted: list[Claim]) -> Iterator[Claim]:

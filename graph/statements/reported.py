@@ -141,9 +141,16 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                         s, e = subtree_span(pobj)
                         return s, e, False
         return None
+    if "prep" in cue.frames:
+        after = _after_preposition(ctx, verb, cue, children)
+        if after is not None:
+            return after
     if "pred" in cue.frames:
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
+        if obj is None:  # "called Trump a liar": the parse may read both as predicates
+            preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
+            obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
             c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
         if obj is not None and pred is not None:
@@ -163,13 +170,32 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 s, e = subtree_span(subj)
                 return s, e, False
     for c in children:
-        if c.dep_ in ("advcl", "parataxis", "ccomp") and c.i < verb.i and c.pos_ in ("VERB", "AUX"):
+        if c.i < verb.i and (c.dep_ in ("advcl", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
+                             or c.dep_ == "dep" and c.left_edge.i == c.sent.start):  # "Language unclear on ..., experts say"
             if any(g.dep_ == "mark" and g.lower_ in SUBORDINATORS for g in c.children):
                 continue
             if comma_between(ctx.doc, c, verb) and not _has_right_complement(verb):
                 s, e = subtree_span(c)
                 return s, e, True
     return None
+
+
+def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:
+    """"called for compensation to be clawed back", "called on Trump to apologise": the words after
+    the cue's preposition (the infinitive, when the preposition names whom the words address)."""
+    word = cue.lemma.split()[-1]
+    prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == word), None)
+    if prep is None or prep.i + 1 >= len(ctx.doc):
+        return None
+    infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > prep.i), None)
+    if infinitive is not None and "to" in cue.frames:
+        s, e = subtree_span(infinitive)
+        return s, e, False
+    end = prep.right_edge.idx + len(prep.right_edge.text)
+    for c in children:
+        if c.i > prep.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis"):
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return ctx.doc[prep.i + 1].idx, end, False
 
 
 def _object_and_rest(obj: Token, children: list[Token]) -> tuple[int, int]:

@@ -43,7 +43,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
             return Resolved(_as_person(ctx, n), SpeakerResolution.NAME)
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
         # a name the mention stage missed: a surname of a person the text named, or a name beside it
         key = _surname_key(ctx, tok.lower_)
         if key is not None:
@@ -53,7 +53,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
-    if tok.pos_ == "PRON" or lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS:
+    if lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS | {"it", "its"} or (
+            tok.pos_ == "PRON" and not _agent_like(tok)):
         return _resolve_pronoun(ctx, tok, claim, history)
     cls = noun_class(lex, tok)
     if cls == "media":

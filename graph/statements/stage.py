@@ -4,7 +4,7 @@ from spacy.tokens import Doc
 
 from ..records import Affiliation, Document, Mention, SpeakerResolution, Statement, StatementKind
 from .context import Claim, Context, build_context
-from .direct import continuations, direct_quotations
+from .direct import continuations, direct_quotations, labelled_lines
 from .reported import reported_speech
 from .resolution import resolve
 from .roles import appositive_roles
@@ -30,6 +30,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
     ]
     direct = list(direct_quotations(ctx))
     direct += continuations(ctx, direct)
+    direct += labelled_lines(ctx)
     ctx.accept_quotes(direct)
     claims = direct + list(reported_speech(ctx)) + list(sourcing(ctx))
     kept = _deduplicate(ctx, claims)
@@ -37,7 +38,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
         res = resolve(ctx, claim, history)
-        if res.drop:
+        if res.drop or claim.named_only and res.mention is None:
             continue
         if claim.in_quote and claim.kind != StatementKind.DIRECT and not (res.how in (SpeakerResolution.NAME, SpeakerResolution.PRONOUN) and res.mention is not None):
             continue  # words reported inside a quote count only when the quote names who said them

@@ -23,6 +23,7 @@ SPEAKER_LABELS = {"PERSON", "person", "ORG", "organization", "GPE", "country", "
 PERSON_LABELS = {"PERSON", "person"}
 ORGANISATION_LABELS = {"ORG", "organization", "group", "alliance"}
 PLACE_LABELS = {"LOC", "place", "FAC"}
+COUNTRY_LABELS = {"GPE", "country"}
 OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "television", "daily", "gazette",
                 "journal", "herald", "tribune", "telegraph", "broadcasting", "media", "chronicle", "chronicles",
                 "observer", "guardian", "independent", "express", "mail", "mirror", "review", "bulletin", "wire",
@@ -40,6 +41,7 @@ EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"
 PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN}
 ROLE_PREPS = {"of", "at", "under", "with", "from", "within", "for"}
 SENTENCE_END = {".", "!", "?"}
+DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 # Noun endings of agents ("protester", "senator", "economist", "resident") and of abstractions
 # ("deployment", "evidence", "tension"): an unknown noun that is no agent speaks only through a
 # verb of saying ("the report says"), never through one of thinking or revealing.

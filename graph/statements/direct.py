@@ -71,7 +71,8 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         else:
             continue
         colon = doc[first.i + (label[-1].i - first.i + 1 if label else 0)] if label else None
-        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" for t in label):
+        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" for t in label) \
+                or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in label):
             continue
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:

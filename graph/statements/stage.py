@@ -30,8 +30,8 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
     ]
     direct = list(direct_quotations(ctx))
     direct += continuations(ctx, direct)
-    direct += labelled_lines(ctx)
     ctx.accept_quotes(direct)
+    direct += labelled_lines(ctx)
     claims = direct + list(reported_speech(ctx)) + list(sourcing(ctx))
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []

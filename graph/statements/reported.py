@@ -104,7 +104,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
     before the cue ("..., reported the publication X")."""
     children = list(verb.children)
     light = light_noun(ctx.lex, verb)
-    if not own_subject_before(verb) or verb.dep_ == "parataxis":
+    as_reported = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    if not own_subject_before(verb) or verb.dep_ == "parataxis" or as_reported:  # "..., as X reported"
         before = _content_before(ctx, verb)
         if before is not None:
             return before
@@ -251,7 +252,8 @@ def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     head = verb.head
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.dep_ == "parataxis" or (verb.dep_ in ("conj", "advcl", "ccomp") and head.i < verb.i):
+    as_reported = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("conj", "advcl", "ccomp") and head.i < verb.i) or as_reported:
         if not comma_between(ctx.doc, head, verb) or _has_right_complement(verb, ctx) and verb.dep_ != "parataxis":
             return None
         if verb.dep_ == "parataxis" and head.left_edge.i < verb.i < head.i:

@@ -88,8 +88,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                     inner = ctx.mention_at(c)
                     if inner is not None:
                         break
-        if inner is not None and inner not in ctx.people.keys:
-            return Resolved(inner, SpeakerResolution.NOMINAL)
+        if inner is not None and inner not in ctx.people.keys and ctx.mentions[inner].label != "GPE":
+            return Resolved(inner, SpeakerResolution.NOMINAL)  # "Uzbek intelligence", "the Interior Ministry"
+        if inner is not None and ctx.mentions[inner].label == "GPE":
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "Toronto police": a body the graph has no node for
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
             return Resolved(_body_named_before(ctx, tok, claim, history), SpeakerResolution.NOMINAL)
         return Resolved(None, SpeakerResolution.NOMINAL)
@@ -98,6 +100,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if org is not None and lemma in SPOKESPEOPLE:
             return Resolved(org, SpeakerResolution.NOMINAL)
     if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "a source close to X": never X
         named = _name_closing_phrase(ctx, tok)
         if named is not None:
             return Resolved(named, SpeakerResolution.NAME)  # "the head of the Main Directorate ... Oleg Ilinykh said"

@@ -99,29 +99,32 @@ def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | Non
     return (frame[0], names[-1]) if names else None
 
 
-def continuations(ctx: Context, quoted: list[Claim]) -> Iterator[Claim]:
-    """A quote paragraph of its own, with no cue, right after a paragraph quoting a speaker goes
-    on with the same speaker (the common news pattern); ``quoted`` are the claims of
-    :func:`direct_quotations`."""
+def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> Iterator[Claim]:
+    """A quote paragraph of its own, with no cue: right after a paragraph whose last statement has
+    a speaker it goes on with that speaker (the common news pattern); after a paragraph with no
+    statement (a change of topic) its speaker is unknown. ``quoted`` are the claims of
+    :func:`direct_quotations`, ``reported`` those of the other extractors."""
     claimed = Spans((c.start, c.end) for c in quoted)
     paragraphs = paragraph_spans(ctx.text)
-    earlier = sorted(quoted, key=lambda c: c.start)
-    k = 0
-    previous: Claim | None = None
+    last_in: dict[int, Claim] = {}  # paragraph -> its last statement outside quoted words
+    for c in sorted(quoted + [c for c in reported if not c.in_quote], key=lambda c: max(c.start, c.cue_start)):
+        last_in[ctx.paragraph_of(max(c.start, c.cue_start))] = c
     for q in ctx.quotes:
-        while k < len(earlier) and earlier[k].start <= q.start:
-            previous, k = earlier[k], k + 1
-        if previous is None or claimed.covers(q.start):
+        if claimed.covers(q.start):
             continue
         ends = _standing_quote(ctx, q)
         para = ctx.paragraph_of(q.start)
-        if ends is None or not _has_words(ctx, *ends) or para != ctx.paragraph_of(previous.start) + 1 \
-                or not _whole_paragraph(ctx, paragraphs[para], q):
+        if ends is None or not _has_words(ctx, *ends) or not _whole_paragraph(ctx, paragraphs[para], q):
             continue
-        previous = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
-                         speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
-                         unnamed=previous.unnamed, priority=1)
-        yield previous
+        previous = last_in.get(para - 1)
+        if previous is None:
+            claim = Claim(StatementKind.DIRECT, "", q.start, q.end, q.start, q.start, unnamed=True, priority=1)
+        else:
+            claim = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
+                          speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
+                          unnamed=previous.unnamed, priority=1, cue_class=previous.cue_class)
+        last_in[para] = claim
+        yield claim
 
 
 def _standing_quote(ctx: Context, q: Quote) -> tuple[Token, Token] | None:

@@ -29,10 +29,11 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
         for person, org, role, start, end in appositive_roles(ctx)
     ]
     direct = list(direct_quotations(ctx))
-    direct += continuations(ctx, direct)
     ctx.accept_quotes(direct)
-    direct += labelled_lines(ctx)
-    claims = direct + list(reported_speech(ctx)) + list(sourcing(ctx))
+    reported = list(reported_speech(ctx)) + list(sourcing(ctx))
+    continued = list(continuations(ctx, direct, reported))
+    ctx.accept_quotes(continued)
+    claims = direct + continued + list(labelled_lines(ctx)) + reported
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far

@@ -123,6 +123,7 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "start": st.start,
             "end": st.end,
             "statement": record["id"],
+            "speaker_text": st.speaker_text,
             "cue": st.cue,
             "kind": st.kind.value,
             "reported_by": outlet,

@@ -39,14 +39,14 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
                              speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=2)
             previous.unnamed = speaker is None
             found.append(previous)
-        elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
-                and _only_cue_between(ctx, previous, q):
-            previous.end = max(previous.end, q.end)  # the quote resumes after the cue
         elif (signed := _signature(ctx, q, last)) is not None:
             dash, name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
             previous = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
                              speaker=name, priority=2, named_only=True)
             found.append(previous)
+        elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
+                and _only_cue_between(ctx, previous, q):
+            previous.end = max(previous.end, q.end)  # the quote resumes after the cue
     yield from found
 
 
@@ -93,8 +93,8 @@ def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | Non
     if not frame or frame[0].text not in DASHES or not 2 <= len(frame) <= 5:
         return None
     end = frame[-1].idx + len(frame[-1].text)
-    if ctx.text[end : end + 2].strip() and ctx.paragraph_of(end + 1) == ctx.paragraph_of(end - 1):
-        return None  # the paragraph goes on: no signature
+    if ctx.text[end:].split("\n", 1)[0].strip():
+        return None  # the line goes on: no signature
     names = [t for t in frame[1:] if t.pos_ == "PROPN"]
     return (frame[0], names[-1]) if names else None
 
@@ -152,7 +152,7 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
     if not q.opened or q.open_mark is None:
         return True
     lo = ctx.paragraph_starts[ctx.paragraph_of(q.open_mark)]
-    before = ctx.text[lo : q.open_mark].rstrip()
+    before = ctx.text[lo : q.open_mark].rsplit("\n", 1)[-1].rstrip()  # from the line's start
     if not before:
         return True
     return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"

@@ -196,10 +196,16 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
         if "\n" in t.text or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
             break
         out.append(t)
-        if t.text in SENTENCE_END or "\n" in t.whitespace_:
+        if "\n" in t.whitespace_ or t.text in SENTENCE_END and not _abbreviation_dot(t):
             break
         i += 1
     return out
+
+
+def _abbreviation_dot(t: Token) -> bool:
+    """The full stop of "R-Ky.," or "Sen. Smith": the sentence goes on."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.text == "," or nxt.is_lower)
 
 
 def _cue_after(ctx: Context, q: Quote, last: Token):
@@ -210,7 +216,7 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
     frame = _frame_after(ctx, q, last)
     if not frame:
         return None
-    content_end = ctx.text[q.start : q.end].rstrip()
+    content_end = ctx.text[q.start : q.end].rstrip().rstrip("'\u2019\u2018").rstrip()  # '..., \'Meh,\'" he said'
     first_word = next((t for t in frame if not t.is_punct), None)
     if first_word is None:
         return None

@@ -38,6 +38,9 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
         if v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., adding that ..."
             v = v.head
             continue
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "responded by saying that ...", "after saying that ..."
+            continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, "subject"  # "witnesses reporting ...", "a statement saying ..."
         break
@@ -201,4 +204,4 @@ def phrase_text(text: str, tok: Token) -> str:
                             or c.dep_ == "prep" and c.lower_ not in ("for", "of", "at", "from", "with", "in", "on")):
             skip |= {t.i for t in c.subtree}
     start, end = subtree_span(tok, exclude=skip)
-    return text[start:end].strip().strip(" ,;:\u2014\u2013-")
+    return text[start:end].strip().strip(" ,;:\u2014\u2013-\"\u201c\u201d").strip()

@@ -53,9 +53,10 @@ TOP_COLUMNS = ["id", "label", "type", "mentions", "statements", "documents", "de
 NEIGHBOUR_COLUMNS = ["id", "label", "type", "kind", "direction", "weight", "documents", "evidence"]
 RELATIONSHIP_COLUMNS = ["source", "source_label", "target", "target_label", "kind", "weight", "documents"]
 EVIDENCE_COLUMNS = ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role", "date"]
-SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "reported_by", "reported_by_label",
-                "kind", "cue", "text", "mentions", "date"]
-QUOTES_COLUMNS = ["speaker", "speaker_label", "reported_by", "reported_by_label", "statements", "documents", "example"]
+SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "speaker_text", "reported_by",
+                "reported_by_label", "kind", "cue", "text", "mentions", "date"]
+QUOTES_COLUMNS = ["speaker", "speaker_label", "speaker_text", "reported_by", "reported_by_label", "statements",
+                  "documents", "example"]
 COMMUNITY_COLUMNS = ["community", "size", "members", "ids"]
 WHY_COLUMNS = ["alias", "rule", "doc", "title", "why"]
 WHY = {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()}
@@ -483,8 +484,10 @@ class KnowledgeGraph:
         """Who said what: one row per statement, in document order.
 
         Narrow it to one ``speaker``, to statements naming an entity (``about``), to those an
-        outlet reported (``reported_by``), of one ``kind`` (direct, indirect, according_to), or to
-        one ``document`` id. ``mentions`` holds the labels of the entities the statement names.
+        outlet reported (``reported_by``), of one ``kind`` (direct, indirect, according_to, belief,
+        question, negated), or to one ``document`` id. ``speaker_text`` is the speaker phrase as
+        written ("officials", "Acme's spokesperson"), also where it names no entity;
+        ``mentions`` holds the labels of the entities the statement names.
 
         >>> kg.said("Zamir Kabulov")[["text", "reported_by_label", "title"]]  # doctest: +SKIP
         >>> kg.said(about="ISIS")                                             # doctest: +SKIP
@@ -497,7 +500,9 @@ class KnowledgeGraph:
         """Who quotes whom: one row per (speaker, reporting outlet), most statements first.
 
         ``reported_by`` is empty where the article quotes the speaker itself, with no outlet named
-        ("Kabulov said ...", not "TASS cited Kabulov as saying ..."). ``documents`` lists where the
+        ("Kabulov said ...", not "TASS cited Kabulov as saying ..."). ``speaker_text`` lists the
+        phrases that named the speaker; unnamed sources ("officials", "a source close to ...") have
+        rows of their own, one per phrase, with no ``speaker``. ``documents`` lists where the
         statements are; ``example`` is the first of them.
 
         >>> kg.quotes().head()               # doctest: +SKIP
@@ -507,19 +512,23 @@ class KnowledgeGraph:
         for s in self._statements(speaker, None, reported_by, None, None):
             if s.get("speaker") is not None:
                 groups[(s["speaker"], s.get("reported_by"))].append(s)
+            elif s.get("speaker_text") and speaker is None:
+                groups[(None, s.get("reported_by"), s["speaker_text"].casefold())].append(s)
         rows = [
             {
                 "speaker": who,
-                "speaker_label": self._label(who),
+                "speaker_label": self._label(who) if who is not None else None,
+                "speaker_text": sorted({s["speaker_text"] for s in said if s.get("speaker_text")}),
                 "reported_by": outlet,
                 "reported_by_label": self._label(outlet) if outlet is not None else None,
                 "statements": len(said),
                 "documents": sorted({s.get("doc") for s in said}),
                 "example": said[0].get("text"),
             }
-            for (who, outlet), said in groups.items()
+            for (who, outlet, *_), said in groups.items()
         ]
-        rows.sort(key=lambda r: (-r["statements"], r["speaker_label"].casefold(),
+        rows.sort(key=lambda r: (-r["statements"], r["speaker_label"] is None,
+                                 (r["speaker_label"] or r["speaker_text"][0]).casefold(),
                                  r["reported_by_label"] is None, (r["reported_by_label"] or "").casefold()))
         return _frame(rows, QUOTES_COLUMNS)
 
@@ -781,6 +790,7 @@ class KnowledgeGraph:
             "title": titles.get(s.get("doc")),
             "speaker": speaker,
             "speaker_label": self._label(speaker) if speaker is not None else None,
+            "speaker_text": s.get("speaker_text"),
             "reported_by": outlet,
             "reported_by_label": self._label(outlet) if outlet is not None else None,
             "kind": s.get("kind"),

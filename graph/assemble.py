@@ -116,14 +116,15 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "id": f"{doc.id}#{n + 1}",
             "doc": doc.id,
             "speaker": speaker,
+            "speaker_text": st.speaker_text,
             "cue": st.cue,
-            "kind": st.kind,
+            "kind": st.kind.value,
             "text": st.text,
             "reported_by": outlet,
             "mentions": named,
             "start": st.start,
             "end": st.end,
-            "resolution": st.speaker_resolution,
+            "resolution": st.speaker_resolution.value,
             "date": doc.date,
         }
         out.append(record)
@@ -133,8 +134,9 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "start": st.start,
             "end": st.end,
             "statement": record["id"],
+            "speaker_text": st.speaker_text,
             "cue": st.cue,
-            "kind": st.kind,
+            "kind": st.kind.value,
             "reported_by": outlet,
             "date": doc.date,
         }

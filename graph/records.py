@@ -9,7 +9,7 @@ spaCy object, so they pickle cheaply between processes and into the cache.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,26 @@ class AcronymDefinition:
     long: str
 
 
+class StatementKind(StrEnum):
+    """How a statement attributes its words; graph.json writes the value."""
+
+    DIRECT = "direct"  # quoted words: '"...," X said'
+    INDIRECT = "indirect"  # reported speech: "X said that ..."
+    ACCORDING_TO = "according_to"  # sourcing: "according to X", "X reported"
+    BELIEF = "belief"  # a belief or an estimate: "X thinks ...", "X estimates ..."
+    QUESTION = "question"  # "X asked whether ..."
+    NEGATED = "negated"  # a denial or negated speech: "X denied that ...", "X did not say that ..."
+
+
+class SpeakerResolution(StrEnum):
+    """How a statement's speaker was found in the text."""
+
+    NAME = "name"  # the speaker phrase names it
+    PRONOUN = "pronoun"  # "he said": the person the pronoun points back to
+    NOMINAL = "nominal"  # "the expert said", "the ministry said": a description or an institution
+    NONE = "none"  # no speaker
+
+
 @dataclass(frozen=True)
 class Statement:
     """Attributed words. Speaker and outlet refer to mentions of the same document (indexes into
@@ -84,16 +104,17 @@ class Statement:
     them into entity ids later."""
 
     doc: str
-    kind: str  # direct | indirect | according_to
+    kind: StatementKind
     cue: str
     text: str
     start: int
     end: int
     speaker_mention: int | None = None
     reported_by_mention: int | None = None
-    speaker_resolution: str = "name"  # name | pronoun | nominal | none
+    speaker_resolution: SpeakerResolution = SpeakerResolution.NAME
     cue_start: int | None = None
     cue_end: int | None = None
+    speaker_text: str | None = None  # the speaker phrase as written ("officials", "the company's spokesperson")
 
 
 @dataclass(frozen=True)
@@ -190,4 +211,3 @@ class Entity:
 
 
 ENTITY_TYPES = ("person", "group", "organization", "country", "alliance", "place")
-STATEMENT_KINDS = ("direct", "indirect", "according_to")

@@ -48,19 +48,20 @@ def edge(source, target, kind, evidence, **extra):
             "documents": sorted({ev["doc"] for ev in evidence}), "evidence": evidence, **extra}
 
 
-def statement(id_, doc, speaker, kind, cue, text, reported_by, mentions, start):
-    return {"id": id_, "doc": doc, "speaker": speaker, "cue": cue, "kind": kind, "text": text,
-            "reported_by": reported_by, "mentions": mentions, "start": start, "end": start + len(text)}
+def statement(id_, doc, speaker, kind, cue, text, reported_by, mentions, start, speaker_text=None):
+    return {"id": id_, "doc": doc, "speaker": speaker, "speaker_text": speaker_text, "cue": cue, "kind": kind,
+            "text": text, "reported_by": reported_by, "mentions": mentions, "start": start, "end": start + len(text)}
 
 
 S1 = statement(f"{TASS_DOC}#1", TASS_DOC, "zamir-kabulov", "direct", "said", KABULOV_QUOTE, "tass",
-               ["Q863", "csto"], 1000)
+               ["Q863", "csto"], 1000, "Kabulov")
 S2 = statement(f"{TASS_DOC}#2", TASS_DOC, "zamir-kabulov", "indirect", "warned",
                "fighters were massing on the Tajik border", "tass", ["Q863"], 1200)
 S3 = statement(f"{TASS_DOC}#3", TASS_DOC, "zamir-kabulov", "direct", "added", "We are ready", None, [], 1400)
 S4 = statement(f"{REUTERS_DOC}#1", REUTERS_DOC, "jens-stoltenberg", "according_to", "according to",
                "Islamic State is weakened", "reuters", ["Q2429253"], 900)
-S5 = statement(f"{REUTERS_DOC}#2", REUTERS_DOC, None, "direct", "said", "Washington will stay", None, ["Q30"], 1100)
+S5 = statement(f"{REUTERS_DOC}#2", REUTERS_DOC, None, "direct", "said", "Washington will stay", None, ["Q30"], 1100,
+               "Western diplomats")
 
 
 def fixture_data() -> dict:
@@ -335,8 +336,8 @@ def test_evidence_between_two_entities(kg):
 
 def test_said_is_who_said_what(kg):
     table = kg.said()
-    assert list(table.columns) == ["statement", "doc", "title", "speaker", "speaker_label", "reported_by",
-                                   "reported_by_label", "kind", "cue", "text", "mentions", "date"]
+    assert list(table.columns) == ["statement", "doc", "title", "speaker", "speaker_label", "speaker_text",
+                                   "reported_by", "reported_by_label", "kind", "cue", "text", "mentions", "date"]
     assert table["statement"].tolist() == [S1["id"], S2["id"], S3["id"], S4["id"], S5["id"]]
     first = table.iloc[0]
     assert (first["speaker_label"], first["reported_by_label"], first["cue"], first["text"]) == (
@@ -344,6 +345,7 @@ def test_said_is_who_said_what(kg):
     assert first["mentions"] == ["Tajikistan", "Collective Security Treaty Organization"]
     assert first["title"] == "Kabulov warns of ISIS build-up near the Tajik border"
     assert pd.isna(table.iloc[4]["speaker"]) and pd.isna(table.iloc[2]["reported_by_label"])
+    assert (first["speaker_text"], table.iloc[4]["speaker_text"]) == ("Kabulov", "Western diplomats")
     unreported = kg.said(kind="direct", document=REUTERS_DOC)  # S5: no speaker, no outlet
     assert pd.api.types.is_string_dtype(unreported["reported_by_label"]) and unreported["reported_by_label"].isna().all()
 
@@ -371,14 +373,15 @@ def test_said_unknown_names_and_documents_raise(kg):
 
 def test_quotes_is_who_quotes_whom(kg):
     table = kg.quotes()
-    assert list(table.columns) == ["speaker", "speaker_label", "reported_by", "reported_by_label", "statements",
-                                   "documents", "example"]
-    rows = [[r.speaker, None if pd.isna(r.reported_by) else r.reported_by, r.statements, r.documents, r.example]
-            for r in table.itertuples()]
+    assert list(table.columns) == ["speaker", "speaker_label", "speaker_text", "reported_by", "reported_by_label",
+                                   "statements", "documents", "example"]
+    rows = [[None if pd.isna(r.speaker) else r.speaker, r.speaker_text, None if pd.isna(r.reported_by) else r.reported_by,
+             r.statements, r.documents, r.example] for r in table.itertuples()]
     assert rows == [
-        ["zamir-kabulov", "tass", 2, [TASS_DOC], KABULOV_QUOTE],
-        ["jens-stoltenberg", "reuters", 1, [REUTERS_DOC], "Islamic State is weakened"],
-        ["zamir-kabulov", None, 1, [TASS_DOC], "We are ready"],
+        ["zamir-kabulov", ["Kabulov"], "tass", 2, [TASS_DOC], KABULOV_QUOTE],
+        ["jens-stoltenberg", [], "reuters", 1, [REUTERS_DOC], "Islamic State is weakened"],
+        ["zamir-kabulov", [], None, 1, [TASS_DOC], "We are ready"],
+        [None, ["Western diplomats"], None, 1, [REUTERS_DOC], "Washington will stay"],  # an unnamed source
     ]
     assert kg.quotes(reported_by="Reuters")["speaker_label"].tolist() == ["Jens Stoltenberg"]
     assert kg.quotes("Kabulov")["statements"].tolist() == [2, 1]

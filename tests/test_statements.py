@@ -188,10 +188,10 @@ def test_unnamed_sources_keep_no_speaker(analyse):
             "Experts believe that only the joint forces can stop the attacks. "
             "Afghan officials said the talks were inconclusive.")
     sts, _, m = analyse(text)
-    for start in ("only the joint forces", "the talks were inconclusive"):
+    for start, kind, phrase in (("only the joint forces", "belief", "Experts"), ("the talks were inconclusive", "indirect", "Afghan officials")):
         st = find(sts, start)
         assert st.speaker_mention is None, f"{start!r} given to {speaker(st, m)}"
-        assert st.kind == "indirect"
+        assert (st.kind, st.speaker_text) == (kind, phrase)
 
 
 def test_content_before_the_cue_and_an_outlet_as_speaker(analyse):

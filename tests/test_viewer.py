@@ -375,8 +375,10 @@ def _assert_edge_click_shows_evidence(page, graph: dict) -> None:
             const pair = [e.from, e.to].sort().join('\\u0000');
             pairs[pair] = (pairs[pair] || 0) + 1;
         }
+        // nothing else within a few pixels either: a click lands on a whole pixel
+        const around = (e) => [[0, 0], [-4, 0], [4, 0], [0, -4], [0, 4]].map(([dx, dy]) => ({x: mid(e).x + dx, y: mid(e).y + dy}));
         const edge = entityGraph.edges.get().find((e) => pairs[[e.from, e.to].sort().join('\\u0000')] === 1
-            && net.getNodeAt(mid(e)) === undefined && net.getEdgeAt(mid(e)) === e.id);
+            && around(e).every((p) => net.getNodeAt(p) === undefined && net.getEdgeAt(p) === e.id));
         function mid(e) {
             const p = net.getPositions([e.from, e.to]);
             return net.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});

@@ -24,7 +24,7 @@ LARGE_GRAPH_EDGES = 3000
 SETTLE_IN_BROWSER_NODES = 300
 SETTLE_ITERATIONS = 200
 # Evidence fields the panel shows; anything else in graph.json stays out of the page.
-EVIDENCE_FIELDS = ("doc", "sentence", "statement", "cue", "kind", "reported_by", "role")
+EVIDENCE_FIELDS = ("doc", "sentence", "statement", "speaker_text", "cue", "kind", "reported_by", "role")
 DOCUMENT_FIELDS = ("title", "outlet", "author", "date")
 PARALLEL_EDGE_BEND = 0.18
 

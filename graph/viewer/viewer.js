@@ -19,7 +19,8 @@
   const EVIDENCE_SHOWN_AT_FIRST = 25;
   const STRONGEST_LINKS_SHOWN = 12;
   const WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"; // followed only when the reader clicks the link
-  const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”" };
+  const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”",
+    belief: "belief or estimate", question: "question", negated: "denial or negated speech" };
 
   const filters = {
     types: new Set(data.legend.types.map((t) => t.id)),
@@ -431,6 +432,7 @@
     highlighter(sentence, item.sentence || "");
     li.append(sentence);
     const facts = el("div", "attribution-facts");
+    if (item.speaker_text) addFact(facts, "Speaker as written", item.speaker_text);
     if (item.cue) addFact(facts, "Cue", item.cue);
     if (item.kind) addFact(facts, "Kind", STATEMENT_KINDS[item.kind] || item.kind);
     if (item.reported_by) addFact(facts, "Relayed by", nameOf(item.reported_by));

@@ -1,0 +1,35 @@
+"""Who said what: attributed statements and stated affiliations in one parsed document.
+
+Public surface: :func:`extract_statements` (the stage), :func:`find_quotes` (the quotation-mark
+scanner, usable on its own) and :func:`load_lexicon` (the reporting cues and speaker nouns of
+``graph/data``).
+
+The stages, one module each, in the order a document goes through them:
+
+* :mod:`.quotes` - quotation marks and the quoted spans, paired by a forgiving scanner that never
+  gives up on the rest of a document because one mark is unbalanced.
+* :mod:`.cues` - the lexicon (``graph/data/reporting_verbs.tsv``, ``attribution_nouns.tsv``) and
+  the tokens of a document that start one of its entries.
+* :mod:`.context` - the per-document view the extractors read: offsets, mentions by token, the
+  people the text names (with their surnames, genders and roles), the accepted quotes.
+* :mod:`.speakers` - speaker phrases: the subject of a cue, an inverted subject ("says X"), the
+  outlet that relays the words ("told TASS").
+* the extractors, textacy style: small generators over the document that each yield
+  :class:`~.context.Claim` candidates (an attributed span, its cue, and the tokens that name its
+  speaker) for one construction -
+  :func:`.direct.direct_quotations` (quoted words with their cue),
+  :func:`.direct.continuations` (a quote paragraph of its own right after a quoted speaker),
+  :func:`.reported.reported_speech` ("said that ...", "promised to ...", "..., reported X"),
+  :func:`.sourcing.sourcing` ("according to X", "in X's view");
+  :func:`.roles.appositive_roles` reads "X, head of Y" into affiliations.
+* :mod:`.resolution` - which mention a speaker phrase names: a name, a pronoun (the most salient
+  earlier person whose gender fits), a description ("the expert": the most recent earlier person
+  whose stated role fits).
+* :mod:`.stage` - the stage itself: run the extractors, keep one statement per attributed span,
+  resolve the speakers in text order.
+"""
+from .cues import load_lexicon
+from .quotes import Quote, find_quotes
+from .stage import extract_statements
+
+__all__ = ["Quote", "extract_statements", "find_quotes", "load_lexicon"]

@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
+from spacy.tokens import Doc, Token
+
+from ..records import Document, Mention, StatementKind
+from .cues import Cue, Lexicon, find_cues, load_lexicon, noun_class
+from .quotes import Quote, Spans, find_quotes, paragraph_spans
+from .words import HONORIFICS, PEOPLE_CLASSES, PERSON_LABELS, PLACE_LABELS
+
+
+@dataclass
+class Claim:
+    """A candidate statement before its speaker is resolved."""
+
+    kind: StatementKind
+    cue: str
+    start: int  # content offsets
+    end: int
+    cue_start: int
+    cue_end: int
+    speaker: Token | None = None  # the token that names the speaker (head of its phrase)
+    speaker_tokens: list[Token] | None = None  # a phrase with no clear head (a broken parse)
+    reporter: Token | None = None  # the token naming an outlet that relays the words
+    unnamed: bool = False  # the text gives no speaker ("it was reported that")
+    in_quote: bool = False  # the cue itself stands inside quoted words
+    priority: int = 0  # direct quotes win over other readings of the same words
+    named_only: bool = False  # a statement only when its speaker resolves to a name ("PENCE: ...")
+    cue_class: str = "speech"  # the cue's class in the lexicon: speech | belief | claim | report
+
+
+@dataclass
+class People:
+    """The people a document names, by a key (the surname): which mentions, in text order, and
+    what the text tells of them. ``roles`` and ``genders`` grow as the stage reads on ("X, the
+    ministry's spokeswoman", a "she" that points to X)."""
+
+    keys: dict[int, str] = field(default_factory=dict)  # mention -> person key (surname)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person key -> role nouns
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> m / f
+    anchored: set[str] = field(default_factory=set)  # surnames of people named in full
+    order: list[int] = field(default_factory=list)  # the keys' mentions in text order (see index_people)
+    starts: list[int] = field(default_factory=list)  # where they start
+    named: dict[str, list[int]] = field(default_factory=dict)  # person key -> the mentions labelled a person
+
+
+@dataclass
+class Context:
+    """One document as the extractors read it: the parse, the text, the mentions by token, the
+    lexicon's cues by token, the people named, and the direct quotes accepted so far."""
+
+    document: Document
+    doc: Doc
+    text: str
+    mentions: list[Mention]
+    lex: Lexicon
+    quotes: list[Quote]
+    token_mention: list[int | None]
+    paragraph_starts: list[int]
+    starts: list[int]  # token index -> character offset
+    words: TokenWords  # which tokens carry which words
+    cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
+    author: int | None = None
+    outlet: int | None = None
+    people: People = field(default_factory=lambda: People())
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
+    direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
+    _quote_index: tuple[int, Spans, Spans] | None = None  # see _quote_spans
+
+    def mention_at(self, tok: Token) -> int | None:
+        return self.token_mention[tok.i]
+
+    def accept_quotes(self, claims: list[Claim]) -> None:
+        """The direct quotes that are statements: other readings of their words yield to them."""
+        self.quote_spans += [(c.start, c.end) for c in claims]
+        self.direct_cues += [(c.cue_start, c.cue_end) for c in claims]
+
+    def in_quote(self, char: int) -> bool:
+        """Inside quoted words (any pair of quotation marks, not only accepted quotes)."""
+        return self._quote_spans()[0].covers(char)
+
+    def in_accepted_quote(self, char: int) -> bool:
+        """Inside a direct quote accepted as a statement."""
+        return self._quote_spans()[1].covers(char)
+
+    def within_accepted_quote(self, start: int, end: int) -> bool:
+        """[start, end) lies wholly inside one accepted direct quote."""
+        return self._quote_spans()[1].encloses(start, end)
+
+    def _quote_spans(self) -> tuple[Spans, Spans]:
+        """All quoted words (quotes and accepted quotes), and the accepted quotes alone; made again
+        when a quote has been accepted since."""
+        if self._quote_index is None or self._quote_index[0] != len(self.quote_spans):
+            every = Spans([(q.start, q.end) for q in self.quotes] + self.quote_spans)
+            self._quote_index = (len(self.quote_spans), every, Spans(self.quote_spans))
+        return self._quote_index[1], self._quote_index[2]
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+
+def build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Context:
+    # Whole-document scans read plain per-token lists, made once from the parse's arrays: going
+    # through Token objects (one is made per access) would cost more than the rules themselves.
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    ends = [s + n for s, n in zip(starts, lengths)]
+    text = _parse_text(document, doc)
+    token_mention: list[int | None] = [None] * len(doc)
+    for n, m in enumerate(mentions):
+        if m.start < 0 or m.end <= m.start:
+            continue
+        i = max(bisect_right(starts, m.start) - 1, 0)
+        while i < len(doc) and starts[i] < m.end:
+            if ends[i] > m.start and token_mention[i] is None:
+                token_mention[i] = n
+            i += 1
+    ctx = Context(
+        document=document,
+        doc=doc,
+        text=text,
+        mentions=mentions,
+        lex=load_lexicon(),
+        quotes=find_quotes(text),
+        token_mention=token_mention,
+        paragraph_starts=[s for s, _ in paragraph_spans(text)] or [0],
+        starts=starts,
+        words=TokenWords(doc),
+    )
+    ctx.cues = find_cues(ctx.lex, ctx.doc, ctx.words.tokens(ctx.lex.first_words))
+    for n, m in enumerate(mentions):
+        if m.start == -1 and m.kind == "byline" and ctx.author is None:
+            ctx.author = n
+        elif m.start == -1 and m.kind == "outlet" and ctx.outlet is None:
+            ctx.outlet = n
+    _index_people(ctx)
+    return ctx
+
+
+def _parse_text(document: Document, doc: Doc) -> str:
+    """The text the parse's offsets point into: the document's, which the parse keeps character
+    for character (``Doc.text`` would join it again token by token); checked by its length."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return document.text if len(document.text) == length else doc.text
+
+
+class TokenWords:
+    """Which tokens carry which words, read from the parse's arrays and decided once per distinct
+    word: cheaper than a Token object per word of the document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lemma_ids, self.lower_ids = doc.to_array([LEMMA, LOWER]).T.tolist()
+        strings = doc.vocab.strings
+        self.lowered = {h: strings[h].lower() for h in set(self.lemma_ids).union(self.lower_ids)}
+
+    def tokens(self, words: Collection[str]) -> list[int]:
+        """Indexes, in order, of the tokens whose lowercase form or lemma is one of ``words``."""
+        ids = {h for h, word in self.lowered.items() if word in words}
+        return [i for i, (lemma, lower) in enumerate(zip(self.lemma_ids, self.lower_ids)) if lemma in ids or lower in ids]
+
+
+def _index_people(ctx: Context) -> None:
+    """Which mentions name people, grouped by surname, with the gender the text gives them."""
+    persons = [n for n, m in enumerate(ctx.mentions) if m.start >= 0 and m.label in PERSON_LABELS]
+    surnames: dict[str, str] = {}
+    full_names: set[str] = set()
+    for n in persons:
+        words = ctx.mentions[n].name.split()
+        if len(words) < 2:
+            continue  # a surname counts once the text has given the full name
+        surnames[words[-1].lower()] = words[-1].lower()
+        full_names.add(ctx.mentions[n].name.lower())
+    ctx.people.anchored = set(surnames)
+    for n, m in enumerate(ctx.mentions):
+        if m.start < 0:
+            continue
+        words = m.name.split()
+        if not words:
+            continue
+        if m.label in PERSON_LABELS:
+            ctx.people.keys[n] = words[-1].lower()
+        elif m.kind == "ner" and m.label not in PLACE_LABELS and (
+                (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
+            # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
+            ctx.people.keys[n] = surnames[words[-1].lower()]
+    lex = ctx.lex
+    for n, m in enumerate(ctx.mentions):
+        if m.start < 0 or n in ctx.people.keys or m.label in PLACE_LABELS or m.kind in ("demonym", "capital", "gazetteer"):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span.text.split()) > 3:
+            continue
+        head = span.root
+        apposed = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        honorific = span.start > 0 and ctx.doc[span.start - 1].lower_ in HONORIFICS
+        if honorific or any(noun_class(lex, a) in PEOPLE_CLASSES for a in apposed):
+            # "Zakharova, the ministry's spokeswoman": a person, whatever spaCy labelled the name
+            ctx.people.keys[n] = m.name.split()[-1].lower()
+    for n, key in ctx.people.keys.items():
+        m = ctx.mentions[n]
+        gender = m.gender
+        if gender is None:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                gender = HONORIFICS.get(ctx.doc[span.start - 1].lower_)
+        if gender and key not in ctx.people.genders:
+            ctx.people.genders[key] = gender
+        if m.role:
+            ctx.people.roles.setdefault(key, set()).update(m.role.lower().split())
+    # the people in text order, for looking back from a statement; mentions at one place in
+    # key order when walking back
+    order = {n: k for k, n in enumerate(ctx.people.keys)}
+    ctx.people.order = sorted(ctx.people.keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
+    ctx.people.starts = [ctx.mentions[n].start for n in ctx.people.order]
+    for n, key in ctx.people.keys.items():
+        if ctx.mentions[n].label in PERSON_LABELS:
+            ctx.people.named.setdefault(key, []).append(n)

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from ..records import StatementKind
+from .words import MODALS
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of ``reporting_verbs.tsv``."""
+
+    lemma: str  # "say", "point out", "voice concern"
+    cls: str  # speech | belief | claim | report | silence
+    frames: frozenset[str]  # that | obj | to | pred | quote
+    kind: StatementKind | None  # of the words it reports; None: it reports none ("declined to comment")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Cue]  # single-word verb lemmas
+    phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
+    nouns: dict[str, str]  # noun lemma -> class
+    noun_gender: dict[str, str]
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words an entry starts with: the verbs, and the first words of the phrasal entries."""
+        return frozenset(self.verbs) | {verb for verb, _ in self.phrasal}
+
+    @cached_property
+    def view_nouns(self) -> frozenset[str]:
+        """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
+        return frozenset(noun for noun, cls in self.nouns.items() if cls == "view")
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("graph") / "data"))
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield [part.strip() for part in line.split("\t")]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: str | None = None) -> Lexicon:
+    """The reporting cues and speaker nouns of ``graph/data`` (cached)."""
+    folder = Path(data_dir) if data_dir else _data_dir()
+    verbs: dict[str, Cue] = {}
+    phrasal: dict[tuple[str, str], Cue] = {}
+    for row in _rows(folder / "reporting_verbs.tsv"):
+        lemma, cls = row[0].lower(), row[1]
+        frames = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "that").split(",") if f.strip())
+        kind = row[3] if len(row) > 3 and row[3] else "indirect"
+        cue = Cue(lemma, cls, frames, None if kind == "none" else StatementKind(kind))
+        words = lemma.split()
+        if len(words) == 1:
+            verbs[lemma] = cue
+        else:
+            phrasal[(words[0], " ".join(words[1:]))] = cue
+    nouns: dict[str, str] = {}
+    gender: dict[str, str] = {}
+    for row in _rows(folder / "attribution_nouns.tsv"):
+        nouns[row[0].lower()] = row[1]
+        if len(row) > 2 and row[2]:
+            gender[row[0].lower()] = row[2]
+    return Lexicon(verbs, phrasal, nouns, gender)
+
+
+def noun_class(lex: Lexicon, tok: Token) -> str | None:
+    """The class of a speaker noun, two-word names first ("news agency", "political scientist")."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            cls = lex.nouns.get(f"{c.lower_} {tok.lemma_.lower()}") or lex.nouns.get(f"{c.lower_} {tok.lower_}")
+            if cls:
+                return cls
+    return lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+
+
+def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
+    """The lexicon entry a verb token starts, phrasal and light-verb entries first."""
+    if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB") and not _verb_in_noun_tag(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt":
+            cue = lex.phrasal.get((lemma, child.lemma_.lower()))
+            if cue:
+                return cue
+        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "prep" and child.i == verb.i + 1:
+            cue = lex.phrasal.get((lemma, child.lemma_.lower()))
+            if cue:
+                return cue
+    cue = lex.verbs.get(lemma)
+    if cue is None and lemma != verb.lower_:
+        cue = lex.verbs.get(verb.lower_)
+    return cue
+
+
+def _verb_in_noun_tag(tok: Token) -> bool:
+    """"Trump claims that ...": a verb the tagger took for a noun, with a subject and a clause of its own."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def light_noun(lex: Lexicon, verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "oprd", "acomp") and (lemma, child.lemma_.lower()) in lex.phrasal:
+            return child
+    return None
+
+
+def cue_text(verb: Token, extra: list[Token] = ()) -> tuple[str, int, int]:
+    """The cue words: the verb, its particle and negation ("did not rule out")."""
+    parts = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg")] + list(extra)
+    parts += [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and any(
+        x.dep_ == "neg" for x in verb.children)]
+    parts = sorted(set(parts), key=lambda t: t.i)
+    words = []
+    for k, t in enumerate(parts):
+        if k and t.i > parts[k - 1].i + 1:
+            words.append("...")
+        words.append(t.text)
+    return " ".join(words), parts[0].idx, parts[-1].idx + len(parts[-1].text)
+
+
+def has_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def find_cues(lex: Lexicon, doc: Doc, candidates: Iterable[int]) -> dict[int, Cue]:
+    """The tokens that start a lexicon entry (see :func:`cue_of`), by index. An entry starts with
+    the token's lemma or form, so only tokens with one of those words need a look."""
+    cues: dict[int, Cue] = {}
+    for i in candidates:
+        cue = cue_of(lex, doc[i])
+        if cue is not None:
+            cues[i] = cue
+    return cues

@@ -1,0 +1,288 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import StatementKind
+from .context import Claim, Context
+from .cues import Cue, cue_text
+from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
+from .speakers import quote_speaker
+from .syntax import token_at, trim
+from .words import COUNTRY_LABELS, DASHES, PLACE_LABELS, SENTENCE_END
+
+
+def direct_quotations(ctx: Context) -> Iterator[Claim]:
+    """Quoted words with their cue: ``"...," X said``, ``X said: "..."``, ``"...," said X, "..."``,
+    ``"...," X said. "..."`` (the quote resumes), and a cue in the paragraph before ("he said"
+    alone on its line)."""
+    previous: Claim | None = None
+    found: list[Claim] = []  # kept until the end: a later quote may extend an earlier claim
+    for q in ctx.quotes:
+        ends = _standing_quote(ctx, q)
+        if ends is None:
+            continue
+        first, last = ends
+        para = ctx.paragraph_of(q.start)
+        if _colon_before(ctx, q):
+            cue = _cue_before(ctx, q, first) or _cue_after(ctx, q, last)  # 'X said: "..."'
+        else:
+            cue = _cue_after(ctx, q, last) or _cue_before(ctx, q, first)
+        if cue is not None:
+            verb, speaker, reporter, extra = cue
+            if previous is not None and previous.cue_start == verb.idx and ctx.paragraph_of(previous.start) == para:
+                previous.end = max(previous.end, q.end)  # '"...," said X, "..."'
+                continue
+            cue_words, cs, ce = cue_text(verb, extra)
+            previous = Claim(StatementKind.DIRECT, cue_words, q.start, q.end, cs, ce, speaker=speaker if isinstance(speaker, Token) else None,
+                             speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=2)
+            previous.unnamed = speaker is None
+            found.append(previous)
+        elif (signed := _signature(ctx, q, last)) is not None:
+            dash, name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
+            previous = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
+                             speaker=name, priority=2, named_only=True)
+            found.append(previous)
+        elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
+                and _only_cue_between(ctx, previous, q):
+            previous.end = max(previous.end, q.end)  # the quote resumes after the cue
+    yield from found
+
+
+def labelled_lines(ctx: Context) -> Iterator[Claim]:
+    """A paragraph that opens with a name and a colon: a transcript's "PENCE: Well, look, ..." or a
+    headline's "Pence: Flowers won't be at debate". Kept only when the label names someone."""
+    doc = ctx.doc
+    for lo, hi in paragraph_spans(ctx.text):
+        first = token_at(doc, ctx.starts, lo)
+        if first is None:
+            continue
+        label: list[Token] = []
+        for t in doc[first.i : first.i + 6]:
+            if t.text == ":":
+                break
+            if t.is_quote or t.is_punct and t.text not in (".", "-", "'"):
+                label = []
+                if t.i > first.i:
+                    break
+                continue
+            label.append(t)
+        else:
+            continue
+        colon = doc[first.i + (label[-1].i - first.i + 1 if label else 0)] if label else None
+        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" for t in label) \
+                or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in label):
+            continue
+        n = ctx.mention_at(label[-1])
+        if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
+            continue  # a dateline: "WASHINGTON: ..."
+        start, end = trim(ctx, colon.idx + 1, hi)
+        start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d '"))
+        if len(ctx.text[start:end].split()) < 3:
+            continue
+        yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
+                    priority=1, named_only=True)
+
+
+def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:
+    """A dash and a name closing the paragraph right after a quote: (the dash, the name's last word)."""
+    if not q.closed:
+        return None
+    frame = _frame_after(ctx, q, last)
+    if not frame or frame[0].text not in DASHES or not 2 <= len(frame) <= 5:
+        return None
+    end = frame[-1].idx + len(frame[-1].text)
+    if ctx.text[end:].split("\n", 1)[0].strip():
+        return None  # the line goes on: no signature
+    names = [t for t in frame[1:] if t.pos_ == "PROPN"]
+    return (frame[0], names[-1]) if names else None
+
+
+def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> Iterator[Claim]:
+    """A quote paragraph of its own, with no cue: right after a paragraph whose last statement has
+    a speaker it goes on with that speaker (the common news pattern); after a paragraph with no
+    statement (a change of topic) its speaker is unknown. ``quoted`` are the claims of
+    :func:`direct_quotations`, ``reported`` those of the other extractors."""
+    claimed = Spans((c.start, c.end) for c in quoted)
+    paragraphs = paragraph_spans(ctx.text)
+    last_in: dict[int, Claim] = {}  # paragraph -> its last statement outside quoted words
+    for c in sorted(quoted + [c for c in reported if not c.in_quote], key=lambda c: max(c.start, c.cue_start)):
+        last_in[ctx.paragraph_of(max(c.start, c.cue_start))] = c
+    for q in ctx.quotes:
+        if claimed.covers(q.start):
+            continue
+        ends = _standing_quote(ctx, q)
+        para = ctx.paragraph_of(q.start)
+        if ends is None or not _has_words(ctx, *ends) or not _whole_paragraph(ctx, paragraphs[para], q):
+            continue
+        previous = last_in.get(para - 1)
+        if previous is None:
+            claim = Claim(StatementKind.DIRECT, "", q.start, q.end, q.start, q.start, unnamed=True, priority=1)
+        else:
+            claim = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
+                          speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
+                          unnamed=previous.unnamed, priority=1, cue_class=previous.cue_class)
+        last_in[para] = claim
+        yield claim
+
+
+def _standing_quote(ctx: Context, q: Quote) -> tuple[Token, Token] | None:
+    """The first and last tokens of a quote that stands alone (see :func:`_stands_alone`)."""
+    first = token_at(ctx.doc, ctx.starts, q.start)
+    last = token_at(ctx.doc, ctx.starts, q.end - 1)
+    if first is None or last is None or not _stands_alone(ctx, q):
+        return None  # quoted words inside a sentence ('hyped "fears of ..."'): a term or a partial quote
+    return first, last
+
+
+def _has_words(ctx: Context, first: Token, last: Token) -> bool:
+    return any(t.is_alpha for t in ctx.doc[first.i : last.i + 1])
+
+
+def _colon_before(ctx: Context, q: Quote) -> bool:
+    if q.open_mark is None:
+        return False
+    return ctx.text[max(0, q.open_mark - 3) : q.open_mark].rstrip().endswith(":")
+
+
+def _stands_alone(ctx: Context, q: Quote) -> bool:
+    """A quote that opens a sentence, or follows a colon, comma or dash: not words quoted inside
+    someone else's sentence."""
+    if not q.opened or q.open_mark is None:
+        return True
+    lo = ctx.paragraph_starts[ctx.paragraph_of(q.open_mark)]
+    before = ctx.text[lo : q.open_mark].rsplit("\n", 1)[-1].rstrip()  # from the line's start
+    if not before:
+        return True
+    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"
+
+
+def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:
+    """Between the previous quote and this one stands nothing but its cue."""
+    gap = ctx.text[previous.end : q.start]
+    gap_wo_cue = gap.replace(ctx.text[previous.cue_start : previous.cue_end], " ")
+    return previous.cue_start >= previous.end and previous.cue_end <= q.start and len(gap_wo_cue.split()) <= 30
+
+
+def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool:
+    lo, hi = paragraph
+    before = ctx.text[lo : q.start].strip(" \"\u201c\u201d\u00ab\u00bb")
+    after = ctx.text[q.end : hi].strip(" \"\u201c\u201d\u00ab\u00bb.,")
+    return not before and not after and q.opened
+
+
+def _quote_cue_verbs(ctx: Context, tokens: list[Token]) -> list[tuple[Token, Cue]]:
+    out = []
+    for t in tokens:
+        cue = ctx.cues.get(t.i)
+        if cue is not None and "quote" in cue.frames:
+            out.append((t, cue))
+    return out
+
+
+def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
+    """Tokens after the closing mark, up to the end of the sentence, the next quote or the
+    paragraph's end."""
+    doc = ctx.doc
+    out = []
+    i = last.i + 1
+    while i < len(doc) and ctx.starts[i] < q.end:
+        i += 1
+    while i < len(doc) and (doc[i].is_quote or doc[i].text in {"\u201d", '"', "\u00bb"}) and not out:
+        i += 1  # the closing mark
+    while i < len(doc):
+        t = doc[i]
+        if "\n" in t.text or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+            break
+        out.append(t)
+        if "\n" in t.whitespace_ or t.text in SENTENCE_END and not _abbreviation_dot(t):
+            break
+        i += 1
+    return out
+
+
+def _abbreviation_dot(t: Token) -> bool:
+    """The full stop of "R-Ky.," or "Sen. Smith": the sentence goes on."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.text == "," or nxt.is_lower)
+
+
+def _cue_after(ctx: Context, q: Quote, last: Token):
+    """'"...," X said', '"...," says X', '"...," RIA cites X's words', '"...," the Y portal quotes X as
+    saying', '"...," X has told TASS'."""
+    if not q.closed:
+        return None
+    frame = _frame_after(ctx, q, last)
+    if not frame:
+        return None
+    content_end = ctx.text[q.start : q.end].rstrip().rstrip("'\u2019\u2018").rstrip()  # '..., \'Meh,\'" he said'
+    first_word = next((t for t in frame if not t.is_punct), None)
+    if first_word is None:
+        return None
+    if content_end.endswith((",", "?", "!", "\u2026", "\u2014", "\u2013", "-")) or frame[0].text in (",", "\u2014", "\u2013"):
+        reach = 16  # '"...," the director of the Centre for ..., X, has told TASS'
+    elif content_end.endswith(".") and (first_word.is_lower or first_word.pos_ in ("PRON", "PROPN", "DET")):
+        reach = 7  # '"... ." he said.' / '"... ." Smith said.'
+    else:
+        return None
+    ids = {t.i for t in frame}
+    for verb, cue in _quote_cue_verbs(ctx, frame):
+        if frame.index(verb) > reach or _has_own_content(ctx, verb, cue, q):
+            break  # a sentence of its own after the quote: "He added that ..."
+        if verb.head.i in ids and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "parataxis"):
+            continue  # inside another clause of the frame ("He added that X would not comment")
+        return quote_speaker(ctx, verb, cue, frame)
+    return None
+
+
+def _cue_before(ctx: Context, q: Quote, first: Token):
+    """'X said: "..."', 'X said, "..."', and 'he said' ending the paragraph before the quote."""
+    if not q.opened or q.open_mark is None:
+        return None
+    doc = ctx.doc
+    i = first.i - 1
+    while i >= 0 and doc[i].idx >= q.open_mark:
+        i -= 1
+    frame: list[Token] = []
+    crossed_paragraph = False
+    while i >= 0:
+        t = doc[i]
+        if t.is_space and "\n" in t.text:
+            if frame or crossed_paragraph:
+                break
+            crossed_paragraph = True
+            i -= 1
+            continue
+        if t.text in SENTENCE_END or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+            break
+        frame.insert(0, t)
+        i -= 1
+    if not frame:
+        return None
+    tail = [t for t in frame if not t.is_space]
+    if not tail:
+        return None
+    end = tail[-1]
+    if crossed_paragraph:
+        if end.text not in (":", ",") and end.i not in ctx.cues:
+            return None
+    elif end.text not in (":", ",") and end.i not in ctx.cues:
+        return None
+    for verb, cue in reversed(_quote_cue_verbs(ctx, tail)):
+        if _has_own_content(ctx, verb, cue, q):
+            continue
+        return quote_speaker(ctx, verb, cue, tail)
+    return None
+
+
+def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
+    """The verb has a complement outside the quote: it reports something else."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and not (q.start - 2 <= child.idx < q.end + 1):
+            sub = child.subtree
+            if not any(q.start - 2 <= t.idx < q.end + 1 for t in sub):
+                if child.dep_ == "xcomp" and child.lemma_ in ("say", "saying"):
+                    continue
+                return True
+    return False

@@ -1,0 +1,306 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import StatementKind
+from .context import Claim, Context
+from .cues import Cue, cue_text, has_modal, light_noun
+from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
+from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
+from .words import COMPLEMENTIZERS, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
+
+
+def reported_speech(ctx: Context) -> Iterator[Claim]:
+    """A reporting verb and its content: a clause, an object, an infinitive, or content that comes
+    before the cue ("..., reported the publication X"); "quotes X as saying that ..."."""
+    doc = ctx.doc
+    for i, cue in ctx.cues.items():
+        verb = doc[i]
+        if has_modal(verb):
+            continue
+        claim = _reported(ctx, verb, cue)
+        if claim is not None:
+            yield claim
+
+
+def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
+    lemma = verb.lemma_.lower()
+    # "saying" in "X quoted Y as saying that ...": the speaker is Y, the outlet X
+    if lemma == "say" and verb.dep_ in ("pcomp", "advcl", "xcomp"):
+        quoter = verb.head.head if verb.head.lower_ == "as" else verb.head
+        if quoter.lemma_.lower() in ("quote", "cite"):
+            return None  # read from the quoting verb
+    if lemma in ("quote", "cite"):
+        return _quoted_as_saying(ctx, verb)
+    if cue.kind is None or _silenced(ctx, verb):
+        return None  # "declined to comment", "refused to say whether ..."
+    content = _content(ctx, verb, cue)
+    if content is None:
+        return None
+    start, end, inverted = content
+    if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
+        return None
+    if inverted:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        speaker = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
+        how = "subject"
+        if speaker is None:
+            speaker, how = subject_of(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, "none")
+        if speaker is None:
+            speaker = inverted_subject(verb)
+            how = "subject" if speaker is not None else "none"
+    else:
+        speaker, how = subject_of(verb)
+    if speaker is None and how == "none":
+        speaker = stray_subject(ctx, verb)
+        how = "subject" if speaker is not None else how
+    claim_kind = _kind(ctx, verb, cue, start)
+    light = light_noun(ctx.lex, verb)
+    cue_words, cs, ce = cue_text(verb, [light] if light is not None else [])
+    claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx), cue_class=cue.cls)
+    if how == "passive":
+        if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":
+            claim.unnamed = True  # "it was reported that ...", "..., it was claimed"
+            speaker = None
+        else:
+            return None  # "X is said to be ...", "he was denied a try", "she was told that"
+    elif speaker is None:
+        return None  # no one says it: an imperative, an infinitive of purpose
+    claim.speaker = speaker
+    claim.reporter = told_outlet(ctx, verb)
+    return claim
+
+
+def _silenced(ctx: Context, verb: Token) -> bool:
+    """The cue is the infinitive of a verb of silence: "declined to say whether ..."."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = ctx.cues.get(verb.head.i)
+    return head is not None and head.kind is None
+
+
+def _kind(ctx: Context, verb: Token, cue: Cue, start: int) -> StatementKind:
+    """The lexicon's kind, made negated by a "not" on the cue, and a question only when the words
+    ask one ("asked whether ...", not "asked that ...")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return StatementKind.NEGATED
+    if cue.kind == StatementKind.QUESTION:
+        first = ctx.text[start : start + 12].split(maxsplit=1)
+        before = ctx.text[max(0, start - 9) : start].lower().split()
+        asking = COMPLEMENTIZERS - {"that"} | QUESTION_WORDS
+        if not (first and first[0].lower() in asking or before and before[-1] in asking):
+            return StatementKind.INDIRECT
+    return cue.kind
+
+
+def _is_quote_cue(ctx: Context, verb: Token) -> bool:
+    return any(s <= verb.idx < e for s, e in ctx.direct_cues)
+
+
+def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | None:
+    """(start, end, inverted) of the words a reporting verb attributes; ``inverted`` when they come
+    before the cue ("..., reported the publication X")."""
+    children = list(verb.children)
+    light = light_noun(ctx.lex, verb)
+    as_reported = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+    if not own_subject_before(verb) or verb.dep_ == "parataxis" or as_reported:  # "..., as X reported"
+        before = _content_before(ctx, verb)
+        if before is not None:
+            return before
+    if "that" in cue.frames:
+        for c in children:
+            if c.dep_ != "ccomp":
+                continue
+            if c.i > verb.i:
+                s, e = _clause_span(ctx, c, verb)
+                return s, e, False
+            if c.pos_ in ("VERB", "AUX") and comma_between(ctx.doc, c, verb):
+                s, e = _clause_span(ctx, c, verb)
+                return s, e, True
+        if light is not None:
+            for c in light.children:
+                if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
+                    s, e = _clause_span(ctx, c, verb)
+                    return s, e, False
+        clause = _stray_that_clause(verb)
+        if clause is not None:
+            s, e = _clause_span(ctx, clause, verb)
+            return s, e, False
+    if "to" in cue.frames:
+        for c in children:
+            if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                s, e = subtree_span(c)
+                return s, e, False
+    if light is not None:
+        for holder in (light, verb):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.i > light.i and c.lower_ in ("over", "about", "on", "at", "regarding", "to", "of", "for"):
+                    pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        s, e = subtree_span(pobj)
+                        return s, e, False
+        return None
+    if "prep" in cue.frames:
+        after = _after_preposition(ctx, verb, cue, children)
+        if after is not None:
+            return after
+    if "pred" in cue.frames:
+        # "called the report a provocation", "described the claims as fake", "branded him a traitor"
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
+        if obj is None:  # "called Trump a liar": the parse may read both as predicates
+            preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
+            obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
+        pred = next((c for c in children if obj is not None and c.i > obj.i and (
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
+        if obj is not None and pred is not None:
+            return (*_object_and_rest(obj, children), False)
+        if obj is not None and obj.right_edge.i > obj.i and any(
+                t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
+            s, e = subtree_span(obj)  # the parse hung the predicate on the object
+            return s, e, False
+    if "obj" in cue.frames:
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
+            s, e = _object_and_rest(obj, children)
+            return skip_complementizer(ctx, s), e, False
+        if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
+            subj = next(c for c in children if c.dep_ == "nsubjpass")
+            if subj.lower_ not in ("it", "this", "that", "which", "who"):
+                s, e = subtree_span(subj)
+                return s, e, False
+    for c in children:
+        if c.i < verb.i and (c.dep_ in ("advcl", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
+                             or c.dep_ == "dep" and c.left_edge.i == c.sent.start):  # "Language unclear on ..., experts say"
+            if any(g.dep_ == "mark" and g.lower_ in SUBORDINATORS for g in c.children):
+                continue
+            if comma_between(ctx.doc, c, verb) and not _has_right_complement(verb):
+                s, e = subtree_span(c)
+                return s, e, True
+    return None
+
+
+def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:
+    """"called for compensation to be clawed back", "called on Trump to apologise": the words after
+    the cue's preposition (the infinitive, when the preposition names whom the words address)."""
+    word = cue.lemma.split()[-1]
+    prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == word), None)
+    if prep is None or prep.i + 1 >= len(ctx.doc):
+        return None
+    infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > prep.i), None)
+    if infinitive is not None and "to" in cue.frames:
+        s, e = subtree_span(infinitive)
+        return s, e, False
+    end = prep.right_edge.idx + len(prep.right_edge.text)
+    for c in children:
+        if c.i > prep.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "parataxis"):
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return ctx.doc[prep.i + 1].idx, end, False
+
+
+def _object_and_rest(obj: Token, children: list[Token]) -> tuple[int, int]:
+    """The object and what follows it in the clause, up to a coordination or a punctuation mark."""
+    s, e = subtree_span(obj)
+    for c in sorted(children, key=lambda t: t.i):
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
+            break
+        e = max(e, subtree_span(c)[1])
+    return s, e
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """"warned Afghans from the very beginning that it may ...": a that-clause the parse hung on a
+    noun after the verb instead of on the verb. Only when the verb has no clause of its own."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" or t.i - verb.i > 12:
+            continue
+        clause = t.head
+        if clause.dep_ in ("acl", "advcl", "ccomp") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent"):
+                return None
+            if any(a.dep_ == "relcl" for a in [clause]):
+                return None
+            return clause
+        return None
+    return None
+
+
+def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
+    """A clause or an object after the verb; an object that names a speaker ("reported the news
+    agency IA Fergana") stands for an inverted subject, not content."""
+    for c in verb.children:
+        if c.i <= verb.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp"):
+            return True
+        if c.dep_ == "dobj":
+            if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
+                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {"media", "institution"}):
+                continue
+            return True
+    return False
+
+
+def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
+    """"..., reported the publication X", "The solution ..., says Tolipov, lies in ...": a cue with
+    no subject of its own before it, hanging off the clause it reports."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    as_reported = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("conj", "advcl", "ccomp") and head.i < verb.i) or as_reported:
+        if not comma_between(ctx.doc, head, verb) or _has_right_complement(verb, ctx) and verb.dep_ != "parataxis":
+            return None
+        if verb.dep_ == "parataxis" and head.left_edge.i < verb.i < head.i:
+            s, e = subtree_span(head)  # the cue splits its content
+        else:
+            s, e = subtree_span(head, exclude={t.i for t in verb.subtree})
+        return s, e, True
+    return None
+
+
+def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
+    """A content clause without its complementizer ("that") and without the cue's own words."""
+    if clause.i < verb.i:  # content before its cue: the part of the clause that leaves out the cue's words
+        s, e = subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
+    else:
+        s, e = subtree_span(clause)
+    doc = ctx.doc
+    first = clause.left_edge
+    if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
+        s = max(s, doc[first.i + 1].idx)
+    return skip_complementizer(ctx, s), e
+
+
+def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
+    """"Russian media quoted a source at the General Staff as saying that ...", "X was quoted as
+    saying that ...", "RIA cited X as saying that ..."."""
+    said = None
+    for t in verb.subtree:
+        if t.lemma_.lower() == "say" and t.i > verb.i and (t.head == verb or t.head.lower_ == "as"):
+            said = t
+            break
+    if said is None:
+        return None
+    ccomp = next((c for c in said.children if c.dep_ == "ccomp"), None)
+    if ccomp is None:
+        return None
+    s, e = _clause_span(ctx, ccomp, said)
+    if ctx.in_accepted_quote(s):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
+    reporter, how = subject_of(verb)
+    if how == "passive":
+        obj, reporter = reporter, None
+    elif how == "agent":
+        obj, reporter = next((c for c in verb.children if c.dep_ == "nsubjpass"), None), reporter
+    cue_words, cs, ce = cue_text(verb, [t for t in (said.head if said.head.lower_ == "as" else None, said) if t is not None])
+    claim = Claim(StatementKind.INDIRECT, cue_words, s, e, cs, ce, speaker=obj, reporter=reporter, in_quote=ctx.in_quote(verb.idx))
+    if obj is None:
+        claim.unnamed = True
+    return claim

@@ -1,0 +1,430 @@
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..records import SpeakerResolution
+from .context import Claim, Context
+from .cues import noun_class
+from .speakers import mention_in_phrase
+from .syntax import owner_of, phrase_head
+from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS
+
+
+@dataclass
+class Resolved:
+    mention: int | None
+    how: SpeakerResolution
+    reporter: int | None = None
+    drop: bool = False
+
+
+def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]], depth: int = 0) -> Resolved:
+    """Who a speaker phrase names."""
+    lex = ctx.lex
+    if depth > 3:
+        return Resolved(None, SpeakerResolution.NONE)
+    n = ctx.mention_at(tok)
+    lower = tok.lower_
+    lemma = tok.lemma_.lower()
+    if n is not None:
+        m = ctx.mentions[n]
+        if m.label in PLACE_LABELS and m.kind not in ("capital", "demonym"):
+            return Resolved(None, SpeakerResolution.NONE)
+        if m.kind == "demonym" and tok.pos_ == "ADJ":
+            pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
+        elif m.kind == "demonym" and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "Russians believe": unnamed people
+        elif m.kind == "demonym" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
+        else:
+            return Resolved(_as_person(ctx, n), SpeakerResolution.NAME)
+    if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
+        # a name the mention stage missed: a surname of a person the text named, or a name beside it
+        key = _surname_key(ctx, tok.lower_)
+        if key is not None:
+            full = _full_person(ctx, key, tok.idx)
+            if full is not None:
+                return Resolved(full, SpeakerResolution.NAME)
+        near = _mention_beside(ctx, tok)
+        if near is not None:
+            return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
+    if lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS | {"it", "its"} or (
+            tok.pos_ == "PRON" and not _agent_like(tok)):
+        return _resolve_pronoun(ctx, tok, claim, history)
+    cls = noun_class(lex, tok)
+    if cls == "media":
+        inner = mention_in_phrase(ctx, tok)
+        if inner is not None:
+            return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
+        return Resolved(None, SpeakerResolution.NOMINAL)
+    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
+            cm = ctx.mention_at(c)
+            if cm in ctx.people.keys or ctx.mentions[cm].label in SPEAKER_LABELS - {"NORP"}:
+                if c.dep_ == "appos" or (cm in ctx.people.keys):
+                    return Resolved(cm, SpeakerResolution.NAME)
+    for c in tok.children:
+        if c.dep_ == "appos":
+            for g in c.subtree:
+                gm = ctx.mention_at(g)
+                if gm is not None and gm in ctx.people.keys:
+                    return Resolved(gm, SpeakerResolution.NAME)
+    if cls == "document":
+        owner = owner_of(tok)
+        if owner is not None:
+            return _resolve_phrase(ctx, owner, claim, history, depth + 1)
+        return Resolved(None, SpeakerResolution.NOMINAL)
+    if cls == "institution":
+        inner = mention_in_phrase(ctx, tok)
+        if inner is None:
+            for c in tok.children:
+                if c.dep_ in ("amod", "poss", "compound", "nmod"):
+                    inner = ctx.mention_at(c)
+                    if inner is not None:
+                        break
+        if inner is not None and inner not in ctx.people.keys and ctx.mentions[inner].label != "GPE":
+            return Resolved(inner, SpeakerResolution.NOMINAL)  # "Uzbek intelligence", "the Interior Ministry"
+        if inner is not None and ctx.mentions[inner].label == "GPE":
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "Toronto police": a body the graph has no node for
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
+            return Resolved(_body_named_before(ctx, tok, claim, history), SpeakerResolution.NOMINAL)
+        return Resolved(None, SpeakerResolution.NOMINAL)
+    if lemma in SPOKESPEOPLE or cls in PEOPLE_CLASSES and _speaks_for(ctx, tok) is not None:
+        org = _speaks_for(ctx, tok)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
+        if org is not None and lemma in SPOKESPEOPLE:
+            return Resolved(org, SpeakerResolution.NOMINAL)
+    if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "a source close to X": never X
+        named = _name_closing_phrase(ctx, tok)
+        if named is not None:
+            return Resolved(named, SpeakerResolution.NAME)  # "the head of the Main Directorate ... Oleg Ilinykh said"
+        if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the General Staff"
+        if cls == PERSON_NOUN:
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
+        return _resolve_description(ctx, tok, claim, history)
+    if tok.pos_ == "PROPN":
+        return Resolved(None, SpeakerResolution.NAME)
+    if claim.cue_class == "speech" and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
+        return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
+    return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+def _agent_like(tok: Token) -> bool:
+    """A noun that can name someone who speaks: people ("protesters", "one of them"), or a noun
+    of agent ("the senator") rather than of an abstraction ("the deployment")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON":
+        return lemma in ("one", "many", "some", "most", "all", "others", "both", "several", "few")
+    if tok.pos_ not in ("NOUN", "PROPN") or lemma.endswith(ABSTRACT_SUFFIXES):
+        return False
+    return tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS") or lemma.endswith(AGENT_SUFFIXES)
+
+
+def _body_named_before(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> int | None:
+    """"the company", "the ministry": the organisation the text named before whose name has the
+    noun ("Acme Mining Company"), else the organisation that spoke last in this paragraph or the
+    one before ("Acme said ... The company added ...")."""
+    before = min(claim.start, claim.cue_start)
+    para = ctx.paragraph_of(before)
+    noun = tok.lemma_.lower()
+    for n in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[n]
+        if m.start < 0 or m.start >= before or n in ctx.people.keys or m.label not in ORGANISATION_LABELS:
+            continue
+        if ctx.paragraph_of(m.start) < para - 5:
+            break
+        if noun in m.name.lower().split():
+            return n
+    for pos, n in reversed(history):
+        if pos >= before:
+            continue
+        if ctx.paragraph_of(pos) < para - 1:
+            break
+        if n not in ctx.people.keys and ctx.mentions[n].label in ORGANISATION_LABELS:
+            return n
+    return None
+
+
+def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
+    """A person named at the very end of a role phrase ("the head of the X of the Y Oleg Ilinykh"),
+    however the parse attached the name."""
+    end = tok.right_edge
+    while end.i > tok.i and (end.is_punct or end.is_space):
+        end = end.doc[end.i - 1]
+    n = ctx.mention_at(end)
+    if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS and end.i > tok.i:
+        return n
+    return None
+
+
+def _speaks_for(ctx: Context, tok: Token) -> int | None:
+    """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            n = mention_in_phrase(ctx, obj) if obj is not None else None
+            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label not in PLACE_LABELS:
+                return n
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < tok.i:
+            n = ctx.mention_at(c)
+            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in SPEAKER_LABELS:
+                return n
+    return None
+
+
+def _surname_key(ctx: Context, word: str) -> str | None:
+    return word if word in ctx.people.named else None
+
+
+def _full_person(ctx: Context, key: str, before: int) -> int | None:
+    """The fullest person mention of a surname: the longest name, the nearest before ``before``."""
+    same = ctx.people.named.get(key)
+    if not same:
+        return None
+    earlier = [n for n in same if ctx.mentions[n].start < before] or same
+    return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
+
+
+def _as_person(ctx: Context, n: int) -> int:
+    """A surname that spaCy took for an organisation ("Kabulov's words") stands for the person the
+    text named in full."""
+    m = ctx.mentions[n]
+    key = ctx.people.keys.get(n)
+    if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
+        return n
+    full = _full_person(ctx, key, m.start)
+    return n if full is None else full
+
+
+def _mention_beside(ctx: Context, tok: Token) -> int | None:
+    """A named actor right beside an unrecognised name heading a subject ("SouthFront: Analysis &
+    Intelligence already pointed out")."""
+    doc = ctx.doc
+    lo = max(tok.left_edge.i - 3, tok.sent.start)
+    for t in list(doc[lo : tok.right_edge.i + 1]):
+        n = ctx.mention_at(t)
+        if n is None or abs(t.i - tok.i) > 3:
+            continue
+        m = ctx.mentions[n]
+        if m.label in SPEAKER_LABELS and m.label not in ("NORP",) and m.kind != "demonym":
+            return n
+    return None
+
+
+def _indefinite(tok: Token) -> bool:
+    det = next((c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDEFINITE_DETS), None)
+    if det is not None:
+        return True
+    has_det = any(c.dep_ in ("det", "poss") for c in tok.children)
+    return not has_det and tok.tag_ in ("NN",) and tok.i > 0 and tok.doc[tok.i - 1].lower_ not in ("the",) and not tok.is_title
+
+
+def _gender_of(ctx: Context, n: int) -> str | None:
+    key = ctx.people.keys.get(n)
+    m = ctx.mentions[n]
+    return m.gender or (ctx.people.genders.get(key) if key else None)
+
+
+def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(position, mention, source) of people named before ``before``, most recent first (a speaker
+    before a mention at the same place): mentions outside quoted words, and earlier statements'
+    speakers at their cue. Made as they are asked for: a caller looks back only as far as it needs."""
+
+    def mentions() -> Iterator[tuple[int, int, str]]:
+        for k in reversed(range(bisect_right(ctx.people.starts, before))):
+            n = ctx.people.order[k]
+            m = ctx.mentions[n]
+            if m.end <= before and not ctx.in_quote(m.start) and _anchored(ctx, n):
+                yield m.start, n, "mention"
+
+    earlier = sorted((h for h in history if h[0] < before), key=lambda h: -h[0])
+    speakers = ((pos, n, "speaker") for pos, n in earlier if n in ctx.people.keys and _anchored(ctx, n))
+    return heapq.merge(speakers, mentions(), key=lambda c: -c[0])
+
+
+def _anchored(ctx: Context, n: int) -> bool:
+    """A person the text introduces: a full name, the surname of one, or a name with a title.
+    A lone word that spaCy called a person ("Labour", "Oscar") is no antecedent."""
+    m = ctx.mentions[n]
+    key = ctx.people.keys.get(n)
+    return len(m.name.split()) > 1 or key in ctx.people.anchored or bool(m.role or m.gender) or key in ctx.people.genders or key in ctx.people.roles
+
+
+def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> Resolved:
+    lower = tok.lower_
+    if lower in FIRST_SINGULAR | FIRST_PLURAL:
+        # outside quotes, the writer: "According to our information", "We noted"
+        if claim.in_quote:
+            return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+        order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
+        for n in order:
+            if n is not None:
+                return Resolved(n, SpeakerResolution.PRONOUN)
+        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # a writer the metadata does not name
+    # an editor's gloss in brackets: "They [Afghan government] said"
+    bracket = _bracketed_mention(ctx, tok)
+    if bracket is not None:
+        return Resolved(bracket, SpeakerResolution.PRONOUN)
+    if lower in PLURAL_PRONOUNS or lower in ("it", "its"):
+        n = _nonperson_antecedent(ctx, claim, history)
+        if n is None and lower in PLURAL_PRONOUNS:
+            return Resolved(None, SpeakerResolution.NONE)  # "they say": people the text does not name
+        if n is None:
+            return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+        return Resolved(n, SpeakerResolution.PRONOUN)
+    if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+    if claim.in_quote:
+        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+    want = "m" if lower in MALE_PRONOUNS else "f"
+    before = min(claim.start, claim.cue_start)
+    n = _salient_person(ctx, before, history, lambda k: (g := _gender_of(ctx, k)) is None or g == want)
+    if n is None:
+        return Resolved(None, SpeakerResolution.PRONOUN)
+    key = ctx.people.keys.get(n)
+    if key and key not in ctx.people.genders:
+        ctx.people.genders[key] = want  # what the pronoun tells about the person, for later pronouns
+    return Resolved(n, SpeakerResolution.PRONOUN)
+
+
+def _salient_person(ctx: Context, before: int, history, fits) -> int | None:
+    """The person a pronoun points to: among the people of the nearest sentence (or earlier
+    statement) that names one who fits, the speaker of an earlier statement first, then a subject,
+    then anyone but a possessor; no further back than three paragraphs."""
+    limit = ctx.paragraph_of(before) - 3
+    same: list[tuple[int, int, str]] = []  # the people who fit, back to the start of the nearest one's sentence
+    sent_start = None
+    for c in _person_candidates(ctx, before, history):
+        if sent_start is None and ctx.paragraph_of(c[0]) < limit:
+            return None  # no one who fits in reach
+        if sent_start is not None and c[0] < sent_start:
+            break
+        if fits(c[1]):
+            sent_start = _sentence_start(ctx, c[0]) if sent_start is None else sent_start
+            same.append(c)
+    if not same:
+        return None
+
+    def rank(c) -> tuple:
+        pos, n, src = c
+        tok = _token_of_mention(ctx, n)
+        dep = tok.dep_ if tok is not None else ""
+        head = tok.head if tok is not None else None
+        subject = dep in SUBJECT_DEPS or (dep == "appos" and head is not None and head.dep_ in SUBJECT_DEPS)
+        return (src != "speaker", not subject, dep == "poss", -pos)
+
+    return min(same, key=rank)[1]
+
+
+def _sentence_start(ctx: Context, char: int) -> int:
+    tok = ctx.doc.char_span(char, min(char + 1, len(ctx.text)), alignment_mode="expand")
+    if tok is None or not len(tok):
+        return char
+    return tok[0].sent.start_char
+
+
+def _token_of_mention(ctx: Context, n: int) -> Token | None:
+    m = ctx.mentions[n]
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _bracketed_mention(ctx: Context, tok: Token) -> int | None:
+    doc = ctx.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("[", "("):
+        for t in doc[tok.i + 2 : tok.i + 8]:
+            if t.text in ("]", ")"):
+                break
+            n = ctx.mention_at(t)
+            if n is not None and ctx.mentions[n].label not in PLACE_LABELS:
+                return n
+    return None
+
+
+def _nonperson_antecedent(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> int | None:
+    """"it" / "they": the organisation, group or country that spoke last, in this paragraph or the
+    one before ("BT says ... It said ...")."""
+    before = min(claim.start, claim.cue_start)
+    para = ctx.paragraph_of(before)
+    for pos, n in reversed(history):
+        if pos >= before:
+            continue
+        if ctx.paragraph_of(pos) < para - 1:
+            break
+        if n in ctx.people.keys:
+            return None  # the last speaker was a person: "they" is someone else
+        m = ctx.mentions[n]
+        if m.label in SPEAKER_LABELS and m.label not in PERSON_LABELS:
+            return n
+    return None
+
+
+def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Resolved:
+    """"the expert", "the deputy minister", "the head of X": the most recent person before the
+    claim whose known role fits the description; a person whose roles are unknown may stand in."""
+    lemma = tok.lemma_.lower()
+    cls = ctx.lex.nouns.get(lemma)
+    words = {lemma, tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    gender = ctx.lex.noun_gender.get(lemma)
+    before = min(claim.start, claim.cue_start)
+
+    def fits(n: int) -> bool:
+        g = _gender_of(ctx, n)
+        if gender and g and g != gender:
+            return False
+        roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
+        if not roles:
+            return True
+        if roles & words:
+            return True
+        role_classes = {ctx.lex.nouns.get(r) for r in roles} - {None}
+        return cls in role_classes
+
+    limit = ctx.paragraph_of(before) - 4
+    nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
+    for c in _person_candidates(ctx, before, history):
+        # the nearest no further back than the limit, one of known role in the nearest's paragraph or the one before
+        reach = limit if nearest is None else ctx.paragraph_of(nearest[0]) - 1
+        if ctx.paragraph_of(c[0]) < reach:
+            break
+        if not fits(c[1]):
+            continue
+        nearest = nearest or c
+        if ctx.people.roles.get(ctx.people.keys.get(c[1], "")):
+            known = c
+            break
+    best = known or nearest  # a person said to be an expert beats a nearer one of unknown role
+    if best is None or ctx.paragraph_of(best[0]) < limit:
+        return Resolved(None, SpeakerResolution.NOMINAL)
+    n = best[1]
+    key = ctx.people.keys.get(n)
+    if key and cls in PEOPLE_CLASSES:
+        ctx.people.roles.setdefault(key, set()).add(lemma)
+    return Resolved(n, SpeakerResolution.NOMINAL)
+
+
+def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resolved:
+    if claim.unnamed or (claim.speaker is None and not claim.speaker_tokens):
+        res = Resolved(None, SpeakerResolution.NONE)
+    elif claim.speaker is not None:
+        res = _resolve_phrase(ctx, claim.speaker, claim, history)
+    else:
+        head = phrase_head(claim.speaker_tokens or [])
+        res = _resolve_phrase(ctx, head, claim, history) if head is not None else Resolved(None, SpeakerResolution.NONE)
+    if claim.reporter is not None:
+        rep = ctx.mention_at(claim.reporter)
+        if rep is None:
+            inner = _resolve_phrase(ctx, claim.reporter, claim, history)
+            rep = inner.mention if not inner.drop else None
+        if rep is not None and rep not in ctx.people.keys:
+            res.reporter = rep
+    return res

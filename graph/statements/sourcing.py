@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..records import StatementKind
+from .context import Claim, Context
+from .syntax import owner_of, tokens_span, trim
+from .words import VIEW_PREPS
+
+
+def sourcing(ctx: Context) -> Iterator[Claim]:
+    """"according to X", "in X's view", "from a Russian perspective", "in the words of X"."""
+    doc = ctx.doc
+    # such a phrase opens with "according" or with a preposition whose object is a view noun
+    found = ctx.words.tokens({"according"} | ctx.lex.view_nouns)
+    for i in sorted({j for i in found for j in (i, doc[i].head.i)}):
+        tok = doc[i]
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None:
+                source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            claim = _sourced(ctx, tok, source, "according to", tok.idx, to.idx + len(to.text), {t.i for t in tok.subtree} | {t.i for t in to.subtree})
+            if claim is not None:
+                yield claim
+        elif tok.lower_ in VIEW_PREPS and tok.dep_ == "prep":
+            noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if noun is None or ctx.lex.nouns.get(noun.lemma_.lower()) != "view":
+                continue
+            owner = owner_of(noun)
+            if owner is None:
+                continue
+            if tok.lower_ == "to" and noun.lemma_.lower() != "mind":
+                continue
+            phrase = {t.i for t in tok.subtree}
+            s, e = tokens_span(list(tok.subtree))
+            claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
+            if claim is not None:
+                yield claim
+
+
+def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int, phrase: set[int]) -> Claim | None:
+    doc = ctx.doc
+    sent = tok.sent
+    head = tok.head
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.i in phrase:
+        head = sent.root
+    # the clause the phrase qualifies, without the phrase
+    lo, hi = head.left_edge.i, head.right_edge.i
+    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    p_lo, p_hi = min(phrase), max(phrase)
+    if p_lo <= lo:
+        lo = p_hi + 1
+    elif p_hi >= hi:
+        hi = p_lo - 1
+    if lo > hi:
+        return None
+    s, e = trim(ctx, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if e - s < 3:
+        return None
+    claim = Claim(StatementKind.ACCORDING_TO, cue, s, e, cs, ce, speaker=source, in_quote=ctx.in_quote(cs))
+    return claim

@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import Context
+from .cues import Cue
+from .syntax import owner_of, phrase_head, subtree_span
+from .words import AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE
+
+
+def subject_of(verb: Token) -> tuple[Token | None, str]:
+    """The token naming who speaks through ``verb``, and how it was found ('subject', 'agent',
+    'passive' for the verb's own passive with no agent, 'none')."""
+    seen = set()
+    v = verb
+    while v is not None and v.i not in seen:
+        seen.add(v.i)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head, "subject"
+            return subj, "subject"
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, "agent"
+        if passive is not None:
+            if v.i == verb.i:
+                return passive, "passive"
+            if passive.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head, "subject"
+            return passive, "subject"  # "Russia is emboldened to say"
+        if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+            v = v.head
+            continue
+        if v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., adding that ..."
+            v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "responded by saying that ...", "after saying that ..."
+            continue
+        if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head, "subject"  # "witnesses reporting ...", "a statement saying ..."
+        break
+    return None, "none"
+
+
+def stray_subject(ctx: "Context", verb: Token) -> Token | None:
+    """A sentence whose parse lost the subject of its main verb ("Russian president Vladimir Putin
+    in a meeting ... declared that"): the last named actor before the verb in its sentence that no
+    preposition governs."""
+    if verb.dep_ != "ROOT":
+        return None
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        n = ctx.mention_at(t)
+        if n is None or t.dep_ in ("pobj", "poss", "compound", "amod") or ctx.in_quote(t.idx):
+            continue
+        m = ctx.mentions[n]
+        if m.label in PLACE_LABELS or m.kind == "demonym":
+            continue
+        return t
+    return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """"says Mansur", "reported the publication X": a noun right after a verb that has no subject."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep", "appos") and (child.pos_ in (
+                "PROPN", "NOUN") or child.lower_ in ("he", "she", "they", "i", "we")):
+            if child.i - verb.i <= 4:
+                return child
+    return None
+
+
+def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
+    """(verb, speaker, reporter, extra cue tokens) of a quote's cue."""
+    lemma = verb.lemma_.lower()
+    in_frame = {t.i for t in frame}
+    extra: list[Token] = []
+    if lemma in ("quote", "cite"):
+        reporter, how = subject_of(verb)
+        said = next((t for t in verb.subtree if t.lemma_ == "say" and t.i > verb.i), None)
+        if said is not None:
+            extra = [t for t in (said.head if said.head.lower_ == "as" else None, said) if t is not None]
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "X was quoted (by Y) as saying": X speaks, Y relays
+            agent = next((t for t in verb.subtree if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by"), None)
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            return verb, passive, by, extra
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
+        if reporter is None or reporter.i not in in_frame or obj is None:
+            before = [t for t in frame if t.i < verb.i]
+            after = [t for t in frame if t.i > verb.i]
+            reporter = phrase_head(before) if reporter is None or reporter.i not in in_frame else reporter
+            obj = phrase_head(after) if obj is None else obj
+        if obj is not None and obj.lemma_.lower() in ctx.lex.nouns and ctx.lex.nouns[obj.lemma_.lower()] == "document":
+            owner = owner_of(obj)
+            if owner is not None:
+                return verb, owner, reporter, extra
+        return verb, obj, reporter, extra
+    speaker, how = subject_of(verb)
+    if speaker is not None and speaker.i not in in_frame and how != "agent":
+        speaker = None
+    if speaker is None:
+        speaker = inverted_subject(verb)
+    if speaker is None:
+        before = [t for t in frame if t.i < verb.i and not t.is_punct]
+        after = [t for t in frame if t.i > verb.i]
+        speaker = phrase_head(before) or phrase_head(after[:6])
+    reporter = told_outlet(ctx, verb)
+    return verb, speaker, reporter, extra
+
+
+def told_outlet(ctx: Context, verb: Token) -> Token | None:
+    """The outlet that got the words: "told TASS", "in an interview with Anadolu agency",
+    "speaking to Reuters", "in comments to RIA"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "tell":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and _is_outlet_phrase(ctx, c):
+                return c
+    candidates = list(verb.children)
+    subj, _ = subject_of(verb)
+    if subj is not None:
+        candidates += list(subj.children)
+    for c in candidates:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "to"):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and ctx.lex.nouns.get(noun.lemma_.lower()) in ("interview", "document"):
+                for p in noun.children:
+                    if p.dep_ == "prep" and p.lower_ in ("with", "to", "for"):
+                        obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                        if obj is not None and _is_outlet_phrase(ctx, obj):
+                            return obj
+        if c.dep_ == "acl" and c.lemma_.lower() in ("poll", "interview", "survey", "question", "contact", "ask", "cite", "quote"):
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)  # "experts polled by Russia Direct"
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if obj is not None and _is_outlet_phrase(ctx, obj):
+                return obj
+        if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("speak", "talk"):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if obj is not None and _is_outlet_phrase(ctx, obj):
+                        return obj
+    return None
+
+
+def _is_outlet_phrase(ctx: Context, tok: Token) -> bool:
+    """A named organisation that plausibly publishes: an ORG-like mention that is not an audience
+    such as a council or a ministry."""
+    n = mention_in_phrase(ctx, tok)
+    if n is None:
+        return False
+    if ctx.mention_at(tok) is None and tok.lemma_.lower() in AUDIENCE_WORDS:
+        return False  # "told the APEC summit", "told a UN meeting"
+    m = ctx.mentions[n]
+    if m.subtype in MEDIA_KINDS:
+        return True
+    if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in ("country", "GPE") or n in ctx.people.keys:
+        return False
+    words = {w.lower().strip(".,") for w in m.name.split()}
+    if words & AUDIENCE_WORDS and not words & OUTLET_WORDS:
+        return False
+    return True
+
+
+def mention_in_phrase(ctx: Context, tok: Token) -> int | None:
+    """The mention a noun phrase names: at its head, else in its compounds and appositions."""
+    n = ctx.mention_at(tok)
+    if n is not None:
+        return n
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos", "nmod", "dep") and c.i < tok.i + 8:
+            n = ctx.mention_at(c)
+            if n is not None:
+                return n
+    for c in tok.children:
+        if c.dep_ in ("compound", "appos", "nmod"):
+            for g in c.subtree:
+                n = ctx.mention_at(g)
+                if n is not None:
+                    return n
+    return None
+
+
+def is_person_like(ctx: Context, tok: Token) -> bool:
+    n = ctx.mention_at(tok)
+    if n is not None and (n in ctx.people.keys):
+        return True
+    return tok.lower_ in ("him", "her", "them", "me", "us", "reporters", "journalists")
+
+
+def phrase_text(text: str, tok: Token) -> str:
+    """The words of the noun phrase ``tok`` heads, without its clauses, appositions and trailing
+    punctuation ("Rucker Culpepper, who runs ..." -> "Rucker Culpepper"; "a spokeswoman for the
+    company" stays whole)."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "punct")
+                            or c.dep_ == "prep" and c.lower_ not in ("for", "of", "at", "from", "with", "in", "on")):
+            skip |= {t.i for t in c.subtree}
+    start, end = subtree_span(tok, exclude=skip)
+    return text[start:end].strip().strip(" ,;:\u2014\u2013-\"\u201c\u201d").strip()

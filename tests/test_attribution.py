@@ -1,0 +1,173 @@
+"""Who said what, through the public API: one build (``graph.build``) of short hand-written news
+texts, one per construction, and the statements of graph.json read back per document.
+
+The classes follow the kinds of fault attribution has on news nobody tuned for: speaker phrases
+that name no entity, parses that hide "X said (that) ...", quotes with no cue, choosing the
+speaker, and the kind of each statement.
+"""
+from __future__ import annotations
+
+import pytest
+
+import graph
+
+TEXTS = {
+    # 1. any noun phrase that is the subject of a cue is a speaker phrase
+    "unnamed": "Protesters said the police had used tear gas on the crowd. "
+               "Officials said the bridge would stay closed until Friday.",
+    "company": "Acme Mining Company reported a loss on Monday. The company said that sales had fallen sharply.",
+    "mayor": "Mayor Olivia Chow opened the new park on Sunday.\n\n"
+             "The mayor said the city would plant a thousand trees next spring.",
+    "city_police": "Toronto police said a man had been arrested near the station.",
+    "spokesperson": "Acme Corp. lost money this year. Acme's spokesperson said the firm would cut 200 jobs.",
+    # 2. parses that hide "X said (that) ..."
+    "statement": "Premier Doug Ford said in a statement that the budget would be balanced by 2026.",
+    "reporters": "Jane Smith told reporters that the vote had been rigged from the start.",
+    "facebook": "Mayor John Tory wrote on Facebook that the city would reopen the parks on Monday.",
+    "adding": "Health Minister Mark Holland said the vaccine was safe, adding that more doses would arrive in May.",
+    "as_reported": "The mine will close in May, as CBC News reported last week.",
+    "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
+    # 3. quotes with no cue
+    "continued": "\u201cWe will rebuild the school,\u201d said Maria Lopez, the school's principal.\n\n"
+                 "\u201cThe children deserve nothing less than our best effort.\u201d\n\n"
+                 "The storm damaged four buildings in the town.\n\n"
+                 "\u201cNobody was ready for a storm like this one.\u201d",
+    # 4. choosing the speaker
+    "told": "Finance Minister Chrystia Freeland told Pierre Poilievre that the deficit would shrink.",
+    "role_unnamed": "Canada's prime minister said the border would stay closed for another month.",
+    "role_named": "Justin Trudeau met the premiers in Ottawa on Tuesday. "
+                  "Canada's prime minister said the border would stay closed for another month.",
+    "pronouns": "Sarah Jones met Tom Brown in Halifax on Monday. She said the deal was done. He said it was not.",
+    "first_person": "John Baird spoke to the crowd at the rally. \u201cI will resign tomorrow,\u201d he said.",
+    "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
+    # 5. kinds
+    "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
+             "Senator Bob Lee asked whether the money had been spent. "
+             "The company denied that it had broken the law. "
+             "Mayor Tom Hill did not say that the plan was dead.",
+    "silence": "Police Chief Ann Moss declined to comment. Moss refused to say whether charges would be laid.",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("news")
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return graph.build([folder], cache=False)
+
+
+def said(kg, doc: str) -> list[dict]:
+    return sorted((s for s in kg.statements if s["doc"] == doc), key=lambda s: s["start"])
+
+
+def one(kg, doc: str, text_start: str) -> dict:
+    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
+    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
+    return hits[0]
+
+
+def label(kg, node: str | None) -> str | None:
+    return None if node is None else kg.nx.nodes[node]["label"]
+
+
+# --- 1. speaker phrases that name no entity ---------------------------------------------------------
+
+
+def test_a_speaker_phrase_with_no_entity_keeps_its_statement_and_its_words(kg):
+    for start, phrase in (("the police had used tear gas", "Protesters"), ("the bridge would stay closed", "Officials")):
+        st = one(kg, "unnamed", start)
+        assert (st["speaker"], st["speaker_text"]) == (None, phrase)
+
+
+def test_a_description_resolves_to_the_entity_the_text_named(kg):
+    assert label(kg, one(kg, "company", "sales had fallen")["speaker"]) == "Acme Mining Company"
+    st = one(kg, "mayor", "the city would plant")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Olivia Chow", "The mayor")
+
+
+def test_a_citys_police_is_not_the_city(kg):
+    st = one(kg, "city_police", "a man had been arrested")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Toronto police")
+
+
+def test_a_spokesperson_speaks_for_the_organisation(kg):
+    st = one(kg, "spokesperson", "the firm would cut")
+    assert label(kg, st["speaker"]).startswith("Acme")
+    assert st["speaker_text"] == "Acme's spokesperson"
+
+
+# --- 2. parses that hide "X said (that) ..." -------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc, start, speaker", [
+    ("statement", "the budget would be balanced", "Doug Ford"),
+    ("reporters", "the vote had been rigged", "Jane Smith"),
+    ("facebook", "the city would reopen the parks", "John Tory"),
+    ("adding", "more doses would arrive", "Mark Holland"),
+    ("as_reported", "The mine will close in May", "CBC News"),
+])
+def test_hidden_said_that(kg, doc, start, speaker):
+    assert label(kg, one(kg, doc, start)["speaker"]) == speaker
+
+
+def test_an_interview_with_an_outlet_relays_the_words(kg):
+    st = one(kg, "interview", "the transit plan was flawed")
+    assert label(kg, st["speaker"]) == "Ana Bailey"
+    assert label(kg, st["reported_by"]) == "Toronto Star"
+
+
+# --- 3. quotes with no cue ---------------------------------------------------------------------------
+
+
+def test_a_quote_paragraph_continues_the_speaker_before_it_and_not_across_a_change_of_topic(kg):
+    assert label(kg, one(kg, "continued", "The children deserve")["speaker"]) == "Maria Lopez"
+    st = one(kg, "continued", "Nobody was ready")
+    assert (st["kind"], st["speaker"]) == ("direct", None)
+
+
+# --- 4. choosing the speaker -----------------------------------------------------------------------
+
+
+def test_the_addressee_is_not_the_speaker(kg):
+    assert label(kg, one(kg, "told", "the deficit would shrink")["speaker"]) == "Chrystia Freeland"
+
+
+def test_a_role_phrase_is_the_person_never_the_country(kg):
+    st = one(kg, "role_unnamed", "the border would stay closed")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Canada's prime minister")
+    assert label(kg, one(kg, "role_named", "the border would stay closed")["speaker"]) == "Justin Trudeau"
+
+
+def test_pronouns_by_gender(kg):
+    assert label(kg, one(kg, "pronouns", "the deal was done")["speaker"]) == "Sarah Jones"
+    assert label(kg, one(kg, "pronouns", "it was not")["speaker"]) == "Tom Brown"
+
+
+def test_i_inside_a_quote_is_not_a_speaker_and_he_is_the_one_named(kg):
+    st = one(kg, "first_person", "I will resign")
+    assert label(kg, st["speaker"]) == "John Baird"
+    assert len(said(kg, "first_person")) == 1
+
+
+def test_an_unnamed_source_is_never_the_name_beside_it(kg):
+    st = one(kg, "source_close", "the bank would cut")
+    assert st["speaker"] is None
+    assert st["speaker_text"] == "A source close to Mark Carney"
+
+
+# --- 5. kinds ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start, kind", [
+    ("the deficit will shrink", "belief"),
+    ("the money had been spent", "question"),
+    ("it had broken the law", "negated"),
+    ("the plan was dead", "negated"),
+])
+def test_kinds(kg, start, kind):
+    assert one(kg, "kinds", start)["kind"] == kind
+
+
+def test_declining_to_comment_is_no_statement(kg):
+    assert said(kg, "silence") == []

@@ -407,7 +407,33 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         gender=gender,
         subtype=gaz.entries[key].kind if key in gaz.entries else None,
         headline=sentence in ctx.headline_sents,
+        type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
     )
+
+
+RELATIVE_PERSON = {"who", "whom", "whose"}
+
+
+def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, str]) -> tuple[str, ...]:
+    """What the words around the name at tokens ``start:end`` say it is: a noun right before it
+    ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
+    a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
+    votes = []
+    if start > 0:
+        before = toks.lower[start - 1]
+        type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
+        if type_ and toks.tok[start - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+            votes.append(type_)
+    after = end + (end < len(toks) and toks.text[end] == ",")
+    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
+        votes.append("person")
+    root = toks.doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())
+            if type_ and child.pos_ == "NOUN":
+                votes.append(type_)
+    return tuple(votes)
 
 
 def _is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:

@@ -148,6 +148,7 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             uf.union(f"g:{surfaces[0].entry}", key)
 
 
+ORG_LABELS = ("ORG", "organization", "group")
 LONE_NAME_LABELS = ("PERSON", "ORG", "GPE")  # a lone surname the model took for a place or a body
 
 
@@ -165,6 +166,11 @@ def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
     return forms
 
 
+def _full_person_name(m: Mention, names: NameKnowledge) -> bool:
+    """A person's name of two words or more that no shape says is something else ("Hakim Mosque")."""
+    return _person_like(m) and " " in m.name and names.shape_type(m.name) in (None, "person")
+
+
 def _lone_name(name: str, names: NameKnowledge) -> bool:
     """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
     words = name.split()
@@ -180,8 +186,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     corpus: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            words = m.name.split()
-            if k and len(words) >= 2 and _person_like(m):
+            words = names.core(m.name)
+            if k and len(words) >= 2 and _full_person_name(m, names):
                 for form in _surname_forms(words, names):
                     corpus[form].add(uf.find(k))
     for a in analyses:
@@ -189,8 +195,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order
         by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for m, k in zip(a.mentions, doc_keys):
-            words = m.name.split()
-            if k and len(words) >= 2 and _person_like(m) and not _lone_name(m.name, names):
+            words = names.core(m.name)
+            if k and len(words) >= 2 and _full_person_name(m, names) and not _lone_name(m.name, names):
                 for form in _surname_forms(words, names):
                     by_surname[form].append((m.start, k))
                 by_first[fold(words[0])].append((m.start, k))
@@ -200,7 +206,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 continue
             name = fold(m.name)
             target = _named_before(by_surname.get(name, ()), m.start, uf)
-            if target is None and m.label == "PERSON":
+            if target is None and (m.label == "PERSON" or name in names.given_names):
                 target = _named_before(by_first.get(name, ()), m.start, uf)
             if target is not None:
                 doc_keys[i] = target
@@ -234,7 +240,7 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             longs = short_forms.get(fold(m.name))
-            if k and k.startswith("n:") and longs and len(longs) == 1 and k not in longs and m.label != "PERSON":
+            if k and k.startswith("n:") and longs and len(longs) == 1 and k not in longs and m.label in ORG_LABELS:
                 doc_keys[i] = next(iter(longs))
 
 
@@ -263,8 +269,8 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
     firsts: dict[str, str] = {}
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            words = m.name.split()
-            if k and k.startswith("n:") and len(words) >= 2 and _person_like(m):
+            words = names.core(m.name)
+            if k and k.startswith("n:") and len(words) >= 2 and _full_person_name(m, names):
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
     for surname in sorted(by_surname):
@@ -401,7 +407,7 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
         type_ = vote_type(mentions, gaz)
         if type_ is None:
             return None
-        label = _choose_label(mentions, type_)
+        label = _choose_label(mentions, type_, gaz)
         entity = Entity(id=slug(label), label=label, type=type_)
     else:
         entity = Entity(id=entry.node_id, label=entry.label, type=entry.type, wikidata=entry.wikidata)
@@ -411,12 +417,15 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     return entity
 
 
-def _choose_label(mentions: list[Mention], type_: str) -> str:
+def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
     counts = Counter(m.name for m in mentions if not m.headline) or Counter(m.name for m in mentions)
     if type_ == "person":
         # The fullest form of a name ("Lloyd James Austin" over "Austin").
         return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
-    return max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
+    label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
+    # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
+    longer = [n for n in sorted(counts) if " " in n and fold(label) in _org_short_forms(n, gaz)]
+    return max(longer, key=lambda n: (counts[n], len(n), _cased(n))) if longer else label
 
 
 def _cased(name: str) -> int:

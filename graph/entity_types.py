@@ -48,8 +48,16 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     True
     """
     votes: Counter[str] = Counter()
-    shapes: dict[str, str | None] = {}
+    shapes = {name: gaz.names.shape_type(name) for name in {m.name for m in mentions}}
+    person_evidence = any(
+        person_like(m) and (len(m.name.split()) > 1 or m.role) and shapes[m.name] in (None, "person")
+        or "person" in m.type_votes
+        or not shapes[m.name] and has_given_name(m.name, gaz)
+        for m in mentions
+    )
     for m in mentions:
+        if person_evidence and m.kind == "ner" and " " not in m.name and not person_like(m):
+            continue  # a lone surname takes the type of the full name it resolved to
         weight = 0.5 if m.headline else 1.0
         if m.kind == "org":
             if m.label in ENTITY_TYPES:
@@ -70,8 +78,6 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             head_type = gaz.head_words.get(head)
             if head_type in ENTITY_TYPES and head[:1].isupper():
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
-        if m.name not in shapes:
-            shapes[m.name] = gaz.names.shape_type(m.name)
         if shapes[m.name]:
             votes[shapes[m.name]] += SHAPE_WEIGHT * weight
         elif m.kind == "ner" and has_given_name(m.name, gaz):
@@ -80,10 +86,6 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             votes[type_] += CONTEXT_WEIGHT * weight
     if not votes:
         return None
-    person_evidence = any(
-        person_like(m) and (len(m.name.split()) > 1 or m.role) or "person" in m.type_votes or has_given_name(m.name, gaz)
-        for m in mentions
-    )
     if not person_evidence:
         # A lone word is a person's name only where a full name, a title or a cue says so ("Yukos").
         others = {t: v for t, v in votes.items() if t != "person"}

@@ -71,6 +71,7 @@ class NameKnowledge:
     given_names: frozenset[str] = frozenset()  # folded
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)  # folded name -> folded names it may be
     particles: tuple[str, ...] = ()  # lower-case, longest first; "al-" for a hyphenated prefix
+    suffixes: frozenset[str] = frozenset()  # folded: "jr", "frs"
     type_nouns: dict[str, str] = field(default_factory=dict)  # lower-case noun -> type
     shapes: tuple[tuple[re.Pattern, str], ...] = ()
 
@@ -81,6 +82,20 @@ class NameKnowledge:
         True
         """
         return a == b or a in self.nicknames.get(b, ()) or b in self.nicknames.get(a, ())
+
+    def core(self, name: str) -> list[str]:
+        """A person's name without a generation or honour after it and without a territorial
+        designation ("Ann Lee Jr." and "Ann Lee of Kent" -> ["Ann", "Lee"]).
+
+        >>> load_gazetteer().names.core("Ann Lee of Kent FRS")
+        ['Ann', 'Lee']
+        """
+        words = name.split()
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        while len(words) > 1 and fold(words[-1]) in self.suffixes:
+            words = words[:-1]
+        return words
 
     def shape_type(self, name: str) -> str | None:
         """The type the first matching shape gives ``name``.
@@ -280,6 +295,7 @@ def _read_name_knowledge(data: Path, digest) -> NameKnowledge:
         given_names=given,
         nicknames={k: frozenset(v) for k, v in nicknames.items()},
         particles=tuple(particles),
+        suffixes=frozenset(fold(cols[0]) for _, cols in _data_lines(data / "name_suffixes.txt", digest)),
         type_nouns=nouns,
         shapes=tuple(shapes),
     )

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .gazetteer import Entry, Gazetteer, fold, slug
 from .entity_types import person_like as _person_like
-from .entity_types import vote_type
+from .entity_types import full_person_name, vote_type
 from .gazetteer import NameKnowledge
 from .records import AcronymDefinition, DocumentAnalysis, Entity, Mention, Resolution
 
@@ -69,9 +69,9 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
-    _link_first_name_variants(uf, analyses, keys, gazetteer.names)
+    _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_org_short_forms(analyses, keys, gazetteer)
-    _link_lone_names(analyses, keys, uf, gazetteer.names)
+    _link_lone_names(analyses, keys, uf, gazetteer)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -166,28 +166,24 @@ def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
     return forms
 
 
-def _full_person_name(m: Mention, names: NameKnowledge) -> bool:
-    """A person's name of two words or more that no shape says is something else ("Hakim Mosque")."""
-    return _person_like(m) and " " in m.name and names.shape_type(m.name) in (None, "person")
-
-
 def _lone_name(name: str, names: NameKnowledge) -> bool:
     """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
     words = name.split()
     return len(words) == 1 or len(words) <= 3 and " ".join(words[:-1]).lower() in names.particles
 
 
-def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, names: NameKnowledge) -> None:
+def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
     """A lone surname is the person of the same document whose full name ends with it; when two
     people share it, the one named last before it. A surname the model tagged as an organisation
     or place is that person too. A lone first name right after a full name ("Ann" after "Ann
     Lee", "Xi" after "Xi Jinping") is that person. With no full name in the document, a surname
     is the one person of the corpus who has it, and nobody when the corpus has two."""
+    names = gaz.names
     corpus: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
             words = names.core(m.name)
-            if k and len(words) >= 2 and _full_person_name(m, names):
+            if k and len(words) >= 2 and full_person_name(m, gaz):
                 for form in _surname_forms(words, names):
                     corpus[form].add(uf.find(k))
     for a in analyses:
@@ -196,7 +192,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for m, k in zip(a.mentions, doc_keys):
             words = names.core(m.name)
-            if k and len(words) >= 2 and _full_person_name(m, names) and not _lone_name(m.name, names):
+            if k and len(words) >= 2 and full_person_name(m, gaz) and not _lone_name(m.name, names):
                 for form in _surname_forms(words, names):
                     by_surname[form].append((m.start, k))
                 by_first[fold(words[0])].append((m.start, k))
@@ -262,15 +258,16 @@ def _org_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     return out
 
 
-def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, names: NameKnowledge) -> None:
+def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
     """"Sergei Lavrov" and "Sergey Lavrov", "Bill" and "William Clinton": the same surname and a
     first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton")."""
+    names = gaz.names
     by_surname: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, str] = {}
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
             words = names.core(m.name)
-            if k and k.startswith("n:") and len(words) >= 2 and _full_person_name(m, names):
+            if k and k.startswith("n:") and len(words) >= 2 and full_person_name(m, gaz):
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
     for surname in sorted(by_surname):
@@ -399,8 +396,9 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     elif root.startswith("c:"):
         entry = gaz.capitals.get(root[2:])
     if entry is None:
-        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone.
-        if not any(not m.headline for m in mentions):
+        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone,
+        # unless a title or a given name says it is a person's ("President Lee", "Ann Lee").
+        if not any(not m.headline or m.role or m.kind == "ner" and full_person_name(m, gaz) for m in mentions):
             return None
         if not any(any(c.isupper() for c in m.name) for m in mentions):
             return None

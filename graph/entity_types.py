@@ -36,7 +36,16 @@ def person_like(m: Mention) -> bool:
 def has_given_name(name: str, gaz: Gazetteer) -> bool:
     """"Ann Lee": two to four words led by a given name and ending in no head word."""
     words = name.split()
-    return 2 <= len(words) <= 4 and fold(words[0]) in gaz.names.given_names and words[-1] not in gaz.head_words
+    if not 2 <= len(words) <= 4 or words[-1] in gaz.head_words:
+        return False
+    given = gaz.names.given_names
+    return fold(words[0]) in given or fold(words[0].split("-")[0]) in given  # "Pierre-Simon"
+
+
+def full_person_name(m: Mention, gaz: Gazetteer) -> bool:
+    """A person's name of two words or more, by the model or by its given name, that no shape
+    says is something else ("Hakim Mosque")."""
+    return " " in m.name and (person_like(m) or has_given_name(m.name, gaz)) and gaz.names.shape_type(m.name) in (None, "person")
 
 
 def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:

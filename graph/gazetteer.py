@@ -74,6 +74,7 @@ class NameKnowledge:
     suffixes: frozenset[str] = frozenset()  # folded: "jr", "frs"
     type_nouns: dict[str, str] = field(default_factory=dict)  # lower-case noun -> type
     shapes: tuple[tuple[re.Pattern, str], ...] = ()
+    _shape_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memo
 
     def same_given_name(self, a: str, b: str) -> bool:
         """Whether two folded first names may be one person's: equal, an initial, or a nickname.
@@ -103,10 +104,9 @@ class NameKnowledge:
         >>> load_gazetteer().names.shape_type("Bill C-12")
         'law'
         """
-        for pattern, type_ in self.shapes:
-            if pattern.search(name):
-                return type_
-        return None
+        if name not in self._shape_of:
+            self._shape_of[name] = next((type_ for pattern, type_ in self.shapes if pattern.search(name)), None)
+        return self._shape_of[name]
 
 
 @dataclass

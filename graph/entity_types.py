@@ -22,9 +22,9 @@ LABEL_VOTES = {
     "LOC": ("place", 1.0),
     "FAC": ("place", 0.5),
 }
-SHAPE_WEIGHT = 2.5  # a name's shape outweighs the model's label on two mentions
-CONTEXT_WEIGHT = 1.5  # each cue word around one mention
-GIVEN_NAME_WEIGHT = 1.5
+SHAPE_WEIGHT = 2.5  # once per distinct name: outweighs the model's label on two mentions
+CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
+GIVEN_NAME_WEIGHT = 2.0  # once per distinct name
 HEAD_WORD_WEIGHT = 1.0
 
 
@@ -87,12 +87,14 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             head_type = gaz.head_words.get(head)
             if head_type in ENTITY_TYPES and head[:1].isupper():
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
-        if shapes[m.name]:
-            votes[shapes[m.name]] += SHAPE_WEIGHT * weight
-        elif m.kind == "ner" and has_given_name(m.name, gaz):
-            votes["person"] += GIVEN_NAME_WEIGHT * weight
         for type_ in m.type_votes:
             votes[type_] += CONTEXT_WEIGHT * weight
+    # A name's shape is one piece of evidence however often the name is written.
+    for name in {m.name for m in mentions if m.kind == "ner"}:
+        if shapes[name]:
+            votes[shapes[name]] += SHAPE_WEIGHT
+        elif has_given_name(name, gaz):
+            votes["person"] += GIVEN_NAME_WEIGHT
     if not votes:
         return None
     if not person_evidence:

@@ -70,8 +70,8 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
-    _link_org_short_forms(analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
+    _link_org_short_forms(analyses, keys, gazetteer)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 

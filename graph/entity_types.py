@@ -60,6 +60,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     shapes = {name: gaz.names.shape_type(name) for name in {m.name for m in mentions}}
     person_evidence = any(
         person_like(m) and (len(m.name.split()) > 1 or m.role) and shapes[m.name] in (None, "person")
+        or shapes[m.name] == "person"
         or "person" in m.type_votes
         or not shapes[m.name] and has_given_name(m.name, gaz)
         for m in mentions

@@ -1,7 +1,8 @@
 """Curated knowledge: known entities with their aliases, demonyms and capitals, and title words.
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
-``stop_names.txt``); a user
+``stop_names.txt``, and the name knowledge: ``given_names.txt``, ``nicknames.tsv``,
+``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``); a user
 extends it with files of the same form passed as ``extra_entities``, without editing Python.
 """
 from __future__ import annotations

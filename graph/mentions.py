@@ -428,12 +428,30 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
         votes.append("person")
     root = toks.doc[start:end].root
+    if root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
+        votes.append("person")
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())
             if type_ and child.pos_ == "NOUN":
                 votes.append(type_)
     return tuple(votes)
+
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _refers_as_a_person(toks: Tokens, end: int) -> bool:
+    """The rest of the sentence after a subject speaks of a "he" or a "she" ("X said she ..."),
+    with no other name between that the pronoun could be."""
+    sentence = toks.sentence[end - 1]
+    stop = toks.sent_start[sentence + 1] if sentence + 1 < len(toks.sent_start) else len(toks)
+    for i in range(end, stop):
+        if toks.name_word[i] and toks.tok[i].ent_type_ == "PERSON":
+            return False
+        if toks.lower[i] in PERSONAL_PRONOUNS:
+            return True
+    return False
 
 
 def _is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:

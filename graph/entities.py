@@ -1,10 +1,14 @@
 """Resolve the mentions of a whole corpus to canonical entities: one real entity, one node.
 
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
-the curated data's aliases, demonyms and capitals; acronyms the text defines; a surname to the
-full name used in the same document (else the only one in the corpus); spellings that differ only
-in case, dots, spaces or hyphens; typos of curated names; transliterations of a first name.
-Every rule works on dictionaries keyed by name, so resolution stays linear in the mentions.
+the curated data's aliases, demonyms and capitals; acronyms the text defines; a lone surname or
+first name to the full name used in the same document (else, for a surname, the only person of
+the corpus with it); an organisation's short form to its long form in the same document;
+spellings that differ only in case, dots, spaces or hyphens; typos of curated names;
+transliterations and nicknames of a first name. A name resolved within its document takes the key
+of what it names there (two documents' "Clinton" may be two people); names linked across the
+corpus share a union-find root. Every rule works on dictionaries keyed by name, so resolution
+stays linear in the mentions. The type of an unknown entity is voted in :mod:`graph.entity_types`.
 """
 from __future__ import annotations
 
@@ -15,10 +19,9 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .gazetteer import Entry, Gazetteer, fold, slug
-from .entity_types import person_like as _person_like
 from .entity_types import full_person_name, vote_type
-from .gazetteer import NameKnowledge
+from .entity_types import person_like as _person_like
+from .gazetteer import Entry, Gazetteer, NameKnowledge, fold, slug
 from .records import AcronymDefinition, DocumentAnalysis, Entity, Mention, Resolution
 
 FUZZY_MIN_LENGTH = 6
@@ -166,6 +169,24 @@ def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
     return forms
 
 
+class _FullNames:
+    """The parts of people's full names, worked out once per distinct name and label."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._parts: dict[tuple[str, bool], tuple[list[str], set[str]] | None] = {}
+
+    def parts(self, m: Mention) -> tuple[list[str], set[str]] | None:
+        """The name's core words and its surname's forms, or None when it is no full person name."""
+        key = (m.name, _person_like(m))  # all that full_person_name reads
+        if key not in self._parts:
+            names = self.gaz.names
+            words = names.core(m.name)
+            full = len(words) >= 2 and full_person_name(m, self.gaz) and not _lone_name(m.name, names)
+            self._parts[key] = (words, _surname_forms(words, names)) if full else None
+        return self._parts[key]
+
+
 def _lone_name(name: str, names: NameKnowledge) -> bool:
     """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
     words = name.split()
@@ -179,38 +200,41 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     Lee", "Xi" after "Xi Jinping") is that person. With no full name in the document, a surname
     is the one person of the corpus who has it, and nobody when the corpus has two."""
     names = gaz.names
+    full_names = _FullNames(gaz)
     corpus: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
+        people[a.doc] = found = []
         for m, k in zip(a.mentions, keys[a.doc]):
-            words = names.core(m.name)
-            if k and len(words) >= 2 and full_person_name(m, gaz):
-                for form in _surname_forms(words, names):
+            found_parts = full_names.parts(m) if k and " " in m.name else None
+            if found_parts:
+                words, forms = found_parts
+                found.append((m.start, k, forms, fold(words[0])))
+                for form in forms:
                     corpus[form].add(uf.find(k))
     for a in analyses:
         doc_keys = keys[a.doc]
         by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order
         by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for m, k in zip(a.mentions, doc_keys):
-            words = names.core(m.name)
-            if k and len(words) >= 2 and full_person_name(m, gaz) and not _lone_name(m.name, names):
-                for form in _surname_forms(words, names):
-                    by_surname[form].append((m.start, k))
-                by_first[fold(words[0])].append((m.start, k))
+        for start, k, forms, first in people[a.doc]:
+            for form in forms:
+                by_surname[form].append((start, k))
+            by_first[first].append((start, k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not k or k != f"n:{fold(m.name)}" or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
                 continue
             name = fold(m.name)
-            target = _named_before(by_surname.get(name, ()), m.start, uf)
+            target = _named_before(by_surname.get(name, ()), m.start)
             if target is None and (m.label == "PERSON" or name in names.given_names):
-                target = _named_before(by_first.get(name, ()), m.start, uf)
+                target = _named_before(by_first.get(name, ()), m.start)
             if target is not None:
                 doc_keys[i] = target
             elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k)
 
 
-def _named_before(people: Iterable[tuple[int, str]], start: int, uf: _UnionFind) -> str | None:
+def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
     """The key of the person named last before ``start`` among ``people`` (``(start, key)`` in text
     order), else the first named after it; None when there is nobody."""
     chosen = None
@@ -261,19 +285,20 @@ def _org_short_forms(name: str, gaz: Gazetteer) -> list[str]:
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
     """"Sergei Lavrov" and "Sergey Lavrov", "Bill" and "William Clinton": the same surname and a
     first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton")."""
-    names = gaz.names
+    full_names = _FullNames(gaz)
     by_surname: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, str] = {}
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            words = names.core(m.name)
-            if k and k.startswith("n:") and len(words) >= 2 and full_person_name(m, gaz):
+            found = full_names.parts(m) if k and k.startswith("n:") and " " in m.name else None
+            if found:
+                words = found[0]
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
     for surname in sorted(by_surname):
         group = sorted(by_surname[surname])
         if len(group) > 1:
-            for i, j in _alike_first_names([firsts[k] for k in group], names):
+            for i, j in _alike_first_names([firsts[k] for k in group], gaz.names):
                 uf.union(group[i], group[j])
 
 

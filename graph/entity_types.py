@@ -57,12 +57,11 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     True
     """
     votes: Counter[str] = Counter()
-    shapes = {name: gaz.names.shape_type(name) for name in {m.name for m in mentions}}
-    person_evidence = any(
-        person_like(m) and (len(m.name.split()) > 1 or m.role) and shapes[m.name] in (None, "person")
-        or shapes[m.name] == "person"
-        or "person" in m.type_votes
-        or not shapes[m.name] and has_given_name(m.name, gaz)
+    distinct = {m.name for m in mentions}
+    shapes = {name: gaz.names.shape_type(name) for name in distinct}
+    given = {name for name in distinct if not shapes[name] and has_given_name(name, gaz)}
+    person_evidence = bool(given) or "person" in shapes.values() or any(
+        person_like(m) and (" " in m.name or m.role) and shapes[m.name] is None or "person" in m.type_votes
         for m in mentions
     )
     for m in mentions:
@@ -94,7 +93,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     for name in {m.name for m in mentions if m.kind == "ner"}:
         if shapes[name]:
             votes[shapes[name]] += SHAPE_WEIGHT
-        elif has_given_name(name, gaz):
+        elif name in given:
             votes["person"] += GIVEN_NAME_WEIGHT
     if not votes:
         return None

@@ -59,12 +59,16 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
+def build_texts(folder, *texts: str, named: dict[str, str] | None = None):
+    """The graph of articles with these texts, one a file (``named``: file name -> text)."""
+    for name, text in (named or {f"{i}.txt": text for i, text in enumerate(texts)}).items():
         (folder / name).write_text(text, encoding="utf-8")
     return build([folder]).graph
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("articles"), named=ARTICLES)
 
 
 def nodes_with(G, name: str) -> list[dict]:
@@ -75,14 +79,6 @@ def node_named(G, name: str) -> dict:
     hits = nodes_with(G, name)
     assert len(hits) == 1, f"{name!r} is on {len(hits)} nodes: {[h['label'] for h in hits]}"
     return hits[0]
-
-
-def mentions_in(G, label: str, doc: str) -> int:
-    """How many of the document's statements or mentions name the node: its mention count when
-    the node is only in that document."""
-    attrs = node_named(G, label)
-    assert attrs["documents"] == [doc]
-    return attrs["mentions"]
 
 
 # --- class 4: lone surnames and first names ----------------------------------------------------
@@ -108,10 +104,12 @@ def test_a_nickname_is_the_same_person(graph):
 
 
 def test_a_lone_surname_is_not_linked_across_documents_when_two_people_have_it(tmp_path):
-    (tmp_path / "a.txt").write_text("Nora Vance opened the bakery on Monday.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Peter Vance, her cousin, runs the mill.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Vance said the prices would rise next year.\n", encoding="utf-8")
-    G = build([tmp_path]).graph
+    G = build_texts(
+        tmp_path,
+        "Nora Vance opened the bakery on Monday.\n",
+        "Peter Vance, her cousin, runs the mill.\n",
+        "Vance said the prices would rise next year.\n",
+    )
     assert "Vance" not in node_named(G, "Nora Vance")["aliases"]
     assert "Vance" not in node_named(G, "Peter Vance")["aliases"]
 
@@ -147,11 +145,8 @@ def test_a_company_by_its_shape_and_its_founder_by_who(graph):
 
 
 def test_a_given_name_outweighs_the_model(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Fans queued for hours. Margaret Oduya signed copies of the book, and Oduya thanked them.\n",
-        encoding="utf-8",
-    )
-    assert node_named(build([tmp_path]).graph, "Margaret Oduya")["type"] == "person"
+    G = build_texts(tmp_path, "Fans queued for hours. Margaret Oduya signed copies of the book, and Oduya thanked them.\n")
+    assert node_named(G, "Margaret Oduya")["type"] == "person"
 
 
 def test_every_node_has_one_of_the_six_types(graph):
@@ -159,12 +154,11 @@ def test_every_node_has_one_of_the_six_types(graph):
 
 
 def test_a_treaty_or_a_war_makes_no_node(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    G = build_texts(
+        tmp_path,
         "Ministers recalled the Treaty of Lisbonne and the War on Hunger. The Treaty of Lisbonne was "
         "signed by twelve states.\n",
-        encoding="utf-8",
     )
-    G = build([tmp_path]).graph
     assert {attrs["type"] for _, attrs in G.nodes(data=True)} <= set(ENTITY_TYPES)
     assert not nodes_with(G, "Treaty of Lisbonne") and not nodes_with(G, "War on Hunger")
 
@@ -184,11 +178,10 @@ def test_a_generic_head_alone_is_no_entity(graph):
 
 
 def test_plural_and_generic_speakers_are_no_nodes(tmp_path):
-    (tmp_path / "a.txt").write_text(
+    G = build_texts(
+        tmp_path,
         "Many Democrats said the bill went too far. Lawmakers said they would vote next week. "
         "Senator Ruth Okafor said she would support it.\n",
-        encoding="utf-8",
     )
-    G = build([tmp_path]).graph
     assert not nodes_with(G, "Many Democrats") and not nodes_with(G, "Lawmakers")
     assert node_named(G, "Ruth Okafor")["type"] == "person"

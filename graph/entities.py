@@ -226,7 +226,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 continue
             name = fold(m.name)
             target = _named_before(by_surname.get(name, ()), m.start)
-            if target is None and (m.label == "PERSON" or name in names.given_names):
+            if target is None:
                 target = _named_before(by_first.get(name, ()), m.start)
             if target is not None:
                 doc_keys[i] = target
@@ -250,10 +250,11 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
     it names: an organisation's name without its country or without its head word."""
     for a in analyses:
         doc_keys = keys[a.doc]
+        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == "country"}
         short_forms: dict[str, set[str]] = defaultdict(set)
         for m, k in zip(a.mentions, doc_keys):
             if k and not _person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
-                for short in _org_short_forms(m.name, gaz):
+                for short in _org_short_forms(m.name, gaz, places):
                     short_forms[short].add(k)
         if not short_forms:
             continue
@@ -264,16 +265,18 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
                 doc_keys[i] = next(iter(longs))
 
 
-def _org_short_forms(name: str, gaz: Gazetteer) -> list[str]:
-    """Folded shorter names of an organisation: without a leading country or demonym ("UK Home
-    Office" -> "Home Office"), without a closing head word ("Labour Party" -> "Labour")."""
+def _org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Folded shorter names of an organisation: without a leading country, demonym or a place the
+    document names ("UK Home Office" -> "Home Office", "Leeds Rhinos" -> "Rhinos"), without a
+    closing head word ("Labour Party" -> "Labour")."""
     words = name.split()
     out = []
-    first = fold(words[0])
-    if first in gaz.country_names or first in gaz.demonym_country:
-        rest = words[1:]
-        if len(rest) >= 2 or rest and rest[0] not in gaz.head_words:
-            out.append(fold(" ".join(rest)))
+    for n in (1, 2):
+        lead = fold(" ".join(words[:n]))
+        rest = words[n:]
+        if rest and (lead in gaz.country_names or lead in gaz.demonym_country or lead in places):
+            if len(rest) >= 2 or rest[0] not in gaz.head_words and fold(rest[0]) not in gaz.stop_names:
+                out.append(fold(" ".join(rest)))
     if gaz.head_words.get(words[-1]) in ("organization", "group") and words[-2][:1].isupper():
         rest = words[:-1]
         short = fold(" ".join(rest))

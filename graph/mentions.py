@@ -412,6 +412,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
 
 
 RELATIVE_PERSON = {"who", "whom", "whose"}
+PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 
 def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, str]) -> tuple[str, ...]:
@@ -422,13 +423,17 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     if start > 0:
         before = toks.lower[start - 1]
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
-        if type_ and toks.tok[start - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
-            votes.append(type_)
+        if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
+            votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
     after = end + (end < len(toks) and toks.text[end] == ",")
     if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
-        votes.append("person")
+        clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
+        if clause.dep_ == "relcl" and start <= clause.head.i < end:
+            votes.append("person")
     root = toks.doc[start:end].root
-    if root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
+    if end - start == 1 and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
+        # only for a lone word, a surname whose full name may be out of sight: a longer name
+        # that "said he" is as often a body speaking of someone else ("Police said he ...")
         votes.append("person")
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:

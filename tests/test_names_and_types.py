@@ -173,6 +173,17 @@ def test_an_organisation_without_its_country_or_its_head_word_is_one_node(graph)
     assert labour["label"] == "Labour Party" and "Labour Party" in labour["aliases"]
 
 
+def test_an_organisation_without_the_place_it_is_named_after_is_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Dunmore Housing Trust raised rents in Dunmore on Monday. The Housing Trust said repairs "
+        "had become costlier. Tenants in Dunmore said they could not pay.\n",
+    )
+    trust = node_named(G, "Housing Trust")
+    assert trust["label"] == "Dunmore Housing Trust" and trust["mentions"] == 2
+    assert node_named(G, "Dunmore")["type"] == "place"
+
+
 def test_a_generic_head_alone_is_no_entity(graph):
     assert not nodes_with(graph, "Government")
 

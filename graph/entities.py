@@ -226,8 +226,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 continue
             name = fold(m.name)
             target = _named_before(by_surname.get(name, ()), m.start)
-            if target is None:
-                target = _named_before(by_first.get(name, ()), m.start)
+            if target is None and (m.label != "GPE" or name in names.given_names):
+                target = _named_before(by_first.get(name, ()), m.start)  # "Cleveland" is no "Cleveland Smith"
             if target is not None:
                 doc_keys[i] = target
             elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:

@@ -1,10 +1,14 @@
 """Resolve the mentions of a whole corpus to canonical entities: one real entity, one node.
 
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
-the curated data's aliases, demonyms and capitals; acronyms the text defines; a surname to the
-full name used in the same document (else the only one in the corpus); spellings that differ only
-in case, dots, spaces or hyphens; typos of curated names; transliterations of a first name.
-Every rule works on dictionaries keyed by name, so resolution stays linear in the mentions.
+the curated data's aliases, demonyms and capitals; acronyms the text defines; a lone surname or
+first name to the full name used in the same document (else, for a surname, the only person of
+the corpus with it); an organisation's short form to its long form in the same document;
+spellings that differ only in case, dots, spaces or hyphens; typos of curated names;
+transliterations and nicknames of a first name. A name resolved within its document takes the key
+of what it names there (two documents' "Clinton" may be two people); names linked across the
+corpus share a union-find root. Every rule works on dictionaries keyed by name, so resolution
+stays linear in the mentions. The type of an unknown entity is voted in :mod:`graph.entity_types`.
 """
 from __future__ import annotations
 
@@ -15,17 +19,11 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .gazetteer import Entry, Gazetteer, fold, slug
+from .entity_types import full_person_name, vote_type
+from .entity_types import person_like as _person_like
+from .gazetteer import Entry, Gazetteer, NameKnowledge, fold, slug
 from .records import AcronymDefinition, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
 
-# What one mention says about the type of its entity, and how loudly.
-LABEL_VOTES = {
-    "PERSON": ("person", 1.0),
-    "ORG": ("organization", 1.0),
-    "GPE": ("place", 1.0),
-    "LOC": ("place", 1.0),
-    "FAC": ("place", 0.5),
-}
 FUZZY_MIN_LENGTH = 6
 FUZZY_SIMILARITY = 0.86
 
@@ -88,8 +86,9 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
-    _link_surnames(analyses, keys, uf)
-    _link_first_name_variants(uf, analyses, keys)
+    _link_first_name_variants(uf, analyses, keys, gazetteer)
+    _link_lone_names(analyses, keys, uf, gazetteer)
+    _link_org_short_forms(analyses, keys, uf, gazetteer)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -170,62 +169,175 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
-def _person_like(m: Mention) -> bool:
-    return m.label in ("PERSON", "person") or m.kind == "byline"
+ORG_LABELS = ("ORG", "organization", "group")
+LONE_NAME_LABELS = ("PERSON", "ORG", "GPE")  # a lone surname the model took for a place or a body
 
 
-def _link_surnames(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind) -> None:
-    """"Kabulov" is the Zamir Kabulov of the same document, else the only Kabulov of the corpus."""
-    corpus_full: dict[str, set[str]] = defaultdict(set)
-    doc_full: dict[str, dict[str, set[str]]] = {}
+def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
+    """The folded ways a full name's surname is written alone: "Lee" of "Ann Lee", "Assad" and
+    "al-Assad" of "Bashar al-Assad", "Dam" and "van Dam" of "Jean-Claude van Dam"."""
+    last = words[-1]
+    forms = {fold(last)}
+    for particle in names.particles:
+        if particle.endswith("-") and last.lower().startswith(particle) and len(last) > len(particle) + 1:
+            forms.add(fold(last[len(particle):]))
+    for n in (3, 2):
+        if len(words) > n and " ".join(words[-n:-1]).lower() in names.particles:
+            forms.add(fold(" ".join(words[-n:])))
+    return forms
+
+
+class _FullNames:
+    """The parts of people's full names, worked out once per distinct name and label."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._parts: dict[tuple[str, bool], tuple[list[str], set[str]] | None] = {}
+
+    def parts(self, m: Mention) -> tuple[list[str], set[str]] | None:
+        """The name's core words and its surname's forms, or None when it is no full person name."""
+        key = (m.name, _person_like(m))  # all that full_person_name reads
+        if key not in self._parts:
+            names = self.gaz.names
+            words = names.core(m.name)
+            full = len(words) >= 2 and full_person_name(m, self.gaz) and not _lone_name(m.name, names)
+            self._parts[key] = (words, _surname_forms(words, names)) if full else None
+        return self._parts[key]
+
+
+def _lone_name(name: str, names: NameKnowledge) -> bool:
+    """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
+    words = name.split()
+    return len(words) == 1 or len(words) <= 3 and " ".join(words[:-1]).lower() in names.particles
+
+
+def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """A lone surname is the person of the same document whose full name ends with it; when two
+    people share it, the one named last before it. A surname the model tagged as an organisation
+    or place is that person too. A lone first name right after a full name ("Ann" after "Ann
+    Lee", "Xi" after "Xi Jinping") is that person. With no full name in the document, a surname
+    is the one person of the corpus who has it, and nobody when the corpus has two."""
+    names = gaz.names
+    full_names = _FullNames(gaz)
+    corpus: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
-        full: dict[str, set[str]] = defaultdict(set)
+        people[a.doc] = found = []
         for m, k in zip(a.mentions, keys[a.doc]):
-            words = m.name.split()
-            if k and len(words) >= 2 and _person_like(m):
-                surname = fold(words[-1])
-                full[surname].add(k)
-                corpus_full[surname].add(uf.find(k))
-        doc_full[a.doc] = full
+            found_parts = full_names.parts(m) if k and " " in m.name else None
+            if found_parts:
+                words, forms = found_parts
+                found.append((m.start, k, forms, fold(words[0])))
+                for form in forms:
+                    corpus[form].add(uf.find(k))
     for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
-            if not k or not k.startswith("n:") or len(m.name.split()) != 1 or m.label not in ("PERSON", "ORG"):
+        doc_keys = keys[a.doc]
+        by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order
+        by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for start, k, forms, first in people[a.doc]:
+            for form in forms:
+                by_surname[form].append((start, k))
+            by_first[first].append((start, k))
+        for i, m in enumerate(a.mentions):
+            k = doc_keys[i]
+            if not k or k != f"n:{fold(m.name)}" or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
                 continue
-            surname = fold(m.name)
-            local = doc_full[a.doc].get(surname, set())
-            roots = {uf.find(x) for x in local} or corpus_full.get(surname, set())
-            if len({uf.find(r) for r in roots}) == 1:
-                uf.union(next(iter(roots)), k, LinkRule.SURNAME, a.doc)
+            name = fold(m.name)
+            rule = LinkRule.SURNAME
+            target = _named_before(by_surname.get(name, ()), m.start)
+            if target is None and (m.label != "GPE" or name in names.given_names):
+                target = _named_before(by_first.get(name, ()), m.start)  # "Cleveland" is no "Cleveland Smith"
+                rule = LinkRule.GIVEN_NAME
+            if target is not None:
+                uf.relink(doc_keys, i, target, rule, a.doc)
+            elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
+                uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
-def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys) -> None:
-    """"Sergei Lavrov" and "Sergey Lavrov": the same surname and a first name spelled alike."""
+def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
+    """The key of the person named last before ``start`` among ``people`` (``(start, key)`` in text
+    order), else the first named after it; None when there is nobody."""
+    chosen = None
+    for at, key in people:
+        if chosen is not None and at > start:
+            break
+        chosen = key
+    return chosen
+
+
+def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """Within a document, "Home Office" is the "UK Home Office" and "Labour" the "Labour Party"
+    it names: an organisation's name without its country or without its head word."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == "country"}
+        short_forms: dict[str, set[str]] = defaultdict(set)
+        for m, k in zip(a.mentions, doc_keys):
+            if k and not _person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
+                for short in _org_short_forms(m.name, gaz, places):
+                    short_forms[short].add(k)
+        if not short_forms:
+            continue
+        for i, m in enumerate(a.mentions):
+            k = doc_keys[i]
+            longs = short_forms.get(fold(m.name))
+            if k and k.startswith("n:") and longs and len(longs) == 1 and k not in longs and m.label in ORG_LABELS:
+                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
+
+
+def _org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Folded shorter names of an organisation: without a leading country, demonym or a place the
+    document names ("UK Home Office" -> "Home Office", "Leeds Rhinos" -> "Rhinos"), without a
+    closing head word ("Labour Party" -> "Labour")."""
+    words = name.split()
+    out = []
+    for n in (1, 2):
+        lead = fold(" ".join(words[:n]))
+        rest = words[n:]
+        if rest and (lead in gaz.country_names or lead in gaz.demonym_country or lead in places):
+            if len(rest) >= 2 or rest[0] not in gaz.head_words and fold(rest[0]) not in gaz.stop_names:
+                out.append(fold(" ".join(rest)))
+    if gaz.head_words.get(words[-1]) in ("organization", "group") and words[-2][:1].isupper():
+        rest = words[:-1]
+        short = fold(" ".join(rest))
+        if short not in gaz.country_names and short not in gaz.demonym_country and short not in gaz.stop_names:
+            out.append(short)
+    return out
+
+
+def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
+    """"Sergei Lavrov" and "Sergey Lavrov", "Bill" and "William Clinton": the same surname and a
+    first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton")."""
+    full_names = _FullNames(gaz)
     by_surname: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, str] = {}
+    firsts: dict[str, str] = {}
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            words = m.name.split()
-            if k and k.startswith("n:") and len(words) >= 2 and _person_like(m):
+            found = full_names.parts(m) if k and k.startswith("n:") and " " in m.name else None
+            if found:
+                words = found[0]
                 by_surname[fold(words[-1])].add(k)
-                names[k] = fold(words[0])
+                firsts[k] = fold(words[0])
     for surname in sorted(by_surname):
         group = sorted(by_surname[surname])
         if len(group) > 1:
-            for i, j in _alike_first_names([names[k] for k in group]):
+            for i, j in _alike_first_names([firsts[k] for k in group], gaz.names):
                 uf.union(group[i], group[j], LinkRule.FIRST_NAME)
 
 
 FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
 
 
-def _alike_first_names(firsts: list[str]) -> list[tuple[int, int]]:
+def _alike_first_names(firsts: list[str], names: NameKnowledge | None = None) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, in order, of first names that may be one name: equal,
-    one the initial of the other, or spelled alike (``fuzz.ratio`` >= 80). Each distinct name is
-    scored once, in rapidfuzz's C loop: a common surname has thousands of mentions but far fewer
-    distinct first names.
+    one the initial of the other (when only one name has that initial), a nickname of the other,
+    or spelled alike (``fuzz.ratio`` >= 80). Each distinct name is scored once, in rapidfuzz's C
+    loop: a common surname has thousands of mentions but far fewer distinct first names.
 
     >>> _alike_first_names(["sergei", "sergey", "s", "anna"])
     [(0, 1), (0, 2), (1, 2)]
+    >>> _alike_first_names(["john", "j", "jane"])
+    []
     """
     at: dict[str, list[int]] = defaultdict(list)
     for i, first in enumerate(firsts):
@@ -240,7 +352,11 @@ def _alike_first_names(firsts: list[str]) -> list[tuple[int, int]]:
     for first in distinct:
         by_initial[first[:1]].append(first)
     for initial in (f for f in distinct if len(f) == 1):
-        alike.update((initial, other) for other in by_initial[initial])
+        full = [other for other in by_initial[initial] if len(other) > 1]
+        if all((full[0], other) in alike for other in full[1:]):  # "J. Reed" is no one when there are John and Jane Reed
+            alike.update((initial, other) for other in by_initial[initial])
+    if names is not None:
+        alike.update((fa, fb) for fa in distinct for fb in names.nicknames.get(fa, ()) if fb in at)
     pairs = set()
     for fa, fb in alike:
         pairs.update((min(i, j), max(i, j)) for i in at[fa] for j in at[fb] if i != j)
@@ -359,15 +475,16 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     elif root.startswith("c:"):
         entry = gaz.capitals.get(root[2:])
     if entry is None:
-        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone.
-        if not any(not m.headline for m in mentions):
+        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone,
+        # unless a title or a given name says it is a person's ("President Lee", "Ann Lee").
+        if not any(not m.headline or m.role or m.kind == "ner" and full_person_name(m, gaz) for m in mentions):
             return None
         if not any(any(c.isupper() for c in m.name) for m in mentions):
             return None
-        type_ = _vote_type(mentions, gaz)
+        type_ = vote_type(mentions, gaz)
         if type_ is None:
             return None
-        label = _choose_label(mentions, type_)
+        label = _choose_label(mentions, type_, gaz)
         entity = Entity(id=slug(label), label=label, type=type_)
     else:
         entity = Entity(id=entry.node_id, label=entry.label, type=entry.type, wikidata=entry.wikidata)
@@ -377,41 +494,15 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     return entity
 
 
-def _vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
-    votes: Counter[str] = Counter()
-    for m in mentions:
-        weight = 0.5 if m.headline else 1.0
-        if m.kind == "org":
-            votes[m.label] += 1.5 * weight
-        elif m.kind == "byline":
-            votes["person"] += 0.5
-        elif m.kind == "outlet":
-            votes["organization"] += 0.5
-        elif m.label in LABEL_VOTES:
-            type_, w = LABEL_VOTES[m.label]
-            if type_ == "person" and (len(m.name.split()) >= 2 or m.role):
-                w *= 2  # a full name or a title is the strongest sign of a person
-            votes[type_] += w * weight
-        if m.kind in ("ner", "acronym") and m.label == "ORG":
-            head = m.name.split()[-1] if m.name.split() else ""
-            if gaz.head_words.get(head) in ("group", "alliance"):
-                votes[gaz.head_words[head]] += 1.0
-    if not votes:
-        return None
-    if not any(len(m.name.split()) > 1 or m.role for m in mentions if _person_like(m)):
-        # A lone word is a person's name only where a full name or a title says so ("Yukos").
-        others = {t: v for t, v in votes.items() if t != "person"}
-        if others:
-            votes = Counter(others)
-    return max(sorted(votes), key=lambda t: votes[t])
-
-
-def _choose_label(mentions: list[Mention], type_: str) -> str:
+def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
     counts = Counter(m.name for m in mentions if not m.headline) or Counter(m.name for m in mentions)
     if type_ == "person":
         # The fullest form of a name ("Lloyd James Austin" over "Austin").
         return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
-    return max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
+    label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
+    # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
+    longer = [n for n in sorted(counts) if " " in n and fold(label) in _org_short_forms(n, gaz)]
+    return max(longer, key=lambda n: (counts[n], len(n), _cased(n))) if longer else label
 
 
 def _cased(name: str) -> int:

@@ -1,7 +1,8 @@
 """Curated knowledge: known entities with their aliases, demonyms and capitals, and title words.
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
-``stop_names.txt``); a user
+``stop_names.txt``, and the name knowledge: ``given_names.txt``, ``nicknames.tsv``,
+``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``); a user
 extends it with files of the same form passed as ``extra_entities``, without editing Python.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .records import ENTITY_TYPES
+from .records import ENTITY_TYPES, NON_ACTOR_TYPES
 
 
 class GazetteerError(ValueError):
@@ -63,12 +64,59 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+@dataclass(frozen=True)
+class NameKnowledge:
+    """What tells the kind of an unknown name: given names and their nicknames, surname
+    particles, nouns that say what a name beside them is, and name shapes (see ``graph/data``)."""
+
+    given_names: frozenset[str] = frozenset()  # folded
+    nicknames: dict[str, frozenset[str]] = field(default_factory=dict)  # folded name -> folded names it may be
+    particles: tuple[str, ...] = ()  # lower-case, longest first; "al-" for a hyphenated prefix
+    suffixes: frozenset[str] = frozenset()  # folded: "jr", "frs"
+    type_nouns: dict[str, str] = field(default_factory=dict)  # lower-case noun -> type
+    shapes: tuple[tuple[re.Pattern, str], ...] = ()
+    _shape_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memo
+
+    def same_given_name(self, a: str, b: str) -> bool:
+        """Whether two folded first names may be one person's: equal, an initial, or a nickname.
+
+        >>> load_gazetteer().names.same_given_name("bill", "william")
+        True
+        """
+        return a == b or a in self.nicknames.get(b, ()) or b in self.nicknames.get(a, ())
+
+    def core(self, name: str) -> list[str]:
+        """A person's name without a generation or honour after it and without a territorial
+        designation ("Ann Lee Jr." and "Ann Lee of Kent" -> ["Ann", "Lee"]).
+
+        >>> load_gazetteer().names.core("Ann Lee of Kent FRS")
+        ['Ann', 'Lee']
+        """
+        words = name.split()
+        if "of" in words[1:]:
+            words = words[: words.index("of", 1)]
+        while len(words) > 1 and fold(words[-1]) in self.suffixes:
+            words = words[:-1]
+        return words
+
+    def shape_type(self, name: str) -> str | None:
+        """The type the first matching shape gives ``name``.
+
+        >>> load_gazetteer().names.shape_type("Bill C-12")
+        'law'
+        """
+        if name not in self._shape_of:
+            self._shape_of[name] = next((type_ for pattern, type_ in self.shapes if pattern.search(name)), None)
+        return self._shape_of[name]
+
+
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry]
     titles: dict[str, str | None]  # lower-cased title -> gender
     head_words: dict[str, str]  # head word of organisation names ("Ministry") -> the type it implies
     stop_names: frozenset[str] = frozenset()  # folded words that never name an entity alone
+    names: NameKnowledge = field(default_factory=lambda: NameKnowledge())
     fingerprint: str = ""
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)  # surface form -> surfaces
 
@@ -206,10 +254,52 @@ def _read_head_words(path: Path, digest) -> dict[str, str]:
         if not line.strip() or line.startswith("#"):
             continue
         word, _, type_ = line.partition("\t")
-        if type_.strip() not in (*ENTITY_TYPES, "none"):
+        if type_.strip() not in (*ENTITY_TYPES, *NON_ACTOR_TYPES, "none"):
             raise GazetteerError(f"{path}:{number}: type {type_.strip()!r} is not one of {', '.join(ENTITY_TYPES)}")
         words[word.strip()] = type_.strip()
     return words
+
+
+def _data_lines(path: Path, digest) -> list[tuple[int, list[str]]]:
+    """The numbered non-comment lines of a curated text file, split at tabs."""
+    raw = path.read_bytes()
+    digest.update(raw)
+    return [(n, [c.strip() for c in line.split("\t")]) for n, line in enumerate(raw.decode("utf-8").splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+
+
+def _read_name_knowledge(data: Path, digest) -> NameKnowledge:
+    given = frozenset(fold(cols[0]) for _, cols in _data_lines(data / "given_names.txt", digest))
+    nicknames: dict[str, set[str]] = {}
+    for _, cols in _data_lines(data / "nicknames.tsv", digest):
+        short, full = fold(cols[0]), fold(cols[-1])
+        nicknames.setdefault(short, set()).add(full)
+        nicknames.setdefault(full, set()).add(short)
+    particles = sorted((cols[0].lower() for _, cols in _data_lines(data / "name_particles.txt", digest)), key=lambda p: (-len(p), p))
+    kinds = (*ENTITY_TYPES, *NON_ACTOR_TYPES)
+    nouns: dict[str, str] = {}
+    path = data / "type_nouns.tsv"
+    for number, cols in _data_lines(path, digest):
+        if len(cols) != 2 or cols[1] not in kinds:
+            raise GazetteerError(f"{path}:{number}: expected a noun, a tab and one of {', '.join(kinds)}")
+        nouns[cols[0].lower()] = cols[1]
+    shapes = []
+    path = data / "name_shapes.tsv"
+    for number, cols in _data_lines(path, digest):
+        if len(cols) != 2 or cols[1] not in kinds:
+            raise GazetteerError(f"{path}:{number}: expected a pattern, a tab and one of {', '.join(kinds)}")
+        try:
+            shapes.append((re.compile(cols[0]), cols[1]))
+        except re.error as exc:
+            raise GazetteerError(f"{path}:{number}: not a regular expression ({exc})") from None
+    return NameKnowledge(
+        given_names=given,
+        nicknames={k: frozenset(v) for k, v in nicknames.items()},
+        particles=tuple(particles),
+        suffixes=frozenset(fold(cols[0]) for _, cols in _data_lines(data / "name_suffixes.txt", digest)),
+        type_nouns=nouns,
+        shapes=tuple(shapes),
+    )
 
 
 def load_gazetteer(extra_entities: list[str | Path] | tuple = ()) -> Gazetteer:
@@ -236,10 +326,12 @@ def load_gazetteer(extra_entities: list[str | Path] | tuple = ()) -> Gazetteer:
     stop_names = frozenset(
         fold(w) for w in raw.decode("utf-8").splitlines() if w.strip() and not w.startswith("#")
     )
+    names = _read_name_knowledge(data, digest)
     return Gazetteer(
         entries=entries,
         titles=titles,
         head_words=head_words,
         stop_names=stop_names,
+        names=names,
         fingerprint=digest.hexdigest()[:16],
     )

@@ -407,7 +407,56 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         gender=gender,
         subtype=gaz.entries[key].kind if key in gaz.entries else None,
         headline=sentence in ctx.headline_sents,
+        type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
     )
+
+
+RELATIVE_PERSON = {"who", "whom", "whose"}
+PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
+
+
+def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, str]) -> tuple[str, ...]:
+    """What the words around the name at tokens ``start:end`` say it is: a noun right before it
+    ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
+    a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
+    votes = []
+    if start > 0:
+        before = toks.lower[start - 1]
+        type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
+        if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
+            votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
+    after = end + (end < len(toks) and toks.text[end] == ",")
+    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
+        clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
+        if clause.dep_ == "relcl" and start <= clause.head.i < end:
+            votes.append("person")
+    root = toks.doc[start:end].root
+    if end - start == 1 and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
+        # only for a lone word, a surname whose full name may be out of sight: a longer name
+        # that "said he" is as often a body speaking of someone else ("Police said he ...")
+        votes.append("person")
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())
+            if type_ and child.pos_ == "NOUN":
+                votes.append(type_)
+    return tuple(votes)
+
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _refers_as_a_person(toks: Tokens, end: int) -> bool:
+    """The rest of the sentence after a subject speaks of a "he" or a "she" ("X said she ..."),
+    with no other name between that the pronoun could be."""
+    sentence = toks.sentence[end - 1]
+    stop = toks.sent_start[sentence + 1] if sentence + 1 < len(toks.sent_start) else len(toks)
+    for i in range(end, stop):
+        if toks.name_word[i] and toks.tok[i].ent_type_ == "PERSON":
+            return False
+        if toks.lower[i] in PERSONAL_PRONOUNS:
+            return True
+    return False
 
 
 def _is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:

@@ -66,6 +66,9 @@ class Mention:
     gender: str | None = None  # "m" / "f" when a title or the curated data says so
     subtype: str | None = None  # the curated entry's kind: "news_agency", "newspaper", "think_tank"...
     headline: bool = False  # in a title-case or all-caps line, where spaCy's tags are unreliable
+    # What the words around the name say it is ("the film X", "X, who"): entity types, or
+    # NON_ACTOR_TYPES; votes for resolution, which weighs them with the rest of the evidence.
+    type_votes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,3 +214,6 @@ class Entity:
 
 
 ENTITY_TYPES = ("person", "group", "organization", "country", "alliance", "place")
+# Kinds of named things that are not actors and make no node: films and books, brands and
+# software, laws and treaties, storms and tournaments.
+NON_ACTOR_TYPES = ("work", "product", "law", "event")

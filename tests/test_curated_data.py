@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from graph.gazetteer import load_gazetteer
+from graph.records import ENTITY_TYPES, NON_ACTOR_TYPES
+
 DATA = Path(__file__).resolve().parent.parent / "graph" / "data"
 ENTITIES = DATA / "entities.jsonl"
 TITLES = DATA / "titles.tsv"
@@ -203,3 +206,20 @@ def test_packaged_loader_reads_the_files():
     assert gaz.entries["russia"].label == "Russia"
     assert gaz.titles.get("mrs.") == "f"
     assert gaz.surfaces["Moscow"][0].entry == "russia"
+
+
+def test_name_knowledge_files():
+    """The files that type and join unknown names parse, and say what their headers promise."""
+    names = load_gazetteer().names
+    assert {"william", "ann", "jim"} <= names.given_names
+    assert names.same_given_name("bill", "william") and not names.same_given_name("bill", "hillary")
+    assert "van" in names.particles and "al-" in names.particles
+    assert names.particles == tuple(sorted(names.particles, key=lambda p: (-len(p), p)))
+    allowed = set(ENTITY_TYPES) | set(NON_ACTOR_TYPES)
+    assert set(names.type_nouns.values()) <= allowed and names.type_nouns["film"] == "work"
+    assert {type_ for _, type_ in names.shapes} <= allowed
+    assert names.shape_type("Acme Widgets Inc") == "organization"
+    assert names.shape_type("Ann Lee") is None
+    for path in ("given_names.txt", "name_particles.txt", "name_suffixes.txt", "nicknames.tsv", "type_nouns.tsv"):
+        lines = [line for line in (DATA / path).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        assert len(lines) == len(set(lines)), f"{path}: a line is listed twice"

@@ -1,0 +1,106 @@
+"""The type of an entity the curated data does not know, from all the evidence of its mentions.
+
+The small model's label is one weak vote per mention. Stronger votes come from the name's shape
+("Bill C-12", "Acme Inc", "Hurricane Ann", graph/data/name_shapes.tsv), a given name leading it
+(graph/data/given_names.txt), a title ("Dr Lee"), a head word ("... Ministry"), and the words around
+it that the mentions stage collected (``Mention.type_votes``: "the film X", "X, who"). A cluster of
+mentions across the whole corpus votes together, so a lone surname takes the type of the full name
+it resolved to. When a kind that is not an actor wins (work, product, law, event), there is no node.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .gazetteer import Gazetteer, fold
+from .records import ENTITY_TYPES, Mention
+
+# What one mention's model label says about the type of its entity, and how loudly.
+LABEL_VOTES = {
+    "PERSON": ("person", 1.0),
+    "ORG": ("organization", 1.0),
+    "GPE": ("place", 1.0),
+    "LOC": ("place", 1.0),
+    "FAC": ("place", 0.5),
+}
+SHAPE_WEIGHT = 2.5  # once per distinct name: outweighs the model's label on two mentions
+CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
+GIVEN_NAME_WEIGHT = 2.0  # once per distinct name
+HEAD_WORD_WEIGHT = 1.0
+
+
+def person_like(m: Mention) -> bool:
+    """A mention the evidence so far calls a person's name."""
+    return m.label in ("PERSON", "person") or m.kind == "byline"
+
+
+def has_given_name(name: str, gaz: Gazetteer) -> bool:
+    """"Ann Lee": two to four words led by a given name and ending in no head word."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[-1] in gaz.head_words:
+        return False
+    given = gaz.names.given_names
+    return fold(words[0]) in given or fold(words[0].split("-")[0]) in given  # "Pierre-Simon"
+
+
+def full_person_name(m: Mention, gaz: Gazetteer) -> bool:
+    """A person's name of two words or more, by the model or by its given name, that no shape
+    says is something else ("Hakim Mosque")."""
+    return " " in m.name and (person_like(m) or has_given_name(m.name, gaz)) and gaz.names.shape_type(m.name) in (None, "person")
+
+
+def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
+    """The type of an unknown entity from its mentions, or None when it is no actor or place.
+
+    >>> from graph.gazetteer import load_gazetteer
+    >>> m = Mention("d", 0, 9, "Bill C-12", "Bill C-12", "PERSON", 0)
+    >>> vote_type([m], load_gazetteer()) is None
+    True
+    """
+    votes: Counter[str] = Counter()
+    distinct = {m.name for m in mentions}
+    shapes = {name: gaz.names.shape_type(name) for name in distinct}
+    given = {name for name in distinct if not shapes[name] and has_given_name(name, gaz)}
+    person_evidence = bool(given) or "person" in shapes.values() or any(
+        person_like(m) and (" " in m.name or m.role) and shapes[m.name] is None or "person" in m.type_votes
+        for m in mentions
+    )
+    for m in mentions:
+        if person_evidence and m.kind == "ner" and " " not in m.name and not person_like(m):
+            continue  # a lone surname takes the type of the full name it resolved to
+        weight = 0.5 if m.headline else 1.0
+        if m.kind == "org":
+            if m.label in ENTITY_TYPES:
+                votes[m.label] += 1.5 * weight
+            else:
+                votes["other"] += 1.5 * weight  # a treaty's or a summit's name ("Treaty of X")
+        elif m.kind == "byline":
+            votes["person"] += 0.5
+        elif m.kind == "outlet":
+            votes["organization"] += 0.5
+        elif m.label in LABEL_VOTES:
+            type_, w = LABEL_VOTES[m.label]
+            if type_ == "person" and (len(m.name.split()) >= 2 or m.role):
+                w *= 2  # a full name or a title is the strongest sign of a person
+            votes[type_] += w * weight
+        if m.kind in ("ner", "acronym"):
+            head = m.name.split()[-1] if m.name.split() else ""
+            head_type = gaz.head_words.get(head)
+            if head_type in ENTITY_TYPES and head[:1].isupper():
+                votes[head_type] += HEAD_WORD_WEIGHT * weight
+        for type_ in m.type_votes:
+            votes[type_] += CONTEXT_WEIGHT * weight
+    # A name's shape is one piece of evidence however often the name is written.
+    for name in {m.name for m in mentions if m.kind == "ner"}:
+        if shapes[name]:
+            votes[shapes[name]] += SHAPE_WEIGHT
+        elif name in given:
+            votes["person"] += GIVEN_NAME_WEIGHT
+    if not votes:
+        return None
+    if not person_evidence:
+        # A lone word is a person's name only where a full name, a title or a cue says so ("Yukos").
+        others = {t: v for t, v in votes.items() if t != "person"}
+        if others:
+            votes = Counter(others)
+    winner = max(sorted(votes), key=lambda t: votes[t])
+    return winner if winner in ENTITY_TYPES else None

@@ -1,0 +1,198 @@
+"""Who a lone surname or first name is, and what kind of thing an unknown name names: through a
+real build of short hand-written articles, with the traps (two people sharing a surname, "Bill"
+beside "Hillary Clinton", a law named like a person, a film and a drug that are no people)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.pipeline import build
+from graph.records import ENTITY_TYPES
+
+ARTICLES = {
+    "brothers.txt": (
+        "Two brothers in court\n\n"
+        "Tom Reed, a farmer from the valley, sued the county on Monday. His brother Jim Reed, a lawyer, "
+        "filed the papers. Reed said the county had ignored the flooding for years. Jim said the case "
+        "would take months.\n\n"
+        "Later, Tom Reed spoke to reporters outside the courthouse. Reed said he was tired of waiting.\n"
+    ),
+    "campaign.txt": (
+        "Campaign notes\n\n"
+        "Hillary Clinton spoke in Ohio on Tuesday. Clinton said the economy was her first concern. "
+        "Bill spent the day in Arkansas with friends from his school years.\n"
+    ),
+    "school.txt": (
+        "Former president visits school\n\n"
+        "Former president William Clinton visited a school in Harlem. Bill Clinton told the pupils "
+        "that reading mattered most.\n"
+    ),
+    "laws.txt": (
+        "Old laws revisited\n\n"
+        "The Smith Act was passed in 1940. Critics of the Smith Act said it punished speech. Ann Lee, "
+        "a historian who studies the period, said the law was used against unions. Lee said most of "
+        "its cases were later overturned. Ann added that the archives were open.\n"
+    ),
+    "products.txt": (
+        "A film and a drug\n\n"
+        "The film Silent Morning opened on Friday to good reviews. Silent Morning was shot in Norway "
+        "over two summers. Sales of the drug Veltrix rose after the approval, and Veltrix is now sold "
+        "in forty countries. Bill C-45 was debated in parliament on Thursday.\n"
+    ),
+    "summit.txt": (
+        "Leaders meet\n\n"
+        "Xi Jinping met Bashar al-Assad in Beijing on Monday. Xi said the two countries were friends. "
+        "Assad thanked him for his support. Jean-Claude van Dam, an actor who lives in Hong Kong, "
+        "attended the dinner. Van Dam said he was honoured.\n"
+    ),
+    "figures.txt": (
+        "Migration figures\n\n"
+        "The UK Home Office published new figures on Monday. The Home Office said arrivals had fallen. "
+        "The Labour Party criticised the figures, and Labour said the numbers were misleading. The "
+        "Government did not comment.\n"
+    ),
+    "results.txt": (
+        "Quarterly results\n\n"
+        "Acme Widgets Inc reported higher profits on Tuesday. The company said demand was strong. "
+        "Marta Kowalczyk, who founded Acme Widgets Inc in 1998, said she was pleased. Kowalczyk said "
+        "the firm would hire more staff.\n"
+    ),
+}
+
+
+def build_texts(folder, *texts: str, named: dict[str, str] | None = None):
+    """The graph of articles with these texts, one a file (``named``: file name -> text)."""
+    for name, text in (named or {f"{i}.txt": text for i, text in enumerate(texts)}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return build([folder]).graph
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("articles"), named=ARTICLES)
+
+
+def nodes_with(G, name: str) -> list[dict]:
+    return [attrs for _, attrs in G.nodes(data=True) if name == attrs["label"] or name in attrs["aliases"]]
+
+
+def node_named(G, name: str) -> dict:
+    hits = nodes_with(G, name)
+    assert len(hits) == 1, f"{name!r} is on {len(hits)} nodes: {[h['label'] for h in hits]}"
+    return hits[0]
+
+
+# --- class 4: lone surnames and first names ----------------------------------------------------
+
+
+def test_a_shared_surname_is_the_person_named_last_before_it(graph):
+    tom, jim = node_named(graph, "Tom Reed"), node_named(graph, "Jim Reed")
+    assert tom is not jim
+    # "Reed said the county..." follows Jim Reed; "Reed said he was tired" follows Tom Reed again
+    assert tom["mentions"] == 3 and jim["mentions"] == 3
+    assert "Jim" in jim["aliases"] and "Jim" not in tom["aliases"]
+
+
+def test_different_first_names_are_never_one_person(graph):
+    hillary = node_named(graph, "Hillary Clinton")
+    assert "Clinton" in hillary["aliases"] and "Bill" not in hillary["aliases"]
+    assert "Bill Clinton" not in hillary["aliases"] and "William Clinton" not in hillary["aliases"]
+
+
+def test_a_nickname_is_the_same_person(graph):
+    bill = node_named(graph, "Bill Clinton")
+    assert "William Clinton" in bill["aliases"] and bill["documents"] == ["school"]
+
+
+def test_a_lone_surname_is_not_linked_across_documents_when_two_people_have_it(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Nora Vance opened the bakery on Monday.\n",
+        "Peter Vance, her cousin, runs the mill.\n",
+        "Vance said the prices would rise next year.\n",
+    )
+    assert "Vance" not in node_named(G, "Nora Vance")["aliases"]
+    assert "Vance" not in node_named(G, "Peter Vance")["aliases"]
+
+
+def test_a_first_name_after_the_full_name_is_that_person(graph):
+    lee = node_named(graph, "Ann Lee")
+    assert {"Ann", "Lee"} <= set(lee["aliases"]) and lee["type"] == "person"
+
+
+def test_surname_first_and_particle_surnames(graph):
+    assert "Xi" in node_named(graph, "Xi Jinping")["aliases"]
+    assert "Assad" in node_named(graph, "Bashar al-Assad")["aliases"]
+    assert "Van Dam" in node_named(graph, "Jean-Claude van Dam")["aliases"]
+
+
+# --- class 2: the type of an unknown name ------------------------------------------------------
+
+
+def test_a_law_named_like_a_person_is_no_person(graph):
+    assert not nodes_with(graph, "Smith Act") and not nodes_with(graph, "Smith")
+    assert not nodes_with(graph, "Bill C-45")
+
+
+def test_a_film_and_a_drug_are_not_nodes(graph):
+    assert not nodes_with(graph, "Silent Morning")
+    assert not nodes_with(graph, "Veltrix")
+
+
+def test_a_company_by_its_shape_and_its_founder_by_who(graph):
+    assert node_named(graph, "Acme Widgets Inc")["type"] == "organization"
+    founder = node_named(graph, "Marta Kowalczyk")
+    assert founder["type"] == "person" and "Kowalczyk" in founder["aliases"]
+
+
+def test_a_given_name_outweighs_the_model(tmp_path):
+    G = build_texts(tmp_path, "Fans queued for hours. Margaret Oduya signed copies of the book, and Oduya thanked them.\n")
+    assert node_named(G, "Margaret Oduya")["type"] == "person"
+
+
+def test_every_node_has_one_of_the_six_types(graph):
+    assert {attrs["type"] for _, attrs in graph.nodes(data=True)} <= set(ENTITY_TYPES)
+
+
+def test_a_treaty_or_a_war_makes_no_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Ministers recalled the Treaty of Lisbonne and the War on Hunger. The Treaty of Lisbonne was "
+        "signed by twelve states.\n",
+    )
+    assert {attrs["type"] for _, attrs in G.nodes(data=True)} <= set(ENTITY_TYPES)
+    assert not nodes_with(G, "Treaty of Lisbonne") and not nodes_with(G, "War on Hunger")
+
+
+# --- class 6: organisations' short and long forms ----------------------------------------------
+
+
+def test_an_organisation_without_its_country_or_its_head_word_is_one_node(graph):
+    office = node_named(graph, "Home Office")
+    assert "UK Home Office" in office["aliases"] and office["type"] == "organization"
+    labour = node_named(graph, "Labour")
+    assert labour["label"] == "Labour Party" and "Labour Party" in labour["aliases"]
+
+
+def test_an_organisation_without_the_place_it_is_named_after_is_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Dunmore Housing Trust raised rents in Dunmore on Monday. The Housing Trust said repairs "
+        "had become costlier. Tenants in Dunmore said they could not pay.\n",
+    )
+    trust = node_named(G, "Housing Trust")
+    assert trust["label"] == "Dunmore Housing Trust" and trust["mentions"] == 2
+    assert node_named(G, "Dunmore")["type"] == "place"
+
+
+def test_a_generic_head_alone_is_no_entity(graph):
+    assert not nodes_with(graph, "Government")
+
+
+def test_plural_and_generic_speakers_are_no_nodes(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Many Democrats said the bill went too far. Lawmakers said they would vote next week. "
+        "Senator Ruth Okafor said she would support it.\n",
+    )
+    assert not nodes_with(G, "Many Democrats") and not nodes_with(G, "Lawmakers")
+    assert node_named(G, "Ruth Okafor")["type"] == "person"

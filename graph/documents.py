@@ -93,6 +93,7 @@ from pathlib import Path, PurePath
 from typing import Iterable
 
 from graph.records import Document, Problem
+from graph.zones import split_zones
 
 __all__ = ["SUPPORTED_EXTENSIONS", "clean_text", "read_documents"]
 
@@ -631,6 +632,7 @@ class _Meta:
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
+    photographer: str | None = None
 
     def fill(self, **values: str | None) -> None:
         """Set the fields that are still empty (earlier sources win)."""
@@ -1018,7 +1020,8 @@ def _body(text: str, *, markup: str = "text") -> tuple[list[str], _Meta, str | N
     front.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
     if heading:
         heading = _one_line(heading)
-    paragraphs = _structure(_paragraphs(_normalise(text)))
+    paragraphs, zones = split_zones(_structure(_paragraphs(_normalise(text))))
+    front.fill(author=zones.author, photographer=", ".join(zones.photographers))
     return paragraphs, front, heading
 
 
@@ -1096,7 +1099,7 @@ def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candid
         fields = {k: _row_value(row.get(k)) for k in ROW_FIELDS}
         given = _Meta(title=_one_line(fields["title"]), author=fields["author"], outlet=fields["outlet"],
                       date=fields["date"], url=fields["url"])
-        given.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
+        given.fill(author=meta.author, outlet=meta.outlet, date=meta.date, photographer=meta.photographer)
         doc_id = fields["id"] or f"{stem}-{lineno}"
         candidates.append(_Candidate(doc_id, where, paragraphs, given, title=given.title))
     # in line order: bad JSON lines and rows without text are found in two passes
@@ -1122,7 +1125,7 @@ def _read_file(p: Path, path: str) -> tuple[list[_Candidate], list[Problem]]:
         except ImportError as e:
             return [], [Problem(path, f"cannot read HTML without beautifulsoup4 and lxml ({e})")]
         paragraphs, meta, _ = _body(page.text)
-        page.meta.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
+        page.meta.fill(author=meta.author, outlet=meta.outlet, date=meta.date, photographer=meta.photographer)
         return [_Candidate(p.stem, path, paragraphs, page.meta, title=_one_line(page.meta.title))], []
     paragraphs, meta, heading = _body(text, markup="md" if kind == ".md" else "text")
     title = _one_line(meta.title) or heading
@@ -1251,5 +1254,5 @@ def read_documents(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Docume
             continue
         m = c.meta
         documents.append(Document(id=c.id, text=text, title=title, outlet=m.outlet, author=m.author,
-                                  date=m.date, url=m.url, path=c.path))
+                                  date=m.date, url=m.url, path=c.path, photographer=m.photographer))
     return documents, problems

@@ -275,7 +275,7 @@ def extract_mentions(
     toks = Tokens(doc, sents)
     sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
     shouting = [_is_shouting(text) for text in sentence_texts]
-    headline_sents = {i for i, s in enumerate(sents) if _is_headline(toks, s, sentence_texts[i], shouting[i])}
+    headline_sents = {i for i, s in enumerate(sents) if _is_headline(toks, s, sentence_texts[i], shouting[i], i == 0)}
     shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
@@ -787,16 +787,22 @@ def _is_shouting(text: str) -> bool:
     return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool) -> bool:
+def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False) -> bool:
     """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
-    all caps): spaCy's capitalisation cues mean nothing there."""
+    all caps): spaCy's capitalisation cues mean nothing there. A line that lists things ("Ann Lee,
+    The Long Road"; "Terminal 2: Delta, Frontier") or writes a lower-case word of its own is not
+    one, unless it opens the text (``first``), where titles live."""
     if shouting:
         return True
     span = slice(sent.start, sent.end)
-    words = [word for word, alpha in zip(toks.text[span], toks.is_alpha[span]) if alpha and len(word) > 3]
+    words = [(word, tok) for word, alpha, tok in zip(toks.text[span], toks.is_alpha[span], toks.tok[span]) if alpha and len(word) > 3]
     if len(words) < 4:
         return False
-    return sum(word[0].isupper() for word in words) / len(words) >= 0.75 and not text.rstrip().endswith((".", "?", "!", "\u201d", '"'))
+    if sum(word[0].isupper() for word, _ in words) / len(words) < 0.75 or text.rstrip().endswith((".", "?", "!", "\u201d", '"')):
+        return False
+    if first:
+        return True
+    return "," not in text and not any(word.islower() and len(word) > 4 and not tok.is_stop for word, tok in words)
 
 
 def _dictionary_adjectives(nlp: Language) -> frozenset[str]:

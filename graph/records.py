@@ -22,6 +22,7 @@ class Document:
     date: str | None = None
     url: str | None = None
     path: str | None = None
+    photographer: str | None = None  # who credit lines name (", "-separated): metadata, not a node
 
 
 @dataclass(frozen=True)

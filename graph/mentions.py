@@ -112,6 +112,8 @@ class MentionExtractor:
             pattern = make(form)
             if len(pattern) > 1:
                 lower.setdefault(form, []).append(pattern)
+                if "'" in form:  # texts write "People’s" as often as "People's"
+                    lower[form].append(make(form.replace("'", "\u2019")))
             else:
                 variants = {form, form.upper()}
                 if not form.isupper():
@@ -175,6 +177,10 @@ def _case_agrees(span: Span, form: str, head_words: dict[str, str], shouting: bo
         return True
     words = form.split()
     if len(words) != len(span):
+        words = [w for w in re.split(r"\s+|['\u2019]s?\b", form) if w]  # "People's": "People" and "'s"
+        tokens = [t for t in span if t.text not in POSSESSIVE]
+        if len(words) == len(tokens):
+            return all(not (w[:1].isupper() and not t.text[:1].isupper()) for w, t in zip(words, tokens))
         return all(not (w[:1].isupper() and not t.text[:1].isupper()) for w, t in zip(words, span))
     for i, (word, tok) in enumerate(zip(words, span)):
         if word[:1].isupper() and not tok.text[:1].isupper():
@@ -184,12 +190,18 @@ def _case_agrees(span: Span, form: str, head_words: dict[str, str], shouting: bo
     return True
 
 
-def ner_candidates(toks: Tokens) -> Iterator[Candidate]:
-    """spaCy's entities of the kinds that name actors or places, trimmed of what is not the name."""
+def ner_candidates(
+    toks: Tokens, head_words: dict[str, str] | None = None, known: set[tuple[int, int]] = frozenset()
+) -> Iterator[Candidate]:
+    """spaCy's entities of the kinds that name actors or places, trimmed of what is not the name
+    (``head_words`` and the ``known`` spans of curated names tell where a possessive ends one)."""
+    head_words = head_words or {}
     for ent in toks.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        for start, end in _trim(toks, ent.start, ent.end):
+        for start, end in _trim(toks, ent.start, ent.end, ent.label_, (head_words, known)):
+            if ent.label_ == "PERSON" and end == ent.end and _is_epithet(toks, end, end + 2):
+                end += 2  # spaCy leaves "the Great" out of "Peter the Great"
             yield Candidate(start, end, "ner", ent.label_)
 
 
@@ -224,7 +236,7 @@ def org_name_candidates(
                     continue
             break
         after_org = False
-        for start, end in _split_org_run(toks, i, j, head_words, known):
+        for start, end in _split_org_run(toks, _after_office(toks, i, j, head_words), j, head_words, known):
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
                 start += 1  # "Tajikistans Special Assignment Police Unit": a possessive without its apostrophe
             words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]
@@ -238,6 +250,20 @@ def org_name_candidates(
                 yield Candidate(start, end, "ner", "PERSON")
             after_org = False
         i = j
+
+
+def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> int:
+    """Where an organisation's name starts in "Chair of the National Space Council" or "Fellow of
+    the Royal Society": after an office held in it (words that are no head word of a name), "of"
+    and "the". "Bank of the South" and "Council of the Baltic Sea States" start with their head."""
+    lower, text = toks.lower, toks.text
+    for k in range(start + 1, min(start + 4, end - 2)):
+        if lower[k] != "of":
+            continue
+        if lower[k + 1] != "the" or any(w in head_words for w in text[start:k]) or text[end - 1] not in head_words:
+            return start
+        return k + 2
+    return start
 
 
 def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
@@ -281,7 +307,7 @@ def extract_mentions(
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
     known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
     candidates = known_candidates + [
-        c for c in ner_candidates(toks) if not _is_compound_of_known(toks, c, known) and not _is_qualified_known(toks, c, known, gaz)
+        c for c in ner_candidates(toks, gaz.head_words, known) if not _is_compound_of_known(toks, c, known) and not _is_qualified_known(toks, c, known, gaz)
     ]
     org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names))
     acronyms: list[AcronymDefinition] = []
@@ -481,7 +507,7 @@ def _leading_titles(
     while i < len(words) - 1:
         for title, name, title_gender in titles_by_first_word.get(words[i], ()):
             n = len(title)
-            if i + n < len(words) and words[i : i + n] == title:
+            if i + n < len(words) and words[i : i + n] == title and words[i + n] not in POSSESSIVE:
                 role = role or name
                 gender = gender or title_gender
                 i += n
@@ -584,7 +610,49 @@ def _acts(span: Span) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"led", "backed", "sponsored", "brokered"}
 
 
-def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+def _is_epithet(toks: Tokens, the: int, end: int) -> bool:
+    """"Peter the Great", "Ivan the Terrible": a name, "the" and one capitalised word, which is
+    no name of its own and is the name's end."""
+    if the + 2 != end or end > len(toks) or toks.lower[the] != "the":
+        return False
+    word = toks.tok[the + 1]
+    return (
+        toks.tok[the - 1].pos_ == "PROPN"
+        and toks.name_word[the - 1]
+        and toks.name_word[the + 1]
+        and word.ent_iob_ != "B"
+        and (end == len(toks) or not toks.name_word[end])
+    )
+
+
+def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
+    """"Will" in "an injury to Will Middlebrooks": a capitalised word tagged as a verb or adverb
+    inside a name, not where a sentence or line starts (where any word is capitalised)."""
+    tok = toks.tok[i]
+    return (
+        tok.pos_ in ("AUX", "VERB", "ADV", "INTJ")
+        and tok.is_title
+        and not tok.is_sent_start
+        and i > 0
+        and "\n" not in toks.space[i - 1]
+        and i + 1 < end
+        and toks.name_word[i + 1]
+    )
+
+
+def _is_possessive_name(toks: Tokens, start: int, i: int, end: int, label: str, ctx: tuple) -> bool:
+    """A possessive inside an institution's name ("King's College", "People's Republic of Korea"):
+    spaCy took the whole as one organisation or building, and it goes on to a word that says what
+    it names. "Russia's Foreign Ministry" is two names: the curated data knows its owner."""
+    head_words, known = ctx
+    if label not in ("ORG", "FAC") or not head_words or i + 1 >= end or not toks.name_word[i + 1]:
+        return False
+    if head_words.get(toks.text[end - 1]) not in ("organization", "place", "country", "group"):
+        return False
+    return i - start in (1, 2) and not any((s, i) in known for s in range(start, i))
+
+
+def _trim(toks: Tokens, start: int, end: int, label: str = "", names: tuple = ({}, set())) -> list[tuple[int, int]]:
     """Cut an entity span where the name ends: at line breaks, brackets, possessives and colons
     (what follows a colon is a subtitle: "SouthFront: Analysis & Intelligence"); drop words before
     the name ("Browbeating the Taliban") and punctuation at its ends; finish a name cut after "of"
@@ -597,10 +665,12 @@ def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((piece_start, i))
             piece_start = end
             break
+        if text[i] in POSSESSIVE and _is_possessive_name(toks, piece_start, i, end, label, names):
+            continue  # "King's College", "Democratic People's Republic of Korea"
         if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE:
             pieces.append((piece_start, i))  # the breaking token belongs to neither side
             piece_start = i + 1
-        elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS:
+        elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS and not _is_epithet(toks, i, end):
             piece_start = i + 1  # "Politically the Taliban": what comes before "the" is not the name
         elif "\n" in toks.space[i]:
             pieces.append((piece_start, i + 1))
@@ -608,7 +678,7 @@ def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space):
+        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space) and not _is_first_name(toks, s, e):
             s += 1
         while e > s and (tok[e - 1].is_punct or tok[e - 1].is_space or text[e - 1] in POSSESSIVE):
             e -= 1

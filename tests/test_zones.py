@@ -1,0 +1,104 @@
+"""Parts of the page that are not the story, and the boundaries of names, through real builds of
+short hand-written articles."""
+from __future__ import annotations
+
+import pytest
+
+import graph
+
+ARTICLES = {
+    # a caption with a slash credit, a promo, a closing author bio
+    "caption.txt": (
+        "Council votes on transit plan\n\n"
+        "Mayor Ann Lee speaks to reporters in Halifax on Monday. Jo Roe/The Canadian Press\n\n"
+        "READ MORE: Bo Li quits the race for council\n\n"
+        "Lee said the plan would pass this week. Councillor Sam Reyes disagreed.\n\n"
+        "Kim Day is a reporter who covers city hall for the Daily Planet."
+    ),
+    # credits in brackets and a licence line
+    "brackets.txt": (
+        "Ann Lee waves to supporters in Ottawa. (Photo: Dee Tran)\n\n"
+        "\"Harbour at dusk\" by Max Olin is licensed under CC BY 2.0\n\n"
+        "Lee thanked the volunteers and left for Toronto."
+    ),
+    # a list of works written as title-case lines: the names in it are the story
+    "list.txt": (
+        "Books of the year\n\n"
+        "Our critics picked these titles.\n\n"
+        "Nora Quist, The Long Road\n"
+        "Maria Lopez, Winter Light\n\n"
+        "Both writers will read at the festival."
+    ),
+    # names inside longer names, and names spaCy cuts
+    "names.txt": (
+        "Ann Lee flew Air Canada to Paris last spring. She was elected a Fellow of the Royal Society "
+        "in 1990 and later studied at King's College in London. Her thesis was on Peter the Great. "
+        "The Democratic People\u2019s Republic of Korea fired a missile on Tuesday. Lee was called to "
+        "replace an injured colleague, Will Middlebrooks, at the last minute."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("zones")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return graph.build([folder])
+
+
+def _labels(kg) -> set[str]:
+    return {data["label"] for _, data in kg.nx.nodes(data=True)}
+
+
+def _document(kg, doc_id: str) -> dict:
+    return next(d for d in kg.documents if d["id"] == doc_id)
+
+
+def test_a_slash_credit_names_the_photographer_not_a_node(kg):
+    assert "Jo Roe" not in _labels(kg)
+    assert _document(kg, "caption")["photographer"] == "Jo Roe"
+    assert {"Ann Lee", "Sam Reyes"} <= _labels(kg)
+
+
+def test_credits_in_brackets_and_licence_lines_are_metadata(kg):
+    labels = _labels(kg)
+    assert "Dee Tran" not in labels and "Max Olin" not in labels
+    assert _document(kg, "brackets")["photographer"] == "Dee Tran, Max Olin"
+
+
+def test_a_promo_line_is_not_the_story(kg):
+    assert "Bo Li" not in _labels(kg)
+
+
+def test_a_closing_author_bio_gives_the_author(kg):
+    assert _document(kg, "caption")["author"] == "Kim Day"
+    said = {s["text"] for s in kg.statements}
+    assert not any("city hall" in text for text in said)
+
+
+def test_title_case_list_lines_keep_their_names(kg):
+    labels = _labels(kg)
+    assert "Nora Quist" in labels
+
+
+def test_a_curated_name_inside_a_longer_name_does_not_swallow_it(kg):
+    nodes = {data["label"]: data for _, data in kg.nx.nodes(data=True)}
+    assert "Air Canada" in nodes
+    assert "Canada" not in nodes  # the country is never named on its own
+
+
+@pytest.mark.parametrize("name", ["Royal Society", "King's College", "Peter the Great", "Will Middlebrooks"])
+def test_names_keep_their_boundaries(kg, name):
+    assert name in _labels(kg)
+
+
+def test_offices_and_cut_names_are_not_nodes(kg):
+    labels = _labels(kg)
+    assert "Fellow of the Royal Society" not in labels
+    assert not {"Great", "Middlebrooks", "College"} & labels
+
+
+def test_an_official_name_with_a_curly_apostrophe_is_its_country(kg):
+    nodes = {data["label"]: data for _, data in kg.nx.nodes(data=True)}
+    assert "North Korea" in nodes and "South Korea" not in nodes

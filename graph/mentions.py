@@ -36,6 +36,8 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
+# The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
+CURATED_TYPE_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE"}
 # Higher wins when two candidates cover the same tokens.
 PRIORITY = {"acronym": 6, "gazetteer": 5, "demonym": 5, "capital": 5, "weak": 4, "org": 3, "ner": 2}
 
@@ -344,7 +346,7 @@ def extract_mentions(
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
-        extractor.titles_by_first_word,
+        extractor.titles_by_first_word, strong_entries,
     )
 
     mentions: list[Mention] = []
@@ -366,6 +368,7 @@ class MentionContext:
     country_counts: Counter
     english_adjectives: frozenset[str]
     titles_by_first_word: TitleIndex
+    named_in_full: set[str]  # curated entries the document names by a strong alias
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
@@ -376,8 +379,11 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         return None  # "Minister of Foreign Affairs": part of a title
     key = role = gender = None
     label, kind = cand.label, cand.kind
-    if cand.surfaces:
-        surface = _pick_surface(cand.surfaces, doc[start:end], ctx)
+    surface = _pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
+    if cand.surfaces and surface is None:
+        # a name of several entries that nothing in the text tells apart: a name of its own
+        label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), "ner"
+    if surface is not None:
         key = surface.entry
         kind = {"alias": "gazetteer", "weak": "gazetteer"}.get(surface.kind, surface.kind)
         label = gaz.entries[key].type
@@ -385,7 +391,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if surface.kind == "capital":
             role = "actor" if _acts(doc[start:end]) else "place"
     else:
-        if cand.label == "NORP":
+        if label == "NORP":
             return None  # a people or creed that the curated data does not tie to a country
         if cand.kind == "ner":
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
@@ -557,22 +563,27 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) -> Surface:
+def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) -> Surface | None:
     """Among the entries a surface form may name, the one of the country the text ties it to
-    ("Uzbek Ministry of Internal Affairs", "NSS of Uzbekistan"), else of the country the document
-    names most, else a strong one."""
-    if len(surfaces) == 1:
+    ("Uzbek Ministry of Internal Affairs", "NSS of Uzbekistan"), else the one the document names in
+    full, else of the country the document names most, else the one it names strongly; None when
+    nothing decides ("Commonwealth": of Nations, or of Independent States?)."""
+    entries = {s.entry for s in surfaces}
+    if len(entries) == 1:
         return surfaces[0]
     gaz = ctx.gaz
     country = _country_context(span, gaz)
     by_country = {gaz.entries[s.entry].country: s for s in surfaces if gaz.entries[s.entry].country}
     if country in by_country:
         return by_country[country]
+    named = [s for s in surfaces if s.entry in ctx.named_in_full]
+    if len({s.entry for s in named}) == 1:
+        return named[0]
     for country, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if country in by_country:
             return by_country[country]
     strong = [s for s in surfaces if s.kind != "weak"]
-    return (strong or list(surfaces))[0]
+    return strong[0] if strong else None  # the data lists the likelier entry first ("Moscow": Russia)
 
 
 def _country_context(span: Span, gaz: Gazetteer) -> str | None:

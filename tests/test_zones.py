@@ -102,3 +102,17 @@ def test_offices_and_cut_names_are_not_nodes(kg):
 def test_an_official_name_with_a_curly_apostrophe_is_its_country(kg):
     nodes = {data["label"]: data for _, data in kg.nx.nodes(data=True)}
     assert "North Korea" in nodes and "South Korea" not in nodes
+
+
+def test_a_weak_name_of_two_entries_is_decided_by_the_text_or_left_alone(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Leaders of the Commonwealth met in London on Friday. The Commonwealth has 56 members.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The Commonwealth of Independent States held a summit in Minsk. The Commonwealth also met in Moscow.",
+        encoding="utf-8",
+    )
+    kg = graph.build([tmp_path])
+    docs_of = {data["label"]: set(data["documents"]) for _, data in kg.nx.nodes(data=True)}
+    assert docs_of.get("Commonwealth of Independent States") == {"b"}
+    assert "a" not in {d for label, docs in docs_of.items() if label != "Commonwealth" for d in docs if label.startswith("Commonwealth")}

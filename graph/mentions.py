@@ -36,6 +36,7 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
+ORG_TYPES = {"organization", "group", "alliance"}
 # The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
 CURATED_TYPE_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE"}
 # Higher wins when two candidates cover the same tokens.
@@ -105,6 +106,7 @@ class MentionExtractor:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(gazetteer, nlp.make_doc)
         self.english_adjectives = _dictionary_adjectives(nlp)
+        self.english_nouns = _dictionary_adjectives(nlp, "noun")
         self.titles_by_first_word: TitleIndex = _titles_by_first_word(gazetteer)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
@@ -208,12 +210,14 @@ def ner_candidates(
 
 
 def org_name_candidates(
-    toks: Tokens, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset()
+    toks: Tokens, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """Capitalised phrases headed or led by a word that says what they name ("Muslim Board of
     Uzbekistan", "Main Directorate for Combating Extremism", "Murghab River"), which the small
-    model often misses or cuts."""
+    model often misses or cuts. ``nouns``: English common nouns, which no person's name is made of."""
     persons = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+    spacy_orgs = {(e.start + (toks.lower[e.start] in DETERMINERS), e.end) for e in toks.ents if e.label_ == "ORG"}
     text, lower, name_word = toks.text, toks.lower, toks.name_word
     i = 0
     n = len(toks)
@@ -238,7 +242,10 @@ def org_name_candidates(
                     continue
             break
         after_org = False
-        for start, end in _split_org_run(toks, _after_office(toks, i, j, head_words), j, head_words, known):
+        pieces = _split_org_run(toks, _after_office(toks, i, j, head_words), j, head_words, known)
+        if len(pieces) > 1 and (pieces[0][0], pieces[-1][1]) in spacy_orgs and _no_person_in(toks, pieces, nouns):
+            pieces = [(pieces[0][0], pieces[-1][1])]  # spaCy reads the whole run as one organisation too
+        for start, end in pieces:
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
                 start += 1  # "Tajikistans Special Assignment Police Unit": a possessive without its apostrophe
             words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]
@@ -247,11 +254,30 @@ def org_name_candidates(
                 yield Candidate(start, end, "org", head_type)
                 after_org = True
                 continue
-            if after_org and 2 <= len(words) <= 3 and all(w[0].isupper() and w not in head_words for w in words):
+            if after_org and 2 <= len(words) <= 3 and all(w[0].isupper() and w not in head_words for w in words) and not _english_words(toks, start, end, nouns):
                 # the name an organisation's title runs into ("... Ministry of Internal Affairs Oleg Ilinykh")
                 yield Candidate(start, end, "ner", "PERSON")
             after_org = False
         i = j
+
+
+def _english_words(toks: Tokens, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Every word of the span is an English common noun ("Enforcement Executives")."""
+    return bool(nouns) and all(_is_noun(t.lower_, nouns) for t in toks.tok[start:end] if t.is_alpha)
+
+
+def _is_noun(word: str, nouns: frozenset[str]) -> bool:
+    """``word`` or its singular ("executives", "companies") is in ``nouns``."""
+    if word in nouns:
+        return True
+    if word.endswith("ies"):
+        return word[:-3] + "y" in nouns
+    return word.endswith("s") and (word[:-1] in nouns or word.endswith("es") and word[:-2] in nouns)
+
+
+def _no_person_in(toks: Tokens, pieces: list[tuple[int, int]], nouns: frozenset[str]) -> bool:
+    """No piece of a run after the first is a name an organisation's title ran into."""
+    return all(_english_words(toks, s, e, nouns) or e - s == 1 for s, e in pieces[1:])
 
 
 def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> int:
@@ -311,7 +337,7 @@ def extract_mentions(
     candidates = known_candidates + [
         c for c in ner_candidates(toks, gaz.head_words, known) if not _is_compound_of_known(toks, c, known) and not _is_qualified_known(toks, c, known, gaz)
     ]
-    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names))
+    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()
     for cand, short, long_span in acronym_candidates(toks):
@@ -395,6 +421,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             return None  # a people or creed that the curated data does not tie to a country
         if cand.kind == "ner":
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
+            if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
+                titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
@@ -638,10 +666,12 @@ def _is_epithet(toks: Tokens, the: int, end: int) -> bool:
 
 def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
     """"Will" in "an injury to Will Middlebrooks": a capitalised word tagged as a verb or adverb
-    inside a name, not where a sentence or line starts (where any word is capitalised)."""
+    inside a person's name, not where a sentence or line starts (where any word is capitalised),
+    and not an inflected verb ("Copying Beethoven")."""
     tok = toks.tok[i]
     return (
         tok.pos_ in ("AUX", "VERB", "ADV", "INTJ")
+        and tok.tag_ in ("MD", "VB", "VBP", "RB", "UH", "NNP")
         and tok.is_title
         and not tok.is_sent_start
         and i > 0
@@ -689,7 +719,7 @@ def _trim(toks: Tokens, start: int, end: int, label: str = "", names: tuple = ({
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space) and not _is_first_name(toks, s, e):
+        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space) and not (label == "PERSON" and _is_first_name(toks, s, e)):
             s += 1
         while e > s and (tok[e - 1].is_punct or tok[e - 1].is_space or text[e - 1] in POSSESSIVE):
             e -= 1
@@ -886,15 +916,16 @@ def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: boo
     return "," not in text and not any(word.islower() and len(word) > 4 and not tok.is_stop for word, tok in words)
 
 
-def _dictionary_adjectives(nlp: Language) -> frozenset[str]:
-    """English adjectives, from the lemmatizer's WordNet index when the pipeline has one."""
+def _dictionary_adjectives(nlp: Language, pos: str = "adj") -> frozenset[str]:
+    """English adjectives (or words of another part of speech, ``pos``), from the lemmatizer's
+    WordNet index when the pipeline has one."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     index = lookups.get_table("lemma_index")
-    return frozenset(index.get(hash_string("adj"), ()))
+    return frozenset(index.get(hash_string(pos), ()))
 
 
 def _is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:

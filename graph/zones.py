@@ -40,6 +40,7 @@ _LABELLED_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # "Jo Roe/The Canadian Press" or "THE CANADIAN PRESS/Jo Roe" at a line's end or in brackets.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_\"\u201c])")
 _CREDIT_PARTS = re.compile(r"\s*(?:/|,|;|\band\b|\|)\s*")
 _SLASH_CREDIT = re.compile(r"(?P<left>[^/()\[\]\n]+?)\s*/\s*(?P<right>[^/()\[\]\n]+?)\s*[)\]]?\s*$")
 # '"Old Road" by Jo Roe is licensed under CC BY 2.0': the credit of a picture under a licence.
@@ -121,7 +122,8 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
     m = _LICENCE_CREDIT.search(line)
     if m and _is_person_name(m.group("who")):
         _credit(found, m.group("who"))
-        return ""  # a picture's caption and licence
+        before = _SENTENCE_END.split(line[: m.start()])
+        return " ".join(before[:-1]).strip()  # the sentence of a picture's caption and licence goes
     m = _LABELLED_CREDIT.search(line)
     if m:
         parts = [p for p in _CREDIT_PARTS.split(m.group("who")) if p]

@@ -310,8 +310,9 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     elif root.startswith("c:"):
         entry = gaz.capitals.get(root[2:])
     if entry is None:
-        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone.
-        if not any(not m.headline for m in mentions):
+        # A name seen only in headlines or bylines-and-headlines is too weak to stand alone,
+        # unless a title there says it is a person's ("Prime Minister Ann Lee's Address").
+        if not any(not m.headline or m.role for m in mentions):
             return None
         if not any(any(c.isupper() for c in m.name) for m in mentions):
             return None

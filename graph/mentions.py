@@ -37,6 +37,8 @@ TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
 ORG_TYPES = {"organization", "group", "alliance"}
+HYPHEN_WORD_TAGS = {"VBN", "VBD", "VBG", "VB", "JJ", "JJR", "JJS", "RB"}  # "Kremlin-backed", "Lee-led"
+INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 # The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
 CURATED_TYPE_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE"}
 # Higher wins when two candidates cover the same tokens.
@@ -428,7 +430,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
             if start >= end or _is_title_modifier(toks, start, end, gaz):
                 return None
-            if not any(t.pos_ == "PROPN" or t.is_upper for t in toks.tok[start:end] if t.is_alpha):
+            if not _looks_like_a_name(toks, start, end):
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
             if end - start == 1 and label != "PERSON" and _is_english_modifier(toks.tok[start], ctx.english_adjectives):
                 return None  # "Quadrilateral talks": a capitalised word, not a name
@@ -595,7 +597,18 @@ def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext
     """Among the entries a surface form may name, the one of the country the text ties it to
     ("Uzbek Ministry of Internal Affairs", "NSS of Uzbekistan"), else the one the document names in
     full, else of the country the document names most, else the one it names strongly; None when
-    nothing decides ("Commonwealth": of Nations, or of Independent States?)."""
+    nothing decides ("Commonwealth": of Nations, or of Independent States?), and for a weak name
+    of one country's body ("Senate", "House") in a text that names other countries but not its."""
+    surface = _pick_entry(surfaces, span, ctx)
+    if surface is None or surface.kind != "weak" or surface.entry in ctx.named_in_full:
+        return surface
+    country = ctx.gaz.entries[surface.entry].country
+    if country and ctx.country_counts and country not in ctx.country_counts:
+        return None
+    return surface
+
+
+def _pick_entry(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) -> Surface | None:
     entries = {s.entry for s in surfaces}
     if len(entries) == 1:
         return surfaces[0]
@@ -726,7 +739,7 @@ def _trim(toks: Tokens, start: int, end: int, label: str = "", names: tuple = ({
         if e > s and lower[e - 1] in CONNECTORS:
             e = _finish_name(toks, e)
         if s < e:
-            out.append(_join_hyphenated(toks, s, e))
+            out.append(_join_hyphenated(toks, s, e, label == "PERSON"))
     return out
 
 
@@ -742,14 +755,27 @@ def _finish_name(toks: Tokens, end: int) -> int:
     return end
 
 
-def _join_hyphenated(toks: Tokens, start: int, end: int) -> tuple[int, int]:
-    """"Kurgan" + "-" + "Tyube" is one name; a chain of three or more is a list of names."""
+def _join_hyphenated(toks: Tokens, start: int, end: int, person: bool = False) -> tuple[int, int]:
+    """"Kurgan" + "-" + "Tyube" is one name; a chain of three or more is a list of names. A
+    person's given name may go on in lower case ("Wong Kwok-hing"), but not into a verb or an
+    adjective ("Lee-led")."""
     text, space = toks.text, toks.space
     if end + 1 < len(toks) and text[end] == "-" and not space[end - 1] and not space[end]:
         chain = end + 2 < len(toks) and text[end + 2] == "-" and not space[end + 1]
-        if toks.tok[end + 1].is_title and not chain:
+        after = toks.tok[end + 1]
+        given = person and after.is_lower and after.is_alpha and after.tag_ not in HYPHEN_WORD_TAGS
+        if (after.is_title or given) and not chain:
             return start, end + 2
     return start, end
+
+
+def _looks_like_a_name(toks: Tokens, start: int, end: int) -> bool:
+    """Not a sentence-initial common noun tagged as a name ("Experts", "Shadows"): a proper noun,
+    an acronym, a word capitalised inside ("O'Reilly", "McAdam"), or two capitalised words."""
+    tokens = [t for t in toks.tok[start:end] if t.is_alpha or INNER_CAPITAL.match(t.text)]
+    if any(t.pos_ == "PROPN" or t.is_upper or INNER_CAPITAL.match(t.text) for t in tokens):
+        return True
+    return sum(t.is_title or t.text[:1].isupper() for t in tokens) >= 2
 
 
 def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str], known: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -772,6 +798,9 @@ def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str
                 piece = k
                 i = k
                 continue
+        if lower[i] in {"on", "in"} and i > piece and any((s, i) in known for s in range(piece, i)):
+            cuts.append((piece, i))  # "Philippines on Busuanga Island": a place, then another
+            piece = i + 1
         if lower[i] in {"and", "&"} and i > piece:
             left = (piece, i)
             determiner_next = i + 1 < end and lower[i + 1] in DETERMINERS

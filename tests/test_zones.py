@@ -116,3 +116,48 @@ def test_a_weak_name_of_two_entries_is_decided_by_the_text_or_left_alone(tmp_pat
     docs_of = {data["label"]: set(data["documents"]) for _, data in kg.nx.nodes(data=True)}
     assert docs_of.get("Commonwealth of Independent States") == {"b"}
     assert "a" not in {d for label, docs in docs_of.items() if label != "Commonwealth" for d in docs if label.startswith("Commonwealth")}
+
+
+def test_particle_apostrophe_and_hyphenated_names_stay_whole(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Sean O\u2019Brien met Jean-Pierre Dubois and Wong Kwok-hing in Toronto. The Smith-led group "
+        "included Ruud van Dam. Some publishers, such as O'Reilly, stayed away.",
+        encoding="utf-8",
+    )
+    labels = {data["label"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    assert {"Sean O\u2019Brien", "Jean-Pierre Dubois", "Wong Kwok-hing", "Ruud van Dam", "O'Reilly"} <= labels
+    assert not {"Wong Kwok", "Dubois", "Smith-led"} & labels
+
+
+def test_one_countrys_weak_name_does_not_land_in_another_countrys_news(tmp_path):
+    (tmp_path / "ca.txt").write_text(
+        "Ottawa tabled the bill on Monday. The Senate voted on Tuesday after a long debate in Canada.",
+        encoding="utf-8",
+    )
+    (tmp_path / "us.txt").write_text(
+        "Washington tabled the bill on Monday. The Senate voted on Tuesday after a long debate.", encoding="utf-8"
+    )
+    docs_of = {data["label"]: data["documents"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    assert docs_of.get("United States Senate") == ["us"]
+
+
+def test_a_titled_name_only_in_the_title_is_kept(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Prime Minister Ann Lee's Address to the Nation\n\nTonight we mark a new beginning. We will build "
+        "homes, schools and roads for every family.",
+        encoding="utf-8",
+    )
+    labels = {data["label"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    assert "Ann Lee" in labels
+
+
+def test_a_run_spacy_reads_as_one_organisation_stays_one(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "As the National Council of Black Law Enforcement Executives writes, the bill matters. "
+        "The spokesman of the Ministry of Internal Affairs Oleg Ilinykh said the border was calm.",
+        encoding="utf-8",
+    )
+    labels = {data["label"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    assert "National Council of Black Law Enforcement Executives" in labels
+    assert "Enforcement Executives" not in labels
+    assert "Oleg Ilinykh" in labels

@@ -29,6 +29,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 LEADING_NON_NAME = {"VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX", "PART", "INTJ", "DET", "NUM"}
 # In an all-caps line, only names of these types are told apart from ordinary words.
 SHOUTED_TYPES = {"country", "alliance", "group", "place"}
+SPACED_BREAKS = {"/", "-", "\u2013", "\u2014"}  # "Newsmax / Zogby", "Army - Navy": two names
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 SPACES = re.compile(r"\s+")
@@ -721,7 +722,8 @@ def _trim(toks: Tokens, start: int, end: int, label: str = "", names: tuple = ({
             break
         if text[i] in POSSESSIVE and _is_possessive_name(toks, piece_start, i, end, label, names):
             continue  # "King's College", "Democratic People's Republic of Korea"
-        if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE:
+        spaced = text[i] in SPACED_BREAKS and i > start and toks.space[i - 1] and toks.space[i]
+        if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE or spaced:
             pieces.append((piece_start, i))  # the breaking token belongs to neither side
             piece_start = i + 1
         elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS and not _is_epithet(toks, i, end):

@@ -62,6 +62,9 @@ Metadata, found before cleaning. Row fields (JSONL/CSV) and HTML ``<meta>`` win 
   Sami Karimi), "The original source of this article is X", "X may not share the opinions of its
   contributors" (outlet X); these lines are boilerplate and removed.
 * ``.md`` front matter (``title:``, ``author:``, ``date:``, ``url:``, ``outlet:``/``source:``).
+* parts of the page that are not the story (:mod:`graph.zones`, after cleaning): photo credits,
+  a closing author bio, "READ MORE:" promos, social-post signatures leave the body; the people
+  they credit fill ``Document.photographer`` and (when still empty) ``Document.author``.
 * HTML: ``<meta name="author">``, ``article:author``, ``og:site_name``, ``article:published_time``,
   ``<link rel="canonical">``/``og:url``; title from the first ``<h1>`` of the article, else
   ``og:title``, else ``<title>``.

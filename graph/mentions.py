@@ -17,7 +17,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Surface, fold
-from .records import AcronymDefinition, Document, Mention, Sentence
+from .records import AcronymDefinition, Document, Mention, MentionKind, Sentence
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "on", "&", "de", "del", "du", "al", "el", "la"}
@@ -108,8 +108,8 @@ class MentionExtractor:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(gazetteer, nlp.make_doc)
-        self.english_adjectives = _dictionary_adjectives(nlp)
-        self.english_nouns = _dictionary_adjectives(nlp, "noun")
+        self.english_adjectives = _dictionary_words(nlp)
+        self.english_nouns = _dictionary_words(nlp, "noun")
         self.titles_by_first_word: TitleIndex = _titles_by_first_word(gazetteer)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
@@ -206,7 +206,7 @@ def ner_candidates(
     for ent in toks.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        for start, end in _trim(toks, ent.start, ent.end, ent.label_, (head_words, known)):
+        for start, end in _trim(toks, ent.start, ent.end, ent.label_, head_words, known):
             if ent.label_ == "PERSON" and end == ent.end and _is_epithet(toks, end, end + 2):
                 end += 2  # spaCy leaves "the Great" out of "Peter the Great"
             yield Candidate(start, end, "ner", ent.label_)
@@ -464,7 +464,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         name=name,
         label=label,
         sentence=sentence,
-        kind=kind,
+        kind=MentionKind(kind),
         key=key,
         role=role,
         gender=gender,
@@ -569,7 +569,7 @@ def _is_title_modifier(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bo
 def _metadata_mentions(document: Document) -> list[Mention]:
     """The byline's author and the outlet: entities of the document with no place in its text."""
     out = []
-    for kind, label, value in (("byline", "PERSON", document.author), ("outlet", "ORG", document.outlet)):
+    for kind, label, value in ((MentionKind.BYLINE, "PERSON", document.author), (MentionKind.OUTLET, "ORG", document.outlet)):
         for name in _split_names(value):
             out.append(Mention(document.id, -1, -1, name, name, label, -1, kind=kind))
     return out
@@ -695,11 +695,12 @@ def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
     )
 
 
-def _is_possessive_name(toks: Tokens, start: int, i: int, end: int, label: str, ctx: tuple) -> bool:
+def _is_possessive_name(
+    toks: Tokens, start: int, i: int, end: int, label: str, head_words: dict[str, str], known: set[tuple[int, int]]
+) -> bool:
     """A possessive inside an institution's name ("King's College", "People's Republic of Korea"):
     spaCy took the whole as one organisation or building, and it goes on to a word that says what
     it names. "Russia's Foreign Ministry" is two names: the curated data knows its owner."""
-    head_words, known = ctx
     if label not in ("ORG", "FAC") or not head_words or i + 1 >= end or not toks.name_word[i + 1]:
         return False
     if head_words.get(toks.text[end - 1]) not in ("organization", "place", "country", "group"):
@@ -707,7 +708,10 @@ def _is_possessive_name(toks: Tokens, start: int, i: int, end: int, label: str, 
     return i - start in (1, 2) and not any((s, i) in known for s in range(start, i))
 
 
-def _trim(toks: Tokens, start: int, end: int, label: str = "", names: tuple = ({}, set())) -> list[tuple[int, int]]:
+def _trim(
+    toks: Tokens, start: int, end: int, label: str = "", head_words: dict[str, str] | None = None,
+    known: set[tuple[int, int]] = frozenset(),
+) -> list[tuple[int, int]]:
     """Cut an entity span where the name ends: at line breaks, brackets, possessives and colons
     (what follows a colon is a subtitle: "SouthFront: Analysis & Intelligence"); drop words before
     the name ("Browbeating the Taliban") and punctuation at its ends; finish a name cut after "of"
@@ -720,7 +724,7 @@ def _trim(toks: Tokens, start: int, end: int, label: str = "", names: tuple = ({
             pieces.append((piece_start, i))
             piece_start = end
             break
-        if text[i] in POSSESSIVE and _is_possessive_name(toks, piece_start, i, end, label, names):
+        if text[i] in POSSESSIVE and _is_possessive_name(toks, piece_start, i, end, label, head_words or {}, known):
             continue  # "King's College", "Democratic People's Republic of Korea"
         spaced = text[i] in SPACED_BREAKS and i > start and toks.space[i - 1] and toks.space[i]
         if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE or spaced:
@@ -947,9 +951,9 @@ def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: boo
     return "," not in text and not any(word.islower() and len(word) > 4 and not tok.is_stop for word, tok in words)
 
 
-def _dictionary_adjectives(nlp: Language, pos: str = "adj") -> frozenset[str]:
-    """English adjectives (or words of another part of speech, ``pos``), from the lemmatizer's
-    WordNet index when the pipeline has one."""
+def _dictionary_words(nlp: Language, pos: str = "adj") -> frozenset[str]:
+    """English words of one part of speech (``adj``, ``noun``...), from the lemmatizer's WordNet
+    index when the pipeline has one."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)

@@ -3,8 +3,11 @@ short hand-written articles."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import graph
+from graph.zones import split_zones
 
 ARTICLES = {
     # a caption with a slash credit, a promo, a closing author bio
@@ -104,60 +107,68 @@ def test_an_official_name_with_a_curly_apostrophe_is_its_country(kg):
     assert "North Korea" in nodes and "South Korea" not in nodes
 
 
+def _documents_of(folder, **texts: str) -> dict[str, set[str]]:
+    """Build ``texts`` (file stem -> text) and return each node's label with its documents."""
+    for stem, text in texts.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    return {data["label"]: set(data["documents"]) for _, data in graph.build([folder]).nx.nodes(data=True)}
+
+
 def test_a_weak_name_of_two_entries_is_decided_by_the_text_or_left_alone(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Leaders of the Commonwealth met in London on Friday. The Commonwealth has 56 members.", encoding="utf-8"
+    docs_of = _documents_of(
+        tmp_path,
+        a="Leaders of the Commonwealth met in London on Friday. The Commonwealth has 56 members.",
+        b="The Commonwealth of Independent States held a summit in Minsk. The Commonwealth also met in Moscow.",
     )
-    (tmp_path / "b.txt").write_text(
-        "The Commonwealth of Independent States held a summit in Minsk. The Commonwealth also met in Moscow.",
-        encoding="utf-8",
-    )
-    kg = graph.build([tmp_path])
-    docs_of = {data["label"]: set(data["documents"]) for _, data in kg.nx.nodes(data=True)}
     assert docs_of.get("Commonwealth of Independent States") == {"b"}
-    assert "a" not in {d for label, docs in docs_of.items() if label != "Commonwealth" for d in docs if label.startswith("Commonwealth")}
+    assert not any("a" in docs for label, docs in docs_of.items() if label.startswith("Commonwealth of"))
 
 
 def test_particle_apostrophe_and_hyphenated_names_stay_whole(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Sean O\u2019Brien met Jean-Pierre Dubois and Wong Kwok-hing in Toronto. The Smith-led group "
+    labels = set(_documents_of(
+        tmp_path,
+        a="Sean O\u2019Brien met Jean-Pierre Dubois and Wong Kwok-hing in Toronto. The Smith-led group "
         "included Ruud van Dam. Some publishers, such as O'Reilly, stayed away.",
-        encoding="utf-8",
-    )
-    labels = {data["label"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    ))
     assert {"Sean O\u2019Brien", "Jean-Pierre Dubois", "Wong Kwok-hing", "Ruud van Dam", "O'Reilly"} <= labels
     assert not {"Wong Kwok", "Dubois", "Smith-led"} & labels
 
 
 def test_one_countrys_weak_name_does_not_land_in_another_countrys_news(tmp_path):
-    (tmp_path / "ca.txt").write_text(
-        "Ottawa tabled the bill on Monday. The Senate voted on Tuesday after a long debate in Canada.",
-        encoding="utf-8",
+    docs_of = _documents_of(
+        tmp_path,
+        ca="Ottawa tabled the bill on Monday. The Senate voted on Tuesday after a long debate in Canada.",
+        us="Washington tabled the bill on Monday. The Senate voted on Tuesday after a long debate.",
     )
-    (tmp_path / "us.txt").write_text(
-        "Washington tabled the bill on Monday. The Senate voted on Tuesday after a long debate.", encoding="utf-8"
-    )
-    docs_of = {data["label"]: data["documents"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
-    assert docs_of.get("United States Senate") == ["us"]
+    assert docs_of.get("United States Senate") == {"us"}
 
 
 def test_a_titled_name_only_in_the_title_is_kept(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Prime Minister Ann Lee's Address to the Nation\n\nTonight we mark a new beginning. We will build "
+    labels = set(_documents_of(
+        tmp_path,
+        a="Prime Minister Ann Lee's Address to the Nation\n\nTonight we mark a new beginning. We will build "
         "homes, schools and roads for every family.",
-        encoding="utf-8",
-    )
-    labels = {data["label"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    ))
     assert "Ann Lee" in labels
 
 
 def test_a_run_spacy_reads_as_one_organisation_stays_one(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "As the National Council of Black Law Enforcement Executives writes, the bill matters. "
+    labels = set(_documents_of(
+        tmp_path,
+        a="As the National Council of Black Law Enforcement Executives writes, the bill matters. "
         "The spokesman of the Ministry of Internal Affairs Oleg Ilinykh said the border was calm.",
-        encoding="utf-8",
-    )
-    labels = {data["label"] for _, data in graph.build([tmp_path]).nx.nodes(data=True)}
+    ))
     assert "National Council of Black Law Enforcement Executives" in labels
     assert "Enforcement Executives" not in labels
     assert "Oleg Ilinykh" in labels
+
+
+STORY_WORDS = ["Ann", "Lee", "said", "the", "council", "Ottawa", "voted", "on", "Monday", "and", "budget", "Bo", "Li", "of"]
+
+
+@given(st.lists(st.lists(st.sampled_from(STORY_WORDS), min_size=1, max_size=15).map(" ".join), min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_story_paragraphs_without_credits_stay_as_they_are(paragraphs):
+    kept, found = split_zones([p + "." for p in paragraphs])
+    assert kept == [p + "." for p in paragraphs]
+    assert found.photographers == [] and found.author is None

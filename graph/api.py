@@ -271,7 +271,7 @@ class KnowledgeGraph:
 
     @property
     def documents(self) -> list[dict]:
-        """The documents: ``{id, title, outlet, author, date, url, path}`` each.
+        """The documents: ``{id, title, outlet, author, date, url, path, photographer}`` each.
 
         >>> kg.documents[0]["title"]  # doctest: +SKIP
         'US Sponsored ISIS Terrorists Establish Foothold in Afghanistan, ...'

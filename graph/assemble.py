@@ -71,7 +71,8 @@ def build_graph(
             evidence=evidence,
         )
     G.graph["documents"] = [
-        {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author, "date": d.date, "url": d.url, "path": d.path}
+        {"id": d.id, "title": d.title, "outlet": d.outlet, "author": d.author, "date": d.date, "url": d.url, "path": d.path,
+         "photographer": d.photographer}
         for d in sorted(documents.values(), key=lambda d: d.id)
     ]
     G.graph["statements"] = statements

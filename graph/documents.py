@@ -62,6 +62,9 @@ Metadata, found before cleaning. Row fields (JSONL/CSV) and HTML ``<meta>`` win 
   Sami Karimi), "The original source of this article is X", "X may not share the opinions of its
   contributors" (outlet X); these lines are boilerplate and removed.
 * ``.md`` front matter (``title:``, ``author:``, ``date:``, ``url:``, ``outlet:``/``source:``).
+* parts of the page that are not the story (:mod:`graph.zones`, after cleaning): photo credits,
+  a closing author bio, "READ MORE:" promos, social-post signatures leave the body; the people
+  they credit fill ``Document.photographer`` and (when still empty) ``Document.author``.
 * HTML: ``<meta name="author">``, ``article:author``, ``og:site_name``, ``article:published_time``,
   ``<link rel="canonical">``/``og:url``; title from the first ``<h1>`` of the article, else
   ``og:title``, else ``<title>``.
@@ -94,6 +97,7 @@ from typing import Iterable
 
 from graph.dates import document_date
 from graph.records import Document, Problem
+from graph.zones import split_zones
 
 __all__ = ["SUPPORTED_EXTENSIONS", "clean_text", "read_documents"]
 
@@ -632,6 +636,7 @@ class _Meta:
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
+    photographer: str | None = None
 
     def fill(self, **values: str | None) -> None:
         """Set the fields that are still empty (earlier sources win)."""
@@ -1019,7 +1024,8 @@ def _body(text: str, *, markup: str = "text") -> tuple[list[str], _Meta, str | N
     front.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
     if heading:
         heading = _one_line(heading)
-    paragraphs = _structure(_paragraphs(_normalise(text)))
+    paragraphs, zones = split_zones(_structure(_paragraphs(_normalise(text))))
+    front.fill(author=zones.author, photographer=", ".join(zones.photographers))
     return paragraphs, front, heading
 
 
@@ -1097,7 +1103,7 @@ def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candid
         fields = {k: _row_value(row.get(k)) for k in ROW_FIELDS}
         given = _Meta(title=_one_line(fields["title"]), author=fields["author"], outlet=fields["outlet"],
                       date=fields["date"], url=fields["url"])
-        given.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
+        given.fill(author=meta.author, outlet=meta.outlet, date=meta.date, photographer=meta.photographer)
         doc_id = fields["id"] or f"{stem}-{lineno}"
         candidates.append(_Candidate(doc_id, where, paragraphs, given, title=given.title))
     # in line order: bad JSON lines and rows without text are found in two passes
@@ -1123,7 +1129,7 @@ def _read_file(p: Path, path: str) -> tuple[list[_Candidate], list[Problem]]:
         except ImportError as e:
             return [], [Problem(path, f"cannot read HTML without beautifulsoup4 and lxml ({e})")]
         paragraphs, meta, _ = _body(page.text)
-        page.meta.fill(author=meta.author, outlet=meta.outlet, date=meta.date)
+        page.meta.fill(author=meta.author, outlet=meta.outlet, date=meta.date, photographer=meta.photographer)
         return [_Candidate(p.stem, path, paragraphs, page.meta, title=_one_line(page.meta.title))], []
     paragraphs, meta, heading = _body(text, markup="md" if kind == ".md" else "text")
     title = _one_line(meta.title) or heading
@@ -1252,5 +1258,6 @@ def read_documents(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Docume
             continue
         m = c.meta
         documents.append(Document(id=c.id, text=text, title=title, outlet=m.outlet, author=m.author,
-                                  date=document_date(m.date, text, m.url), url=m.url, path=c.path))
+                                  date=document_date(m.date, text, m.url), url=m.url, path=c.path,
+                                  photographer=m.photographer))
     return documents, problems

@@ -17,7 +17,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Surface, fold
-from .records import AcronymDefinition, Document, Mention, Sentence
+from .records import AcronymDefinition, Document, Mention, MentionKind, Sentence
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "on", "&", "de", "del", "du", "al", "el", "la"}
@@ -29,6 +29,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 LEADING_NON_NAME = {"VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX", "PART", "INTJ", "DET", "NUM"}
 # In an all-caps line, only names of these types are told apart from ordinary words.
 SHOUTED_TYPES = {"country", "alliance", "group", "place"}
+SPACED_BREAKS = {"/", "-", "\u2013", "\u2014"}  # "Newsmax / Zogby", "Army - Navy": two names
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 SPACES = re.compile(r"\s+")
@@ -36,6 +37,11 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
+ORG_TYPES = {"organization", "group", "alliance"}
+HYPHEN_WORD_TAGS = {"VBN", "VBD", "VBG", "VB", "JJ", "JJR", "JJS", "RB"}  # "Kremlin-backed", "Lee-led"
+INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
+# The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
+CURATED_TYPE_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE"}
 # Higher wins when two candidates cover the same tokens.
 PRIORITY = {"acronym": 6, "gazetteer": 5, "demonym": 5, "capital": 5, "weak": 4, "org": 3, "ner": 2}
 
@@ -102,7 +108,8 @@ class MentionExtractor:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(gazetteer, nlp.make_doc)
-        self.english_adjectives = _dictionary_adjectives(nlp)
+        self.english_adjectives = _dictionary_words(nlp)
+        self.english_nouns = _dictionary_words(nlp, "noun")
         self.titles_by_first_word: TitleIndex = _titles_by_first_word(gazetteer)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
@@ -112,6 +119,8 @@ class MentionExtractor:
             pattern = make(form)
             if len(pattern) > 1:
                 lower.setdefault(form, []).append(pattern)
+                if "'" in form:  # texts write "People’s" as often as "People's"
+                    lower[form].append(make(form.replace("'", "\u2019")))
             else:
                 variants = {form, form.upper()}
                 if not form.isupper():
@@ -175,6 +184,10 @@ def _case_agrees(span: Span, form: str, head_words: dict[str, str], shouting: bo
         return True
     words = form.split()
     if len(words) != len(span):
+        words = [w for w in re.split(r"\s+|['\u2019]s?\b", form) if w]  # "People's": "People" and "'s"
+        tokens = [t for t in span if t.text not in POSSESSIVE]
+        if len(words) == len(tokens):
+            return all(not (w[:1].isupper() and not t.text[:1].isupper()) for w, t in zip(words, tokens))
         return all(not (w[:1].isupper() and not t.text[:1].isupper()) for w, t in zip(words, span))
     for i, (word, tok) in enumerate(zip(words, span)):
         if word[:1].isupper() and not tok.text[:1].isupper():
@@ -184,22 +197,30 @@ def _case_agrees(span: Span, form: str, head_words: dict[str, str], shouting: bo
     return True
 
 
-def ner_candidates(toks: Tokens) -> Iterator[Candidate]:
-    """spaCy's entities of the kinds that name actors or places, trimmed of what is not the name."""
+def ner_candidates(
+    toks: Tokens, head_words: dict[str, str] | None = None, known: set[tuple[int, int]] = frozenset()
+) -> Iterator[Candidate]:
+    """spaCy's entities of the kinds that name actors or places, trimmed of what is not the name
+    (``head_words`` and the ``known`` spans of curated names tell where a possessive ends one)."""
+    head_words = head_words or {}
     for ent in toks.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        for start, end in _trim(toks, ent.start, ent.end):
+        for start, end in _trim(toks, ent.start, ent.end, ent.label_, head_words, known):
+            if ent.label_ == "PERSON" and end == ent.end and _is_epithet(toks, end, end + 2):
+                end += 2  # spaCy leaves "the Great" out of "Peter the Great"
             yield Candidate(start, end, "ner", ent.label_)
 
 
 def org_name_candidates(
-    toks: Tokens, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset()
+    toks: Tokens, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """Capitalised phrases headed or led by a word that says what they name ("Muslim Board of
     Uzbekistan", "Main Directorate for Combating Extremism", "Murghab River"), which the small
-    model often misses or cuts."""
+    model often misses or cuts. ``nouns``: English common nouns, which no person's name is made of."""
     persons = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+    spacy_orgs = {(e.start + (toks.lower[e.start] in DETERMINERS), e.end) for e in toks.ents if e.label_ == "ORG"}
     text, lower, name_word = toks.text, toks.lower, toks.name_word
     i = 0
     n = len(toks)
@@ -224,7 +245,10 @@ def org_name_candidates(
                     continue
             break
         after_org = False
-        for start, end in _split_org_run(toks, i, j, head_words, known):
+        pieces = _split_org_run(toks, _after_office(toks, i, j, head_words), j, head_words, known)
+        if len(pieces) > 1 and (pieces[0][0], pieces[-1][1]) in spacy_orgs and _no_person_in(toks, pieces, nouns):
+            pieces = [(pieces[0][0], pieces[-1][1])]  # spaCy reads the whole run as one organisation too
+        for start, end in pieces:
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
                 start += 1  # "Tajikistans Special Assignment Police Unit": a possessive without its apostrophe
             words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]
@@ -233,11 +257,44 @@ def org_name_candidates(
                 yield Candidate(start, end, "org", head_type)
                 after_org = True
                 continue
-            if after_org and 2 <= len(words) <= 3 and all(w[0].isupper() and w not in head_words for w in words):
+            if after_org and 2 <= len(words) <= 3 and all(w[0].isupper() and w not in head_words for w in words) and not _english_words(toks, start, end, nouns):
                 # the name an organisation's title runs into ("... Ministry of Internal Affairs Oleg Ilinykh")
                 yield Candidate(start, end, "ner", "PERSON")
             after_org = False
         i = j
+
+
+def _english_words(toks: Tokens, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Every word of the span is an English common noun ("Enforcement Executives")."""
+    return bool(nouns) and all(_is_noun(t.lower_, nouns) for t in toks.tok[start:end] if t.is_alpha)
+
+
+def _is_noun(word: str, nouns: frozenset[str]) -> bool:
+    """``word`` or its singular ("executives", "companies") is in ``nouns``."""
+    if word in nouns:
+        return True
+    if word.endswith("ies"):
+        return word[:-3] + "y" in nouns
+    return word.endswith("s") and (word[:-1] in nouns or word.endswith("es") and word[:-2] in nouns)
+
+
+def _no_person_in(toks: Tokens, pieces: list[tuple[int, int]], nouns: frozenset[str]) -> bool:
+    """No piece of a run after the first is a name an organisation's title ran into."""
+    return all(_english_words(toks, s, e, nouns) or e - s == 1 for s, e in pieces[1:])
+
+
+def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> int:
+    """Where an organisation's name starts in "Chair of the National Space Council" or "Fellow of
+    the Royal Society": after an office held in it (words that are no head word of a name), "of"
+    and "the". "Bank of the South" and "Council of the Baltic Sea States" start with their head."""
+    lower, text = toks.lower, toks.text
+    for k in range(start + 1, min(start + 4, end - 2)):
+        if lower[k] != "of":
+            continue
+        if lower[k + 1] != "the" or any(w in head_words for w in text[start:k]) or text[end - 1] not in head_words:
+            return start
+        return k + 2
+    return start
 
 
 def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
@@ -275,15 +332,15 @@ def extract_mentions(
     toks = Tokens(doc, sents)
     sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
     shouting = [_is_shouting(text) for text in sentence_texts]
-    headline_sents = {i for i, s in enumerate(sents) if _is_headline(toks, s, sentence_texts[i], shouting[i])}
+    headline_sents = {i for i, s in enumerate(sents) if _is_headline(toks, s, sentence_texts[i], shouting[i], i == 0)}
     shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
     known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
     candidates = known_candidates + [
-        c for c in ner_candidates(toks) if not _is_compound_of_known(toks, c, known) and not _is_qualified_known(toks, c, known, gaz)
+        c for c in ner_candidates(toks, gaz.head_words, known) if not _is_compound_of_known(toks, c, known) and not _is_qualified_known(toks, c, known, gaz)
     ]
-    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names))
+    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()
     for cand, short, long_span in acronym_candidates(toks):
@@ -318,7 +375,7 @@ def extract_mentions(
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
-        extractor.titles_by_first_word,
+        extractor.titles_by_first_word, strong_entries,
     )
 
     mentions: list[Mention] = []
@@ -340,6 +397,7 @@ class MentionContext:
     country_counts: Counter
     english_adjectives: frozenset[str]
     titles_by_first_word: TitleIndex
+    named_in_full: set[str]  # curated entries the document names by a strong alias
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
@@ -350,8 +408,11 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         return None  # "Minister of Foreign Affairs": part of a title
     key = role = gender = None
     label, kind = cand.label, cand.kind
-    if cand.surfaces:
-        surface = _pick_surface(cand.surfaces, doc[start:end], ctx)
+    surface = _pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
+    if cand.surfaces and surface is None:
+        # a name of several entries that nothing in the text tells apart: a name of its own
+        label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), "ner"
+    if surface is not None:
         key = surface.entry
         kind = {"alias": "gazetteer", "weak": "gazetteer"}.get(surface.kind, surface.kind)
         label = gaz.entries[key].type
@@ -359,16 +420,18 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if surface.kind == "capital":
             role = "actor" if _acts(doc[start:end]) else "place"
     else:
-        if cand.label == "NORP":
+        if label == "NORP":
             return None  # a people or creed that the curated data does not tie to a country
         if cand.kind == "ner":
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
+            if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
+                titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
             if start >= end or _is_title_modifier(toks, start, end, gaz):
                 return None
-            if not any(t.pos_ == "PROPN" or t.is_upper for t in toks.tok[start:end] if t.is_alpha):
+            if not _looks_like_a_name(toks, start, end):
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
             if end - start == 1 and label != "PERSON" and _is_english_modifier(toks.tok[start], ctx.english_adjectives):
                 return None  # "Quadrilateral talks": a capitalised word, not a name
@@ -401,7 +464,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         name=name,
         label=label,
         sentence=sentence,
-        kind=kind,
+        kind=MentionKind(kind),
         key=key,
         role=role,
         gender=gender,
@@ -530,7 +593,7 @@ def _leading_titles(
     while i < len(words) - 1:
         for title, name, title_gender in titles_by_first_word.get(words[i], ()):
             n = len(title)
-            if i + n < len(words) and words[i : i + n] == title:
+            if i + n < len(words) and words[i : i + n] == title and words[i + n] not in POSSESSIVE:
                 role = role or name
                 gender = gender or title_gender
                 i += n
@@ -555,7 +618,7 @@ def _is_title_modifier(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bo
 def _metadata_mentions(document: Document) -> list[Mention]:
     """The byline's author and the outlet: entities of the document with no place in its text."""
     out = []
-    for kind, label, value in (("byline", "PERSON", document.author), ("outlet", "ORG", document.outlet)):
+    for kind, label, value in ((MentionKind.BYLINE, "PERSON", document.author), (MentionKind.OUTLET, "ORG", document.outlet)):
         for name in _split_names(value):
             out.append(Mention(document.id, -1, -1, name, name, label, -1, kind=kind))
     return out
@@ -580,22 +643,38 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) -> Surface:
+def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) -> Surface | None:
     """Among the entries a surface form may name, the one of the country the text ties it to
-    ("Uzbek Ministry of Internal Affairs", "NSS of Uzbekistan"), else of the country the document
-    names most, else a strong one."""
-    if len(surfaces) == 1:
+    ("Uzbek Ministry of Internal Affairs", "NSS of Uzbekistan"), else the one the document names in
+    full, else of the country the document names most, else the one it names strongly; None when
+    nothing decides ("Commonwealth": of Nations, or of Independent States?), and for a weak name
+    of one country's body ("Senate", "House") in a text that names other countries but not its."""
+    surface = _pick_entry(surfaces, span, ctx)
+    if surface is None or surface.kind != "weak" or surface.entry in ctx.named_in_full:
+        return surface
+    country = ctx.gaz.entries[surface.entry].country
+    if country and ctx.country_counts and country not in ctx.country_counts:
+        return None
+    return surface
+
+
+def _pick_entry(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) -> Surface | None:
+    entries = {s.entry for s in surfaces}
+    if len(entries) == 1:
         return surfaces[0]
     gaz = ctx.gaz
     country = _country_context(span, gaz)
     by_country = {gaz.entries[s.entry].country: s for s in surfaces if gaz.entries[s.entry].country}
     if country in by_country:
         return by_country[country]
+    named = [s for s in surfaces if s.entry in ctx.named_in_full]
+    if len({s.entry for s in named}) == 1:
+        return named[0]
     for country, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if country in by_country:
             return by_country[country]
     strong = [s for s in surfaces if s.kind != "weak"]
-    return (strong or list(surfaces))[0]
+    return strong[0] if strong else None  # the data lists the likelier entry first ("Moscow": Russia)
 
 
 def _country_context(span: Span, gaz: Gazetteer) -> str | None:
@@ -633,7 +712,55 @@ def _acts(span: Span) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"led", "backed", "sponsored", "brokered"}
 
 
-def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+def _is_epithet(toks: Tokens, the: int, end: int) -> bool:
+    """"Peter the Great", "Ivan the Terrible": a name, "the" and one capitalised word, which is
+    no name of its own and is the name's end."""
+    if the + 2 != end or end > len(toks) or toks.lower[the] != "the":
+        return False
+    word = toks.tok[the + 1]
+    return (
+        toks.tok[the - 1].pos_ == "PROPN"
+        and toks.name_word[the - 1]
+        and toks.name_word[the + 1]
+        and word.ent_iob_ != "B"
+        and (end == len(toks) or not toks.name_word[end])
+    )
+
+
+def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
+    """"Will" in "an injury to Will Middlebrooks": a capitalised word tagged as a verb or adverb
+    inside a person's name, not where a sentence or line starts (where any word is capitalised),
+    and not an inflected verb ("Copying Beethoven")."""
+    tok = toks.tok[i]
+    return (
+        tok.pos_ in ("AUX", "VERB", "ADV", "INTJ")
+        and tok.tag_ in ("MD", "VB", "VBP", "RB", "UH", "NNP")
+        and tok.is_title
+        and not tok.is_sent_start
+        and i > 0
+        and "\n" not in toks.space[i - 1]
+        and i + 1 < end
+        and toks.name_word[i + 1]
+    )
+
+
+def _is_possessive_name(
+    toks: Tokens, start: int, i: int, end: int, label: str, head_words: dict[str, str], known: set[tuple[int, int]]
+) -> bool:
+    """A possessive inside an institution's name ("King's College", "People's Republic of Korea"):
+    spaCy took the whole as one organisation or building, and it goes on to a word that says what
+    it names. "Russia's Foreign Ministry" is two names: the curated data knows its owner."""
+    if label not in ("ORG", "FAC") or not head_words or i + 1 >= end or not toks.name_word[i + 1]:
+        return False
+    if head_words.get(toks.text[end - 1]) not in ("organization", "place", "country", "group"):
+        return False
+    return i - start in (1, 2) and not any((s, i) in known for s in range(start, i))
+
+
+def _trim(
+    toks: Tokens, start: int, end: int, label: str = "", head_words: dict[str, str] | None = None,
+    known: set[tuple[int, int]] = frozenset(),
+) -> list[tuple[int, int]]:
     """Cut an entity span where the name ends: at line breaks, brackets, possessives and colons
     (what follows a colon is a subtitle: "SouthFront: Analysis & Intelligence"); drop words before
     the name ("Browbeating the Taliban") and punctuation at its ends; finish a name cut after "of"
@@ -646,10 +773,13 @@ def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((piece_start, i))
             piece_start = end
             break
-        if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE:
+        if text[i] in POSSESSIVE and _is_possessive_name(toks, piece_start, i, end, label, head_words or {}, known):
+            continue  # "King's College", "Democratic People's Republic of Korea"
+        spaced = text[i] in SPACED_BREAKS and i > start and toks.space[i - 1] and toks.space[i]
+        if "\n" in text[i] or text[i] in BREAKS or text[i] in POSSESSIVE or spaced:
             pieces.append((piece_start, i))  # the breaking token belongs to neither side
             piece_start = i + 1
-        elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS:
+        elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS and not _is_epithet(toks, i, end):
             piece_start = i + 1  # "Politically the Taliban": what comes before "the" is not the name
         elif "\n" in toks.space[i]:
             pieces.append((piece_start, i + 1))
@@ -657,14 +787,14 @@ def _trim(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((piece_start, end))
     out = []
     for s, e in pieces:
-        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space):
+        while s < e and (tok[s].pos_ in LEADING_NON_NAME or tok[s].is_punct or tok[s].is_space) and not (label == "PERSON" and _is_first_name(toks, s, e)):
             s += 1
         while e > s and (tok[e - 1].is_punct or tok[e - 1].is_space or text[e - 1] in POSSESSIVE):
             e -= 1
         if e > s and lower[e - 1] in CONNECTORS:
             e = _finish_name(toks, e)
         if s < e:
-            out.append(_join_hyphenated(toks, s, e))
+            out.append(_join_hyphenated(toks, s, e, label == "PERSON"))
     return out
 
 
@@ -680,14 +810,27 @@ def _finish_name(toks: Tokens, end: int) -> int:
     return end
 
 
-def _join_hyphenated(toks: Tokens, start: int, end: int) -> tuple[int, int]:
-    """"Kurgan" + "-" + "Tyube" is one name; a chain of three or more is a list of names."""
+def _join_hyphenated(toks: Tokens, start: int, end: int, person: bool = False) -> tuple[int, int]:
+    """"Kurgan" + "-" + "Tyube" is one name; a chain of three or more is a list of names. A
+    person's given name may go on in lower case ("Wong Kwok-hing"), but not into a verb or an
+    adjective ("Lee-led")."""
     text, space = toks.text, toks.space
     if end + 1 < len(toks) and text[end] == "-" and not space[end - 1] and not space[end]:
         chain = end + 2 < len(toks) and text[end + 2] == "-" and not space[end + 1]
-        if toks.tok[end + 1].is_title and not chain:
+        after = toks.tok[end + 1]
+        given = person and after.is_lower and after.is_alpha and after.tag_ not in HYPHEN_WORD_TAGS
+        if (after.is_title or given) and not chain:
             return start, end + 2
     return start, end
+
+
+def _looks_like_a_name(toks: Tokens, start: int, end: int) -> bool:
+    """Not a sentence-initial common noun tagged as a name ("Experts", "Shadows"): a proper noun,
+    an acronym, a word capitalised inside ("O'Reilly", "McAdam"), or two capitalised words."""
+    tokens = [t for t in toks.tok[start:end] if t.is_alpha or INNER_CAPITAL.match(t.text)]
+    if any(t.pos_ == "PROPN" or t.is_upper or INNER_CAPITAL.match(t.text) for t in tokens):
+        return True
+    return sum(t.is_title or t.text[:1].isupper() for t in tokens) >= 2
 
 
 def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str], known: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -710,6 +853,9 @@ def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str
                 piece = k
                 i = k
                 continue
+        if lower[i] in {"on", "in"} and i > piece and any((s, i) in known for s in range(piece, i)):
+            cuts.append((piece, i))  # "Philippines on Busuanga Island": a place, then another
+            piece = i + 1
         if lower[i] in {"and", "&"} and i > piece:
             left = (piece, i)
             determiner_next = i + 1 < end and lower[i + 1] in DETERMINERS
@@ -836,27 +982,34 @@ def _is_shouting(text: str) -> bool:
     return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool) -> bool:
+def _is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False) -> bool:
     """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
-    all caps): spaCy's capitalisation cues mean nothing there."""
+    all caps): spaCy's capitalisation cues mean nothing there. A line that lists things ("Ann Lee,
+    The Long Road"; "Terminal 2: Delta, Frontier") or writes a lower-case word of its own is not
+    one, unless it opens the text (``first``), where titles live."""
     if shouting:
         return True
     span = slice(sent.start, sent.end)
-    words = [word for word, alpha in zip(toks.text[span], toks.is_alpha[span]) if alpha and len(word) > 3]
+    words = [(word, tok) for word, alpha, tok in zip(toks.text[span], toks.is_alpha[span], toks.tok[span]) if alpha and len(word) > 3]
     if len(words) < 4:
         return False
-    return sum(word[0].isupper() for word in words) / len(words) >= 0.75 and not text.rstrip().endswith((".", "?", "!", "\u201d", '"'))
+    if sum(word[0].isupper() for word, _ in words) / len(words) < 0.75 or text.rstrip().endswith((".", "?", "!", "\u201d", '"')):
+        return False
+    if first:
+        return True
+    return "," not in text and not any(word.islower() and len(word) > 4 and not tok.is_stop for word, tok in words)
 
 
-def _dictionary_adjectives(nlp: Language) -> frozenset[str]:
-    """English adjectives, from the lemmatizer's WordNet index when the pipeline has one."""
+def _dictionary_words(nlp: Language, pos: str = "adj") -> frozenset[str]:
+    """English words of one part of speech (``adj``, ``noun``...), from the lemmatizer's WordNet
+    index when the pipeline has one."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     index = lookups.get_table("lemma_index")
-    return frozenset(index.get(hash_string("adj"), ()))
+    return frozenset(index.get(hash_string(pos), ()))
 
 
 def _is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:

@@ -24,6 +24,7 @@ class Document:
     date: str | None = None
     url: str | None = None
     path: str | None = None
+    photographer: str | None = None  # who credit lines name (", "-separated): metadata, not a node
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,27 @@ class Sentence:
     end: int
 
 
+class MentionKind(StrEnum):
+    """Where a mention's evidence comes from. A ``StrEnum``: it equals its value ("ner")."""
+
+    NER = "ner"  # spaCy's entity, its label in ``Mention.label``
+    ORG = "org"  # a capitalised phrase led or headed by a word that says what it names
+    ACRONYM = "acronym"  # the long form of an acronym the text defines
+    GAZETTEER = "gazetteer"  # an alias of a curated entry
+    DEMONYM = "demonym"  # a country named through its people
+    CAPITAL = "capital"  # a country named through its capital
+    BYLINE = "byline"  # the document's author (no place in the text)
+    OUTLET = "outlet"  # the document's outlet (no place in the text)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A surface form in a document that names an entity, before resolution.
 
-    ``kind`` says where the evidence comes from: ``gazetteer`` (matched the curated data, ``key``
-    is that entry's id), ``ner`` (spaCy's label in ``label``), ``demonym`` or ``capital`` (a country
-    named through its people or its capital, ``key`` is the country), ``byline``.
+    ``kind`` (a :class:`MentionKind`) says where the evidence comes from: ``gazetteer`` (matched
+    the curated data, ``key`` is that entry's id), ``ner`` (spaCy's label in ``label``), ``demonym``
+    or ``capital`` (a country named through its people or its capital, ``key`` is the country),
+    ``byline``.
     ``name`` is the surface form with titles, possessives and no-break spaces cleaned away.
     """
 
@@ -60,7 +75,7 @@ class Mention:
     name: str
     label: str
     sentence: int
-    kind: str = "ner"
+    kind: MentionKind = MentionKind.NER
     key: str | None = None
     role: str | None = None  # "actor" or "place" for capitals; a title word for people
     gender: str | None = None  # "m" / "f" when a title or the curated data says so

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .gazetteer import Entry, Gazetteer, fold, slug
-from .records import AcronymDefinition, DocumentAnalysis, Entity, Mention, Resolution
+from .records import DocumentAnalysis, Entity, Mention, Resolution
 
 # What one mention says about the type of its entity, and how loudly.
 LABEL_VOTES = {
@@ -378,8 +378,3 @@ def _unique_id(base: str, used: dict[str, int]) -> str:
         candidate = f"{base}-{used[base]}"
     used[candidate] = used.get(candidate, 1)
     return candidate
-
-
-def acronym_table(acronyms: Iterable[AcronymDefinition]) -> dict[str, str]:
-    """Short form -> long form, as the corpus defines them (for display)."""
-    return {d.short: d.long for d in acronyms}

@@ -70,8 +70,14 @@ Dates found in text are written as ISO ``YYYY-MM-DD``; dates from fields and ``<
 given. Ids must be unique: on a clash the first document (in reading order) keeps the id and the
 later one is skipped with a Problem (suffixing would make ids depend on which files are present).
 Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
-other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
-separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column). Problems come
+other extensions are skipped silently; a file reached twice in one call is read once. What a walk
+cannot read is a problem, not skipped silently: an unreadable folder, a symbolic link that dangles
+or loops, a symbolic link to a folder (not followed), a supported name that is not a regular file
+(a FIFO). A byte of a file name that is not UTF-8 shows as ``\\xNN`` in ids and paths; a lone
+surrogate escaped in JSON (``\\ud800``) becomes U+FFFD. A document (file or row) longer than
+``max_chars`` is skipped. CSV may be
+separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column); a quote never
+closed, which would make the rest of the file one row, skips that row. Problems come
 in a fixed order: those of the paths given, then reading problems file by file (rows by line), then
 documents left empty by cleaning or with a duplicate id. Same input, same documents and problems
 in the same order.

@@ -1014,7 +1014,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
 
     def unreadable(exc: OSError) -> None:
         p = Path(exc.filename) if exc.filename else folder
-        report(p, f"cannot read folder ({exc.strerror or exc}); skipped")
+        report(p, f"cannot read folder ({exc.strerror or exc})")
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=False):
         for name in sorted(dirnames):
@@ -1030,11 +1030,11 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
             try:
                 mode = os.stat(p).st_mode
             except FileNotFoundError:
-                report(p, "dangling symbolic link (its target does not exist); skipped")
+                report(p, "dangling symbolic link (its target does not exist)")
                 continue
             except OSError as exc:
                 if exc.errno == errno.ELOOP:
-                    report(p, "symbolic link loop; skipped")
+                    report(p, "symbolic link loop")
                 elif supported:
                     report(p, f"cannot read ({exc.strerror or exc})")
                 continue
@@ -1043,7 +1043,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
             if stat.S_ISREG(mode):
                 found.append(p)
             else:
-                report(p, "not a regular file (a FIFO, socket or device); skipped")
+                report(p, "not a regular file (a FIFO, socket or device)")
     return sorted(found, key=lambda p: p.relative_to(folder).parts), [pr for _, pr in sorted(problems, key=lambda x: x[0])]
 
 
@@ -1150,7 +1150,7 @@ def _read_rows(kind: str, text: str, path: str, stem: str, max_chars: int = MAX_
                 if rows and rows[-1][0] == start and reader.line_num > start and _quote_left_open(text, start):
                     rows.pop()  # the csv module reads an unclosed quote to the end of the file, as one field
                     problems.append(Problem(f"{path}:{start}", f"unterminated quote: lines {start}-{reader.line_num} "
-                                            "would be one row; skipped"))
+                                            "would be one row"))
             except csv.Error as e:
                 problems.append(Problem(f"{path}:{reader.line_num}", f"not valid CSV ({e})"))
         finally:
@@ -1183,7 +1183,7 @@ def _read_rows(kind: str, text: str, path: str, stem: str, max_chars: int = MAX_
 
 
 def _too_long(length: int, max_chars: int, unit: str = "characters") -> str:
-    return f"too long ({length:,} {unit}; the limit is {max_chars:,} characters, see --max-chars); skipped"
+    return f"too long ({length:,} {unit}; the limit is {max_chars:,} characters, see --max-chars)"
 
 
 def _read_file(p: Path, path: str, max_chars: int = MAX_CHARS) -> tuple[list[_Candidate], list[Problem]]:

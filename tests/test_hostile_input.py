@@ -22,6 +22,7 @@ import graph.cache as cache_module
 from graph.cache import FILENAME
 from graph.cli import main
 from graph.documents import read_documents
+from graph.pieces import cut_points
 from graph.pipeline import build
 
 FIRST = ["Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hassan"]
@@ -85,6 +86,18 @@ def test_a_document_over_a_million_characters_builds_in_pieces_with_its_offsets(
 
     again = graph.build([tmp_path / "long.txt"], model=blank_model, cache=tmp_path / "cache")
     assert again.to_data() == kg.to_data()  # every piece from the cache, the same graph
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.sampled_from("ab .!?\n\t"), max_size=400), st.integers(2, 60))
+def test_pieces_cover_the_text_and_are_cut_only_at_white_space(text, limit):
+    pieces = cut_points(text, limit)
+    assert pieces[0][0] == 0
+    assert not text[pieces[-1][1]:].strip()  # at most a separator after the last piece
+    for (start, end), (next_start, _) in zip(pieces, pieces[1:]):
+        assert 0 < end - start <= limit
+        assert not text[end:next_start].strip()  # only white space falls between two pieces
+    assert pieces[-1][1] - pieces[-1][0] <= limit
 
 
 def test_a_document_over_max_chars_is_skipped_with_one_line(tmp_path, capsys):

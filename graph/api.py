@@ -37,7 +37,6 @@ import networkx as nx
 from .assemble import EDGE_KINDS
 from .export import dumps_json, from_data, load_json, to_data, write_atomically
 from .periods import as_day, in_period, stamp_seen
-from .records import ENTITY_TYPES
 from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light

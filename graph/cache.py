@@ -10,8 +10,10 @@ The cache is one SQLite file, ``parses.sqlite3``, in WAL mode: a write is a tran
 crash (or two builds at once) never leaves a half-written entry; readers never wait for a
 writer. Values are ``Doc.to_bytes()`` without the tensor, zlib-compressed (about 11 kB for a
 600-word article). Nothing here ever fails a build: an unreadable or corrupt file is moved aside
-and started afresh, a corrupt entry is a miss (and is overwritten by the new parse), and when the
-cache cannot be used at all the build goes on without it.
+and started afresh, a corrupt entry is a miss (and is overwritten by the new parse), a table of
+another layout (an older version's) is made again, a cache in a folder that cannot be written is
+read without storing, and when the cache cannot be used at all the build goes on without it.
+A document longer than :data:`graph.pieces.PIECE_CHARS` is cached piece by piece.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import hashlib
 import os
 import sqlite3
 import time
+import urllib.parse
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +31,12 @@ FORMAT = "entity-graph-parse-1"  # change when the stored bytes change meaning
 FILENAME = "parses.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 _SCHEMA = "CREATE TABLE IF NOT EXISTS parses (key TEXT PRIMARY KEY, data BLOB NOT NULL, stored REAL NOT NULL)"
+_COLUMNS = ["key", "data", "stored"]
 _LOOKUP_BATCH = 500  # SQLite allows 999 bound variables in old builds
+
+
+def _columns(db: sqlite3.Connection) -> list[str]:
+    return [row[1] for row in db.execute("PRAGMA table_info(parses)")]
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
@@ -80,6 +88,7 @@ class CacheStats:
     misses: int = 0
     errors: int = 0  # entries that could not be read or written (the build went on)
     path: str | None = None  # None: no cache was used
+    read_only: bool = False  # parses were read from the cache, new ones not stored
 
     def add(self, other: CacheStats) -> None:
         self.hits += other.hits
@@ -94,7 +103,7 @@ class CacheStats:
         text = f"cache {self.hits} hit{'s' if self.hits != 1 else ''}, {self.misses} miss{'es' if self.misses != 1 else ''}"
         if self.errors:
             text += f", {self.errors} error{'s' if self.errors != 1 else ''}"
-        return f"{text} ({self.path})"
+        return f"{text} ({self.path}{', read-only' if self.read_only else ''})"
 
 
 class ParseCache:
@@ -104,6 +113,7 @@ class ParseCache:
         self.directory = Path(directory) if directory is not None else default_cache_dir()
         self.path = self.directory / FILENAME
         self.errors = 0
+        self.read_only = False  # the folder cannot be written: parses are read, not stored
         self._db: sqlite3.Connection | None = None
         self._open()
 
@@ -119,11 +129,33 @@ class ParseCache:
             self._close_quietly()
             if _is_damage(exc):
                 self._start_afresh()
-            else:  # locked by another build for too long, read-only, disk full: do without
+            elif not self._open_read_only():  # locked by another build for too long, disk full: do without
                 self.errors += 1
         except OSError:
             self._close_quietly()
-            self.errors += 1
+            if not self._open_read_only():
+                self.errors += 1
+
+    def _open_read_only(self) -> bool:
+        """A cache in a folder this user cannot write still serves its parses (new ones are not
+        kept). Without its ``-shm`` file SQLite opens a WAL database only as immutable, which is
+        safe here: nobody else can write the folder either."""
+        if not self.path.is_file():
+            return False
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+        for options in ("", "&immutable=1"):
+            try:
+                db = sqlite3.connect(uri + options, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            except sqlite3.Error:
+                continue
+            try:
+                if _columns(db) == _COLUMNS:
+                    self._db, self.read_only = db, True
+                    return True
+            except sqlite3.Error:
+                pass
+            db.close()
+        return False
 
     def _start_afresh(self) -> None:
         """The file is not a database, or is damaged beyond what SQLite recovers from: keep it
@@ -149,6 +181,9 @@ class ParseCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # in WAL: atomic and consistent, only the last commits may be lost on power loss
             db.execute(_SCHEMA)
+            if _columns(db) != _COLUMNS:  # a cache from an older version of this program: start it again
+                db.execute("DROP TABLE parses")
+                db.execute(_SCHEMA)
             db.execute("SELECT key FROM parses LIMIT 1").fetchall()
         except BaseException:
             db.close()
@@ -183,7 +218,7 @@ class ParseCache:
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store entries, all or none (one transaction). Failing to store is not an error for the build."""
         items = [(key, data, time.time()) for key, data in items]
-        if self._db is None or not items:
+        if self._db is None or self.read_only or not items:
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
+from .pieces import MAX_CHARS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", "-q", action="store_true", help="print only problems and errors (no progress bar, no summary)")
     build.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="processes that parse and analyse articles (default: 1; 0: one per CPU)")
     build.add_argument("--cache-dir", metavar="DIR", help="where parses are kept between builds (default: $XDG_CACHE_HOME/entity-graph, else ~/.cache/entity-graph)")
+    build.add_argument("--max-chars", type=_max_chars, default=MAX_CHARS, metavar="N", help=f"skip a document (file or row) longer than N characters (default: {MAX_CHARS:,}); long ones below it are parsed in pieces")
     build.add_argument("--no-cache", action="store_true", help="parse every article again; read and write no cache")
     build.add_argument("--corrections", metavar="FILE", help="your corrections (JSON or YAML): merges, splits, renames, types, non-entities, speakers")
 
@@ -76,6 +78,14 @@ def _formats(value: str) -> list[str]:
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown format(s) {', '.join(unknown)}; use {', '.join(_format_names())}")
     return names
+def _max_chars(value: str) -> int:
+    try:
+        n = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of characters: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,7 +119,7 @@ def _build(args: argparse.Namespace) -> int:
         try:
             result = build(
                 args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress,
-                corrections=args.corrections,
+                corrections=args.corrections, max_chars=args.max_chars,
             )
         except NoDocuments as exc:
             progress.close()

@@ -73,8 +73,14 @@ Metadata, found before cleaning. Row fields (JSONL/CSV) and HTML ``<meta>`` win 
 else a date in the URL (:mod:`graph.dates`). Ids must be unique: on a clash the first document (in reading order) keeps the id and the
 later one is skipped with a Problem (suffixing would make ids depend on which files are present).
 Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
-other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
-separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column). Problems come
+other extensions are skipped silently; a file reached twice in one call is read once. What a walk
+cannot read is a problem, not skipped silently: an unreadable folder, a symbolic link that dangles
+or loops, a symbolic link to a folder (not followed), a supported name that is not a regular file
+(a FIFO). A byte of a file name that is not UTF-8 shows as ``\\xNN`` in ids and paths; a lone
+surrogate escaped in JSON (``\\ud800``) becomes U+FFFD. A document (file or row) longer than
+``max_chars`` is skipped. CSV may be
+separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column); a quote never
+closed, which would make the rest of the file one row, skips that row. Problems come
 in a fixed order: those of the paths given, then reading problems file by file (rows by line), then
 documents left empty by cleaning or with a duplicate id. Same input, same documents and problems
 in the same order.
@@ -82,11 +88,13 @@ in the same order.
 from __future__ import annotations
 
 import csv
+import errno
 import html as html_lib
 import io
 import json
 import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections import Counter
@@ -96,6 +104,7 @@ from pathlib import Path, PurePath
 from typing import Iterable
 
 from graph.dates import document_date
+from graph.pieces import MAX_CHARS
 from graph.records import Document, Problem
 from graph.zones import split_zones
 
@@ -473,7 +482,6 @@ def _parse_date(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-_NAME_WORD = r"(?:[^\W\d_][\w'’.\-]*)"
 _PARTICLES = frozenset("de del della der den di da dos du van von la le al el bin ibn ben st st. mc y".split())
 _BYLINE_RE = re.compile(r"^by\s*[:\-–—]?\s+(?P<rest>.+)$", re.IGNORECASE)
 _MARKED_NAME_RE = re.compile(r"^<(?P<tag>[a-z][a-z0-9]*)\b[^>]*>\s*(?P<name>[^<]{2,80}?)\s*</(?P=tag)\s*>(?P<rest>.*)$", re.IGNORECASE)
@@ -976,21 +984,73 @@ def _assemble(c: _Candidate) -> tuple[str, str | None]:
 # ---------------------------------------------------------------------------------------------
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
+
+
+def _safe_text(text: str) -> str:
+    """``text`` without lone surrogates (a JSON ``\\ud800`` escape), which no UTF-8 output can
+    hold: each becomes U+FFFD."""
+    return _SURROGATE_RE.sub("\ufffd", text) if not text.isascii() else text
+
+
+def _safe_name(name: str) -> str:
+    """A file name as text: a byte that is not UTF-8 (which Python keeps as a lone surrogate)
+    is shown as ``\\xNN``, so that two such names stay apart."""
+    if name.isascii():
+        return name
+    return _safe_text(_ESCAPED_BYTE_RE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name))
+
+
 def _as_path_str(p: PurePath) -> str:
-    return p.as_posix()
+    return _safe_name(p.as_posix())
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
     """Supported files under ``folder``, recursively, sorted by their path's components (so
-    ``a/z.txt`` comes before ``b.txt``), hidden entries skipped, symlinked folders not followed."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+    ``a/z.txt`` comes before ``b.txt``), hidden entries skipped, symlinked folders not followed;
+    and one problem for each folder that cannot be read, each symbolic link to a folder, that is
+    dangling or that loops, and each supported name that is not a regular file (a FIFO would
+    block the build)."""
+    found: list[Path] = []
+    problems: list[tuple[tuple[str, ...], Problem]] = []
+
+    def report(p: Path, message: str) -> None:
+        problems.append((p.relative_to(folder).parts, Problem(_as_path_str(p), message)))
+
+    def unreadable(exc: OSError) -> None:
+        p = Path(exc.filename) if exc.filename else folder
+        report(p, f"cannot read folder ({exc.strerror or exc})")
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=False):
+        for name in sorted(dirnames):
+            p = Path(dirpath) / name
+            if not name.startswith(".") and p.is_symlink():
+                report(p, "symbolic link to a folder, not followed")
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
+            if name.startswith("."):
+                continue
             p = Path(dirpath) / name
-            if not name.startswith(".") and p.suffix.lower() in SUPPORTED_EXTENSIONS and p.is_file():
+            supported = p.suffix.lower() in SUPPORTED_EXTENSIONS
+            try:
+                mode = os.stat(p).st_mode
+            except FileNotFoundError:
+                report(p, "dangling symbolic link (its target does not exist)")
+                continue
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    report(p, "symbolic link loop")
+                elif supported:
+                    report(p, f"cannot read ({exc.strerror or exc})")
+                continue
+            if not supported:
+                continue
+            if stat.S_ISREG(mode):
                 found.append(p)
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+            else:
+                report(p, "not a regular file (a FIFO, socket or device)")
+    return sorted(found, key=lambda p: p.relative_to(folder).parts), [pr for _, pr in sorted(problems, key=lambda x: x[0])]
 
 
 def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -1036,7 +1096,16 @@ def _row_value(value: object) -> str | None:
     return text or None
 
 
-def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candidate], list[Problem]]:
+def _quote_left_open(text: str, first_line: int) -> bool:
+    """Whether the CSV record that starts on ``first_line`` (and runs to the end) has an odd
+    number of quotation marks: a quoted field never closed."""
+    lines = io.StringIO(text, newline="")
+    for _ in range(first_line - 1):
+        next(lines, None)
+    return sum(line.count('"') for line in lines) % 2 == 1
+
+
+def _read_rows(kind: str, text: str, path: str, stem: str, max_chars: int = MAX_CHARS) -> tuple[list[_Candidate], list[Problem]]:
     candidates: list[_Candidate] = []
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, object]]] = []
@@ -1056,7 +1125,9 @@ def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candid
             if not isinstance(obj, dict):
                 problems.append(Problem(f"{path}:{lineno}", f"expected a JSON object, got {type(obj).__name__}"))
                 continue
-            rows.append((lineno, {str(k).strip().lower(): v for k, v in obj.items()}))
+            # JSON can escape a lone surrogate (\ud800): made valid here, once for every later stage
+            rows.append((lineno, {_safe_text(str(k)).strip().lower(): _safe_text(v) if isinstance(v, str) else v
+                                  for k, v in obj.items()}))
     else:
         first_line = text.split("\n", 1)[0]
         delimiter = ","
@@ -1083,6 +1154,10 @@ def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candid
                             return [], problems
                         continue
                     rows.append((start, {h: v for h, v in zip(header, row) if h}))
+                if rows and rows[-1][0] == start and reader.line_num > start and _quote_left_open(text, start):
+                    rows.pop()  # the csv module reads an unclosed quote to the end of the file, as one field
+                    problems.append(Problem(f"{path}:{start}", f"unterminated quote: lines {start}-{reader.line_num} "
+                                            "would be one row"))
             except csv.Error as e:
                 problems.append(Problem(f"{path}:{reader.line_num}", f"not valid CSV ({e})"))
         finally:
@@ -1099,6 +1174,9 @@ def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candid
         if not raw.strip():
             problems.append(Problem(where, "empty text"))
             continue
+        if len(raw) > max_chars:
+            problems.append(Problem(where, _too_long(len(raw), max_chars)))
+            continue
         paragraphs, meta, _ = _body(raw)
         fields = {k: _row_value(row.get(k)) for k in ROW_FIELDS}
         given = _Meta(title=_one_line(fields["title"]), author=fields["author"], outlet=fields["outlet"],
@@ -1111,18 +1189,29 @@ def _read_rows(kind: str, text: str, path: str, stem: str) -> tuple[list[_Candid
     return candidates, problems
 
 
-def _read_file(p: Path, path: str) -> tuple[list[_Candidate], list[Problem]]:
+def _too_long(length: int, max_chars: int, unit: str = "characters") -> str:
+    return f"too long ({length:,} {unit}; the limit is {max_chars:,} characters, see --max-chars)"
+
+
+def _read_file(p: Path, path: str, max_chars: int = MAX_CHARS) -> tuple[list[_Candidate], list[Problem]]:
+    kind = p.suffix.lower()
     try:
+        if kind not in (".jsonl", ".csv"):
+            size = p.stat().st_size  # UTF-8 takes at most 4 bytes a character: don't read what is surely too long
+            if size > 4 * max_chars:
+                return [], [Problem(path, _too_long(size, max_chars, "bytes"))]
         data = p.read_bytes()
     except OSError as e:
         return [], [Problem(path, f"cannot read ({e.strerror or e})")]
     text, problem = _decode(data, path)
+    del data
     if problem:
         return [], [problem]
     assert text is not None
-    kind = p.suffix.lower()
     if kind in (".jsonl", ".csv"):
-        return _read_rows(kind, text, path, p.stem)
+        return _read_rows(kind, text, path, _safe_name(p.stem), max_chars)
+    if len(text) > max_chars:
+        return [], [Problem(path, _too_long(len(text), max_chars))]
     if kind in (".html", ".htm"):
         try:
             page = _html_extract(text)
@@ -1130,10 +1219,10 @@ def _read_file(p: Path, path: str) -> tuple[list[_Candidate], list[Problem]]:
             return [], [Problem(path, f"cannot read HTML without beautifulsoup4 and lxml ({e})")]
         paragraphs, meta, _ = _body(page.text)
         page.meta.fill(author=meta.author, outlet=meta.outlet, date=meta.date, photographer=meta.photographer)
-        return [_Candidate(p.stem, path, paragraphs, page.meta, title=_one_line(page.meta.title))], []
+        return [_Candidate(_safe_name(p.stem), path, paragraphs, page.meta, title=_one_line(page.meta.title))], []
     paragraphs, meta, heading = _body(text, markup="md" if kind == ".md" else "text")
     title = _one_line(meta.title) or heading
-    return [_Candidate(p.stem, path, paragraphs, meta, title=title)], []
+    return [_Candidate(_safe_name(p.stem), path, paragraphs, meta, title=title)], []
 
 
 def _gather(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -1161,10 +1250,13 @@ def _gather(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, s
             continue
         try:
             if not p.exists():
-                problems.append(Problem(shown, "no such file or folder"))
+                problems.append(Problem(shown, "symbolic link loop" if _is_link_loop(p) else
+                                        "dangling symbolic link (its target does not exist)" if p.is_symlink() else
+                                        "no such file or folder"))
             elif p.is_dir():
-                found = list(_walk(p))
-                if not found:
+                found, walk_problems = _walk(p)
+                problems.extend(walk_problems)
+                if not found and not walk_problems:
                     problems.append(Problem(shown, f"folder has no supported files ({', '.join(SUPPORTED_EXTENSIONS)})"))
                 for f in found:
                     add(f)
@@ -1178,6 +1270,14 @@ def _gather(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, s
         except OSError as e:
             problems.append(Problem(shown, f"cannot read ({e.strerror or e})"))
     return files, problems
+
+
+def _is_link_loop(p: Path) -> bool:
+    try:
+        os.stat(p)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _line_exempt(line: str) -> bool:
@@ -1217,20 +1317,23 @@ def _drop_corpus_boilerplate(candidates: list[_Candidate]) -> None:
         c.paragraphs = _structure(paragraphs)
 
 
-def read_documents(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[Problem]]:
+def read_documents(
+    paths: Iterable[str | os.PathLike[str]], *, max_chars: int = MAX_CHARS
+) -> tuple[list[Document], list[Problem]]:
     """Read, clean and describe the articles in ``paths`` (files and folders).
 
     Returns the documents in reading order (paths in the order given, folders walked in sorted
     order, rows in file order) and one :class:`Problem` per unusable input: missing path, empty
     folder, unsupported named file, empty/binary/non-UTF-8 file, bad JSONL line, row without
-    text, CSV without a ``text`` column, text left empty by cleaning, duplicate id. Never raises
-    for bad input. See the module docstring for cleaning, metadata and ids.
+    text, CSV without a ``text`` column, text left empty by cleaning, duplicate id, a document
+    (file or row) of more than ``max_chars`` characters. Never raises for bad input. See the
+    module docstring for cleaning, metadata and ids.
     """
     files, problems = _gather(paths)
     candidates: list[_Candidate] = []
     for p, shown in files:
         try:
-            found, probs = _read_file(p, shown)
+            found, probs = _read_file(p, shown, max_chars)
         except RecursionError:
             found, probs = [], [Problem(shown, "cannot read (nested too deeply)")]
         candidates.extend(found)

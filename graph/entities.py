@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from .entity_types import full_person_name, vote_type
 from .entity_types import person_like as _person_like
 from .gazetteer import Entry, Gazetteer, NameKnowledge, fold, slug
-from .records import AcronymDefinition, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
+from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SIMILARITY = 0.86
@@ -518,8 +518,3 @@ def _unique_id(base: str, used: dict[str, int]) -> str:
         candidate = f"{base}-{used[base]}"
     used[candidate] = used.get(candidate, 1)
     return candidate
-
-
-def acronym_table(acronyms: Iterable[AcronymDefinition]) -> dict[str, str]:
-    """Short form -> long form, as the corpus defines them (for display)."""
-    return {d.short: d.long for d in acronyms}

@@ -7,15 +7,14 @@ extends it with files of the same form passed as ``extra_entities``, without edi
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .curated import CuratedData, CuratedDataError, data_lines, load_curated
 from .records import ENTITY_TYPES, NON_ACTOR_TYPES
 
 
@@ -208,16 +207,8 @@ def _is_description(alias: str) -> bool:
     return any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words[1:])
 
 
-def _data_dir() -> Path:
-    return Path(str(resources.files("graph") / "data"))
-
-
-def _read_entries(path: Path, entries: dict[str, Entry], digest) -> None:
-    raw = path.read_bytes()
-    digest.update(raw)
-    for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+def _read_entries(path: Path, text: str, entries: dict[str, Entry]) -> None:
+    for number, line in data_lines(text):
         where = f"{path}:{number}"
         try:
             item = json.loads(line)
@@ -234,58 +225,47 @@ def _read_entries(path: Path, entries: dict[str, Entry], digest) -> None:
         entries[item["id"]] = Entry(**values)  # a later file overrides an entry of the same id
 
 
-def _read_titles(path: Path, digest) -> dict[str, str | None]:
-    raw = path.read_bytes()
-    digest.update(raw)
+def _read_titles(data: CuratedData) -> dict[str, str | None]:
     titles: dict[str, str | None] = {}
-    for line in raw.decode("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for _, line in data.lines("titles.tsv"):
         title, _, gender = line.partition("\t")
         titles[title.strip().lower()] = gender.strip() or None
     return titles
 
 
-def _read_head_words(path: Path, digest) -> dict[str, str]:
-    raw = path.read_bytes()
-    digest.update(raw)
+def _read_head_words(data: CuratedData) -> dict[str, str]:
     words = {}
-    for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data.lines("head_words.tsv"):
         word, _, type_ = line.partition("\t")
         if type_.strip() not in (*ENTITY_TYPES, *NON_ACTOR_TYPES, "none"):
-            raise GazetteerError(f"{path}:{number}: type {type_.strip()!r} is not one of {', '.join(ENTITY_TYPES)}")
+            raise GazetteerError(f"{data.path('head_words.tsv')}:{number}: type {type_.strip()!r} is not one of {', '.join(ENTITY_TYPES)}")
         words[word.strip()] = type_.strip()
     return words
 
 
-def _data_lines(path: Path, digest) -> list[tuple[int, list[str]]]:
+def _data_lines(data: CuratedData, name: str) -> list[tuple[int, list[str]]]:
     """The numbered non-comment lines of a curated text file, split at tabs."""
-    raw = path.read_bytes()
-    digest.update(raw)
-    return [(n, [c.strip() for c in line.split("\t")]) for n, line in enumerate(raw.decode("utf-8").splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    return [(n, [c.strip() for c in line.split("\t")]) for n, line in data.lines(name)]
 
 
-def _read_name_knowledge(data: Path, digest) -> NameKnowledge:
-    given = frozenset(fold(cols[0]) for _, cols in _data_lines(data / "given_names.txt", digest))
+def _read_name_knowledge(data: CuratedData) -> NameKnowledge:
+    given = frozenset(fold(cols[0]) for _, cols in _data_lines(data, "given_names.txt"))
     nicknames: dict[str, set[str]] = {}
-    for _, cols in _data_lines(data / "nicknames.tsv", digest):
+    for _, cols in _data_lines(data, "nicknames.tsv"):
         short, full = fold(cols[0]), fold(cols[-1])
         nicknames.setdefault(short, set()).add(full)
         nicknames.setdefault(full, set()).add(short)
-    particles = sorted((cols[0].lower() for _, cols in _data_lines(data / "name_particles.txt", digest)), key=lambda p: (-len(p), p))
+    particles = sorted((cols[0].lower() for _, cols in _data_lines(data, "name_particles.txt")), key=lambda p: (-len(p), p))
     kinds = (*ENTITY_TYPES, *NON_ACTOR_TYPES)
     nouns: dict[str, str] = {}
-    path = data / "type_nouns.tsv"
-    for number, cols in _data_lines(path, digest):
+    path = data.path("type_nouns.tsv")
+    for number, cols in _data_lines(data, "type_nouns.tsv"):
         if len(cols) != 2 or cols[1] not in kinds:
             raise GazetteerError(f"{path}:{number}: expected a noun, a tab and one of {', '.join(kinds)}")
         nouns[cols[0].lower()] = cols[1]
     shapes = []
-    path = data / "name_shapes.tsv"
-    for number, cols in _data_lines(path, digest):
+    path = data.path("name_shapes.tsv")
+    for number, cols in _data_lines(data, "name_shapes.tsv"):
         if len(cols) != 2 or cols[1] not in kinds:
             raise GazetteerError(f"{path}:{number}: expected a pattern, a tab and one of {', '.join(kinds)}")
         try:
@@ -296,7 +276,7 @@ def _read_name_knowledge(data: Path, digest) -> NameKnowledge:
         given_names=given,
         nicknames={k: frozenset(v) for k, v in nicknames.items()},
         particles=tuple(particles),
-        suffixes=frozenset(fold(cols[0]) for _, cols in _data_lines(data / "name_suffixes.txt", digest)),
+        suffixes=frozenset(fold(cols[0]) for _, cols in _data_lines(data, "name_suffixes.txt")),
         type_nouns=nouns,
         shapes=tuple(shapes),
     )
@@ -309,29 +289,22 @@ def load_gazetteer(extra_entities: list[str | Path] | tuple = ()) -> Gazetteer:
     >>> gaz.entries["russia"].label
     'Russia'
     """
-    data = _data_dir()
-    digest = hashlib.sha256()
+    try:
+        data = load_curated(extra_entities)
+    except CuratedDataError as exc:
+        raise GazetteerError(str(exc)) from None
     entries: dict[str, Entry] = {}
-    for path in [data / "entities.jsonl", *map(Path, extra_entities)]:
-        try:
-            _read_entries(path, entries, digest)
-        except OSError as exc:
-            raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from None
-        except UnicodeDecodeError:
-            raise GazetteerError(f"{path}: not UTF-8 text") from None
-    titles = _read_titles(data / "titles.tsv", digest)
-    head_words = _read_head_words(data / "head_words.tsv", digest)
-    raw = (data / "stop_names.txt").read_bytes()
-    digest.update(raw)
-    stop_names = frozenset(
-        fold(w) for w in raw.decode("utf-8").splitlines() if w.strip() and not w.startswith("#")
-    )
-    names = _read_name_knowledge(data, digest)
+    for path, text in [(data.path("entities.jsonl"), data.texts["entities.jsonl"]), *data.extra_entities]:
+        _read_entries(path, text, entries)
+    titles = _read_titles(data)
+    head_words = _read_head_words(data)
+    stop_names = frozenset(fold(line.strip()) for _, line in data.lines("stop_names.txt"))
+    names = _read_name_knowledge(data)
     return Gazetteer(
         entries=entries,
         titles=titles,
         head_words=head_words,
         stop_names=stop_names,
         names=names,
-        fingerprint=digest.hexdigest()[:16],
+        fingerprint=data.fingerprint,
     )

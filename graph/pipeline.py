@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +30,7 @@ from .cache import CacheStats, ParseCache, decode_doc, encode_doc, parse_key
 from .corrections import Correction, CorrectionReport, apply_corrections, read_corrections
 from .documents import read_documents
 from .gazetteer import Gazetteer, load_gazetteer
+from .pieces import MAX_CHARS, join_analyses, split_document
 from .records import Document, DocumentAnalysis, Problem
 
 if TYPE_CHECKING:  # spaCy is imported only where documents are parsed: not in the parent of workers
@@ -43,6 +46,7 @@ CHUNK_MAX_DOCS = 64
 TAIL_CHUNKS_PER_JOB = 4  # with workers, chunks shrink near the end so that all of them finish together
 MIN_CHUNK_CHARS = 20_000
 WINDOW_PER_JOB = 3  # chunks queued per worker, so that none waits for the parent
+ORPHAN_CHECK_S = 1.0  # how often a worker checks that the build's process is still alive
 GC_GEN0_THRESHOLD = 50_000  # Python's default, 700, makes export and render spend a third of their time in gc
 
 
@@ -101,6 +105,7 @@ def build(
     cache: CacheOption = True,
     progress: bool | Progress = False,
     corrections: CorrectionsOption = None,
+    max_chars: int = MAX_CHARS,
 ) -> BuildResult:
     """Read the files and folders in ``paths`` and build their entity graph.
 
@@ -109,13 +114,15 @@ def build(
     for none. ``progress``: a bar on stderr for builds that take more than a couple of seconds.
     ``corrections``: the user's corrections (a JSON or YAML file, or a list; see
     :mod:`graph.corrections`), applied after entity resolution.
+    ``max_chars``: a longer document is skipped with a problem (a long one below it is parsed in
+    pieces, see :mod:`graph.pieces`).
     """
     timer = Timer()
     fixes = read_corrections(corrections)  # a bad file stops the build before anything is parsed
     gazetteer = load_gazetteer(extra_entities)
     with fewer_gc_passes(), _Engine(model, gazetteer, jobs) as engine:  # workers load the pipeline while we read
         t = time.perf_counter()
-        documents, problems = read_documents(paths)
+        documents, problems = read_documents(paths, max_chars=max_chars)
         timer.add("read", t)
         if not documents:
             raise NoDocuments("no usable documents", problems)
@@ -172,7 +179,7 @@ def _build(
             timer.add("documents", t)
         finally:
             if store is not None:
-                stats.path = str(store.path)
+                stats.path, stats.read_only = str(store.path), store.read_only
                 stats.errors += store.errors
                 store.close()
         bar.stage("resolving entities")
@@ -319,14 +326,38 @@ def _shared_analyser(model: str | None, gazetteer: Gazetteer) -> Analyser:
 _worker: Analyser | BaseException | None = None
 
 
-def _init_worker(model: str | None, gazetteer: Gazetteer) -> None:
+def _init_worker(model: str | None, gazetteer: Gazetteer, parent: int) -> None:
     global _worker
+    _exit_with_parent(parent)
     gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
         _worker = Analyser(model, gazetteer)
     except Exception as exc:  # noqa: BLE001 - raised again, in the parent, by the first task
         _worker = exc
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the build's process ``parent`` dies (killed with SIGKILL, it cannot
+    stop its workers): at once on Linux (the kernel's parent-death signal), else within
+    :data:`ORPHAN_CHECK_S` (a thread that watches for a new parent process id)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            PR_SET_PDEATHSIG = 1
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _worker_state() -> Analyser:
@@ -357,7 +388,7 @@ class _Engine:
         if jobs > 1:
             # 'spawn': a worker starts clean (no copy of the parent's threads or locks) on every OS.
             self._pool = ProcessPoolExecutor(
-                jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(model, gazetteer)
+                jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(model, gazetteer, os.getpid())
             )
             # One task per worker makes the pool start all of them now: they load the pipeline
             # while the parent reads the documents.
@@ -394,8 +425,13 @@ class _Engine:
         """Every document's analysis, in document order."""
         store = store if store is not None and store.usable else None
         budget = CHUNK_CHARS["local"] if self._pool is None else CHUNK_CHARS["workers"]
-        chunks = _chunks(documents, budget, CHUNK_MAX_DOCS, 1 if self._pool is None else self.jobs)
+        # A long document goes as pieces (see graph.pieces), joined back as their analyses come in.
+        split = [split_document(d) for d in documents]
+        offsets = deque((offset, len(pieces)) for pieces in split for offset, _ in pieces)
+        chunks = _chunks([p for pieces in split for _, p in pieces], budget, CHUNK_MAX_DOCS, 1 if self._pool is None else self.jobs)
+        del split
         analyses: list[DocumentAnalysis] = []
+        parts: list[tuple[int, DocumentAnalysis]] = []
 
         def lookup(chunk: list[Document]) -> tuple[list[str], list[bytes | None]]:
             keys = [parse_key(d.text, version) for d in chunk]
@@ -403,12 +439,18 @@ class _Engine:
             return keys, [found.get(k) for k in keys]
 
         def take(keys: list[str], result: ChunkResult) -> None:
-            analyses.extend(result.analyses)
+            done = len(analyses)
+            for analysis in result.analyses:
+                offset, count = offsets.popleft()
+                parts.append((offset, analysis))
+                if len(parts) == count:
+                    analyses.append(join_analyses(parts))
+                    parts.clear()
             if store is not None and result.parses:
                 store.put_many((keys[i], data) for i, data in result.parses)
             stats.add(result.stats)
             timer.merge(result.timings)
-            bar.update(len(result.analyses), stats)
+            bar.update(len(analyses) - done, stats)
 
         if self._pool is None:
             assert self._local is not None

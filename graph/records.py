@@ -35,7 +35,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """One line, whatever the file name or the message hold (a newline shows as ``\\n``)."""
+        return _one_line(f"{self.path}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,20 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .outputs import OutputBusy, output_lock
+
+    # The output folder is this build's from the start: a second build into it stops here, at
+    # once, rather than parsing for minutes and then racing this one's writes.
+    try:
+        with output_lock(args.out, wait=False):
+            return _build_locked(args)
+    except OutputBusy as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
+
+
+def _build_locked(args: argparse.Namespace) -> int:
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
     from .pipeline import NoDocuments, build, fewer_gc_passes, progress_bar
@@ -111,12 +125,13 @@ def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dic
     With ``jobs`` > 1 and a big graph, the page is rendered in another process while graph.json
     and graph.graphml are written here: the same bytes, and the slowest stage after the documents
     no longer adds to the others. Should that process fail, the page is rendered here."""
-    from .export import to_data, write_outputs
+    from .export import prepare, write_outputs
     from .viewer import render_html
 
-    pending = None
+    pending = prepared = None
     if jobs > 1 and result.graph.number_of_edges() >= PARALLEL_RENDER_EDGES:
-        pending = _render_elsewhere(render_html, to_data(result.graph))
+        prepared = prepare(result.graph)
+        pending = _render_elsewhere(render_html, prepared[0])
     waited = 0.0
 
     def render(data: dict) -> str:
@@ -134,7 +149,7 @@ def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dic
         return page
 
     t = time.perf_counter()
-    written = write_outputs(result.graph, out, render_html=render)
+    written = write_outputs(result.graph, out, render_html=render, prepared=prepared)
     result.timings["export"] = result.timings.get("export", 0.0) + time.perf_counter() - t - waited
     result.timings["render"] = result.timings.get("render", 0.0) + waited  # with jobs > 1: the wait for it
     return written

@@ -242,7 +242,7 @@ class KnowledgeGraph:
         """
         from .viewer import render_html  # pyvis (and IPython) are imported only when showing
 
-        return GraphView(render_html(self.to_data(), title=title), height=height)
+        return GraphView(render_html(self.to_data(), title=title, checked=True), height=height)
 
     # ---- the graph's records ----------------------------------------------------------------
 

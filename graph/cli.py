@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -131,7 +132,7 @@ def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dic
     pending = prepared = None
     if jobs > 1 and result.graph.number_of_edges() >= PARALLEL_RENDER_EDGES:
         prepared = prepare(result.graph)
-        pending = _render_elsewhere(render_html, prepared[0])
+        pending = _render_elsewhere(partial(render_html, checked=True), prepared[0])
     waited = 0.0
 
     def render(data: dict) -> str:
@@ -144,7 +145,7 @@ def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dic
             except Exception:  # noqa: BLE001 - the process died (killed, out of memory): render here
                 page = None
         if page is None:
-            page = render_html(data)
+            page = render_html(data, checked=True)  # to_data's own output
         waited += time.perf_counter() - t
         return page
 
@@ -184,7 +185,7 @@ def _render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     try:
-        write_html(data, args.out, title=args.title)
+        write_html(data, args.out, title=args.title, checked=True)  # load_json checked it
     except OSError as exc:
         return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
     print(f"wrote {args.out}")

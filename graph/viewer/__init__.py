@@ -16,15 +16,16 @@ from .payload import build_payload
 __all__ = ["render_html", "write_html"]
 
 
-def render_html(data: dict, *, title: str | None = None) -> str:
+def render_html(data: dict, *, title: str | None = None, checked: bool = False) -> str:
     """The viewer page for ``data`` (graph.json: networkx node-link data of the entity graph).
 
     The same data always gives byte-identical HTML. ``data`` is checked against the contract
-    (``ValueError`` naming the field) and may be in any form :func:`graph.contract.validate` reads."""
-    return assemble_page(build_payload(validate(data, "graph data"), title))
+    (``ValueError`` naming the field) and may be in any form :func:`graph.contract.validate` reads;
+    ``checked``: it is what ``validate`` or ``to_data`` returned, and is not checked again."""
+    return assemble_page(build_payload(data if checked else validate(data, "graph data"), title))
 
 
-def write_html(data: dict, path: str | os.PathLike, *, title: str | None = None) -> None:
+def write_html(data: dict, path: str | os.PathLike, *, title: str | None = None, checked: bool = False) -> None:
     """Write the viewer page to ``path``; a reader never sees a half-written file."""
     target = Path(path)
-    write_atomically(target.parent, {target.name: render_html(data, title=title).encode("utf-8")})
+    write_atomically(target.parent, {target.name: render_html(data, title=title, checked=checked).encode("utf-8")})

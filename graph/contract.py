@@ -83,7 +83,8 @@ def to_data(G: nx.MultiDiGraph) -> dict:
     data whose evidence refers to ``graph.sentences`` by index, in order of first use."""
     data = nx.node_link_data(G, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
+    # keys are kinds (strings); a graph from elsewhere may have networkx's numbers, even both
+    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], type(e["key"]).__name__, e["key"]))
     graph = {k: v for k, v in data.get("graph", {}).items() if k not in (SENTENCES, BUILD_ID)}
     table = SentenceTable()
     for edge in data["edges"]:
@@ -180,15 +181,15 @@ class _Validator:
         graph = data.get("graph")
         graph = {} if graph is None else dict(self.mapping(graph, "graph"))
         table = SentenceTable()
-        for text in self.strings(graph.get(SENTENCES), f"graph.{SENTENCES}"):
+        for text in self.strings(graph, SENTENCES, "graph"):
             table.texts.append(text)  # numbered as they stand, even if one repeats
         sentences = table.texts
         self.optional(graph, BUILD_ID, "graph", str)
         nodes = self.nodes(data["nodes"])
         data["edges"] = self.edges(data["edges"], nodes, table)
-        for i, doc in enumerate(self.records(graph.get("documents"), "graph.documents")):
+        for i, doc in enumerate(self.records(graph.get("documents", []), "graph.documents")):
             self.document(doc, f"graph.documents[{i}]")
-        for i, st in enumerate(self.records(graph.get("statements"), "graph.statements")):
+        for i, st in enumerate(self.records(graph.get("statements", []), "graph.statements")):
             self.statement(st, f"graph.statements[{i}]")
         self.extras(graph, "graph", ("documents", "statements", SENTENCES, BUILD_ID))
         self.extras(data, "", ("directed", "multigraph", "graph", "nodes", "edges"))
@@ -207,8 +208,8 @@ class _Validator:
             self.required(node, "label", where, str)
             self.required(node, "type", where, str)
             self.optional(node, "wikidata", where, _OPTIONAL_STR)
-            self.strings(node.get("aliases"), f"{where}.aliases")
-            self.strings(node.get("documents"), f"{where}.documents")
+            self.strings(node, "aliases", where)
+            self.strings(node, "documents", where)
             for count in ("mentions", "statements"):
                 self.count(node, count, where)
             self.extras(node, where, ("id", "label", "type", "wikidata", "aliases", "documents", "mentions", "statements"))
@@ -216,6 +217,7 @@ class _Validator:
 
     def edges(self, edges: Any, nodes: set[str], table: SentenceTable) -> list[dict]:
         out = []
+        seen: set[tuple] = set()
         for i, edge in enumerate(self.records(edges, "edges")):
             where = f"edges[{i}]"
             for end in ("source", "target"):
@@ -225,17 +227,21 @@ class _Validator:
             kind = edge.get("kind", edge.get("key"))
             if not isinstance(kind, str) or not kind:
                 raise self.fail(f"{where}.kind", "must be a non-empty string, not " + _show(kind))
-            key = edge.get("key")
-            if key is not None and (type(key) not in (str, int)):  # networkx's own keys are 0, 1, ...
+            if "key" not in edge:
+                edge = {**edge, "key": kind}  # the key is the kind
+            key = edge["key"]
+            if type(key) not in (str, int):  # networkx's own keys are 0, 1, ...
                 raise self.fail(f"{where}.key", f"must be a string or a whole number, not {_show(key)}")
-            weight = edge.get("weight")
-            if weight is not None and (type(weight) is not int or not 1 <= weight <= MAX_COUNT):
+            if (edge["source"], edge["target"], key) in seen:
+                raise self.fail(f"{where}.key", f"a second {edge['source']!r} -> {edge['target']!r} edge keyed {key!r}")
+            seen.add((edge["source"], edge["target"], key))
+            weight = edge.get("weight", 1)
+            if type(weight) is not int or not 1 <= weight <= MAX_COUNT:
                 raise self.fail(f"{where}.weight", "must be a whole number from 1 to 2^53, not " + _show(weight))
-            self.strings(edge.get("documents"), f"{where}.documents")
-            evidence = edge.get("evidence")
-            if evidence is not None:
+            self.strings(edge, "documents", where)
+            if "evidence" in edge:
                 edge = {**edge, "evidence": [self.evidence(ev, f"{where}.evidence[{j}]", table)
-                                             for j, ev in enumerate(self.records(evidence, f"{where}.evidence"))]}
+                                             for j, ev in enumerate(self.records(edge["evidence"], f"{where}.evidence"))]}
             self.extras(edge, where, ("source", "target", "kind", "key", "weight", "documents", "evidence"))
             out.append(edge)
         return out
@@ -269,7 +275,7 @@ class _Validator:
         fields = ("speaker", "cue", "kind", "reported_by", "resolution")
         for name in fields:
             self.optional(st, name, where, _OPTIONAL_STR)
-        self.strings(st.get("mentions"), f"{where}.mentions")
+        self.strings(st, "mentions", where)
         self.count(st, "start", where)
         self.count(st, "end", where)
         self.extras(st, where, ("id", "doc", "text", "mentions", "start", "end", *fields))
@@ -277,9 +283,7 @@ class _Validator:
     # ---- the checks ------------------------------------------------------------------------
 
     def records(self, value: Any, where: str) -> list[dict]:
-        """A list of objects (absent or null: none)."""
-        if value is None:
-            return []
+        """A list of objects."""
         if not isinstance(value, list):
             raise self.fail(where, f"must be a list, not {_kind_of(value)}")
         for i, item in enumerate(value):
@@ -292,10 +296,11 @@ class _Validator:
             raise self.fail(where, f"must be an object, not {_kind_of(value)}")
         return value
 
-    def strings(self, value: Any, where: str) -> list[str]:
-        """A list of strings (absent or null: none)."""
-        if value is None:
+    def strings(self, record: dict, name: str, where: str) -> list[str]:
+        """The list of strings ``record[name]`` (absent: none)."""
+        if name not in record:
             return []
+        value, where = record[name], f"{where}.{name}"
         if not isinstance(value, list):
             raise self.fail(where, f"must be a list of strings, not {_kind_of(value)}")
         for i, item in enumerate(value):
@@ -317,8 +322,11 @@ class _Validator:
             raise self.fail(f"{where}.{name}", f"must be a string or null, not {_show(value)}")
 
     def count(self, record: dict, name: str, where: str) -> int | None:
-        value = record.get(name)
-        if value is not None and (type(value) is not int or not 0 <= value <= MAX_COUNT):
+        """The whole number ``record[name]`` (absent: None)."""
+        if name not in record:
+            return None
+        value = record[name]
+        if type(value) is not int or not 0 <= value <= MAX_COUNT:
             raise self.fail(f"{where}.{name}", f"must be a whole number from 0 to 2^53, not {_show(value)}")
         return value
 

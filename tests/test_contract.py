@@ -7,6 +7,8 @@ import copy
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import graph
 from graph.api import normalize_name
@@ -224,3 +226,54 @@ def test_the_file_form_round_trips(tmp_path):
                                   ("The Taliban’s", "taliban"), ("Kurgan-Tyube", "kurgan tyube")])
 def test_one_name_normaliser_for_the_build_and_the_api(a, b):
     assert fold(a) == fold(b) and normalize_name(a) == normalize_name(b) == fold(a)
+
+
+# ---- any corruption: one line or a graph that works --------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _places(value, path=()):
+    """Every (path, value) inside ``value``."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _places(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _places(child, (*path, index))
+
+
+PLACES = [path for path, _ in _places(valid()) if path]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(PLACES), value=JSON_VALUES, delete=st.booleans())
+def test_any_corrupted_field_loads_or_is_one_line(tmp_path, where, value, delete):
+    data = valid()
+    parent = data
+    for part in where[:-1]:
+        parent = parent[part]
+    if delete and isinstance(parent, dict):
+        del parent[where[-1]]
+    else:
+        parent[where[-1]] = value
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    try:
+        kg = graph.load(path)
+    except ValueError as error:
+        assert str(error).startswith(f"{path}: ") and "\n" not in str(error)
+        return
+    # what loads works: tables, subgraphs, saving and the page
+    for node in kg.nx:
+        kg.neighbours(node)
+    kg.entities(), kg.relationships(), kg.said(), kg.quotes(), kg.top(3, by="pagerank")
+    kg.filter(min_weight=1, keep_isolated=True).save(tmp_path / "again.json")
+    graph.load(tmp_path / "again.json")
+    assert "<html" in kg.show().html

@@ -34,7 +34,9 @@ OUTPUT_NAMES = ("graph.json", "graph.graphml", "graph.html")
 # Tests only: "rename:N" kills this process (SIGKILL) just before the N-th rename of a set, and
 # "temp:N" just after the N-th temporary file is written.
 FAULT_ENV = "ENTITY_GRAPH_TEST_FAULT"
-_TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what tempfile.mkstemp names ours
+_TEMP_MARK = "entity-graph-"
+# Ours and no one else's (a save may go into any folder): ".graph.json.entity-graph-k3j_x9a2.tmp".
+_TEMP_NAME = re.compile(r"^\..+\." + _TEMP_MARK + r"[A-Za-z0-9_]{8}\.tmp$")
 _held: set[tuple[Path, int]] = set()  # (folder, thread) that hold a folder's lock now
 
 
@@ -137,7 +139,7 @@ def check_set(path: Path, build_id: str | None) -> None:
 # --------------------------------------------------------------------------------------------
 
 def _write_temporary(folder: Path, name: str, body: bytes) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{_TEMP_MARK}", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(body)

@@ -99,11 +99,13 @@ def test_a_writer_killed_at_any_step_leaves_a_set_the_next_build_completes(tmp_p
 def test_stale_temporary_files_are_removed_by_the_next_writer(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    for name in (".graph.json.k3j_x9a2.tmp", ".graph.html.AbCdEfGh.tmp", ".entity-graph.pending"):
+    for name in (".graph.json.entity-graph-k3j_x9a2.tmp", ".graph.html.entity-graph-AbCdEfGh.tmp",
+                 ".entity-graph.pending"):
         (out / name).write_text("left by a killed build")
-    (out / "notes.tmp").write_text("a user's own file")
+    for name in ("notes.tmp", ".notes.k3j_x9a2.tmp"):  # not ours: kept
+        (out / name).write_text("another program's file")
     write_set(out)
-    assert listing(out) == OUTPUTS + ["notes.tmp"]
+    assert listing(out) == [".notes.k3j_x9a2.tmp", *OUTPUTS, "notes.tmp"]
 
 
 def test_a_second_build_into_the_same_folder_stops_with_one_line(tmp_path):

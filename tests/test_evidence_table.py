@@ -7,7 +7,7 @@ import json
 
 import graph
 from graph.assemble import LIST_NAMES, LIST_NEIGHBOURS, build_graph
-from graph.export import prepare
+from graph.export import GRAPHML_SENTENCE_CHARS, dumps_graphml, prepare
 from graph.gazetteer import load_gazetteer
 from graph.records import Document, DocumentAnalysis, Entity, Mention, Resolution, Sentence
 from graph.viewer.payload import build_payload
@@ -49,6 +49,10 @@ def test_a_list_links_each_name_with_its_neighbours_only():
     assert graph_json.count(b"Name0150, Name0151") == 1
     # a few hundred bytes per node and edge (every pair with its sentence copied was 150 MB)
     assert len(graph_json) < 500 * (len(expected) + n) + 2 * len(doc.text)
+    # GraphML has no table: there each edge holds the sentence, cut short
+    graphml = dumps_graphml(G, data["graph"]["build_id"])
+    assert graphml.count(b"Delegates came from Name0000") == len(expected)
+    assert len(graphml) < len(expected) * (GRAPHML_SENTENCE_CHARS + 500)
     # ... and in the viewer's data once; the evidence refers to it
     payload = build_payload(data)
     assert payload["sentences"] == [doc.text]

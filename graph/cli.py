@@ -66,17 +66,26 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .outputs import OutputBusy, output_lock
+    from .outputs import LOCK_NAME, OutputBusy, output_lock
 
     # The output folder is this build's from the start: a second build into it stops here, at
     # once, rather than parsing for minutes and then racing this one's writes.
+    out = Path(args.out)
+    created = not out.exists()
     try:
-        with output_lock(args.out, wait=False):
-            return _build_locked(args)
+        with output_lock(out, wait=False):
+            code = _build_locked(args)
     except OutputBusy as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
+    if code and created:  # nothing written: leave no folder behind either
+        try:
+            (out / LOCK_NAME).unlink()
+            out.rmdir()
+        except OSError:
+            pass
+    return code
 
 
 def _build_locked(args: argparse.Namespace) -> int:

@@ -134,6 +134,7 @@ def test_nothing_usable_fails_and_writes_nothing(tmp_path, capsys, setup, expect
     err = capsys.readouterr().err
     assert str(target) in err and "Traceback" not in err
     assert not (out / "graph.json").exists()
+    assert not out.exists()  # not even the folder
 
 
 def test_failed_build_leaves_earlier_output_as_it_was(built, tmp_path, capsys):

@@ -25,8 +25,6 @@ import copy
 import difflib
 import html
 import os
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .assemble import EDGE_KINDS
-from .export import dumps_json, from_data, load_json, to_data, write_atomically
+from .contract import EDGE_KINDS, edge_weight, fold, from_data, to_data, validate
+from .export import graph_json_bytes, load_json
+from .outputs import write_atomically
 from .periods import as_day, in_period, stamp_seen
 from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
@@ -69,8 +68,9 @@ WHY = {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()}
 def load(path: str | os.PathLike) -> KnowledgeGraph:
     """Load a ``graph.json`` written by ``entity-graph build`` (or by :meth:`KnowledgeGraph.save`).
 
-    ``path`` may also be the output folder holding ``graph.json``. A file that is not a graph.json
-    raises ``ValueError`` naming it.
+    ``path`` may also be the output folder holding ``graph.json``. A file that is not a graph.json,
+    breaks the contract (:mod:`graph.contract`) or sits beside outputs of another build raises
+    ``ValueError``: one line naming the file and the field.
 
     >>> kg = graph.load("out/graph.json")  # doctest: +SKIP
     >>> kg = graph.load("out")             # the same  # doctest: +SKIP
@@ -188,10 +188,7 @@ class KnowledgeGraph:
 
         >>> kg = KnowledgeGraph.load("out/graph.json")  # doctest: +SKIP
         """
-        path = Path(path)
-        if path.is_dir():
-            path = path / "graph.json"
-        return cls.from_data(load_json(path))
+        return cls(from_data(load_json(path)))
 
     @classmethod
     def build(
@@ -223,14 +220,12 @@ class KnowledgeGraph:
 
     @classmethod
     def from_data(cls, data: dict) -> KnowledgeGraph:
-        """From a graph.json dict (networkx node-link data).
+        """From a graph.json dict (networkx node-link data), checked against the contract
+        (``ValueError`` naming the field when it breaks it).
 
         >>> kg = KnowledgeGraph.from_data(json.load(open("out/graph.json")))  # doctest: +SKIP
         """
-        data = dict(data)
-        if "links" in data and "edges" not in data:
-            data["edges"] = data.pop("links")
-        return cls(from_data(data))
+        return cls(from_data(validate(data, "graph data")))
 
     def to_data(self) -> dict:
         """The graph.json dict, in the stable order ``entity-graph build`` writes.
@@ -253,7 +248,7 @@ class KnowledgeGraph:
         if path.is_dir() or str(path).endswith(("/", os.sep)):
             path = path / "graph.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path.parent, {path.name: dumps_json(self.to_data()).encode("utf-8")})
+        write_atomically(path.parent, {path.name: graph_json_bytes(self.to_data())})
         return path
 
     def show(self, *, title: str | None = None, height: int = 650) -> GraphView:
@@ -264,7 +259,7 @@ class KnowledgeGraph:
         """
         from .viewer import render_html  # pyvis (and IPython) are imported only when showing
 
-        return GraphView(render_html(self.to_data(), title=title), height=height)
+        return GraphView(render_html(self.to_data(), title=title, checked=True), height=height)
 
     # ---- the graph's records ----------------------------------------------------------------
 
@@ -865,8 +860,12 @@ class KnowledgeGraph:
         index = self._name_index()
         query = normalize_name(name)
         close = difflib.get_close_matches(query, list(index), n=n, cutoff=0.6)
-        words = set(query.split())
-        containing = sorted((k for k in index if words and words <= set(k.split())), key=len)
+        # Names holding every word of the query ("Kabulov" -> "Zamir Kabulov"), word by word.
+        words = _words(name)
+        named = [(attrs.get("label") or str(node), *(attrs.get("aliases") or []))
+                 for node, attrs in self.nx.nodes(data=True)]
+        containing = sorted({normalize_name(n) for names in named for n in names if words and words <= _words(n)} & set(index),
+                            key=lambda k: (len(k), k))
         labels: list[str] = []
         for key in close + containing:
             label = self._label(min(index[key])[-1])
@@ -879,25 +878,20 @@ class KnowledgeGraph:
 # Functions
 # --------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-
-
 def normalize_name(name: str) -> str:
-    """The form names are compared in: case-folded, without a leading "the", a possessive, dots,
-    hyphens or quotes.
+    """The form names are compared in, the build's own (:func:`graph.contract.fold`): case,
+    accents, a leading "the", a possessive, dots, spaces, hyphens and quotes do not count.
 
     >>> normalize_name("The Taliban’s")
     'taliban'
-    >>> normalize_name("U.S.")
-    'us'
+    >>> normalize_name("U.S."), normalize_name("Müller") == normalize_name("Muller")
+    ('us', True)
     """
-    text = unicodedata.normalize("NFKC", str(name)).translate(_QUOTES).casefold()
-    text = text.replace(".", "")
-    text = re.sub(r"[-_/\u2010-\u2015]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" \"'“”«»,;:!?()[]")
-    text = re.sub(r"^the ", "", text)
-    text = re.sub(r"(?:'s|')$", "", text)
-    return text.strip(" \"'“”«»,;:!?()[]")
+    return fold(name)
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in map(fold, str(name).split()) if w}
 
 
 def _edge_in_documents(attrs: dict, docs: set[str]) -> dict | None:
@@ -909,8 +903,7 @@ def _edge_in_documents(attrs: dict, docs: set[str]) -> dict | None:
         if not kept:
             return None
         attrs["evidence"] = kept
-        # The same count as graph.assemble: distinct passages, a statement counted once.
-        attrs["weight"] = len({(ev.get("doc"), ev.get("start"), ev.get("statement")) for ev in kept})
+        attrs["weight"] = edge_weight(kept)
         attrs["documents"] = sorted({ev.get("doc") for ev in kept})
         return attrs
     documents = [d for d in attrs.get("documents") or [] if d in docs]

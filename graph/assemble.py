@@ -13,10 +13,16 @@ from itertools import combinations
 
 import networkx as nx
 
+from .contract import EDGE_KINDS, edge_weight
 from .periods import stamp_seen
 from .records import Document, DocumentAnalysis, Resolution
 
-EDGE_KINDS = ("co_mention", "attribution", "reported_by", "affiliation")
+__all__ = ["EDGE_KINDS", "LIST_NAMES", "LIST_NEIGHBOURS", "build_graph"]
+# A sentence naming more entities than this is a list ("delegates from A, B, C, ... and Z"): its
+# names are co-mentioned only with the LIST_NEIGHBOURS names written before and after each, not
+# with every other one (300 names would make 44,850 edges of one sentence).
+LIST_NAMES = 15
+LIST_NEIGHBOURS = 3
 
 
 def build_graph(
@@ -66,7 +72,7 @@ def build_graph(
             target,
             key=kind,
             kind=kind,
-            weight=len({(ev["doc"], ev["start"], ev.get("statement")) for ev in evidence}),
+            weight=edge_weight(evidence),
             documents=sorted({ev["doc"] for ev in evidence}),
             evidence=evidence,
         )
@@ -81,19 +87,30 @@ def build_graph(
 
 
 def _co_mentions(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict) -> None:
-    in_sentence: dict[int, set[str]] = defaultdict(set)
+    in_sentence: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> entity -> its first mention's start
     for m, entity in zip(a.mentions, entity_of):
         if entity and m.sentence >= 0:
-            in_sentence[m.sentence].add(entity)
+            first = in_sentence[m.sentence]
+            first[entity] = min(first.get(entity, m.start), m.start)
     for index in sorted(in_sentence):
-        present = sorted(in_sentence[index])
+        present = in_sentence[index]
         if len(present) < 2:
             continue
         sentence = a.sentences[index]
         evidence = {"doc": doc.id, "sentence": doc.text[sentence.start : sentence.end], "start": sentence.start, "end": sentence.end,
                     "date": doc.date}
-        for source, target in combinations(present, 2):
-            edges[(source, target, "co_mention")].append(evidence)
+        for pair in _co_mentioned_pairs(present):
+            edges[(*pair, "co_mention")].append(evidence)
+
+
+def _co_mentioned_pairs(first_seen: dict[str, int]) -> list[tuple[str, str]]:
+    """The pairs of entities one sentence co-mentions (each pair sorted): all of them, or in a list
+    (more than LIST_NAMES entities) each with its LIST_NEIGHBOURS next ones in reading order."""
+    if len(first_seen) <= LIST_NAMES:
+        return list(combinations(sorted(first_seen), 2))
+    order = sorted(first_seen, key=lambda e: (first_seen[e], e))
+    return sorted({tuple(sorted((order[i], order[j])))
+                   for i in range(len(order)) for j in range(i + 1, min(i + 1 + LIST_NEIGHBOURS, len(order)))})
 
 
 def _entity(entity_of: list, index: int | None) -> str | None:

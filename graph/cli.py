@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -109,6 +110,29 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .outputs import LOCK_NAME, OutputBusy, output_lock
+
+    # The output folder is this build's from the start: a second build into it stops here, at
+    # once, rather than parsing for minutes and then racing this one's writes.
+    out = Path(args.out)
+    created = not out.exists()
+    try:
+        with output_lock(out, wait=False):
+            code = _build_locked(args)
+    except OutputBusy as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write to {args.out}: {exc.strerror or exc}")
+    if code and created:  # nothing written: leave no folder behind either
+        try:
+            (out / LOCK_NAME).unlink()
+            out.rmdir()
+        except OSError:
+            pass
+    return code
+
+
+def _build_locked(args: argparse.Namespace) -> int:
     from .corrections import CorrectionsError
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
@@ -166,12 +190,13 @@ def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dic
     With ``jobs`` > 1 and a big graph, the page is rendered in another process while graph.json
     and graph.graphml are written here: the same bytes, and the slowest stage after the documents
     no longer adds to the others. Should that process fail, the page is rendered here."""
-    from .export import to_data, write_outputs
+    from .export import prepare, write_outputs
     from .viewer import render_html
 
-    pending = None
+    pending = prepared = None
     if jobs > 1 and result.graph.number_of_edges() >= PARALLEL_RENDER_EDGES:
-        pending = _render_elsewhere(render_html, to_data(result.graph))
+        prepared = prepare(result.graph)
+        pending = _render_elsewhere(partial(render_html, checked=True), prepared[0])
     waited = 0.0
 
     def render(data: dict) -> str:
@@ -184,12 +209,12 @@ def write_build_outputs(result, out: str | os.PathLike, *, jobs: int = 1) -> dic
             except Exception:  # noqa: BLE001 - the process died (killed, out of memory): render here
                 page = None
         if page is None:
-            page = render_html(data)
+            page = render_html(data, checked=True)  # to_data's own output
         waited += time.perf_counter() - t
         return page
 
     t = time.perf_counter()
-    written = write_outputs(result.graph, out, render_html=render)
+    written = write_outputs(result.graph, out, render_html=render, prepared=prepared)
     result.timings["export"] = result.timings.get("export", 0.0) + time.perf_counter() - t - waited
     result.timings["render"] = result.timings.get("render", 0.0) + waited  # with jobs > 1: the wait for it
     return written
@@ -242,7 +267,7 @@ def _render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     try:
-        write_html(data, args.out, title=args.title)
+        write_html(data, args.out, title=args.title, checked=True)  # load_json checked it
     except OSError as exc:
         return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
     print(f"wrote {args.out}")

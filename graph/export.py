@@ -1,13 +1,14 @@
-"""Write a graph to disk: ``graph.json`` (the contract other tools read), ``graph.graphml`` (for
-Gephi) and the HTML viewer. Writes are atomic: every file is written beside its target first and
-moved into place only when all of them are complete, so a failed build leaves earlier output as it was.
+"""Write a graph to disk: ``graph.json`` (the contract other tools read, see
+:mod:`graph.contract`), ``graph.graphml`` (for Gephi) and the HTML viewer, as one set carrying
+one build id (written by :mod:`graph.outputs`: atomically, under the folder's lock); and read a
+graph.json back, checked.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -17,19 +18,15 @@ import networkx as nx
 import orjson
 from networkx.readwrite.graphml import GraphML
 
+from .contract import BUILD_ID, from_data, to_data, validate
+from .outputs import check_set, write_atomically
 
-def to_data(G: nx.MultiDiGraph) -> dict:
-    """The node-link form of ``G``, in a stable order (the same graph gives the same bytes)."""
-    data = nx.node_link_data(G, edges="edges")
-    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
-    return data
-
-
-def from_data(data: dict) -> nx.MultiDiGraph:
-    """Rebuild the graph from its node-link form (as read from ``graph.json``)."""
-    G = nx.node_link_graph(data, edges="edges", directed=True, multigraph=True)
-    return G
+__all__ = ["to_data", "from_data", "dumps_json", "dumps_json_bytes", "graph_json_bytes", "load_json",
+           "graphml_graph", "dumps_graphml", "prepare", "write_outputs"]
+# GraphML repeats each evidence sentence on every edge it supports (Gephi has no table to refer
+# to): each is cut to this many characters there, so that a sentence listing hundreds of names
+# cannot multiply into gigabytes; graph.json keeps the whole text.
+GRAPHML_SENTENCE_CHARS = 500
 
 
 def dumps_json(data: dict) -> str:
@@ -53,27 +50,46 @@ def dumps_json_bytes(data: dict) -> bytes:
         return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
+def graph_json_bytes(data: dict) -> bytes:
+    """``graph.json`` for file-form ``data`` with its build id, which is set on ``data`` too: the
+    first 16 hex digits of the SHA-256 of the file with a blank id, so the same graph always gets
+    the same id (and the same bytes) and the outputs of one build can be told from another's."""
+    data["graph"][BUILD_ID] = _BLANK_ID
+    blank = dumps_json_bytes(data)
+    build_id = hashlib.sha256(blank).hexdigest()[:16]
+    data["graph"][BUILD_ID] = build_id
+    # The field can only be the graph's: a quote inside any string is written escaped.
+    return blank.replace(f'"{BUILD_ID}": "{_BLANK_ID}"'.encode(), f'"{BUILD_ID}": "{build_id}"'.encode(), 1)
+
+
+_BLANK_ID = "0" * 16
+
+
 def load_json(path: str | os.PathLike) -> dict:
-    """Read a ``graph.json``; a clear ``ValueError`` naming the file when it is not one."""
+    """Read a ``graph.json`` (or the folder holding one) checked against the contract
+    (:func:`graph.contract.validate`), in the current file form. Raises ``ValueError``, one line
+    naming the file and the problem: not a graph.json, a field that breaks the contract, or
+    outputs beside it that belong to another build."""
     path = Path(path)
+    if path.is_dir():
+        path = path / "graph.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = orjson.loads(path.read_bytes())
     except OSError as exc:
-        raise ValueError(f"{path}: cannot read ({exc.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except orjson.JSONDecodeError as exc:
         raise ValueError(f"{path}: not a graph.json ({exc})") from None
-    if not isinstance(data, dict) or "nodes" not in data or ("edges" not in data and "links" not in data):
-        raise ValueError(f"{path}: not a graph.json (no nodes and edges)")
-    if "links" in data and "edges" not in data:
-        data["edges"] = data.pop("links")
+    data = validate(data, str(path))
+    check_set(path, data["graph"].get(BUILD_ID))
     return data
 
 
-def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only scalar attributes, as GraphML and Gephi want: lists joined, evidence as text.
+def graphml_graph(G: nx.MultiDiGraph, build_id: str | None = None) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes, as GraphML and Gephi want: lists joined, evidence as
+    text (each sentence cut to ``GRAPHML_SENTENCE_CHARS``), and the build id when given.
 
     This is the graph ``graph.graphml`` holds; :func:`dumps_graphml` writes it without building it."""
-    graph_attrs, nodes, edges = _graphml_items(G)
+    graph_attrs, nodes, edges = _graphml_items(G, build_id)
     H = nx.MultiDiGraph()
     H.graph.update(graph_attrs)
     H.add_nodes_from(nodes)
@@ -81,24 +97,31 @@ def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def _graphml_items(G: nx.MultiDiGraph) -> tuple[dict, Iterator[tuple[Any, dict]], Iterator[tuple[Any, Any, Any, dict]]]:
+def _graphml_items(G: nx.MultiDiGraph, build_id: str | None = None
+                   ) -> tuple[dict, Iterator[tuple[Any, dict]], Iterator[tuple[Any, Any, Any, dict]]]:
     """The graph attributes, nodes and edges of :func:`graphml_graph`, in its order (sorted)."""
     graph_attrs = {"documents": len(G.graph.get("documents", [])), "statements": len(G.graph.get("statements", []))}
+    if build_id is not None:
+        graph_attrs[BUILD_ID] = build_id
     nodes = ((node, {k: _scalar(v) for k, v in attrs.items() if v is not None})
              for node, attrs in sorted(G.nodes(data=True)))
 
     def edges() -> Iterator[tuple[Any, Any, Any, dict]]:
         for source, target, key, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
             flat = {k: _scalar(v) for k, v in attrs.items() if k != "evidence" and v is not None}
-            flat["evidence"] = "\n".join(ev.get("sentence", "") for ev in attrs.get("evidence", []))
+            flat["evidence"] = "\n".join(_clipped(ev.get("sentence") or "") for ev in attrs.get("evidence", []))
             yield source, target, key, flat
 
     return graph_attrs, nodes, edges()
 
 
-def dumps_graphml(G: nx.MultiDiGraph) -> bytes:
+def _clipped(sentence: str) -> str:
+    return sentence if len(sentence) <= GRAPHML_SENTENCE_CHARS else sentence[:GRAPHML_SENTENCE_CHARS - 1] + "…"
+
+
+def dumps_graphml(G: nx.MultiDiGraph, build_id: str | None = None) -> bytes:
     """``graph.graphml``: :func:`graphml_graph` of ``G`` as GraphML, byte for byte what
-    ``"\\n".join(nx.generate_graphml(graphml_graph(G)))`` gives, about ten times as fast.
+    ``"\\n".join(nx.generate_graphml(graphml_graph(G, build_id)))`` gives, about ten times as fast.
 
     networkx builds an ElementTree element per node, edge and attribute value and then serialises
     the tree (seconds for tens of thousands of edges); this writes the same lines as strings.
@@ -108,7 +131,7 @@ def dumps_graphml(G: nx.MultiDiGraph) -> bytes:
     character references (ElementTree writes US-ASCII); and line breaks other than ``\\n`` in text
     turned into ``\\n``, as ``generate_graphml`` (its ``splitlines``) does.
     """
-    graph_attrs, nodes, edges = _graphml_items(G)
+    graph_attrs, nodes, edges = _graphml_items(G, build_id)
     xml_types = _graphml_xml_types()
     keys: dict[tuple[str, str, str], str] = {}  # (name, GraphML type, scope) -> key id, as networkx keys them
     key_of: dict[tuple[str, Any, type], str] = {}  # (scope, name, Python type) -> key id, a shortcut
@@ -204,36 +227,25 @@ def _scalar(value):
     return value
 
 
-def write_outputs(G: nx.MultiDiGraph, out_dir: str | os.PathLike, render_html: Callable[[dict], str] | None = None) -> dict[str, Path]:
-    """Write graph.json, graph.graphml and (with ``render_html``) graph.html into ``out_dir``."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+def prepare(G: nx.MultiDiGraph) -> tuple[dict, bytes]:
+    """The file-form data of ``G`` with its build id, and its graph.json bytes."""
     data = to_data(G)
-    contents: dict[str, bytes] = {"graph.json": dumps_json_bytes(data)}
-    contents["graph.graphml"] = dumps_graphml(G)
-    if render_html is not None:
-        contents["graph.html"] = render_html(data).encode("utf-8")
+    return data, graph_json_bytes(data)
+
+
+def write_outputs(
+    G: nx.MultiDiGraph,
+    out_dir: str | os.PathLike,
+    render_html: Callable[[dict], str] | None = None,
+    *,
+    prepared: tuple[dict, bytes] | None = None,
+) -> dict[str, Path]:
+    """Write graph.json, graph.graphml and (with ``render_html``; else an old one is removed)
+    graph.html into ``out_dir`` as one set (see :mod:`graph.outputs`). ``prepared``: what
+    :func:`prepare` gave for ``G``, when the caller needed it first."""
+    out = Path(out_dir)
+    data, graph_json = prepared or prepare(G)
+    contents: dict[str, bytes | None] = {"graph.json": graph_json}
+    contents["graph.graphml"] = dumps_graphml(G, data["graph"][BUILD_ID])
+    contents["graph.html"] = render_html(data).encode("utf-8") if render_html is not None else None
     return write_atomically(out, contents)
-
-
-def write_atomically(out: Path, contents: dict[str, bytes]) -> dict[str, Path]:
-    """Write every file to a temporary name in ``out``, then move them all into place."""
-    temps: dict[str, str] = {}
-    try:
-        for name, body in contents.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            temps[name] = tmp
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(body)
-                fh.flush()
-                os.fsync(fh.fileno())
-    except BaseException:
-        for tmp in temps.values():
-            Path(tmp).unlink(missing_ok=True)
-        raise
-    written = {}
-    for name, tmp in temps.items():
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out / name)
-        written[name] = out / name
-    return written

@@ -11,11 +11,13 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
+from .contract import fold
 from .curated import CuratedData, CuratedDataError, data_lines, load_curated
 from .records import ENTITY_TYPES, NON_ACTOR_TYPES
+
 
 
 class GazetteerError(ValueError):
@@ -50,17 +52,6 @@ class Surface:
 
     entry: str  # entry id
     kind: str  # alias | weak | demonym | capital
-
-
-@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few words again and again
-def fold(text: str) -> str:
-    """The key two spellings of one name share: case, accents, dots, spaces, hyphens, "the",
-    possessives and quotes do not count. ("South Front" == "SouthFront", "U.S." == "US")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['\u2019]s?$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"[\W_]+", "", text)
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,15 @@ def test_to_data_round_trips_the_contract(kg):
     assert sorted(n["id"] for n in data["nodes"]) == sorted(n["id"] for n in expected["nodes"])
     by_id = {n["id"]: n for n in data["nodes"]}
     assert by_id["zamir-kabulov"] == next(n for n in expected["nodes"] if n["id"] == "zamir-kabulov")
+    sentences = data["graph"].pop("sentences")
     assert data["graph"] == expected["graph"]
     assert len(data["edges"]) == len(expected["edges"])
+    # evidence refers to a table holding each sentence once; resolved, it is the evidence read
+    assert len(sentences) == len(set(sentences))
+    resolved = {(e["source"], e["target"], e["key"]): [{**ev, "sentence": sentences[ev["sentence"]]} for ev in e["evidence"]]
+                for e in data["edges"]}
+    assert resolved == {(e["source"], e["target"], e["key"]): e["evidence"] for e in expected["edges"]}
+    assert {text for e in expected["edges"] for text in (ev["sentence"] for ev in e["evidence"])} == set(sentences)
 
 
 def test_save_writes_a_graph_json_that_loads_and_renders(kg, tmp_path):

@@ -68,6 +68,8 @@ def test_co_mention_edges_carry_their_evidence(built):
     edges = [e for e in data["edges"] if e["kind"] == "co_mention"]
     assert edges
     texts = {"lavrov": (built[1] / "lavrov.txt").read_text(encoding="utf-8")}
+    sentences = data["graph"]["sentences"]  # each evidence sentence once; evidence holds its index
+    assert len(sentences) == len(set(sentences))
     for e in edges:
         assert {"source", "target", "kind", "weight", "documents", "evidence"} <= set(e)
         assert e["source"] < e["target"]  # stored once per pair
@@ -76,9 +78,9 @@ def test_co_mention_edges_carry_their_evidence(built):
         for ev in e["evidence"]:
             assert {"doc", "sentence", "start", "end"} <= set(ev) and ev["end"] > ev["start"]
             if ev["doc"] in texts:
-                assert ev["sentence"] in texts[ev["doc"]]
+                assert sentences[ev["sentence"]] in texts[ev["doc"]]
     russia_csto = next(e for e in edges if {e["source"], e["target"]} == {"Q159", next(n["id"] for n in data["nodes"] if "CSTO" in n["aliases"])})
-    assert russia_csto["weight"] == 1 and "exercises" in russia_csto["evidence"][0]["sentence"]
+    assert russia_csto["weight"] == 1 and "exercises" in sentences[russia_csto["evidence"][0]["sentence"]]
 
 
 def test_documents_and_statements_are_graph_attributes(built):
@@ -132,6 +134,7 @@ def test_nothing_usable_fails_and_writes_nothing(tmp_path, capsys, setup, expect
     err = capsys.readouterr().err
     assert str(target) in err and "Traceback" not in err
     assert not (out / "graph.json").exists()
+    assert not out.exists()  # not even the folder
 
 
 def test_failed_build_leaves_earlier_output_as_it_was(built, tmp_path, capsys):

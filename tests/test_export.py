@@ -19,6 +19,7 @@ from graph.export import (
     dumps_json,
     dumps_json_bytes,
     from_data,
+    graph_json_bytes,
     graphml_graph,
     to_data,
     write_outputs,
@@ -134,8 +135,10 @@ def test_write_outputs_writes_both_files_and_nothing_else(tmp_path):
     G.nodes["typed"]["count"] = 7
     written = write_outputs(G, tmp_path)
     assert sorted(written) == ["graph.graphml", "graph.json"]
-    assert (tmp_path / "graph.json").read_bytes() == dumps_json_bytes(to_data(G))
-    assert (tmp_path / "graph.graphml").read_bytes() == dumps_graphml(G)
+    data = to_data(G)
+    assert (tmp_path / "graph.json").read_bytes() == graph_json_bytes(data)
+    assert (tmp_path / "graph.graphml").read_bytes() == dumps_graphml(G, data["graph"]["build_id"])
     assert json.loads((tmp_path / "graph.json").read_text("utf-8"))["nodes"][0]["id"] == "Q1"
     assert from_data(json.loads((tmp_path / "graph.json").read_text("utf-8"))).number_of_edges() == 4
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml", "graph.json"]
+    # the folder's lock stays (removing it would race with a writer waiting for it)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".entity-graph.lock", "graph.graphml", "graph.json"]

@@ -13,7 +13,7 @@ import graph.nlp
 from graph import cli, pipeline
 from graph.cache import FILENAME, CacheStats, ParseCache, default_cache_dir, parse_key
 from graph.cli import main
-from graph.export import dumps_json, to_data
+from graph.export import prepare
 from graph.pipeline import Progress, build
 
 ARTICLES = {
@@ -37,7 +37,7 @@ def write_corpus(folder, articles=ARTICLES):
 
 
 def graph_bytes(result) -> bytes:
-    return dumps_json(to_data(result.graph)).encode("utf-8")
+    return prepare(result.graph)[1]
 
 
 @pytest.fixture(scope="module")

@@ -131,7 +131,7 @@ def test_hostile_text_appears_only_escaped():
     # ...and yet the page has the exact text, to show as text
     assert any(SCRIPT_PAYLOAD in d["title"] for d in data["documents"].values())
     assert any(LINK_PAYLOAD in e["aliases"] for e in data["entities"].values())
-    assert any(IMG_PAYLOAD in ev["sentence"] for r in data["relations"].values() for ev in r["evidence"])
+    assert any(IMG_PAYLOAD in data["sentences"][ev["sentence"]] for r in data["relations"].values() for ev in r["evidence"])
 
 
 def test_script_block_escaping_round_trips():
@@ -152,7 +152,8 @@ def test_write_html_replaces_the_file_atomically(tmp_path):
     target.write_text("old")
     write_html(fixture_graph(), target, title="Seeds")
     assert target.read_text("utf-8") == render_html(fixture_graph(), title="Seeds")
-    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]  # no temporary left behind
+    # no temporary left behind; the folder's lock stays
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".entity-graph.lock", "graph.html"]
 
 
 def test_page_data_drives_nodes_edges_and_legend():
@@ -168,11 +169,11 @@ def test_page_data_drives_nodes_edges_and_legend():
     assert arrows == {"co_mention": "", "attribution": "to", "reported_by": "to", "affiliation": ""}
 
 
-def test_edges_to_missing_nodes_are_left_out():
+def test_an_edge_to_a_missing_node_is_refused_naming_it():
     graph = fixture_graph()
     graph["edges"].append({"source": "Q159", "target": "nowhere", "key": 0, "kind": "co_mention", "weight": 1})
-    data = _embedded_data(render_html(graph))
-    assert len(data["edges"]) == 11 and data["skippedEdges"] == 1
+    with pytest.raises(ValueError, match=r"^graph data: edges\[11\]\.target: 'nowhere' is not a node$"):
+        render_html(graph)
 
 
 def _embedded_data(page: str) -> dict:
@@ -389,9 +390,11 @@ def _assert_edge_click_shows_evidence(page, graph: dict) -> None:
     }""")
     page.mouse.click(target["x"], target["y"])
     panel = page.text_content("#details")
-    evidence = page.evaluate(f"JSON.parse(document.getElementById('graph-data').textContent)"
-                             f".relations[{json.dumps(target['id'])}].evidence")
-    assert evidence and evidence[0]["sentence"] in panel
+    evidence = page.evaluate(f"""() => {{
+        const data = JSON.parse(document.getElementById('graph-data').textContent);
+        return data.relations[{json.dumps(target['id'])}].evidence.map((ev) => data.sentences[ev.sentence]);
+    }}""")
+    assert evidence and evidence[0] in panel
     assert page.locator("#details .evidence mark").count() >= 1
 
 

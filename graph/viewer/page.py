@@ -45,6 +45,7 @@ def assemble_page(payload: dict, review: dict | None = None) -> str:
             raise ValueError(f"{name} cannot be inlined: it contains </script, </style or <!--")
     values = {
         "TITLE": html.escape(payload["title"]),
+        "BUILD_ID": html.escape(payload.get("buildId") or ""),
         "CSP": _content_security_policy([vis_js, viewer_js, timeline_js, review_js]),
         "VIS_CSS": vis_css,
         "VIEWER_CSS": viewer_css,

@@ -13,6 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
+from ..contract import BUILD_ID, SentenceTable, sentence_text
 from .layout import layout_positions
 from .styles import edge_style, legend, node_style
 
@@ -30,7 +31,9 @@ PARALLEL_EDGE_BEND = 0.18
 
 
 def build_payload(data: dict, title: str | None = None) -> dict[str, Any]:
-    """Everything the page embeds, as one JSON-ready dict with a deterministic order."""
+    """Everything the page embeds, as one JSON-ready dict with a deterministic order.
+
+    ``data`` is graph.json in the current file form (as :func:`graph.contract.validate` returns it)."""
     graph_attrs = data.get("graph") or {}
     raw_nodes = sorted(data.get("nodes") or [], key=lambda n: str(n["id"]))
     node_ids = {str(n["id"]) for n in raw_nodes}
@@ -40,6 +43,7 @@ def build_payload(data: dict, title: str | None = None) -> dict[str, Any]:
         [(str(e["source"]), str(e["target"]), _weight(e)) for e in raw_edges],
     )
     vis_nodes, vis_edges, options = _vis_network(raw_nodes, raw_edges, positions)
+    sentences = SentenceTable()  # renumbered in the page's own order: the same page whatever the input order
     return {
         "title": title or graph_attrs.get("title") or "Entity graph",
         "legend": legend(sorted({_type(n) for n in raw_nodes}), sorted({_kind(e) for e in raw_edges})),
@@ -48,8 +52,11 @@ def build_payload(data: dict, title: str | None = None) -> dict[str, Any]:
         "nodes": vis_nodes,
         "edges": vis_edges,
         "entities": {str(n["id"]): _entity_details(n) for n in raw_nodes},
-        "relations": {edge["id"]: _relation_details(raw) for edge, raw in zip(vis_edges, raw_edges)},
+        "relations": {edge["id"]: _relation_details(raw, data, sentences) for edge, raw in zip(vis_edges, raw_edges)},
         "documents": {str(d["id"]): _pick(d, DOCUMENT_FIELDS) for d in graph_attrs.get("documents") or []},
+        # Evidence refers to its sentence by index here, as in graph.json: each text is embedded once.
+        "sentences": sentences.texts,
+        "buildId": graph_attrs.get(BUILD_ID),
         "skippedEdges": len(data.get("edges") or data.get("links") or []) - len(raw_edges),
     }
 
@@ -216,12 +223,13 @@ def _entity_details(node: dict) -> dict:
     }
 
 
-def _relation_details(edge: dict) -> dict:
+def _relation_details(edge: dict, data: dict, sentences: SentenceTable) -> dict:
     return {
         "kind": _kind(edge),
         "weight": _weight(edge),
         "documents": sorted({str(d) for d in edge.get("documents") or []}),
-        "evidence": [_pick(item, EVIDENCE_FIELDS) for item in edge.get("evidence") or []],
+        "evidence": [{**_pick(item, EVIDENCE_FIELDS), "sentence": sentences.number(sentence_text(data, item))}
+                     for item in edge.get("evidence") or []],
     }
 
 

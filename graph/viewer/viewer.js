@@ -429,7 +429,7 @@
     const li = el("li");
     const isStatement = kind === "attribution" || kind === "reported_by" || item.statement !== undefined;
     const sentence = el("p", "sentence" + (isStatement ? " quote" : ""));
-    highlighter(sentence, item.sentence || "");
+    highlighter(sentence, sentenceText(item));
     li.append(sentence);
     const facts = el("div", "attribution-facts");
     if (item.speaker_text) addFact(facts, "Speaker as written", item.speaker_text);
@@ -440,6 +440,11 @@
     if (facts.childNodes.length) li.append(facts);
     li.append(documentLine(item.doc));
     return li;
+  }
+
+  // Evidence names its sentence by index into data.sentences (each text is embedded once).
+  function sentenceText(item) {
+    return typeof item.sentence === "number" ? data.sentences[item.sentence] || "" : item.sentence || "";
   }
 
   function addFact(container, name, value) {

@@ -27,7 +27,7 @@ from os import PathLike
 from pathlib import Path
 
 from .gazetteer import fold, slug
-from .records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
+from .records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution, SpeakerResolution
 
 
 class Action(str, Enum):
@@ -466,7 +466,7 @@ class _State:
             return f"{len(hits)} statements of {c.doc!r} begin {c.words!r}" + ("; give more words" if hits else "")
         statement = statements[hits[0]]
         if c.speaker is None:
-            self.statements[c.doc][hits[0]] = replace(statement, speaker_mention=None, speaker_resolution="none")
+            self.statements[c.doc][hits[0]] = replace(statement, speaker_mention=None, speaker_resolution=SpeakerResolution.NONE)
             return None
         entity = self.find(c.speaker)
         if entity is None:
@@ -482,7 +482,7 @@ class _State:
             return (0, statement.start - m.end) if m.end <= statement.start else (1, m.start - statement.start)
 
         index = min(named, key=nearness)
-        self.statements[c.doc][hits[0]] = replace(statement, speaker_mention=index, speaker_resolution="name")
+        self.statements[c.doc][hits[0]] = replace(statement, speaker_mention=index, speaker_resolution=SpeakerResolution.NAME)
         return None
 
 

@@ -222,7 +222,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             by_first[first].append((start, k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not k or k != f"n:{fold(m.name)}" or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
+            if not _own_key(m, k) or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
                 continue
             name = fold(m.name)
             target = _named_before(by_surname.get(name, ()), m.start)
@@ -232,6 +232,12 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 doc_keys[i] = target
             elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k)
+
+
+def _own_key(m: Mention, k: str | None) -> bool:
+    """Whether a mention still has its own name's key: not resolved within its document to what
+    it names there ("Dallas" of "Hugh Dallas" is no longer the word "Dallas" for later rules)."""
+    return k is not None and k == f"n:{fold(m.name)}"
 
 
 def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
@@ -350,7 +356,7 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         names: dict[str, str] = {}
         known: dict[str, str] = {}
         for m, k in zip(a.mentions, keys[a.doc]):
-            if k and k.startswith("n:") and not (_person_like(m) and " " in m.name):
+            if _own_key(m, k) and not (_person_like(m) and " " in m.name):
                 names.setdefault(k, m.name)
             elif k and k.startswith("g:") and m.label == "place":
                 known.setdefault(k, m.name)
@@ -389,7 +395,7 @@ def _link_transliterated_places(analyses: list[DocumentAnalysis], keys, uf: _Uni
     by_key: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            if not k or not k.startswith("n:") or m.label not in PLACE_LABELS:
+            if not _own_key(m, k) or m.label not in PLACE_LABELS:
                 continue
             words = m.name.split()
             if len(words) == 2 and words[-1] in RIVER_WORDS:

@@ -267,7 +267,7 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             longs = short_forms.get(fold(m.name))
-            if k and k.startswith("n:") and longs and len(longs) == 1 and k not in longs and m.label in ORG_LABELS:
+            if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and m.label in ORG_LABELS:
                 doc_keys[i] = next(iter(longs))
 
 

@@ -196,6 +196,17 @@ def test_an_organisation_without_the_place_it_is_named_after_is_one_node(tmp_pat
     assert node_named(G, "Dunmore")["type"] == "place"
 
 
+def test_a_surname_stays_the_person_beside_a_foundation_named_after_her(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Marta Oyelaran founded the Oyelaran Foundation in 2001. Oyelaran said on Monday that the "
+        "Oyelaran Foundation would fund ten schools.\n",
+    )
+    marta = node_named(G, "Marta Oyelaran")
+    assert marta["type"] == "person" and "Oyelaran" in marta["aliases"]
+    assert "Oyelaran" not in node_named(G, "Oyelaran Foundation")["aliases"]
+
+
 def test_a_generic_head_alone_is_no_entity(graph):
     assert not nodes_with(graph, "Government")
 

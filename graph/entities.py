@@ -240,7 +240,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             by_first[first].append((start, k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not k or k != f"n:{fold(m.name)}" or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
+            if not _own_key(m, k) or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
                 continue
             name = fold(m.name)
             rule = LinkRule.SURNAME
@@ -252,6 +252,12 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 uf.relink(doc_keys, i, target, rule, a.doc)
             elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+
+
+def _own_key(m: Mention, k: str | None) -> bool:
+    """Whether a mention still has its own name's key: not resolved within its document to what
+    it names there ("Dallas" of "Hugh Dallas" is no longer the word "Dallas" for later rules)."""
+    return k is not None and k == f"n:{fold(m.name)}"
 
 
 def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
@@ -281,7 +287,7 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             longs = short_forms.get(fold(m.name))
-            if k and k.startswith("n:") and longs and len(longs) == 1 and k not in longs and m.label in ORG_LABELS:
+            if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and m.label in ORG_LABELS:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
 
 
@@ -370,7 +376,7 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         names: dict[str, str] = {}
         known: dict[str, str] = {}
         for m, k in zip(a.mentions, keys[a.doc]):
-            if k and k.startswith("n:") and not (_person_like(m) and " " in m.name):
+            if _own_key(m, k) and not (_person_like(m) and " " in m.name):
                 names.setdefault(k, m.name)
             elif k and k.startswith("g:") and m.label == "place":
                 known.setdefault(k, m.name)
@@ -409,7 +415,7 @@ def _link_transliterated_places(analyses: list[DocumentAnalysis], keys, uf: _Uni
     by_key: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            if not k or not k.startswith("n:") or m.label not in PLACE_LABELS:
+            if not _own_key(m, k) or m.label not in PLACE_LABELS:
                 continue
             words = m.name.split()
             if len(words) == 2 and words[-1] in RIVER_WORDS:

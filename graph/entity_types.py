@@ -65,8 +65,8 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
         for m in mentions
     )
     for m in mentions:
-        if person_evidence and m.kind == "ner" and " " not in m.name and not person_like(m):
-            continue  # a lone surname takes the type of the full name it resolved to
+        if person_evidence and m.kind == "ner" and " " not in m.name and not person_like(m) and not m.name.isupper():
+            continue  # a lone surname takes the type of the full name it resolved to (an acronym is none)
         weight = 0.5 if m.headline else 1.0
         if m.kind == "org":
             if m.label in ENTITY_TYPES:

@@ -68,7 +68,7 @@ class NameKnowledge:
     _shape_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memo
 
     def same_given_name(self, a: str, b: str) -> bool:
-        """Whether two folded first names may be one person's: equal, an initial, or a nickname.
+        """Whether two folded first names may be one person's: equal, or one a nickname of the other.
 
         >>> load_gazetteer().names.same_given_name("bill", "william")
         True
@@ -229,7 +229,8 @@ def _read_head_words(data: CuratedData) -> dict[str, str]:
     for number, line in data.lines("head_words.tsv"):
         word, _, type_ = line.partition("\t")
         if type_.strip() not in (*ENTITY_TYPES, *NON_ACTOR_TYPES, "none"):
-            raise GazetteerError(f"{data.path('head_words.tsv')}:{number}: type {type_.strip()!r} is not one of {', '.join(ENTITY_TYPES)}")
+            kinds = ", ".join((*ENTITY_TYPES, *NON_ACTOR_TYPES, "none"))
+            raise GazetteerError(f"{data.path('head_words.tsv')}:{number}: type {type_.strip()!r} is not one of {kinds}")
         words[word.strip()] = type_.strip()
     return words
 

@@ -494,7 +494,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         if clause.dep_ == "relcl" and start <= clause.head.i < end:
             votes.append("person")
     root = toks.doc[start:end].root
-    if end - start == 1 and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
+    lone_word = end - start == 1 and not toks.text[start].isupper()  # "AK said he" is a body speaking
+    if lone_word and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
         # only for a lone word, a surname whose full name may be out of sight: a longer name
         # that "said he" is as often a body speaking of someone else ("Police said he ...")
         votes.append("person")

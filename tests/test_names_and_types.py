@@ -114,6 +114,18 @@ def test_a_lone_surname_is_not_linked_across_documents_when_two_people_have_it(t
     assert "Vance" not in node_named(G, "Peter Vance")["aliases"]
 
 
+def test_two_people_and_a_city_sharing_a_name_stay_three(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The referee Nora Dallas sent off two players. Dallas said the tackles were reckless.\n",
+        "The coach Peter Dallas resigned on Friday. Dallas said he was proud of the team.\n",
+        "Flights to Dallas were cancelled because of the storm.\n",
+    )
+    nora, peter = node_named(G, "Nora Dallas"), node_named(G, "Peter Dallas")
+    assert nora is not peter and nora["documents"] == ["0"] and peter["documents"] == ["1"]
+    assert all(attrs["documents"] != ["0", "1", "2"] for _, attrs in G.nodes(data=True))
+
+
 def test_a_first_name_after_the_full_name_is_that_person(graph):
     lee = node_named(graph, "Ann Lee")
     assert {"Ann", "Lee"} <= set(lee["aliases"]) and lee["type"] == "person"
@@ -182,6 +194,17 @@ def test_an_organisation_without_the_place_it_is_named_after_is_one_node(tmp_pat
     trust = node_named(G, "Housing Trust")
     assert trust["label"] == "Dunmore Housing Trust" and trust["mentions"] == 2
     assert node_named(G, "Dunmore")["type"] == "place"
+
+
+def test_a_surname_stays_the_person_beside_a_foundation_named_after_her(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Marta Oyelaran founded the Oyelaran Foundation in 2001. Oyelaran said on Monday that the "
+        "Oyelaran Foundation would fund ten schools.\n",
+    )
+    marta = node_named(G, "Marta Oyelaran")
+    assert marta["type"] == "person" and "Oyelaran" in marta["aliases"]
+    assert "Oyelaran" not in node_named(G, "Oyelaran Foundation")["aliases"]
 
 
 def test_a_generic_head_alone_is_no_entity(graph):

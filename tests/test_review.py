@@ -28,7 +28,9 @@ def test_the_review_data_block_holds_reasons_titles_and_names():
         {"id": "d1#1", "doc": "d1", "speaker": None, "text": "nobody's", "start": 1}]}})
     assert said["statements"] == {"d1#2": ["d1", " ".join(["word"] * 30) + " …"], "d1#1": ["d1", "nobody's"]}
     assert said["said"] == {"k": ["d1#2"], "": ["d1#1"]} and said["titles"] == {"d1": "T"}
-    assert '<script type="application/json" id="review-data">' in render_html(data)
+    page = render_html({**data, "directed": True, "multigraph": True, "edges": [], "nodes": [
+        {"type": "person", "aliases": [], "mentions": 1, "documents": ["d1"], **n} for n in data["nodes"]]})
+    assert '<script type="application/json" id="review-data">' in page
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # "(Photo: Jo Roe)", "Photo by Jo Roe/AP", "Image courtesy of NASA", "Credit: Jo Roe"
 _LABELLED_CREDIT = re.compile(
     r"(?:[(\[]\s*|^\s*|(?<=[.!?\u201d\"]) )(?P<label>(?:(?:file|staff|submitted|handout)\s+)?(?-i:[A-Z][\w.&\-]*\s+){0,3}?"
-    r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|cartoons?|credits?|courtesy)"
+    r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|cartoons?|credits?|courtesy|submitted)"
     r"(?:\s+(?:credit|courtesy))?)(?:\s+of)?\s*(?:\bby\b|:|/|\|)\s*"
     r"(?P<who>[^()\[\]\n:]{2,80}?)\s*(?:[)\]]|$)",
     re.IGNORECASE,
@@ -64,6 +64,10 @@ _BIO = re.compile(
 )
 # "CBC's Jo Roe has more." at the end of a broadcast story
 _HAS_MORE = re.compile(rf"^(?:[\w.]+['\u2019]s\s+)?(?P<who>{_NAME})\s+(?:has|reports)\s+(?:more|the story|details)\b[^.]{{0,40}}\.?\s*$")
+# "— With files from Jo Roe and The Associated Press"; "Jo Roe · CBC News · Posted: Mar 3, 2021"
+_WITH_FILES = re.compile(r"^[\s\u2014\u2013\-*_(]*with (?:files|reporting) (?:from|by)\s+(?P<who>[^\n]{2,120}?)[\s.)]*$", re.IGNORECASE)
+_DOT_BYLINE = re.compile(rf"^(?P<who>{_NAME})(?:\s*\u00b7\s*[^\u00b7\n]{{1,60}}){{1,3}}$")
+_BYLINE_PART = re.compile(r"\u00b7\s*(?:posted|updated|published)\b|\b(?:news|press|reporter|correspondent)\b", re.IGNORECASE)
 BIO_PARAGRAPHS = 3  # author bios are looked for among the last paragraphs
 BIO_MAX_WORDS = 80
 
@@ -88,11 +92,15 @@ def split_zones(paragraphs: list[str]) -> tuple[list[str], Zones]:
     found = Zones()
     agencies = _repeated_agencies(paragraphs)
     kept: list[str] = []
-    for p_index, paragraph in enumerate(paragraphs):
+    for paragraph in paragraphs:
         lines = []
         for line in paragraph.split("\n"):
             line = _strip_credits(line, agencies, found)
             if not line or _PROMO.match(line) or _SOCIAL_SIGNATURE.match(line):
+                continue
+            who = _contributors(line)
+            if who:
+                found.author = _join_names(found.author, who)
                 continue
             lines.append(line)
         if lines:
@@ -100,9 +108,27 @@ def split_zones(paragraphs: list[str]) -> tuple[list[str], Zones]:
     for i in range(max(len(kept) - BIO_PARAGRAPHS, 1), len(kept)):
         who = _bio_author(kept[i], kept[:i] + kept[i + 1 :])
         if who:
-            found.author = who
+            found.author = _join_names(found.author, who)
             return kept[:i] + kept[i + 1 :], found
     return kept, found
+
+
+def _join_names(names: str | None, more: str) -> str:
+    """``names`` and ``more`` (", "-separated), each name once, in order."""
+    return ", ".join(dict.fromkeys(n for n in [*(names or "").split(", "), *more.split(", ")] if n))
+
+
+def _contributors(line: str) -> str | None:
+    """The reporters a "With files from ..." line or a dotted byline names (", "-separated); the
+    line only carries them."""
+    m = _WITH_FILES.match(line)
+    if m:
+        people = [p for p in _CREDIT_PARTS.split(m.group("who")) if _is_person_name(p)]
+        return ", ".join(people) if people else None
+    m = _DOT_BYLINE.match(line)
+    if m and line.count(" ") < 15 and _BYLINE_PART.search(line) and _is_person_name(m.group("who")):
+        return " ".join(m.group("who").split())
+    return None
 
 
 def _repeated_agencies(paragraphs: list[str]) -> set[str]:

@@ -32,6 +32,13 @@ ARTICLES = {
         "Maria Lopez, Winter Light\n\n"
         "Both writers will read at the festival."
     ),
+    # a dotted byline, a submitted photo, a closing "with files from"
+    "dotted.txt": (
+        "Kit Ames \u00b7 CBC News \u00b7 Posted: Mar 3, 2021\n\n"
+        "Firefighters battled a blaze in Halifax, fire chief Dana Whyte said.\n\n"
+        "The fire started at noon. (Submitted by Lou Grant)\n\n"
+        "\u2014 With files from Pat Kim"
+    ),
     # names inside longer names, and names spaCy cuts
     "names.txt": (
         "Ann Lee flew Air Canada to Paris last spring. She was elected a Fellow of the Royal Society "
@@ -62,6 +69,12 @@ def test_a_slash_credit_names_the_photographer_not_a_node(kg):
     assert "Jo Roe" not in _labels(kg)
     assert _document(kg, "caption")["photographer"] == "Jo Roe"
     assert {"Ann Lee", "Sam Reyes"} <= _labels(kg)
+
+
+def test_dotted_bylines_and_contributor_lines_give_the_authors(kg):
+    document = _document(kg, "dotted")
+    assert (document["author"], document["photographer"]) == ("Kit Ames, Pat Kim", "Lou Grant")
+    assert "Lou Grant" not in _labels(kg) and "Dana Whyte" in _labels(kg)
 
 
 def test_credits_in_brackets_and_licence_lines_are_metadata(kg):

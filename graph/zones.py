@@ -39,9 +39,10 @@ _LABELLED_CREDIT = re.compile(
     r"(?P<who>[^()\[\]\n:]{2,80}?)\s*(?:[)\]]|$)",
     re.IGNORECASE,
 )
-# "Jo Roe/The Canadian Press" or "THE CANADIAN PRESS/Jo Roe" at a line's end or in brackets.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_\"\u201c])")
-_CREDIT_PARTS = re.compile(r"\s*(?:/|,|;|\band\b|\|)\s*")
+_CREDIT_PARTS = re.compile(r"\s*(?:/|,|;|\band\b|\|)\s*")  # "Jo Roe/AP", "Jo Roe, File"
+# "Jo Roe/The Canadian Press" or "THE CANADIAN PRESS/Jo Roe" at a line's end or in brackets.
+SLASH_CREDIT_CHARS = 160  # looked for in this many last characters of a line
 _SLASH_CREDIT = re.compile(r"(?P<left>[^/()\[\]\n]+?)\s*/\s*(?P<right>[^/()\[\]\n]+?)\s*[)\]]?\s*$")
 # '"Old Road" by Jo Roe is licensed under CC BY 2.0': the credit of a picture under a licence.
 _LICENCE_CREDIT = re.compile(rf"\bby\s+(?P<who>{_NAME})\s+(?:is\s+)?licen[cs]ed\s+under\b")
@@ -174,7 +175,9 @@ def _slash_credit(line: str) -> tuple[str, str, int] | None:
     """``(person, agency, where the credit starts)`` of a line ending "Jo Roe/The Canadian Press"
     or "THE CANADIAN PRESS/Jo Roe": the person is the last words before the slash (or all the
     words after it) that make a name."""
-    m = _SLASH_CREDIT.search(line)
+    if "/" not in line[-SLASH_CREDIT_CHARS:]:
+        return None
+    m = _SLASH_CREDIT.search(line, max(len(line) - SLASH_CREDIT_CHARS, 0))
     if not m:
         return None
     left, right = m.group("left"), m.group("right").strip()

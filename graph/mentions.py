@@ -291,7 +291,9 @@ def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]
     for k in range(start + 1, min(start + 4, end - 2)):
         if lower[k] != "of":
             continue
-        if lower[k + 1] != "the" or any(w in head_words for w in text[start:k]) or text[end - 1] not in head_words:
+        if lower[k + 1] != "the" or any(w in head_words for w in text[start:k]) or not any(
+            head_words.get(w) in ORG_TYPES for w in text[k + 2 : end]
+        ):
             return start
         return k + 2
     return start

@@ -153,7 +153,7 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
         return " ".join(before[:-1]).strip()  # the sentence of a picture's caption and licence goes
     m = _LABELLED_CREDIT.search(line)
     if m:
-        parts = [p for p in _CREDIT_PARTS.split(m.group("who")) if p]
+        parts = [_without_credit_words(p) for p in _CREDIT_PARTS.split(m.group("who")) if p]
         people = [p for p in parts if _is_person_name(p)]
         for who in people:
             _credit(found, who)
@@ -169,6 +169,14 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
         line = f"{line[:start].rstrip(' ([/|')} {agency}".strip()
     line = _SOCIAL_LINK.sub("", line)
     return line if any(c.isalnum() for c in line) else ""
+
+
+def _without_credit_words(part: str) -> str:
+    """"Jo Roe Image" is Jo Roe: the credit's own words after a name."""
+    words = part.split()
+    while len(words) > 2 and words[-1].lower() in credit_words():
+        words.pop()
+    return " ".join(words)
 
 
 def _slash_credit(line: str) -> tuple[str, str, int] | None:

@@ -185,3 +185,13 @@ def test_story_paragraphs_without_credits_stay_as_they_are(paragraphs):
     kept, found = split_zones([p + "." for p in paragraphs])
     assert kept == [p + "." for p in paragraphs]
     assert found.photographers == [] and found.author is None
+
+
+def test_roles_offices_and_credit_words_are_not_part_of_names(tmp_path):
+    labels = set(_documents_of(
+        tmp_path,
+        a="Organizer Ann Lee said the march would go on.\n\nThe CEO of the Halifax Port Council Jim Beam "
+        "agreed with her.\n\nMarchers crossed the bridge at noon. Photos by Jo Roe Image",
+    ))
+    assert {"Ann Lee", "Halifax Port Council", "Jim Beam"} <= labels
+    assert not {"Organizer Ann Lee", "CEO of the Halifax Port Council", "Jo Roe Image", "Jo Roe"} & labels

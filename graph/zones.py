@@ -47,7 +47,7 @@ _SLASH_CREDIT = re.compile(r"(?P<left>[^/()\[\]\n]+?)\s*/\s*(?P<right>[^/()\[\]\
 # '"Old Road" by Jo Roe is licensed under CC BY 2.0': the credit of a picture under a licence.
 _LICENCE_CREDIT = re.compile(rf"\bby\s+(?P<who>{_NAME})\s+(?:is\s+)?licen[cs]ed\s+under\b")
 _PROMO = re.compile(
-    r"^\s*(?:read more|read also|also read|more|watch|listen|related|see also|video|photos|"
+    r"^[\s(\[]*(?:read more|read also|also read|more|watch|listen|related|see also|video|photos|"
     r"click here|sign up|explainer)\s*[:|]",
     re.IGNORECASE,
 )
@@ -65,6 +65,8 @@ _BIO = re.compile(
 )
 # "CBC's Jo Roe has more." at the end of a broadcast story
 _HAS_MORE = re.compile(rf"^(?:[\w.]+['\u2019]s\s+)?(?P<who>{_NAME})\s+(?:has|reports)\s+(?:more|the story|details)\b[^.]{{0,40}}\.?\s*$")
+# "(Reporting by Jo Roe; Additional reporting by Al Kim; Editing by Bo Li)": the wire's credits
+_WIRE_PART = re.compile(r"^\s*(?:additional\s+)?(?P<what>reporting|writing|editing|research)\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 # "— With files from Jo Roe and The Associated Press"; "Jo Roe · CBC News · Posted: Mar 3, 2021"
 _WITH_FILES = re.compile(r"^[\s\u2014\u2013\-*_(]*with (?:files|reporting) (?:from|by)\s+(?P<who>[^\n]{2,120}?)[\s.)]*$", re.IGNORECASE)
 _DOT_BYLINE = re.compile(rf"^(?P<who>{_NAME})(?:\s*\u00b7\s*[^\u00b7\n]{{1,60}}){{1,3}}$")
@@ -101,7 +103,8 @@ def split_zones(paragraphs: list[str]) -> tuple[list[str], Zones]:
                 continue
             who = _contributors(line)
             if who:
-                found.author = _join_names(found.author, who)
+                if who != "-":
+                    found.author = _join_names(found.author, who)
                 continue
             lines.append(line)
         if lines:
@@ -119,9 +122,28 @@ def _join_names(names: str | None, more: str) -> str:
     return ", ".join(dict.fromkeys(n for n in [*(names or "").split(", "), *more.split(", ")] if n))
 
 
+def _wire_credits(line: str) -> list[str] | None:
+    """The writers of a "(Reporting by ...; Editing by ...)" line, None when the line is not one:
+    every part must credit people by name."""
+    writers = []
+    for part in line.strip(" ()[].").split(";"):
+        m = _WIRE_PART.match(part)
+        if not m:
+            return None
+        people = _CREDIT_PARTS.split(m.group("who").strip(" ."))
+        if not all(_is_person_name(p) for p in people):
+            return None
+        if m.group("what").lower() in ("reporting", "writing"):
+            writers += people
+    return writers
+
+
 def _contributors(line: str) -> str | None:
     """The reporters a "With files from ..." line or a dotted byline names (", "-separated); the
     line only carries them."""
+    wire = _wire_credits(line)
+    if wire is not None:
+        return ", ".join(wire) or "-"  # "-": only editors; the line goes all the same
     m = _WITH_FILES.match(line)
     if m:
         people = [p for p in _CREDIT_PARTS.split(m.group("who")) if _is_person_name(p)]

@@ -22,7 +22,9 @@ ARTICLES = {
     "brackets.txt": (
         "Ann Lee waves to supporters in Ottawa. (Photo: Dee Tran)\n\n"
         "\"Harbour at dusk\" by Max Olin is licensed under CC BY 2.0\n\n"
-        "Lee thanked the volunteers and left for Toronto."
+        "Lee thanked the volunteers and left for Toronto.\n\n"
+        "[Video: Noor Haddad on the campaign trail]\n\n"
+        "(Reporting by Vera Ames; Editing by Will Dunn)"
     ),
     # a list of works written as title-case lines: the names in it are the story
     "list.txt": (
@@ -84,7 +86,12 @@ def test_credits_in_brackets_and_licence_lines_are_metadata(kg):
 
 
 def test_a_promo_line_is_not_the_story(kg):
-    assert "Bo Li" not in _labels(kg)
+    assert not {"Bo Li", "Noor Haddad"} & _labels(kg)
+
+
+def test_wire_credits_give_the_writers_and_drop_the_editors(kg):
+    assert _document(kg, "brackets")["author"] == "Vera Ames"
+    assert "Will Dunn" not in _labels(kg)
 
 
 def test_a_closing_author_bio_gives_the_author(kg):

@@ -1,5 +1,6 @@
-"""Parts of a page that are not the story: photo credits, author bios, "READ MORE:" promos and the
-signature lines of embedded social posts.
+"""Parts of a page that are not the story: photo credits, author bios, credit lines of writers
+("(Reporting by ...; Editing by ...)", "With files from ...", "Jo Roe · CBC News · Posted ..."),
+"READ MORE:" / "WATCH:" promos and the signature lines of embedded social posts.
 
 Read with the documents (:func:`split_zones` runs on the cleaned paragraphs of one text): these
 parts leave the text, and the people they credit become the document's metadata (its author or
@@ -101,10 +102,10 @@ def split_zones(paragraphs: list[str]) -> tuple[list[str], Zones]:
             line = _strip_credits(line, agencies, found)
             if not line or _PROMO.match(line) or _SOCIAL_SIGNATURE.match(line):
                 continue
-            who = _contributors(line)
-            if who:
-                if who != "-":
-                    found.author = _join_names(found.author, who)
+            writers = _contributors(line)
+            if writers is not None:  # a line that only credits the story's writers (or editors)
+                if writers:
+                    found.author = _join_names(found.author, ", ".join(writers))
                 continue
             lines.append(line)
         if lines:
@@ -138,19 +139,19 @@ def _wire_credits(line: str) -> list[str] | None:
     return writers
 
 
-def _contributors(line: str) -> str | None:
-    """The reporters a "With files from ..." line or a dotted byline names (", "-separated); the
-    line only carries them."""
+def _contributors(line: str) -> list[str] | None:
+    """The writers a wire credit line, a "With files from ..." line or a dotted byline names;
+    None when the line is not one of these."""
     wire = _wire_credits(line)
     if wire is not None:
-        return ", ".join(wire) or "-"  # "-": only editors; the line goes all the same
+        return wire
     m = _WITH_FILES.match(line)
     if m:
         people = [p for p in _CREDIT_PARTS.split(m.group("who")) if _is_person_name(p)]
-        return ", ".join(people) if people else None
+        return people or None
     m = _DOT_BYLINE.match(line)
     if m and line.count(" ") < 15 and _BYLINE_PART.search(line) and _is_person_name(m.group("who")):
-        return " ".join(m.group("who").split())
+        return [" ".join(m.group("who").split())]
     return None
 
 

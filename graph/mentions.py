@@ -38,6 +38,7 @@ TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
 
 ORG_TYPES = {"organization", "group", "alliance"}
+OFFICE_WORDS = 6  # words of an office before "of the" and the organisation it is held in
 HYPHEN_WORD_TAGS = {"VBN", "VBD", "VBG", "VB", "JJ", "JJR", "JJS", "RB"}  # "Kremlin-backed", "Lee-led"
 INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 # The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
@@ -288,10 +289,12 @@ def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]
     the Royal Society": after an office held in it (words that are no head word of a name), "of"
     and "the". "Bank of the South" and "Council of the Baltic Sea States" start with their head."""
     lower, text = toks.lower, toks.text
-    for k in range(start + 1, min(start + 4, end - 2)):
+    for k in range(start + 1, min(start + OFFICE_WORDS + 1, end - 2)):
         if lower[k] != "of":
             continue
-        if lower[k + 1] != "the" or any(w in head_words for w in text[start:k]) or text[end - 1] not in head_words:
+        if lower[k + 1] != "the" or any(w in head_words for w in text[start:k]) or not any(
+            head_words.get(w) in ORG_TYPES for w in text[k + 2 : end]
+        ):
             return start
         return k + 2
     return start
@@ -426,6 +429,13 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
                 titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
+            elif titles and start + titles < end and toks.lower[start + titles] in ("of", "for"):
+                # "Chair of the Judiciary Committee": an office; the name is what it is held in
+                start += titles + 1
+                while start < end and toks.lower[start] in DETERMINERS:
+                    start += 1
+                titles, role, gender = 0, None, None
+                label = gaz.head_words.get(toks.text[end - 1]) or label
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")

@@ -1,5 +1,6 @@
-"""Parts of a page that are not the story: photo credits, author bios, "READ MORE:" promos and the
-signature lines of embedded social posts.
+"""Parts of a page that are not the story: photo credits, author bios, credit lines of writers
+("(Reporting by ...; Editing by ...)", "With files from ...", "Jo Roe · CBC News · Posted ..."),
+"READ MORE:" / "WATCH:" promos and the signature lines of embedded social posts.
 
 Read with the documents (:func:`split_zones` runs on the cleaned paragraphs of one text): these
 parts leave the text, and the people they credit become the document's metadata (its author or
@@ -34,19 +35,20 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # "(Photo: Jo Roe)", "Photo by Jo Roe/AP", "Image courtesy of NASA", "Credit: Jo Roe"
 _LABELLED_CREDIT = re.compile(
     r"(?:[(\[]\s*|^\s*|(?<=[.!?\u201d\"]) )(?P<label>(?:(?:file|staff|submitted|handout)\s+)?(?-i:[A-Z][\w.&\-]*\s+){0,3}?"
-    r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|cartoons?|credits?|courtesy)"
+    r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|cartoons?|credits?|courtesy|submitted)"
     r"(?:\s+(?:credit|courtesy))?)(?:\s+of)?\s*(?:\bby\b|:|/|\|)\s*"
     r"(?P<who>[^()\[\]\n:]{2,80}?)\s*(?:[)\]]|$)",
     re.IGNORECASE,
 )
-# "Jo Roe/The Canadian Press" or "THE CANADIAN PRESS/Jo Roe" at a line's end or in brackets.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_\"\u201c])")
-_CREDIT_PARTS = re.compile(r"\s*(?:/|,|;|\band\b|\|)\s*")
+_CREDIT_PARTS = re.compile(r"\s*(?:/|,|;|\band\b|\|)\s*")  # "Jo Roe/AP", "Jo Roe, File"
+# "Jo Roe/The Canadian Press" or "THE CANADIAN PRESS/Jo Roe" at a line's end or in brackets.
+SLASH_CREDIT_CHARS = 160  # looked for in this many last characters of a line
 _SLASH_CREDIT = re.compile(r"(?P<left>[^/()\[\]\n]+?)\s*/\s*(?P<right>[^/()\[\]\n]+?)\s*[)\]]?\s*$")
 # '"Old Road" by Jo Roe is licensed under CC BY 2.0': the credit of a picture under a licence.
 _LICENCE_CREDIT = re.compile(rf"\bby\s+(?P<who>{_NAME})\s+(?:is\s+)?licen[cs]ed\s+under\b")
 _PROMO = re.compile(
-    r"^\s*(?:read more|read also|also read|more|watch|listen|related|see also|video|photos|"
+    r"^[\s(\[]*(?:read more|read also|also read|more|watch|listen|related|see also|video|photos|"
     r"click here|sign up|explainer)\s*[:|]",
     re.IGNORECASE,
 )
@@ -64,6 +66,12 @@ _BIO = re.compile(
 )
 # "CBC's Jo Roe has more." at the end of a broadcast story
 _HAS_MORE = re.compile(rf"^(?:[\w.]+['\u2019]s\s+)?(?P<who>{_NAME})\s+(?:has|reports)\s+(?:more|the story|details)\b[^.]{{0,40}}\.?\s*$")
+# "(Reporting by Jo Roe; Additional reporting by Al Kim; Editing by Bo Li)": the wire's credits
+_WIRE_PART = re.compile(r"^\s*(?:additional\s+)?(?P<what>reporting|writing|editing|research)\s+by\s+(?P<who>.+)$", re.IGNORECASE)
+# "— With files from Jo Roe and The Associated Press"; "Jo Roe · CBC News · Posted: Mar 3, 2021"
+_WITH_FILES = re.compile(r"^[\s\u2014\u2013\-*_(]*with (?:files|reporting) (?:from|by)\s+(?P<who>[^\n]{2,120}?)[\s.)]*$", re.IGNORECASE)
+_DOT_BYLINE = re.compile(rf"^(?P<who>{_NAME})(?:\s*\u00b7\s*[^\u00b7\n]{{1,60}}){{1,3}}$")
+_BYLINE_PART = re.compile(r"\u00b7\s*(?:posted|updated|published)\b|\b(?:news|press|reporter|correspondent)\b", re.IGNORECASE)
 BIO_PARAGRAPHS = 3  # author bios are looked for among the last paragraphs
 BIO_MAX_WORDS = 80
 
@@ -88,11 +96,16 @@ def split_zones(paragraphs: list[str]) -> tuple[list[str], Zones]:
     found = Zones()
     agencies = _repeated_agencies(paragraphs)
     kept: list[str] = []
-    for p_index, paragraph in enumerate(paragraphs):
+    for paragraph in paragraphs:
         lines = []
         for line in paragraph.split("\n"):
             line = _strip_credits(line, agencies, found)
             if not line or _PROMO.match(line) or _SOCIAL_SIGNATURE.match(line):
+                continue
+            writers = _contributors(line)
+            if writers is not None:  # a line that only credits the story's writers (or editors)
+                if writers:
+                    found.author = _join_names(found.author, ", ".join(writers))
                 continue
             lines.append(line)
         if lines:
@@ -100,9 +113,46 @@ def split_zones(paragraphs: list[str]) -> tuple[list[str], Zones]:
     for i in range(max(len(kept) - BIO_PARAGRAPHS, 1), len(kept)):
         who = _bio_author(kept[i], kept[:i] + kept[i + 1 :])
         if who:
-            found.author = who
+            found.author = _join_names(found.author, who)
             return kept[:i] + kept[i + 1 :], found
     return kept, found
+
+
+def _join_names(names: str | None, more: str) -> str:
+    """``names`` and ``more`` (", "-separated), each name once, in order."""
+    return ", ".join(dict.fromkeys(n for n in [*(names or "").split(", "), *more.split(", ")] if n))
+
+
+def _wire_credits(line: str) -> list[str] | None:
+    """The writers of a "(Reporting by ...; Editing by ...)" line, None when the line is not one:
+    every part must credit people by name."""
+    writers = []
+    for part in line.strip(" ()[].").split(";"):
+        m = _WIRE_PART.match(part)
+        if not m:
+            return None
+        people = _CREDIT_PARTS.split(m.group("who").strip(" ."))
+        if not all(_is_person_name(p) for p in people):
+            return None
+        if m.group("what").lower() in ("reporting", "writing"):
+            writers += people
+    return writers
+
+
+def _contributors(line: str) -> list[str] | None:
+    """The writers a wire credit line, a "With files from ..." line or a dotted byline names;
+    None when the line is not one of these."""
+    wire = _wire_credits(line)
+    if wire is not None:
+        return wire
+    m = _WITH_FILES.match(line)
+    if m:
+        people = [p for p in _CREDIT_PARTS.split(m.group("who")) if _is_person_name(p)]
+        return people or None
+    m = _DOT_BYLINE.match(line)
+    if m and line.count(" ") < 15 and _BYLINE_PART.search(line) and _is_person_name(m.group("who")):
+        return [" ".join(m.group("who").split())]
+    return None
 
 
 def _repeated_agencies(paragraphs: list[str]) -> set[str]:
@@ -126,7 +176,7 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
         return " ".join(before[:-1]).strip()  # the sentence of a picture's caption and licence goes
     m = _LABELLED_CREDIT.search(line)
     if m:
-        parts = [p for p in _CREDIT_PARTS.split(m.group("who")) if p]
+        parts = [_without_credit_words(p) for p in _CREDIT_PARTS.split(m.group("who")) if p]
         people = [p for p in parts if _is_person_name(p)]
         for who in people:
             _credit(found, who)
@@ -144,11 +194,21 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
     return line if any(c.isalnum() for c in line) else ""
 
 
+def _without_credit_words(part: str) -> str:
+    """"Jo Roe Image" is Jo Roe: the credit's own words after a name."""
+    words = part.split()
+    while len(words) > 2 and words[-1].lower() in credit_words():
+        words.pop()
+    return " ".join(words)
+
+
 def _slash_credit(line: str) -> tuple[str, str, int] | None:
     """``(person, agency, where the credit starts)`` of a line ending "Jo Roe/The Canadian Press"
     or "THE CANADIAN PRESS/Jo Roe": the person is the last words before the slash (or all the
     words after it) that make a name."""
-    m = _SLASH_CREDIT.search(line)
+    if "/" not in line[-SLASH_CREDIT_CHARS:]:
+        return None
+    m = _SLASH_CREDIT.search(line, max(len(line) - SLASH_CREDIT_CHARS, 0))
     if not m:
         return None
     left, right = m.group("left"), m.group("right").strip()

@@ -22,7 +22,9 @@ ARTICLES = {
     "brackets.txt": (
         "Ann Lee waves to supporters in Ottawa. (Photo: Dee Tran)\n\n"
         "\"Harbour at dusk\" by Max Olin is licensed under CC BY 2.0\n\n"
-        "Lee thanked the volunteers and left for Toronto."
+        "Lee thanked the volunteers and left for Toronto.\n\n"
+        "[Video: Noor Haddad on the campaign trail]\n\n"
+        "(Reporting by Vera Ames; Editing by Will Dunn)"
     ),
     # a list of works written as title-case lines: the names in it are the story
     "list.txt": (
@@ -31,6 +33,13 @@ ARTICLES = {
         "Nora Quist, The Long Road\n"
         "Maria Lopez, Winter Light\n\n"
         "Both writers will read at the festival."
+    ),
+    # a dotted byline, a submitted photo, a closing "with files from"
+    "dotted.txt": (
+        "Kit Ames \u00b7 CBC News \u00b7 Posted: Mar 3, 2021\n\n"
+        "Firefighters battled a blaze in Halifax, fire chief Dana Whyte said.\n\n"
+        "The fire started at noon. (Submitted by Lou Grant)\n\n"
+        "\u2014 With files from Pat Kim"
     ),
     # names inside longer names, and names spaCy cuts
     "names.txt": (
@@ -64,6 +73,12 @@ def test_a_slash_credit_names_the_photographer_not_a_node(kg):
     assert {"Ann Lee", "Sam Reyes"} <= _labels(kg)
 
 
+def test_dotted_bylines_and_contributor_lines_give_the_authors(kg):
+    document = _document(kg, "dotted")
+    assert (document["author"], document["photographer"]) == ("Kit Ames, Pat Kim", "Lou Grant")
+    assert "Lou Grant" not in _labels(kg) and "Dana Whyte" in _labels(kg)
+
+
 def test_credits_in_brackets_and_licence_lines_are_metadata(kg):
     labels = _labels(kg)
     assert "Dee Tran" not in labels and "Max Olin" not in labels
@@ -71,7 +86,12 @@ def test_credits_in_brackets_and_licence_lines_are_metadata(kg):
 
 
 def test_a_promo_line_is_not_the_story(kg):
-    assert "Bo Li" not in _labels(kg)
+    assert not {"Bo Li", "Noor Haddad"} & _labels(kg)
+
+
+def test_wire_credits_give_the_writers_and_drop_the_editors(kg):
+    assert _document(kg, "brackets")["author"] == "Vera Ames"
+    assert "Will Dunn" not in _labels(kg)
 
 
 def test_a_closing_author_bio_gives_the_author(kg):
@@ -172,3 +192,13 @@ def test_story_paragraphs_without_credits_stay_as_they_are(paragraphs):
     kept, found = split_zones([p + "." for p in paragraphs])
     assert kept == [p + "." for p in paragraphs]
     assert found.photographers == [] and found.author is None
+
+
+def test_roles_offices_and_credit_words_are_not_part_of_names(tmp_path):
+    labels = set(_documents_of(
+        tmp_path,
+        a="Organizer Ann Lee said the march would go on.\n\nThe CEO of the Halifax Port Council Jim Beam "
+        "agreed with her.\n\nMarchers crossed the bridge at noon. Photos by Jo Roe Image",
+    ))
+    assert {"Ann Lee", "Halifax Port Council", "Jim Beam"} <= labels
+    assert not {"Organizer Ann Lee", "CEO of the Halifax Port Council", "Jo Roe Image", "Jo Roe"} & labels

@@ -13,6 +13,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from .communities import assign_communities
 from .records import Document, DocumentAnalysis, Resolution
 
 EDGE_KINDS = ("co_mention", "attribution", "reported_by", "affiliation")
@@ -67,6 +68,7 @@ def build_graph(
         for d in sorted(documents.values(), key=lambda d: d.id)
     ]
     G.graph["statements"] = statements
+    assign_communities(G)
     return G
 
 

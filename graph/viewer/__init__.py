@@ -10,22 +10,24 @@ import tempfile
 from pathlib import Path
 
 from .page import assemble_page
-from .payload import build_payload
+from .payload import OVERVIEW_SIZE, build_payload
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["OVERVIEW_SIZE", "render_html", "write_html"]
 
 
-def render_html(data: dict, *, title: str | None = None) -> str:
+def render_html(data: dict, *, title: str | None = None, overview_size: int = OVERVIEW_SIZE) -> str:
     """The viewer page for ``data`` (graph.json: networkx node-link data of the entity graph).
 
-    The same data always gives byte-identical HTML."""
-    return assemble_page(build_payload(data, title))
+    The page opens on the ``overview_size`` most important entities (the reader can change both
+    the number and the measure). The same data always gives byte-identical HTML."""
+    return assemble_page(build_payload(data, title, overview_size))
 
 
-def write_html(data: dict, path: str | os.PathLike, *, title: str | None = None) -> None:
+def write_html(data: dict, path: str | os.PathLike, *, title: str | None = None,
+               overview_size: int = OVERVIEW_SIZE) -> None:
     """Write the viewer page to ``path``; a reader never sees a half-written file."""
     target = Path(path)
-    page = render_html(data, title=title)
+    page = render_html(data, title=title, overview_size=overview_size)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as out:

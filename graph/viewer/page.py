@@ -28,6 +28,8 @@ SCRIPT_BLOCK_ESCAPES = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
 
 
 def assemble_page(payload: dict) -> str:
+    payload = dict(payload)
+    details_json = json_for_script_block(payload.pop("details"))
     data_json = json_for_script_block(payload)
     vis_js, vis_css = vis_network_assets()
     viewer_js, viewer_css = _asset("viewer.js"), _asset("viewer.css")
@@ -41,6 +43,7 @@ def assemble_page(payload: dict) -> str:
         "VIS_CSS": vis_css,
         "VIEWER_CSS": viewer_css,
         "DATA": data_json,
+        "DETAILS": details_json,
         "VIS_JS": vis_js,
         "VIEWER_JS": viewer_js,
     }

@@ -126,6 +126,7 @@ def measure_in_browser(html_path: Path, actions: list[tuple[str, str]]) -> dict[
                        "details read": page.evaluate("entityGraph.timing.detailsParsed")}
             for name, script in actions:
                 figures[name] = _timed(page, script)
+                page.wait_for_timeout(600)  # camera animations end before the next action
             return figures
         finally:
             context.close()

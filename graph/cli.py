@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("graph", metavar="GRAPH_JSON")
     render.add_argument("--out", "-o", required=True, metavar="HTML", help="the HTML file to write")
     render.add_argument("--title", help="page title")
+    render.add_argument("--overview", type=int, default=None, metavar="N",
+                        help="how many of the most important entities the page opens on (default: 200)")
     return parser
 
 
@@ -169,7 +171,8 @@ def _render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     try:
-        write_html(data, args.out, title=args.title)
+        overview = {} if args.overview is None else {"overview_size": args.overview}
+        write_html(data, args.out, title=args.title, **overview)
     except OSError as exc:
         return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
     print(f"wrote {args.out}")

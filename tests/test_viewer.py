@@ -184,6 +184,15 @@ def test_a_type_outside_the_six_never_reaches_the_legend():
     assert data["entities"]["zamir-kabulov"]["type"] == data["entities"]["jens-stoltenberg"]["type"] == "unknown"
 
 
+def test_render_command_sets_the_overview_size(tmp_path):
+    source = tmp_path / "graph.json"
+    source.write_text(json.dumps(fixture_graph()), "utf-8")
+    assert main(["render", str(source), "-o", str(tmp_path / "view.html"), "--overview", "4"]) == 0
+    assert _embedded_data((tmp_path / "view.html").read_text("utf-8"))["overviewSize"] == 4
+    assert main(["render", str(source), "-o", str(tmp_path / "default.html")]) == 0
+    assert _embedded_data((tmp_path / "default.html").read_text("utf-8"))["overviewSize"] == OVERVIEW_SIZE == 200
+
+
 def test_edges_to_missing_nodes_are_left_out():
     graph = fixture_graph()
     graph["edges"].append({"source": "Q159", "target": "nowhere", "key": 0, "kind": "co_mention", "weight": 1})

@@ -29,7 +29,8 @@
   const OTHER_COMMUNITY_COLOUR = "#c3c7cf";
   const EVIDENCE_SHOWN_AT_FIRST = 25;
   const STRONGEST_LINKS_SHOWN = 12;
-  const MAX_EDGES_DRAWN = 1200; // beyond this vis-network takes more than a frame to draw
+  const MAX_EDGES_DRAWN = 800; // more makes a hairball, and vis-network slow to take a new view
+  const GROWN_EDGES = 300; // lines an expansion adds, at most
   const EXPAND_STEP = 10; // neighbours added per click on "expand"
   const EGO_NEIGHBOURS = 40; // strongest neighbours an ego view draws
   const ISOLATED_SHOWN = 300;
@@ -92,16 +93,22 @@
     return !typeStyles[type] || filters.types.has(type);
   }
 
-  /* Neighbours with the summed weight of the shown kinds of relationship, strongest first. */
+  /* Neighbours with the summed weight of the shown kinds of relationship, strongest first;
+   * kept until a filter changes (a path search asks for thousands). */
+  const neighbourCache = new Map();
+
   function neighboursOf(id) {
+    if (neighbourCache.has(id)) return neighbourCache.get(id);
     const strength = new Map();
     for (const edge of edgesByNode.get(id) || []) {
       if (!passesEdgeFilters(edge)) continue;
       const other = edge.from === id ? edge.to : edge.from;
       strength.set(other, (strength.get(other) || 0) + edge.weight);
     }
-    return Array.from(strength, ([other, weight]) => ({ id: other, weight }))
+    const found = Array.from(strength, ([other, weight]) => ({ id: other, weight }))
       .sort((a, b) => b.weight - a.weight || importance(b.id) - importance(a.id) || byLabel(a.id, b.id));
+    neighbourCache.set(id, found);
+    return found;
   }
 
   function importance(id) {
@@ -174,10 +181,11 @@
 
   /* The box a node and its label take up around the node's centre, as vis-network draws it: the
    * label, one font size high, hangs centred below the shape, its top half a font size plus 4 px
-   * below the shape's edge. Measured with the canvas, in the page's own font; 3 px to spare. */
+   * below the shape's edge. Measured with the canvas, in the page's own font; 3 px to spare above
+   * and below, 7 px on each side (two names side by side must not read as one). */
   function boxOf(id, tier) {
     colourCanvas.font = tier.font + "px " + FONT_FACE;
-    const width = Math.max(colourCanvas.measureText(shortLabel(id)).width + 6, 2 * tier.radius + 6);
+    const width = Math.max(colourCanvas.measureText(shortLabel(id)).width + 14, 2 * tier.radius + 6);
     return { halfWidth: width / 2, above: tier.radius + 3, below: tier.radius + 4 + tier.font * 1.5 + 3 };
   }
 
@@ -218,7 +226,7 @@
         links.push([index.get(edge.from), index.get(edge.to), 0.3 + 0.7 * Math.log1p(edge.weight) / logMaxWeight]);
       }
     }
-    const iterations = n > 400 ? 50 : 80;
+    const iterations = n > 400 ? 40 : 60;
     const dx = new Float64Array(n), dy = new Float64Array(n);
     const k2 = spacing * spacing;
     let temperature = spread * 0.25;
@@ -251,7 +259,7 @@
         x[i] += (dx[i] / length) * move;
         y[i] += (dy[i] / length) * move;
       }
-      temperature = Math.max(2, temperature * 0.94);
+      temperature = Math.max(2, temperature * 0.92);
     }
     // Squeeze the layout into the screen's shape at the smallest legible zoom, then let the
     // overlaps push it out only as far as the labels need.
@@ -263,6 +271,14 @@
     const positions = new Map();
     ids.forEach((id, i) => positions.set(id, { x: (x[i] - (minX + maxX) / 2) * sx, y: (y[i] - (minY + maxY) / 2) * sy }));
     removeOverlaps(ids, positions, boxes, new Set());
+    // Pushing apart leaves gaps; draw it together again and push apart, a few times.
+    for (let round = 0; round < 3; round++) {
+      const bounds = boundsOf(ids, { positions, boxes });
+      const shrink = Math.max(0.8, Math.min(width / bounds.width, height / bounds.height));
+      if (shrink >= 1) break;
+      for (const p of positions.values()) { p.x = (p.x - bounds.x) * shrink; p.y = (p.y - bounds.y) * shrink; }
+      removeOverlaps(ids, positions, boxes, new Set());
+    }
     return positions;
   }
 
@@ -388,7 +404,8 @@
   function makeView(title, ids, place, extra) {
     const tiers = tiersFor(ids);
     const boxes = boxesFor(ids, tiers);
-    return { title, ids, tiers, boxes, positions: place(ids, boxes), ...(extra || {}) };
+    const highlight = extra && extra.highlight;
+    return { title, ids, tiers, boxes, positions: place(ids, boxes), edges: drawnEdges(new Set(ids), highlight), ...(extra || {}) };
   }
 
   function overviewIds() {
@@ -445,7 +462,7 @@
       const tierWas = before.tiers.get(id), tierNow = next.tiers.get(id);
       return !was || was.x !== now.x || was.y !== now.y || tierWas.font !== tierNow.font || tierWas.radius !== tierNow.radius;
     });
-    const wanted = drawnEdges(after, next.highlight);
+    const wanted = next.edges;
     const wantedIds = new Set(wanted.map((e) => e.id));
     const present = new Set(edges.getIds());
     const gone = Array.from(present).filter((id) => !wantedIds.has(id));
@@ -539,8 +556,9 @@
       "+ " + entities[id].label, [id]));
   }
 
-  /* The view so far plus ``added``: the nodes drawn keep their places and sizes; the new ones
-   * are placed round their anchors, in the smallest size. */
+  /* The view so far plus ``added``: the nodes drawn keep their places, sizes and lines; the new
+   * ones are placed round their anchors, in the smallest size, with their relationships to the
+   * nodes drawn (the strongest GROWN_EDGES of them). */
   function growView(ids, added, anchorOf, title, focus) {
     const tiers = new Map(view.tiers);
     for (const id of added) tiers.set(id, tierOf(Infinity));
@@ -548,7 +566,15 @@
     for (const id of added) boxes.set(id, boxOf(id, tiers.get(id)));
     const positions = new Map(Array.from(view.positions, ([id, p]) => [id, { x: p.x, y: p.y }]));
     placeNear(added, anchorOf, positions, boxes);
-    return { title, ids, tiers, boxes, positions, focus };
+    const all = new Set(ids), seen = new Set();
+    const grown = [];
+    for (const id of added) {
+      for (const edge of edgesByNode.get(id) || []) {
+        if (all.has(edge.from) && all.has(edge.to) && !seen.has(edge.id)) { seen.add(edge.id); grown.push(edge); }
+      }
+    }
+    grown.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
+    return { title, ids, tiers, boxes, positions, focus, edges: view.edges.concat(grown.slice(0, GROWN_EDGES)) };
   }
 
   /* The next EXPAND_STEP strongest neighbours of ``id`` that are not drawn yet. */
@@ -723,6 +749,7 @@
     const apply = () => {
       settings.overviewSize = Math.max(1, Math.round(Number(size.value) || data.overviewSize));
       settings.measure = MEASURES[measure.value] ? measure.value : "mentions";
+      neighbourCache.clear(); // ties between neighbours go by the measure
       showOverview();
     };
     size.addEventListener("change", apply);
@@ -805,6 +832,7 @@
   }
 
   function applyFilters() {
+    neighbourCache.clear();
     nodeView.refresh();
     edgeView.refresh();
     showCounts();

@@ -89,6 +89,7 @@ def _vis_options() -> dict:
         "borderWidthSelected": 3,
         # a selected node's label stays as it is (vis would make it bold, wider than laid out for)
         "chosen": {"node": True, "label": False},
+        "color": {"highlight": {"border": "#1b1b1b"}, "hover": {"border": "#1b1b1b"}},
         "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2430",
                  "strokeWidth": 3, "strokeColor": "#ffffff"},
     }

@@ -28,8 +28,9 @@
     "#ffbe7d", "#d4a6c8", "#fabfd2", "#79706e"];
   const OTHER_COMMUNITY_COLOUR = "#c3c7cf";
   const EVIDENCE_SHOWN_AT_FIRST = 25;
+  const DOCUMENTS_SHOWN_AT_FIRST = 30;
   const STRONGEST_LINKS_SHOWN = 12;
-  const MAX_EDGES_DRAWN = 800; // more makes a hairball, and vis-network slow to take a new view
+  const MAX_EDGES_DRAWN = 600; // more makes a hairball, and vis-network slow to take a new view
   const GROWN_EDGES = 300; // lines an expansion adds, at most
   const EXPAND_STEP = 10; // neighbours added per click on "expand"
   const EGO_NEIGHBOURS = 40; // strongest neighbours an ego view draws
@@ -161,8 +162,7 @@
     return {
       id, x: position.x, y: position.y, label: shortLabel(id), type: entities[id].type,
       shape: typeStyle(entities[id].type).shape, size: tier.radius, font: { size: tier.font },
-      color: { background: colour, border, highlight: { background: colour, border: "#1b1b1b" },
-        hover: { background: colour, border: "#1b1b1b" } },
+      color: { background: colour, border },
     };
   }
 
@@ -412,9 +412,27 @@
     return ranked(relatedIds.filter(passesTypeFilter)).slice(0, Math.max(1, settings.overviewSize));
   }
 
+  /* The overview of the current measure, size and types; each laid out once (the other measures'
+   * in idle time after the first drawing), as laying out is most of the cost of switching. */
+  const overviews = new Map();
+
   function overviewView() {
-    return makeView("Top " + settings.overviewSize + " by " + MEASURES[settings.measure], overviewIds(), forceLayout,
-      { fit: true });
+    const key = [settings.measure, settings.overviewSize, Array.from(filters.types).sort().join(",")].join("|");
+    if (!overviews.has(key)) {
+      overviews.set(key, makeView("Top " + settings.overviewSize + " by " + MEASURES[settings.measure], overviewIds(),
+        forceLayout, { fit: true }));
+    }
+    return overviews.get(key);
+  }
+
+  function prepareOverview(measure) {
+    const current = settings.measure;
+    settings.measure = measure;
+    try {
+      overviewView();
+    } finally {
+      settings.measure = current;
+    }
   }
 
   const nodes = new vis.DataSet();
@@ -457,18 +475,22 @@
     const before = view ? view : { ids: [], positions: new Map(), tiers: new Map(), highlight: null };
     const after = new Set(next.ids);
     const removed = before.ids.filter((id) => !after.has(id));
-    const changed = next.ids.filter((id) => {
+    // New or resized nodes go to vis as records; a node that only moves is moved (much cheaper).
+    const restyled = [], moved = [];
+    for (const id of next.ids) {
       const was = before.positions.get(id), now = next.positions.get(id);
       const tierWas = before.tiers.get(id), tierNow = next.tiers.get(id);
-      return !was || was.x !== now.x || was.y !== now.y || tierWas.font !== tierNow.font || tierWas.radius !== tierNow.radius;
-    });
+      if (!was || tierWas.font !== tierNow.font || tierWas.radius !== tierNow.radius) restyled.push(id);
+      else if (was.x !== now.x || was.y !== now.y) moved.push(id);
+    }
     const wanted = next.edges;
     const wantedIds = new Set(wanted.map((e) => e.id));
     const present = new Set(edges.getIds());
     const gone = Array.from(present).filter((id) => !wantedIds.has(id));
     if (gone.length) edges.remove(gone);
     if (removed.length) nodes.remove(removed);
-    if (changed.length) nodes.update(changed.map((id) => visNode(id, next.tiers.get(id), next.positions.get(id))));
+    if (restyled.length) nodes.update(restyled.map((id) => visNode(id, next.tiers.get(id), next.positions.get(id))));
+    for (const id of moved) network.moveNode(id, next.positions.get(id).x, next.positions.get(id).y);
     const bends = parallelEdgeBends(wanted);
     const added = wanted.filter((e) => !present.has(e.id));
     if (added.length) edges.add(added.map((e) => visEdge(e, bends.get(e.id))));
@@ -835,6 +857,8 @@
     neighbourCache.clear();
     nodeView.refresh();
     edgeView.refresh();
+    // vis takes a node back from the data set, where a moved node's place is out of date
+    for (const id of view.ids) if (isNodeShownById(id)) network.moveNode(id, view.positions.get(id).x, view.positions.get(id).y);
     showCounts();
   }
 
@@ -884,19 +908,24 @@
 
   /* ---------- search (any name or alias) ---------- */
 
-  const namesToIds = buildNameIndex();
-  const allNames = Array.from(namesToIds.keys());
+  // Every name and alias, lower-cased -> the most mentioned entity of that name; built once the
+  // first view is drawn (or at the first search, if that comes sooner).
+  let nameIndex = null;
 
-  function buildNameIndex() {
-    const index = new Map();
+  function names() {
+    if (nameIndex) return nameIndex;
+    nameIndex = new Map();
     for (const [id, entity] of Object.entries(entities)) {
       for (const name of [entity.label, ...entity.aliases]) {
         const key = name.toLocaleLowerCase();
-        if (!index.has(key)) index.set(key, new Set());
-        index.get(key).add(id);
+        if (!nameIndex.has(key) || moreMentioned(id, nameIndex.get(key))) nameIndex.set(key, id);
       }
     }
-    return index;
+    return nameIndex;
+  }
+
+  function moreMentioned(a, b) {
+    return entities[a].mentions > entities[b].mentions || (entities[a].mentions === entities[b].mentions && a < b);
   }
 
   /* The suggestions list holds only the names that match what is typed so far. */
@@ -906,12 +935,12 @@
     clear(list);
     if (!key) return;
     const starts = [], contains = [];
-    for (const name of allNames) {
-      if (name.startsWith(key)) starts.push(name); else if (contains.length < SUGGESTIONS && name.includes(key)) contains.push(name);
+    for (const [name, id] of names()) {
+      if (name.startsWith(key)) starts.push([name, id]); else if (name.includes(key)) contains.push([name, id]);
     }
-    const byBest = (a, b) => entities[mostMentioned(namesToIds.get(b))].mentions - entities[mostMentioned(namesToIds.get(a))].mentions || a.localeCompare(b);
-    for (const key of starts.sort(byBest).concat(contains.sort(byBest)).slice(0, SUGGESTIONS)) {
-      const best = entities[mostMentioned(namesToIds.get(key))];
+    const byBest = (a, b) => entities[b[1]].mentions - entities[a[1]].mentions || (a[0] < b[0] ? -1 : 1);
+    for (const [key, id] of starts.sort(byBest).concat(contains.sort(byBest)).slice(0, SUGGESTIONS)) {
+      const best = entities[id];
       const name = best.label.toLocaleLowerCase() === key ? best.label : best.aliases.find((a) => a.toLocaleLowerCase() === key) || key;
       const option = el("option");
       option.value = name;
@@ -926,7 +955,7 @@
       box.addEventListener("input", (event) => {
         // Picking a suggestion from the list goes straight to the entity.
         if (box === input && (event.inputType === "insertReplacementText" || event.inputType === undefined) &&
-            namesToIds.has(input.value.trim().toLocaleLowerCase())) {
+            names().has(input.value.trim().toLocaleLowerCase())) {
           findAndFocus(input.value);
           return;
         }
@@ -939,18 +968,16 @@
     document.getElementById("search-button").addEventListener("click", () => findAndFocus(input.value));
   }
 
-  function mostMentioned(ids) {
-    return Array.from(ids).sort((a, b) => entities[b].mentions - entities[a].mentions || (a < b ? -1 : 1))[0];
-  }
-
+  /* The entity of that name or alias; else the best-known whose name starts with it, else
+   * contains it. */
   function findEntity(query) {
     const key = query.trim().toLocaleLowerCase();
     if (!key) return null;
-    if (namesToIds.has(key)) return mostMentioned(namesToIds.get(key));
-    const matching = new Set();
-    for (const [name, ids] of namesToIds) if (name.startsWith(key)) ids.forEach((id) => matching.add(id));
-    if (!matching.size) for (const [name, ids] of namesToIds) if (name.includes(key)) ids.forEach((id) => matching.add(id));
-    return matching.size ? mostMentioned(matching) : null;
+    if (names().has(key)) return names().get(key);
+    let best = null;
+    for (const [name, id] of names()) if (name.startsWith(key) && (!best || moreMentioned(id, best))) best = id;
+    if (!best) for (const [name, id] of names()) if (name.includes(key) && (!best || moreMentioned(id, best))) best = id;
+    return best;
   }
 
   function findAndFocus(query) {
@@ -1096,8 +1123,15 @@
     const section = el("section");
     section.append(el("h3", null, heading + " (" + docIds.length + ")"));
     const list = el("ul");
-    for (const docId of docIds) list.append(documentItem(docId));
+    for (const docId of docIds.slice(0, DOCUMENTS_SHOWN_AT_FIRST)) list.append(documentItem(docId));
     section.append(list);
+    if (docIds.length > DOCUMENTS_SHOWN_AT_FIRST) {
+      const more = button("show-all", "Show all " + docIds.length, () => {
+        more.remove();
+        for (const docId of docIds.slice(DOCUMENTS_SHOWN_AT_FIRST)) list.append(documentItem(docId));
+      });
+      section.append(more);
+    }
     return section;
   }
 
@@ -1279,7 +1313,15 @@
     // Every view is laid out before vis-network sees it: the first drawing is the final one.
     timing.firstDraw = performance.now();
     timing.stabilized = timing.firstDraw;
-    setTimeout(pageDetails, 0); // then read the evidence, before the reader's first click
+    // Then, before the reader's first click: the evidence, the names to search, the other overviews.
+    const idleWork = [pageDetails, names, () => prepareOverview("pagerank"), () => prepareOverview("statements")];
+    const next = () => {
+      if (!idleWork.length) { timing.idleWorkDone = performance.now(); return; }
+      idleWork.shift()();
+      setTimeout(next, 0);
+    };
+    // the evidence block comes after this script in the page: it is there once the page is read
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", next); else setTimeout(next, 0);
   });
 
   document.getElementById("page-title").textContent = data.title;
@@ -1295,7 +1337,7 @@
   window.entityGraph = {
     network, nodes, edges, timing, findAndFocus, selectNode, selectEdge, expand, egoView, showPath, showOverview,
     back: () => stepHistory(-1), forward: () => stepHistory(1),
-    ready: () => timing.stabilized !== null && details !== null,
+    ready: () => timing.idleWorkDone !== undefined,
     shownNodeIds: () => nodeView.getIds(),
     shownEdgeIds: () => edgeView.getIds(),
     selectedNode: () => selectedNode,

@@ -11,7 +11,7 @@ Chromium with the network blocked, and prints, for each graph:
                   laid out, in idle time: the page is then ready
     interactions  each a reader's action -> the next frame (vis-network redraws in it): search a name outside the first view, expand it, its ego view, the
                   path from the top entity to it, back, forward, the overview by PageRank, a type
-                  filter, a relationship's evidence
+                  filter, colour by type, a relationship's evidence
 
 Usage:  .venv/bin/python bench/viewer_bench.py --graph /tmp/bbc/graph.json --graph out/graph.json
         .venv/bin/python bench/viewer_bench.py [--nodes 2000] [--edges 10000]   (a synthetic graph)
@@ -106,6 +106,8 @@ def interactions(search_name: str, top_name: str, edge_id: str) -> list[tuple[st
         ("overview by PageRank", "const m = document.getElementById('measure'); m.value = 'pagerank';"
                                  " m.dispatchEvent(new Event('change'));"),
         ("type filter", "document.querySelector('#type-filters input').click();"),
+        ("colour by type", "const c = document.getElementById('colour-by'); c.value = 'type';"
+                           " c.dispatchEvent(new Event('change'));"),
         ("evidence panel", f"entityGraph.selectEdge({json.dumps(edge_id)});"),
     ]
 
@@ -159,6 +161,7 @@ def take_screenshot(html_path: Path, png: Path, *, focus: str | None) -> None:
             page.goto(url)
             page.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=120_000)
             if focus:
+                page.select_option("#colour-by", "type")  # one community fills an ego view
                 page.fill("#search", focus)
                 page.press("#search", "Enter")
                 page.click("#details .action.ego")

@@ -272,7 +272,7 @@
     ids.forEach((id, i) => positions.set(id, { x: (x[i] - (minX + maxX) / 2) * sx, y: (y[i] - (minY + maxY) / 2) * sy }));
     removeOverlaps(ids, positions, boxes, new Set());
     // Pushing apart leaves gaps; draw it together again and push apart, a few times.
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       const bounds = boundsOf(ids, { positions, boxes });
       const shrink = Math.max(0.8, Math.min(width / bounds.width, height / bounds.height));
       if (shrink >= 1) break;
@@ -346,18 +346,31 @@
   function settleOneByOne(x, y, half, above, below, share) {
     const n = x.length;
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => share[a] - share[b] || a - b);
-    const placed = [];
-    const overlapsPlaced = (i, cx, cy) => placed.some((j) =>
-      Math.abs(cx - x[j]) < half[i] + half[j] && cy - above[i] < y[j] + below[j] && y[j] - above[j] < cy + below[i]);
+    const CELL = 64;
+    const grid = new Map(); // cell -> the placed boxes that touch it
+    const cellsOf = (i, cx, cy, visit) => {
+      for (let gx = Math.floor((cx - half[i]) / CELL); gx <= Math.floor((cx + half[i]) / CELL); gx++) {
+        for (let gy = Math.floor((cy - above[i]) / CELL); gy <= Math.floor((cy + below[i]) / CELL); gy++) {
+          if (visit(gx + "," + gy)) return true;
+        }
+      }
+      return false;
+    };
+    const overlapsPlaced = (i, cx, cy) => cellsOf(i, cx, cy, (cell) => (grid.get(cell) || []).some((j) =>
+      Math.abs(cx - x[j]) < half[i] + half[j] && cy - above[i] < y[j] + below[j] && y[j] - above[j] < cy + below[i]));
     for (const i of order) {
       let cx = x[i], cy = y[i];
       for (let k = 1; overlapsPlaced(i, cx, cy); k++) {
-        const radius = 6 * Math.sqrt(k), angle = k * 2.399963;
+        const radius = 8 * Math.sqrt(k), angle = k * 2.399963;
         cx = x[i] + radius * Math.cos(angle) * 2;
         cy = y[i] + radius * Math.sin(angle);
       }
       x[i] = cx; y[i] = cy;
-      placed.push(i);
+      cellsOf(i, cx, cy, (cell) => {
+        if (!grid.has(cell)) grid.set(cell, []);
+        grid.get(cell).push(i);
+        return false;
+      });
     }
   }
 
@@ -475,13 +488,16 @@
     const before = view ? view : { ids: [], positions: new Map(), tiers: new Map(), highlight: null };
     const after = new Set(next.ids);
     const removed = before.ids.filter((id) => !after.has(id));
-    // New or resized nodes go to vis as records; a node that only moves is moved (much cheaper).
-    const restyled = [], moved = [];
+    // A new node goes to vis as a whole record, a resized one as its new size; a node that only
+    // moves is moved (much cheaper).
+    const added = [], resized = [], moved = [];
     for (const id of next.ids) {
       const was = before.positions.get(id), now = next.positions.get(id);
       const tierWas = before.tiers.get(id), tierNow = next.tiers.get(id);
-      if (!was || tierWas.font !== tierNow.font || tierWas.radius !== tierNow.radius) restyled.push(id);
-      else if (was.x !== now.x || was.y !== now.y) moved.push(id);
+      if (!was) added.push(visNode(id, tierNow, now));
+      else if (tierWas.font !== tierNow.font || tierWas.radius !== tierNow.radius) {
+        resized.push({ id, x: now.x, y: now.y, size: tierNow.radius, font: { size: tierNow.font } });
+      } else if (was.x !== now.x || was.y !== now.y) moved.push(id);
     }
     const wanted = next.edges;
     const wantedIds = new Set(wanted.map((e) => e.id));
@@ -489,11 +505,11 @@
     const gone = Array.from(present).filter((id) => !wantedIds.has(id));
     if (gone.length) edges.remove(gone);
     if (removed.length) nodes.remove(removed);
-    if (restyled.length) nodes.update(restyled.map((id) => visNode(id, next.tiers.get(id), next.positions.get(id))));
+    if (added.length || resized.length) nodes.update(added.concat(resized));
     for (const id of moved) network.moveNode(id, next.positions.get(id).x, next.positions.get(id).y);
     const bends = parallelEdgeBends(wanted);
-    const added = wanted.filter((e) => !present.has(e.id));
-    if (added.length) edges.add(added.map((e) => visEdge(e, bends.get(e.id))));
+    const addedEdges = wanted.filter((e) => !present.has(e.id));
+    if (addedEdges.length) edges.add(addedEdges.map((e) => visEdge(e, bends.get(e.id))));
     const relit = wanted.filter((e) => present.has(e.id) &&
       Boolean(before.highlight && before.highlight.has(e.id)) !== Boolean(next.highlight && next.highlight.has(e.id)));
     if (relit.length) edges.update(relit.map((e) => ({ id: e.id, width: visEdge(e).width })));

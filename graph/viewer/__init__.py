@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .page import assemble_page
 from .payload import OVERVIEW_SIZE, build_payload
+from .review import review_payload
 
 __all__ = ["OVERVIEW_SIZE", "render_html", "write_html"]
 
@@ -20,7 +21,7 @@ def render_html(data: dict, *, title: str | None = None, overview_size: int = OV
 
     The page opens on the ``overview_size`` most important entities (the reader can change both
     the number and the measure). The same data always gives byte-identical HTML."""
-    return assemble_page(build_payload(data, title, overview_size))
+    return assemble_page(build_payload(data, title, overview_size), review_payload(data))
 
 
 def write_html(data: dict, path: str | os.PathLike, *, title: str | None = None,

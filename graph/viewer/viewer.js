@@ -50,6 +50,7 @@
   };
   const settings = { measure: "mentions", overviewSize: data.overviewSize, colourBy: "community" };
   let selectedNode = null;
+  const extraEdgeFilters = []; // added by the page's other pieces (timeline.js) through addEdgeFilter
 
   /* ---------- the whole graph, indexed (nothing of it is drawn until a view asks) ---------- */
 
@@ -86,7 +87,7 @@
   }
 
   function passesEdgeFilters(edge) {
-    return filters.kinds.has(edge.kind) && edge.weight >= filters.minWeight;
+    return filters.kinds.has(edge.kind) && edge.weight >= filters.minWeight && extraEdgeFilters.every((f) => f(edge));
   }
 
   function passesTypeFilter(id) {
@@ -745,10 +746,13 @@
     return path;
   }
 
+  const waitingForDetails = []; // the page's other pieces that need the evidence (timeline.js)
+
   function pageDetails() {
     if (!details) {
       details = JSON.parse(document.getElementById("graph-details").textContent);
       timing.detailsParsed = performance.now();
+      for (const callback of waitingForDetails.splice(0)) callback(details);
     }
     return details;
   }
@@ -1084,6 +1088,12 @@
     }
     panel.append(strongestLinks(id));
     panel.append(documentList("Named in", pageDetails().entityDocuments[id]));
+    announce("entity", { id, entity });
+  }
+
+  // The review piece (review.js) adds its part to the panels it hears of.
+  function announce(name, detail) {
+    panel.dispatchEvent(new CustomEvent("entitygraph:" + name, { detail }));
   }
 
   /* Expand, ego view and path: the moves from one entity to the rest of the graph. */
@@ -1203,7 +1213,11 @@
     const list = el("ul", "evidence");
     panel.append(list);
     const highlighter = makeHighlighter(edge.from, edge.to);
-    const addEvidence = (items) => items.forEach((item) => list.append(evidenceItem(item, relation.kind, highlighter)));
+    const addEvidence = (items) => items.forEach((item) => {
+      const element = evidenceItem(item, relation.kind, highlighter);
+      list.append(element);
+      if (item.statement !== undefined) announce("statement", { item, element, edge: { from: edge.from, to: edge.to, kind: relation.kind } });
+    });
     addEvidence(relation.evidence.slice(0, EVIDENCE_SHOWN_AT_FIRST));
     if (relation.evidence.length > EVIDENCE_SHOWN_AT_FIRST) {
       const more = button("show-all", "Show all " + relation.evidence.length, () => {
@@ -1358,6 +1372,12 @@
     shownEdgeIds: () => edgeView.getIds(),
     selectedNode: () => selectedNode,
     viewTitle: () => (view ? view.title : ""),
+    // for the page's other pieces: the data read at once; the details (relations, each entity's
+    // documents) once read; an edge filter of their own; a new look at the filters
+    data,
+    whenDetails: (callback) => { if (details) callback(details); else waitingForDetails.push(callback); },
+    addEdgeFilter: (filter) => { extraEdgeFilters.push(filter); applyFilters(); },
+    refresh: () => applyFilters(),
     pathShown: () => (view && view.path ? view.path.slice() : null),
   };
 })();

@@ -609,6 +609,7 @@ def test_overview_and_drill_down_on_thousands_of_entities(big_graph, tmp_path, b
 
         # isolated entities are listed, not drawn
         page.click("#isolated summary")
+        page.wait_for_function("() => document.querySelectorAll('#isolated-list li').length > 0")  # on "toggle"
         assert page.locator("#isolated-list li").count() == len(isolated)
         assert not set(page.evaluate("entityGraph.shownNodeIds()")) & isolated
         _assert_nothing_ran(page)

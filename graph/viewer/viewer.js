@@ -59,7 +59,6 @@
   const relatedIds = Object.keys(entities).filter((id) => edgesByNode.has(id));
   const isolatedIds = Object.keys(entities).filter((id) => !edgesByNode.has(id));
   const logMaxWeight = Math.log1p(Math.max(1, data.maxWeight));
-  timing.indexed = performance.now();
 
   function indexEdgesByNode(edgeList) {
     const index = new Map();
@@ -147,9 +146,11 @@
     return "#" + ((1 << 24) + (channel(16) << 16) + (channel(8) << 8) + channel(0)).toString(16).slice(1);
   }
 
-  /* Tiers of importance within the view: the first few get a bigger node and label. */
-  function tierOf(rank) {
-    return rank < 10 ? { radius: 15, font: 18 } : rank < 40 ? { radius: 11, font: 15 } : { radius: 8, font: 14 };
+  /* Sizes of node and label: the ten most mentioned entities, the next thirty, the rest. */
+  const TIERS = [{ radius: 15, font: 18 }, { radius: 11, font: 15 }, { radius: 8, font: 14 }];
+
+  function tierIndex(rank) {
+    return rank < 10 ? 0 : rank < 40 ? 1 : 2;
   }
 
   function shortLabel(id) {
@@ -405,9 +406,17 @@
   let current = -1;
   let view = null;
 
+  /* Each entity's size, by its rank in mentions in the whole corpus: the same in every view, so
+   * that a new view only moves the nodes it shares with the last one (resizing costs far more). */
+  let mentionRanks = null;
+
   function tiersFor(ids) {
+    if (!mentionRanks) {
+      const order = relatedIds.slice().sort((a, b) => entities[b].mentions - entities[a].mentions || byLabel(a, b));
+      mentionRanks = new Map(order.map((id, rank) => [id, rank]));
+    }
     const tiers = new Map();
-    ranked(ids).forEach((id, rank) => tiers.set(id, tierOf(rank)));
+    for (const id of ids) tiers.set(id, TIERS[tierIndex(mentionRanks.has(id) ? mentionRanks.get(id) : Infinity)]);
     return tiers;
   }
 
@@ -609,7 +618,7 @@
    * nodes drawn (the strongest GROWN_EDGES of them). */
   function growView(ids, added, anchorOf, title, focus) {
     const tiers = new Map(view.tiers);
-    for (const id of added) tiers.set(id, tierOf(Infinity));
+    for (const [id, tier] of tiersFor(added)) tiers.set(id, tier);
     const boxes = new Map(view.boxes);
     for (const id of added) boxes.set(id, boxOf(id, tiers.get(id)));
     const positions = new Map(Array.from(view.positions, ([id, p]) => [id, { x: p.x, y: p.y }]));
@@ -1320,12 +1329,10 @@
   const layoutStart = performance.now();
   const first = overviewView();
   timing.layout = performance.now() - layoutStart;
-  timing.layoutDone = performance.now();
   history.push(first);
   current = 0;
   const network = new vis.Network(
     document.getElementById("network"), { nodes: nodeView, edges: edgeView }, data.options);
-  timing.networkCreated = performance.now();
   draw(first);
   frame(first);
   timing.networkBuilt = performance.now();

@@ -20,7 +20,7 @@ from .styles import NODE_STYLES, legend
 # How many entities the first view draws, most important first.
 OVERVIEW_SIZE = 200
 # Evidence fields the panel shows; anything else in graph.json stays out of the page.
-EVIDENCE_FIELDS = ("doc", "sentence", "statement", "cue", "kind", "reported_by", "role")
+EVIDENCE_FIELDS = ("doc", "sentence", "statement", "speaker_text", "cue", "kind", "reported_by", "role")
 DOCUMENT_FIELDS = ("title", "outlet", "author", "date")
 UNKNOWN_TYPE = "unknown"
 

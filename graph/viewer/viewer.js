@@ -40,7 +40,8 @@
   const FONT_FACE = data.options.nodes.font.face;
   const LABEL_CHARS = 30; // longer names are cut on the canvas (the panel has them whole)
   const WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"; // followed only when the reader clicks the link
-  const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”" };
+  const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”",
+    belief: "belief or estimate", question: "question", negated: "denial or negated speech" };
   const MEASURES = { mentions: "mentions", pagerank: "PageRank", statements: "statements made" };
 
   const filters = {
@@ -1252,9 +1253,10 @@
     const li = el("li");
     const isStatement = kind === "attribution" || kind === "reported_by" || item.statement !== undefined;
     const sentence = el("p", "sentence" + (isStatement ? " quote" : ""));
-    highlighter(sentence, item.sentence || "");
+    highlighter(sentence, sentenceText(item));
     li.append(sentence);
     const facts = el("div", "attribution-facts");
+    if (item.speaker_text) addFact(facts, "Speaker as written", item.speaker_text);
     if (item.cue) addFact(facts, "Cue", item.cue);
     if (item.kind) addFact(facts, "Kind", STATEMENT_KINDS[item.kind] || item.kind);
     if (item.reported_by) addFact(facts, "Relayed by", nameOf(item.reported_by));
@@ -1262,6 +1264,11 @@
     if (facts.childNodes.length) li.append(facts);
     li.append(documentLine(item.doc));
     return li;
+  }
+
+  // Evidence may name its sentence by index into the details' sentence table (each text once).
+  function sentenceText(item) {
+    return typeof item.sentence === "number" ? (pageDetails().sentences || [])[item.sentence] || "" : item.sentence || "";
   }
 
   function addFact(container, name, value) {

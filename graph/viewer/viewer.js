@@ -769,7 +769,10 @@
 
   function pageDetails() {
     if (!details) {
-      details = JSON.parse(document.getElementById("graph-details").textContent);
+      const block = document.getElementById("graph-details");
+      // (a click in the moment before the browser has read that far: nothing yet, no error)
+      if (!block || document.readyState === "loading") return { relations: {}, entityDocuments: {}, sentences: [] };
+      details = JSON.parse(block.textContent);
       timing.detailsParsed = performance.now();
       for (const callback of waitingForDetails.splice(0)) callback(details);
     }
@@ -1088,7 +1091,7 @@
     clear(panel);
     panel.append(el("h2", null, entity.label), typeBadge(entity.type));
     panel.append(el("p", "facts", plural(entity.mentions, "mention") + " in " +
-      plural(pageDetails().entityDocuments[id].length, "document") +
+      plural((pageDetails().entityDocuments[id] || []).length, "document") +
       (entity.statements ? " · " + plural(entity.statements, "statement") + " attributed" : "")));
     panel.append(entityActions(id));
     if (entity.aliases.length) {
@@ -1106,7 +1109,7 @@
       panel.append(link);
     }
     panel.append(strongestLinks(id));
-    panel.append(documentList("Named in", pageDetails().entityDocuments[id]));
+    panel.append(documentList("Named in", pageDetails().entityDocuments[id] || []));
     announce("entity", { id, entity });
   }
 
@@ -1215,7 +1218,7 @@
 
   function showEdge(edgeId) {
     const edge = edgeById.get(edgeId);
-    const relation = pageDetails().relations[edgeId];
+    const relation = pageDetails().relations[edgeId] || { kind: edge.kind, weight: edge.weight, documents: [], evidence: [] };
     const kind = kindStyles[relation.kind] || { label: relation.kind, arrows: "", description: "" };
     clear(panel);
     const heading = el("h2");

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .communities import louvain_groups, projection
 from .contract import EDGE_KINDS, edge_weight, fold, from_data, to_data, validate
 from .export import graph_json_bytes, load_json
 from .outputs import write_atomically
@@ -565,14 +566,7 @@ class KnowledgeGraph:
         >>> kg.projection().edges["Q159", "Q889"]["weight"]  # doctest: +SKIP
         37
         """
-        weights: dict[tuple, float] = defaultdict(int)
-        for u, v, attrs in self.nx.edges(data=True):
-            if u != v:
-                weights[tuple(sorted((u, v), key=str))] += attrs.get("weight", 1)
-        H = nx.Graph()
-        H.add_nodes_from(sorted(self.nx.nodes, key=str))
-        H.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items(), key=lambda i: (str(i[0][0]), str(i[0][1]))))
-        return H
+        return projection(self.nx)
 
     def communities(self, *, seed: int = 0, resolution: float = 1.0, min_size: int = 2) -> pd.DataFrame:
         """Communities: groups of entities more related to each other than to the rest (Louvain).
@@ -584,10 +578,7 @@ class KnowledgeGraph:
         >>> comms = kg.communities()                       # doctest: +SKIP
         >>> kg.subgraph(comms.loc[0, "ids"]).show()         # doctest: +SKIP
         """
-        H = self.projection()
-        found = nx.community.louvain_communities(H, weight="weight", resolution=resolution, seed=seed) if len(H) else []
-        ranked = [self._by_mentions(c) for c in found]
-        ranked.sort(key=lambda ids: (-len(ids), -sum(self.nx.nodes[i].get("mentions", 0) for i in ids), str(ids[0])))
+        ranked = louvain_groups(self.nx, seed=seed, resolution=resolution)
         rows = [
             {"community": number, "size": len(ids), "members": [self._label(i) for i in ids], "ids": ids}
             for number, ids in enumerate(ranked)

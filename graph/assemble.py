@@ -13,6 +13,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from .communities import assign_communities
 from .contract import EDGE_KINDS, edge_weight
 from .periods import stamp_seen
 from .records import Document, DocumentAnalysis, Resolution
@@ -82,6 +83,7 @@ def build_graph(
         for d in sorted(documents.values(), key=lambda d: d.id)
     ]
     G.graph["statements"] = statements
+    assign_communities(G)
     stamp_seen(G)
     return G
 

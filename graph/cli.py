@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("graph", metavar="GRAPH_JSON")
     render.add_argument("--out", "-o", required=True, metavar="HTML", help="the HTML file to write")
     render.add_argument("--title", help="page title")
+    render.add_argument("--overview", type=int, default=None, metavar="N",
+                        help="how many of the most important entities the page opens on (default: 200)")
 
     evaluate = sub.add_parser("evaluate", help="score a built graph.json against your own annotation of the articles")
     evaluate.add_argument("graph", metavar="GRAPH_JSON")
@@ -267,7 +269,8 @@ def _render(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     try:
-        write_html(data, args.out, title=args.title, checked=True)  # load_json checked it
+        overview = {} if args.overview is None else {"overview_size": args.overview}
+        write_html(data, args.out, title=args.title, checked=True, **overview)  # load_json checked it
     except OSError as exc:
         return _fail(f"cannot write {args.out}: {exc.strerror or exc}")
     print(f"wrote {args.out}")

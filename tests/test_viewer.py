@@ -10,13 +10,14 @@ import json
 import os
 import re
 import shutil
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from graph.cli import main
-from graph.viewer import render_html, write_html
+from graph.viewer import OVERVIEW_SIZE, render_html, write_html
 from graph.viewer.page import json_for_script_block
 
 CHROMIUM = "/usr/bin/chromium"
@@ -157,16 +158,40 @@ def test_write_html_replaces_the_file_atomically(tmp_path):
 
 
 def test_page_data_drives_nodes_edges_and_legend():
-    data = _embedded_data(render_html(fixture_graph(), title="Seeds <b>"))
-    assert data["title"] == "Seeds <b>"
-    assert len(data["nodes"]) == 9 and len(data["edges"]) == 11
+    graph = fixture_graph()
+    for number, node in enumerate(graph["nodes"]):
+        node["community"] = number % 2
+    data = _embedded_data(render_html(graph, title="Seeds <b>", overview_size=5))
+    assert data["title"] == "Seeds <b>" and data["overviewSize"] == 5
+    assert len(data["entities"]) == 9 and len(data["edges"]) == 11
     assert [t["id"] for t in data["legend"]["types"]] == [
         "person", "group", "organization", "country", "alliance", "place"]
     assert [k["id"] for k in data["legend"]["kinds"]] == ["co_mention", "attribution", "reported_by", "affiliation"]
-    assert all("title" not in n for n in data["nodes"] + data["edges"])  # vis renders title as HTML
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
-    arrows = {e["kind"]: e["arrows"] for e in data["edges"]}
-    assert arrows == {"co_mention": "", "attribution": "to", "reported_by": "to", "affiliation": ""}
+    assert all(set(e) == {"id", "from", "to", "kind", "weight"} for e in data["edges"])  # no HTML "title"
+    assert {n["id"]: n["community"] for n in graph["nodes"]} == {i: e["community"] for i, e in data["entities"].items()}
+    # PageRank of the undirected projection: the hub (Kabulov, six relationships) ranks first
+    pagerank = {i: e["pagerank"] for i, e in data["entities"].items()}
+    assert sum(pagerank.values()) == pytest.approx(1.0, abs=1e-6)
+    assert max(pagerank, key=pagerank.get) == "zamir-kabulov"
+
+
+def test_a_type_outside_the_six_never_reaches_the_legend():
+    graph = fixture_graph()
+    graph["nodes"][0]["type"] = "none"
+    graph["nodes"][1]["type"] = None
+    data = _embedded_data(render_html(graph))
+    # the only two people now have no proper type: "person" goes from the legend, nothing comes in
+    assert [t["id"] for t in data["legend"]["types"]] == ["group", "organization", "country", "alliance", "place"]
+    assert data["entities"]["zamir-kabulov"]["type"] == data["entities"]["jens-stoltenberg"]["type"] == "unknown"
+
+
+def test_render_command_sets_the_overview_size(tmp_path):
+    source = tmp_path / "graph.json"
+    source.write_text(json.dumps(fixture_graph()), "utf-8")
+    assert main(["render", str(source), "-o", str(tmp_path / "view.html"), "--overview", "4"]) == 0
+    assert _embedded_data((tmp_path / "view.html").read_text("utf-8"))["overviewSize"] == 4
+    assert main(["render", str(source), "-o", str(tmp_path / "default.html")]) == 0
+    assert _embedded_data((tmp_path / "default.html").read_text("utf-8"))["overviewSize"] == OVERVIEW_SIZE == 200
 
 
 def test_an_edge_to_a_missing_node_is_refused_naming_it():
@@ -177,11 +202,12 @@ def test_an_edge_to_a_missing_node_is_refused_naming_it():
 
 
 def _embedded_data(page: str) -> dict:
-    return json.loads(_data_block(page))
+    """The page's data: the block read at once, and its ``details`` read after the first drawing."""
+    return {**json.loads(_data_block(page)), **json.loads(_data_block(page, "graph-details"))}
 
 
-def _data_block(page: str) -> str:
-    return re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
+def _data_block(page: str, block: str = "graph-data") -> str:
+    return re.search(rf'<script type="application/json" id="{block}">(.*?)</script>', page, re.S).group(1)
 
 
 # ---------------------------------------------------------------- in headless Chromium
@@ -338,7 +364,9 @@ def _assert_nothing_ran(frame) -> None:
 
 
 def _assert_nodes_drawn(page, graph: dict) -> None:
-    assert page.evaluate("entityGraph.shownNodeIds().length") == len(graph["nodes"])
+    """The overview: the most mentioned related entities, up to the default number."""
+    related = {str(end) for e in graph["edges"] if e["source"] != e["target"] for end in (e["source"], e["target"])}
+    assert page.evaluate("entityGraph.shownNodeIds().length") == min(OVERVIEW_SIZE, len(related))
     coloured_pixels = page.evaluate("""() => {
         const canvas = document.querySelector('#network canvas');
         const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -391,8 +419,8 @@ def _assert_edge_click_shows_evidence(page, graph: dict) -> None:
     page.mouse.click(target["x"], target["y"])
     panel = page.text_content("#details")
     evidence = page.evaluate(f"""() => {{
-        const data = JSON.parse(document.getElementById('graph-data').textContent);
-        return data.relations[{json.dumps(target['id'])}].evidence.map((ev) => data.sentences[ev.sentence]);
+        const details = JSON.parse(document.getElementById('graph-details').textContent);
+        return details.relations[{json.dumps(target['id'])}].evidence.map((ev) => details.sentences[ev.sentence]);
     }}""")
     assert evidence and evidence[0] in panel
     assert page.locator("#details .evidence mark").count() >= 1
@@ -411,8 +439,235 @@ def _assert_type_filter_hides_nodes(page) -> None:
 
 
 def _open_every_panel(page) -> None:
+    """Every entity's and every relationship's panel, drawn or not."""
     page.evaluate("""() => {
-        for (const id of entityGraph.nodes.getIds()) entityGraph.selectNode(id);
-        for (const id of entityGraph.edges.getIds()) entityGraph.selectEdge(id);
+        const data = JSON.parse(document.getElementById('graph-data').textContent);
+        const details = JSON.parse(document.getElementById('graph-details').textContent);
+        for (const id of Object.keys(data.entities)) entityGraph.selectNode(id);
+        for (const id of Object.keys(details.relations)) entityGraph.selectEdge(id);
     }""")
     page.wait_for_timeout(200)  # an injected <img onerror> would fire by now
+
+
+# ---------------------------------------------------------------- a corpus of thousands of entities
+
+SYLLABLES = ("ka", "lo", "ven", "mir", "tas", "ro", "bel", "dun", "sa", "vi", "tor", "nek", "pa", "li", "gor", "em")
+TYPES_IN_TURN = ("person", "person", "organization", "place", "group", "country", "alliance")
+N_ENTITIES = 5400
+N_ISOLATED = 150
+N_GROUPS = 24
+
+
+def _generated_name(number: int) -> str:
+    """Two made-up words from the number's digits in base 16: unique, pronounceable, no real name."""
+    digits = []
+    while True:
+        number, digit = divmod(number, len(SYLLABLES))
+        digits.append(SYLLABLES[digit])
+        if not number:
+            break
+    first = "".join(digits[:2]).capitalize()
+    return f"{first} {''.join(reversed(digits)).capitalize()}vo"
+
+
+def generated_corpus_graph(seed: int = 7) -> dict:
+    """graph.json of a generated corpus of N_ENTITIES entities, through the public assemble and
+    export stages: articles whose sentences name two or three entities (mostly of one group, the
+    popular ones far more often, as in news), and some entities named only alone."""
+    import random
+
+    from graph.assemble import build_graph
+    from graph.export import to_data
+    from graph.records import Document, DocumentAnalysis, Entity, Mention, Resolution, Sentence
+
+    rng = random.Random(seed)
+    names = [_generated_name(n) for n in range(N_ENTITIES)]
+    assert len(set(names)) == N_ENTITIES
+    ids = [f"ent-{n}" for n in range(N_ENTITIES)]
+    related = list(range(N_ENTITIES - N_ISOLATED))
+    group_of = {n: n % N_GROUPS for n in related}
+    members = [[n for n in related if group_of[n] == g] for g in range(N_GROUPS)]
+    popularity = {n: 1.0 / (1 + n // N_GROUPS) ** 0.8 for n in related}
+    pending = list(related)  # every related entity is named with another at least once
+    rng.shuffle(pending)
+    documents, analyses, assignments = [], [], {}
+    mentions_of = [0] * N_ENTITIES
+    documents_of: list[set] = [set() for _ in range(N_ENTITIES)]
+    doc_number = 0
+    while pending or doc_number < 60:
+        doc_id = f"{doc_number:04d}_generated"
+        text, sentences, mentions, entity_of = "", [], [], []
+        for _ in range(12):
+            first = pending.pop() if pending else rng.choices(related, [popularity[n] for n in related])[0]
+            group = members[group_of[first]] if rng.random() < 0.85 else related
+            others = rng.choices(group, [popularity[n] for n in group], k=rng.choice((1, 2)))
+            named = list(dict.fromkeys([first, *others]))
+            if doc_number % 5 == 0 and len(sentences) == 0:
+                named = [N_ENTITIES - N_ISOLATED + doc_number // 5 % N_ISOLATED]  # an entity named alone
+            start = len(text)
+            parts = []
+            for n in named:
+                offset = start + sum(len(p) for p in parts) + (5 if not parts else 0)
+                if not parts:
+                    parts.append("Then ")
+                mentions.append(Mention(doc_id, offset, offset + len(names[n]), names[n], names[n], "X", len(sentences)))
+                entity_of.append(ids[n])
+                mentions_of[n] += 1
+                documents_of[n].add(doc_id)
+                parts.append(names[n] + (" met " if n != named[-1] else ""))
+            parts.append(" in the capital. ")
+            text += "".join(parts)
+            sentences.append(Sentence(start, len(text) - 1))
+        documents.append(Document(doc_id, text, title=f"Report {doc_number}", outlet="Generated Wire"))
+        analyses.append(DocumentAnalysis(doc_id, sentences=sentences, mentions=mentions))
+        assignments[doc_id] = entity_of
+        doc_number += 1
+    entities = [Entity(ids[n], names[n], TYPES_IN_TURN[n % len(TYPES_IN_TURN)],
+                       aliases=[names[n], names[n].split()[1]], mentions=mentions_of[n],
+                       documents=sorted(documents_of[n])) for n in range(N_ENTITIES) if mentions_of[n]]
+    data = to_data(build_graph(documents, analyses, Resolution(entities, assignments)))
+    for document, analysis in zip(documents[:3], analyses[:3]):  # the offsets are right
+        assert all(document.text[m.start:m.end] == m.text for m in analysis.mentions)
+    return data
+
+
+@pytest.fixture(scope="module")
+def big_graph() -> dict:
+    return generated_corpus_graph()
+
+
+def test_the_build_stores_seeded_communities(big_graph):
+    communities = {n["id"]: n["community"] for n in big_graph["nodes"]}
+    related = {end for e in big_graph["edges"] for end in (e["source"], e["target"])}
+    assert all(communities[i] is None for i in communities if i not in related)
+    assert all(isinstance(communities[i], int) for i in related)
+    sizes = [sum(1 for c in communities.values() if c == number) for number in range(max(filter(None, communities.values())) + 1)]
+    assert sizes == sorted(sizes, reverse=True)  # numbered largest first
+    # the generated groups come out as communities: most links stay inside one
+    inside = sum(communities[e["source"]] == communities[e["target"]] for e in big_graph["edges"])
+    assert inside > 0.6 * len(big_graph["edges"])
+
+
+@needs_chromium
+def test_overview_and_drill_down_on_thousands_of_entities(big_graph, tmp_path, browser):
+    assert len(big_graph["nodes"]) >= 5000
+    related = {end for e in big_graph["edges"] for end in (e["source"], e["target"])}
+    isolated = {n["id"] for n in big_graph["nodes"]} - related
+    page_path = tmp_path / "graph.html"
+    write_html(big_graph, page_path)
+    with _offline_page(browser) as (page, outside_requests):
+        page.goto(page_path.resolve().as_uri())
+        page.wait_for_function("() => window.entityGraph && entityGraph.ready()", timeout=30_000)
+
+        first_view = set(page.evaluate("entityGraph.shownNodeIds()"))
+        assert len(first_view) == min(OVERVIEW_SIZE, len(related)) == 200
+        mentions = {n["id"]: n["mentions"] for n in big_graph["nodes"]}
+        assert min(mentions[i] for i in first_view) >= max(mentions[i] for i in related - first_view)
+        assert not first_view & isolated
+        _assert_labels_legible_and_apart(page)
+
+        # search by an alias (not the label) for an entity outside the first view, then expand it
+        surnames = Counter(n["label"].split()[1] for n in big_graph["nodes"])
+        neighbours_of = defaultdict(set)
+        for e in big_graph["edges"]:
+            neighbours_of[e["source"]].add(e["target"])
+            neighbours_of[e["target"]].add(e["source"])
+        outside = min((i for i in related - first_view if surnames[i_label(big_graph, i).split()[1]] == 1
+                       and len(neighbours_of[i] - first_view) >= 2), key=lambda i: (mentions[i], i))
+        label = i_label(big_graph, outside)
+        page.fill("#search", label.split()[1])
+        page.press("#search", "Enter")
+        assert page.text_content("#details h2") == label
+        assert outside in page.evaluate("entityGraph.shownNodeIds()")
+        before_expand = set(page.evaluate("entityGraph.shownNodeIds()"))
+        page.click("#details .action.expand")
+        after_expand = set(page.evaluate("entityGraph.shownNodeIds()"))
+        assert after_expand - before_expand and after_expand - before_expand <= neighbours_of[outside]
+        assert (after_expand - first_view) - {outside}, "expanding reached no node outside the first view"
+        _assert_labels_legible_and_apart(page)
+
+        # the path between two entities, over the strongest links
+        source = max(first_view, key=lambda i: (mentions[i], i))
+        page.fill("#path-from", i_label(big_graph, source))
+        page.fill("#path-to", label)
+        page.click("#path-button")
+        path = page.evaluate("entityGraph.shownNodeIds()")
+        assert set(path) >= {source, outside} and page.locator("#details .path-steps li").count() == len(path) - 1
+        _assert_strongest_path(big_graph, page.evaluate("entityGraph.pathShown()"), source, outside)
+        _assert_labels_legible_and_apart(page)
+
+        # back to the expanded view, back to the first, and forward again
+        page.click("#back")
+        assert set(page.evaluate("entityGraph.shownNodeIds()")) == after_expand
+        page.click("#back")
+        page.click("#back")
+        assert set(page.evaluate("entityGraph.shownNodeIds()")) == first_view
+        page.click("#forward")
+        assert set(page.evaluate("entityGraph.shownNodeIds()")) == before_expand
+
+        # another measure and size: a new overview of exactly that many
+        page.select_option("#measure", "pagerank")
+        page.fill("#overview-size", "120")
+        page.click("#overview")
+        assert len(page.evaluate("entityGraph.shownNodeIds()")) == 120
+        _assert_labels_legible_and_apart(page)
+
+        # isolated entities are listed, not drawn
+        page.click("#isolated summary")
+        page.wait_for_function("() => document.querySelectorAll('#isolated-list li').length > 0")  # on "toggle"
+        assert page.locator("#isolated-list li").count() == len(isolated)
+        assert not set(page.evaluate("entityGraph.shownNodeIds()")) & isolated
+        _assert_nothing_ran(page)
+    assert outside_requests == []
+
+
+def i_label(graph: dict, node_id: str) -> str:
+    return next(n["label"] for n in graph["nodes"] if n["id"] == node_id)
+
+
+def _assert_labels_legible_and_apart(page) -> None:
+    """Every drawn node has a label at least 11 px high on screen at the zoom the view opens with,
+    and no two label boxes, as vis-network lays them out for drawing, overlap. vis measures a label
+    only when it draws it on screen, so the view is fitted on screen first (zooming changes no
+    overlap: labels scale with the drawing)."""
+    sizes = page.evaluate("""() => {
+        const net = entityGraph.network, scale = net.getScale();
+        return entityGraph.shownNodeIds().map((id) => [net.body.nodes[id].labelModule.elementOptions.label,
+                                                       net.body.nodes[id].labelModule.fontOptions.size * scale]);
+    }""")
+    assert sizes and all(text for text, _ in sizes)
+    assert min(px for _, px in sizes) >= 11
+    view = page.evaluate("""() => new Promise((done) => {
+        const net = entityGraph.network, view = {scale: net.getScale(), position: net.getViewPosition()};
+        net.fit({animation: false});
+        net.once('afterDrawing', () => done(view));
+        net.redraw();
+    })""")
+    boxes = page.evaluate("""() => entityGraph.shownNodeIds().map((id) => {
+        const node = entityGraph.network.body.nodes[id], s = node.labelModule.size;
+        return {id, x: node.x, y: node.y, left: s.left, top: s.top, right: s.left + s.width, bottom: s.top + s.height};
+    })""")
+    page.evaluate(f"() => entityGraph.network.moveTo({json.dumps(view)})")
+    for b in boxes:  # measured where the node is now, not left over from another view
+        assert b["left"] < b["x"] < b["right"] and b["y"] < b["top"], b
+    boxes.sort(key=lambda b: b["left"])
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b["left"] >= a["right"]:
+                break
+            assert not (a["top"] < b["bottom"] and b["top"] < a["bottom"]), f"labels overlap: {a} {b}"
+
+
+def _assert_strongest_path(graph: dict, path: list[str], source: str, target: str) -> None:
+    """Consecutive entities are related, and no path costs less (a link costs 1 / its weight)."""
+    import networkx as nx
+
+    from graph.communities import projection
+
+    G = nx.MultiDiGraph()
+    G.add_edges_from((e["source"], e["target"], {"weight": e["weight"]}) for e in graph["edges"])
+    H = projection(G)
+    assert path[0] == source and path[-1] == target
+    cost = sum(1 / H.edges[a, b]["weight"] for a, b in zip(path, path[1:]))
+    best = nx.dijkstra_path_length(H, source, target, weight=lambda a, b, attrs: 1 / attrs["weight"])
+    assert cost == pytest.approx(best)

@@ -31,7 +31,10 @@ SCRIPT_BLOCK_ESCAPES = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
 
 def assemble_page(payload: dict, review: dict | None = None) -> str:
     """The page of a viewer ``payload``, with the review piece's data ``review`` (see
-    :mod:`graph.viewer.review`; none: an empty one)."""
+    :mod:`graph.viewer.review`; none: an empty one). The payload's ``details`` go into a block
+    of their own, after the scripts, which the page reads after its first drawing."""
+    payload = dict(payload)
+    details_json = json_for_script_block(payload.pop("details"))
     data_json = json_for_script_block(payload)
     vis_js, vis_css = vis_network_assets()
     viewer_js, viewer_css = _asset("viewer.js"), _asset("viewer.css")
@@ -51,6 +54,7 @@ def assemble_page(payload: dict, review: dict | None = None) -> str:
         "VIEWER_CSS": viewer_css,
         "REVIEW_CSS": review_css,
         "DATA": data_json,
+        "DETAILS": details_json,
         "VIS_JS": vis_js,
         "VIEWER_JS": viewer_js,
         "TIMELINE_CSS": timeline_css,

@@ -1,63 +1,63 @@
 """From graph.json (networkx node-link data) to what the page needs.
 
-pyvis builds the vis-network node and edge records and the network options; this module adds
-what pyvis has no notion of — the entity details, the evidence behind each relationship and the
-documents — which the page shows in its side panel. Everything here is plain data: the page
-builds its panels from it with DOM text calls, never as HTML.
+The page draws only a few hundred entities at a time (the overview, then what the analyst expands
+to), so it gets the whole graph as plain, compact data: every entity with its details and
+importance measures, every relationship as ``{id, from, to, kind, weight}``, the evidence behind
+each relationship and the documents. The page lays out and styles what it draws itself; pyvis
+supplies vis-network's options. Everything here is plain data: the page builds its panels from it
+with DOM text calls, never as HTML.
 """
 from __future__ import annotations
 
 import json
-import math
-from collections import defaultdict
-from functools import lru_cache
 from typing import Any
 
-from ..contract import BUILD_ID, SentenceTable, sentence_text
-from .layout import layout_positions
-from .styles import edge_style, legend, node_style
+import networkx as nx
 
-# Above this many edges vis-network pans smoothly only if it skips edges while dragging.
-LARGE_GRAPH_EDGES = 3000
-# Up to this size the browser refines the Python layout with a few hundred physics iterations
-# before the first drawing (~0.2 s for a hundred nodes; it spreads a dense core far better than
-# networkx's spring layout), then freezes it. Bigger graphs are drawn as laid out in Python.
-SETTLE_IN_BROWSER_NODES = 300
-SETTLE_ITERATIONS = 200
+from ..contract import BUILD_ID, SentenceTable, sentence_text
+
+from ..communities import projection
+from .styles import NODE_STYLES, legend
+
+# How many entities the first view draws, most important first.
+OVERVIEW_SIZE = 200
 # Evidence fields the panel shows; anything else in graph.json stays out of the page.
 EVIDENCE_FIELDS = ("doc", "sentence", "statement", "speaker_text", "cue", "kind", "reported_by", "role")
 DOCUMENT_FIELDS = ("title", "outlet", "author", "date")
-PARALLEL_EDGE_BEND = 0.18
+UNKNOWN_TYPE = "unknown"
 
 
-def build_payload(data: dict, title: str | None = None) -> dict[str, Any]:
-    """Everything the page embeds, as one JSON-ready dict with a deterministic order.
+def build_payload(data: dict, title: str | None = None, overview_size: int = OVERVIEW_SIZE) -> dict[str, Any]:
+    """Everything the page embeds, as one JSON-ready dict with a deterministic order. Its
+    ``details`` go into a block of their own, which the page parses after its first drawing.
 
     ``data`` is graph.json in the current file form (as :func:`graph.contract.validate` returns it)."""
     graph_attrs = data.get("graph") or {}
     raw_nodes = sorted(data.get("nodes") or [], key=lambda n: str(n["id"]))
     node_ids = {str(n["id"]) for n in raw_nodes}
     raw_edges = _usable_edges(data, node_ids)
-    positions = layout_positions(
-        [str(n["id"]) for n in raw_nodes],
-        [(str(e["source"]), str(e["target"]), _weight(e)) for e in raw_edges],
-    )
-    vis_nodes, vis_edges, options = _vis_network(raw_nodes, raw_edges, positions)
+    edges = [{"id": f"e{index}", "from": str(e["source"]), "to": str(e["target"]), "kind": _kind(e),
+              "weight": _weight(e)} for index, e in enumerate(raw_edges)]
+    pagerank = _pagerank(node_ids, edges)
     sentences = SentenceTable()  # renumbered in the page's own order: the same page whatever the input order
     return {
         "title": title or graph_attrs.get("title") or "Entity graph",
-        "legend": legend(sorted({_type(n) for n in raw_nodes}), sorted({_kind(e) for e in raw_edges})),
-        "maxWeight": max((_weight(e) for e in raw_edges), default=1),
-        "options": options,
-        "nodes": vis_nodes,
-        "edges": vis_edges,
-        "entities": {str(n["id"]): _entity_details(n) for n in raw_nodes},
-        "relations": {edge["id"]: _relation_details(raw, data, sentences) for edge, raw in zip(vis_edges, raw_edges)},
-        "documents": {str(d["id"]): _pick(d, DOCUMENT_FIELDS) for d in graph_attrs.get("documents") or []},
-        # Evidence refers to its sentence by index here, as in graph.json: each text is embedded once.
-        "sentences": sentences.texts,
+        "overviewSize": max(1, int(overview_size)),
+        "legend": legend(sorted({_type(n) for n in raw_nodes} & set(NODE_STYLES)), sorted({e["kind"] for e in edges})),
+        "maxWeight": max((e["weight"] for e in edges), default=1),
+        "options": _vis_options(),
+        "edges": edges,
+        "entities": {str(n["id"]): _entity_details(n, pagerank) for n in raw_nodes},
         "buildId": graph_attrs.get(BUILD_ID),
+        "documents": {str(d["id"]): _pick(d, DOCUMENT_FIELDS) for d in graph_attrs.get("documents") or []},
         "skippedEdges": len(data.get("edges") or data.get("links") or []) - len(raw_edges),
+        # Read by the page after its first drawing: the bulk of the bytes, needed only in the panel.
+        "details": {
+            "relations": {edge["id"]: _relation_details(raw, data, sentences) for edge, raw in zip(edges, raw_edges)},
+            # Evidence refers to its sentence by index, as in graph.json: each text is embedded once.
+            "sentences": sentences.texts,
+            "entityDocuments": {str(n["id"]): sorted({str(d) for d in n.get("documents") or []}) for n in raw_nodes},
+        },
     }
 
 
@@ -69,127 +69,39 @@ def _usable_edges(data: dict, node_ids: set[str]) -> list[dict]:
     return sorted(usable, key=lambda e: (str(e["source"]), str(e["target"]), _kind(e), str(e.get("key", ""))))
 
 
-def _vis_network(raw_nodes: list[dict], raw_edges: list[dict], positions: dict) -> tuple[list, list, dict]:
+def _pagerank(node_ids: set[str], edges: list[dict]) -> dict[str, float]:
+    """Weighted PageRank on the one-link-per-pair projection (as ``kg.top(by="pagerank")``)."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(sorted(node_ids))
+    G.add_edges_from((e["from"], e["to"], {"weight": e["weight"]}) for e in edges)
+    H = projection(G)
+    return nx.pagerank(H, weight="weight") if H.number_of_edges() else {}
+
+
+def _vis_options() -> dict:
+    """vis-network's options: pyvis's for what it has an API for, the rest added here. The page
+    places every node itself, so physics is off until the reader switches it on."""
     # Imported here: pyvis pulls in IPython, which the CLI should not pay for unless it renders.
     from pyvis.network import Network
 
     net = Network(directed=True)
-    for node in raw_nodes:
-        _add_vis_node(net, node, positions[str(node["id"])])
-    bends = _parallel_edge_bends(raw_edges)
-    for index, edge in enumerate(raw_edges):
-        _add_vis_edge(net, edge, f"e{index}", bends[index])
-    large = len(raw_edges) > LARGE_GRAPH_EDGES
-    settle = len(raw_nodes) <= SETTLE_IN_BROWSER_NODES and not large
-    _configure(net, large=large, settle=settle)
-    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
-    return nodes, edges, _with_viewer_options(options_json, large=large, settle=settle)
-
-
-def _add_vis_node(net, node: dict, position: tuple[float, float]) -> None:
-    style = node_style(_type(node))
-    _add_node(
-        net,
-        str(node["id"]),
-        label=str(node.get("label") or node["id"]),
-        shape=style.shape,
-        color={"background": style.color, "border": _darker(style.color),
-               "highlight": {"background": style.color, "border": "#1b1b1b"},
-               "hover": {"background": style.color, "border": "#1b1b1b"}},
-        value=max(1, int(node.get("mentions") or 1)),
-        x=position[0],
-        y=position[1],
-        type=_type(node),  # read by the page's type filter; vis ignores unknown fields
-    )
-
-
-def _add_vis_edge(net, edge: dict, edge_id: str, bend: float) -> None:
-    style = edge_style(_kind(edge))
-    weight = _weight(edge)
-    # Straight (the global default) unless two relationships join the same pair; then each bends
-    # its own way so both stay visible and clickable.
-    curve = {"smooth": {"enabled": True, "type": "curvedCW", "roundness": bend}} if bend else {}
-    _add_edge(
-        net,
-        str(edge["source"]),
-        str(edge["target"]),
-        id=edge_id,
-        arrows=style.arrows,
-        dashes=style.dashes,
-        color={"color": style.color, "highlight": _darker(style.color), "hover": _darker(style.color)},
-        value=weight,
-        kind=_kind(edge),
-        weight=weight,
-        **curve,
-    )
-
-
-def _add_node(net, n_id: str, label: str, shape: str, **options: Any) -> None:
-    """``net.add_node`` in constant time: the same record, from pyvis's own ``Node``.
-
-    pyvis 0.3.2 checks for a duplicate id with ``n_id not in self.node_ids``, a list, which makes
-    adding n nodes O(n²); its ``node_map`` is the same set of ids as a dict, so it is used instead."""
-    from pyvis.node import Node
-
-    if n_id in net.node_map:  # pyvis keeps the first of two nodes with one id
-        return
-    record = Node(n_id, shape, label=label or n_id, font_color=net.font_color, **options).options
-    net.nodes.append(record)
-    net.node_ids.append(n_id)
-    net.node_map[n_id] = record
-
-
-def _add_edge(net, source: str, to: str, **options: Any) -> None:
-    """``net.add_edge`` for a directed network in constant time: the same record, from pyvis's own ``Edge``.
-
-    pyvis 0.3.2 checks that both ends exist with ``source in self.get_nodes()``, a scan of the node
-    list for every edge (O(edges × nodes)); a look-up in ``node_map`` answers the same."""
-    from pyvis.edge import Edge
-
-    assert net.directed, "pyvis drops a duplicate edge of an undirected network; this does not"
-    for end in (source, to):
-        if end not in net.node_map:
-            raise ValueError(f"non existent node {end!r}")
-    net.edges.append(Edge(source, to, net.directed, **options).options)
-
-
-def _parallel_edge_bends(raw_edges: list[dict]) -> list[float]:
-    seen_per_pair: dict[tuple[str, str], int] = defaultdict(int)
-    bends = []
-    for edge in raw_edges:
-        source, target = str(edge["source"]), str(edge["target"])
-        pair = (source, target) if source <= target else (target, source)
-        rank = seen_per_pair[pair]
-        seen_per_pair[pair] += 1
-        # 0, +b, -b, +2b, ... ; the sign flips with direction for curvedCW, which is fine
-        bends.append(round(PARALLEL_EDGE_BEND * math.ceil(rank / 2) * (1 if rank % 2 else -1), 3) if rank else 0.0)
-    return bends
-
-
-def _configure(net, *, large: bool, settle: bool) -> None:
-    """The options pyvis has an API for."""
-    net.toggle_physics(settle)  # the page turns it off once settled; it has a physics switch
+    net.toggle_physics(False)
     net.inherit_edge_colors(False)
-    net.options.edges.smooth.enabled = False  # straight edges unless set per edge: far faster
-    net.toggle_hide_edges_on_drag(large)
+    net.options.edges.smooth.enabled = False  # straight edges: far faster
+    net.toggle_hide_edges_on_drag(False)
     net.toggle_drag_nodes(True)
-
-
-def _with_viewer_options(options_json: str, *, large: bool, settle: bool) -> dict:
-    """Add the options pyvis has no API for (size scaling, fonts, hover, solver settings)."""
-    options = json.loads(options_json)
+    options = json.loads(net.get_network_data()[-1])
     options.pop("configure", None)  # pyvis's option editor UI; ours is the filter panel
     options["nodes"] = {
         "borderWidth": 1.5,
         "borderWidthSelected": 3,
+        # a selected node's label stays as it is (vis would make it bold, wider than laid out for)
+        "chosen": {"node": True, "label": False},
+        "color": {"highlight": {"border": "#1b1b1b"}, "hover": {"border": "#1b1b1b"}},
         "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2430",
                  "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "scaling": {"min": 10, "max": 32,
-                    # labels follow node size; the small ones disappear when zoomed out
-                    "label": {"enabled": True, "min": 14, "max": 30, "maxVisible": 30, "drawThreshold": 6}},
     }
     options["edges"].update({
-        "scaling": {"min": 1, "max": 9, "label": {"enabled": False}},
         "selectionWidth": 2,
         "hoverWidth": 1.5,
         "arrows": {"to": {"scaleFactor": 0.6}},
@@ -203,15 +115,15 @@ def _with_viewer_options(options_json: str, *, large: bool, settle: bool) -> dic
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "springConstant": 0.04,
                              "avoidOverlap": 0.4},
         # when the physics switch is turned on; each iteration costs O(n log n + edges)
-        "stabilization": {"enabled": True, "iterations": SETTLE_ITERATIONS if settle else 60 if large else 150,
-                          "updateInterval": 50, "fit": settle},
+        "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 50, "fit": False},
     })
     return options
 
 
-def _entity_details(node: dict) -> dict:
+def _entity_details(node: dict, pagerank: dict[str, float]) -> dict:
     label = str(node.get("label") or node["id"])
     aliases = sorted({str(a) for a in node.get("aliases") or [] if str(a) and str(a) != label})
+    community = node.get("community")
     return {
         "label": label,
         "type": _type(node),
@@ -219,7 +131,8 @@ def _entity_details(node: dict) -> dict:
         "wikidata": node.get("wikidata") or None,
         "mentions": int(node.get("mentions") or 0),
         "statements": int(node.get("statements") or 0),
-        "documents": sorted({str(d) for d in node.get("documents") or []}),
+        "pagerank": round(pagerank.get(str(node["id"]), 0.0), 9),
+        "community": community if isinstance(community, int) and not isinstance(community, bool) else None,
     }
 
 
@@ -238,7 +151,10 @@ def _pick(record: dict, fields: tuple[str, ...]) -> dict:
 
 
 def _type(node: dict) -> str:
-    return str(node.get("type") or "unknown")
+    """One of the contract's six types; anything else (a missing or stray type) is "unknown",
+    which the page draws in grey and the legend never lists."""
+    value = str(node.get("type") or "")
+    return value if value in NODE_STYLES else UNKNOWN_TYPE
 
 
 def _kind(edge: dict) -> str:
@@ -247,9 +163,3 @@ def _kind(edge: dict) -> str:
 
 def _weight(edge: dict) -> int:
     return max(1, int(edge.get("weight") or len(edge.get("evidence") or []) or 1))
-
-
-@lru_cache(maxsize=None)
-def _darker(hex_colour: str, factor: float = 0.72) -> str:
-    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#{:02x}{:02x}{:02x}".format(*(round(c * factor) for c in (red, green, blue)))

@@ -16,6 +16,7 @@
   const review = JSON.parse(document.getElementById("review-data").textContent);
   const panel = document.getElementById("details");
   const STATEMENT_WORDS = 12; // the first words that name a statement in a correction
+  const STATEMENTS_SHOWN_AT_FIRST = 20; // in an entity's panel; the rest behind "Show all"
   const storage = openStorage();
   let corrections = storage ? load() : [];
   let listElement = null;
@@ -197,8 +198,15 @@
     const section = el("section", "review-said");
     section.append(el("h3", null, "Statements attributed (" + ids.length + ")"));
     const list = el("ul", "evidence");
-    for (const statementId of ids) list.append(statementItem(statementId, id));
+    for (const statementId of ids.slice(0, STATEMENTS_SHOWN_AT_FIRST)) list.append(statementItem(statementId, id));
     section.append(list);
+    if (ids.length > STATEMENTS_SHOWN_AT_FIRST) {  // a politician may have hundreds: the panel opens at once
+      const more = button("show-all", "Show all " + ids.length, () => {
+        more.remove();
+        for (const statementId of ids.slice(STATEMENTS_SHOWN_AT_FIRST)) list.append(statementItem(statementId, id));
+      });
+      section.append(more);
+    }
     return section;
   }
 
@@ -221,12 +229,17 @@
   function buildList() {
     const names = el("datalist");
     names.id = "review-names";
-    for (const name of Array.from(new Set(Object.values(review.names))).sort((a, b) => a.localeCompare(b))) {
-      const option = el("option");
-      option.value = name;
-      names.append(option);
-    }
     document.body.append(names);
+    // Filled when a name box is first used: a corpus has thousands of names, and the page's
+    // first drawing should not wait for them.
+    document.addEventListener("focusin", (event) => {
+      if (names.childNodes.length || !event.target.getAttribute || event.target.getAttribute("list") !== "review-names") return;
+      for (const name of Array.from(new Set(Object.values(review.names))).sort((a, b) => a.localeCompare(b))) {
+        const option = el("option");
+        option.value = name;
+        names.append(option);
+      }
+    });
     const section = el("section", "review-list");
     section.append(el("h2", null, "Your corrections"));
     listElement = el("ol");

@@ -55,8 +55,8 @@ def test_a_list_links_each_name_with_its_neighbours_only():
     assert len(graphml) < len(expected) * (GRAPHML_SENTENCE_CHARS + 500)
     # ... and in the viewer's data once; the evidence refers to it
     payload = build_payload(data)
-    assert payload["sentences"] == [doc.text]
-    assert {ev["sentence"] for r in payload["relations"].values() for ev in r["evidence"]} == {0}
+    assert payload["details"]["sentences"] == [doc.text]
+    assert {ev["sentence"] for r in payload["details"]["relations"].values() for ev in r["evidence"]} == {0}
     # the API shows the text
     kg = graph.KnowledgeGraph.from_data(json.loads(graph_json))
     assert list(kg.evidence("Name0007", "Name0008")["sentence"]) == [doc.text]

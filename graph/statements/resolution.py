@@ -112,6 +112,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
         return Resolved(None, SpeakerResolution.NAME)
+    if tok.tag_ == "NN" and _agent_like(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        res = _resolve_description(ctx, tok, claim, history)  # "the New York businessman said"
+        if res.mention is not None:
+            return res
     if claim.cue_class == "speech" and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"

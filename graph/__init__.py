@@ -2,7 +2,8 @@
 
 The stages, each a module: ``documents`` (read, clean) -> ``nlp`` (spaCy) -> ``mentions`` (names in
 a document) -> ``statements`` (who said what) -> ``entities`` (one node per real entity) ->
-``assemble`` (networkx graph) -> ``export`` / ``viewer``.
+``corrections`` (the user's fixes, if any) -> ``assemble`` (networkx graph) -> ``export`` / ``viewer``;
+``evaluation`` scores a graph against the user's own annotation.
 
 For analysts, ``graph.api`` (exported here): ``graph.load("out/graph.json")`` or
 ``graph.build(["seeds"])`` gives a ``KnowledgeGraph`` to explore in Python or Jupyter.

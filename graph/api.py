@@ -36,7 +36,9 @@ import networkx as nx
 
 from .assemble import EDGE_KINDS
 from .export import dumps_json, from_data, load_json, to_data, write_atomically
+from .periods import as_day, in_period, stamp_seen
 from .records import ENTITY_TYPES
+from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
     import pandas as pd
@@ -50,12 +52,15 @@ ENTITY_COLUMNS = ["id", "label", "type", "mentions", "statements", "documents", 
 TOP_COLUMNS = ["id", "label", "type", "mentions", "statements", "documents", "degree"]
 NEIGHBOUR_COLUMNS = ["id", "label", "type", "kind", "direction", "weight", "documents", "evidence"]
 RELATIONSHIP_COLUMNS = ["source", "source_label", "target", "target_label", "kind", "weight", "documents"]
-EVIDENCE_COLUMNS = ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role"]
+EVIDENCE_COLUMNS = ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role", "date"]
 SAID_COLUMNS = ["statement", "doc", "title", "speaker", "speaker_label", "speaker_text", "reported_by",
-                "reported_by_label", "kind", "cue", "text", "mentions"]
+                "reported_by_label", "kind", "cue", "text", "mentions", "date"]
 QUOTES_COLUMNS = ["speaker", "speaker_label", "speaker_text", "reported_by", "reported_by_label", "statements",
                   "documents", "example"]
 COMMUNITY_COLUMNS = ["community", "size", "members", "ids"]
+WHY_COLUMNS = ["alias", "rule", "doc", "title", "why"]
+WHY = {rule.value: text for rule, text in LINK_RULE_EXPLANATIONS.items()}
+
 
 
 # --------------------------------------------------------------------------------------------
@@ -82,17 +87,23 @@ def build(
     jobs: int = 1,
     cache: bool | str | os.PathLike = True,
     progress: bool = False,
+    corrections: str | os.PathLike | Iterable[dict] | None = None,
 ) -> KnowledgeGraph:
     """Build the graph of article files and folders, as ``entity-graph build`` does (without writing).
 
     ``paths`` is one path or a list of them; files that could not be used are listed in
     ``kg.problems``. ``jobs``: processes that parse (1: this one); ``cache``: True for the
     default parse cache, a folder for another, False for none; ``progress``: a bar on stderr.
+    ``corrections``: a corrections file (JSON or YAML) or a list of corrections, applied after
+    entity resolution (see :mod:`graph.corrections`); ``kg.corrections`` says how they went.
 
     >>> kg = graph.build(["seeds"])    # doctest: +SKIP
     >>> kg = graph.build("corpus.jsonl", jobs=2, progress=True)  # doctest: +SKIP
+    >>> kg = graph.build(["seeds"], corrections=[{"action": "retype", "entity": "Yukos", "type": "organization"}])  # doctest: +SKIP
     """
-    return KnowledgeGraph.build(paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress)
+    return KnowledgeGraph.build(
+        paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress, corrections=corrections
+    )
 
 
 class EntityNotFound(KeyError):
@@ -154,8 +165,9 @@ class KnowledgeGraph:
     """An entity graph with its documents and statements, and the questions an analyst asks of it.
 
     ``nx`` is the networkx ``MultiDiGraph`` (the graph.json contract: nodes are entities, edges
-    keyed by kind), ``documents`` and ``statements`` are its graph-level records, and ``problems``
-    lists the input files a build could not use.
+    keyed by kind), ``documents`` and ``statements`` are its graph-level records, ``problems``
+    lists the input files a build could not use, and ``corrections`` says how a build's corrections
+    went (:class:`graph.corrections.CorrectionReport`; None without corrections).
 
     >>> kg = graph.load("out/graph.json")  # doctest: +SKIP
     >>> kg.nx.nodes["csto"]["type"]        # doctest: +SKIP
@@ -164,9 +176,10 @@ class KnowledgeGraph:
     (113, True)
     """
 
-    def __init__(self, G: nx.MultiDiGraph, *, problems: list | None = None):
+    def __init__(self, G: nx.MultiDiGraph, *, problems: list | None = None, corrections=None):
         self.nx = G
         self.problems = list(problems or [])
+        self.corrections = corrections  # a build's CorrectionReport (graph.corrections), when it had corrections
 
     # ---- construction and output ------------------------------------------------------------
 
@@ -191,6 +204,7 @@ class KnowledgeGraph:
         jobs: int = 1,
         cache: bool | str | os.PathLike = True,
         progress: bool = False,
+        corrections: str | os.PathLike | Iterable[dict] | None = None,
     ) -> KnowledgeGraph:
         """Build from article files and folders; see :func:`graph.build`.
 
@@ -200,10 +214,13 @@ class KnowledgeGraph:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        if corrections is not None and not isinstance(corrections, (str, os.PathLike)):
+            corrections = list(corrections)
         result = build_graph(
-            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress
+            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress,
+            corrections=corrections,
         )
-        return cls(result.graph, problems=result.problems)
+        return cls(result.graph, problems=result.problems, corrections=result.corrections)
 
     @classmethod
     def from_data(cls, data: dict) -> KnowledgeGraph:
@@ -304,6 +321,28 @@ class KnowledgeGraph:
         if candidates:
             return min(candidates)[-1]
         raise EntityNotFound(name, self._suggestions(name))
+
+    def why(self, name: str) -> pd.DataFrame:
+        """Why each name of the entity called ``name`` is one of its aliases: the rule that linked
+        it (``rule``, see :class:`graph.records.LinkRule`), the document it was read in, and in
+        words. The rows of the name asked about come first.
+
+        >>> kg.why("Kabulov")  # doctest: +SKIP
+             alias     rule    doc  title                                        why
+        0  Kabulov  surname  000_…  ...  the surname of the full name in the document ...
+        """
+        node = self.find(name)
+        reasons = self.nx.nodes[node].get("alias_reasons") or {}
+        titles = self._titles()
+        asked = normalize_name(name)
+        rows = []
+        for alias in self.nx.nodes[node].get("aliases") or []:
+            reason = reasons.get(alias) or {}
+            rule, doc = reason.get("rule"), reason.get("doc")
+            rows.append({"alias": alias, "rule": rule, "doc": doc, "title": titles.get(doc),
+                         "why": WHY.get(rule, "not recorded (a graph.json from before alias reasons)")})
+        rows.sort(key=lambda r: (normalize_name(r["alias"]) != asked, r["alias"].casefold(), r["alias"]))
+        return _frame(rows, WHY_COLUMNS)
 
     def entity(self, name: str) -> dict[str, Any]:
         """The entity called ``name`` (see :meth:`find`): its id and attributes, as a new dict.
@@ -407,7 +446,7 @@ class KnowledgeGraph:
         """
         a, b = self.find(name), self.find(other)
         wanted = self._check(kinds, EDGE_KINDS, self._kinds_present(), "kind")
-        titles = self._titles()
+        titles, dates = self._titles(), self._dates()
         rows = []
         for source, target, key, attrs in self._edges_of(a):
             kind = _kind(key, attrs)
@@ -426,6 +465,7 @@ class KnowledgeGraph:
                     "statement": ev.get("statement"),
                     "cue": ev.get("cue"),
                     "role": ev.get("role"),
+                    "date": dates.get(ev.get("doc")),
                 })
         rows.sort(key=lambda r: (str(r["doc"]), r["start"] if r["start"] is not None else -1, r["kind"]))
         return _frame(rows, EVIDENCE_COLUMNS)
@@ -452,7 +492,8 @@ class KnowledgeGraph:
         >>> kg.said("Zamir Kabulov")[["text", "reported_by_label", "title"]]  # doctest: +SKIP
         >>> kg.said(about="ISIS")                                             # doctest: +SKIP
         """
-        rows = [self._statement_row(s) for s in self._statements(speaker, about, reported_by, kind, document)]
+        titles, dates = self._titles(), self._dates()
+        rows = [self._statement_row(s, titles, dates) for s in self._statements(speaker, about, reported_by, kind, document)]
         return _frame(rows, SAID_COLUMNS)
 
     def quotes(self, speaker: str | None = None, *, reported_by: str | None = None) -> pd.DataFrame:
@@ -591,6 +632,59 @@ class KnowledgeGraph:
         around = nx.ego_graph(source.projection(), centre, radius=radius)
         return source.subgraph(around.nodes)
 
+    def between(self, start: Any = None, end: Any = None, *, keep_isolated: bool = False) -> KnowledgeGraph:
+        """The graph of a period: what the documents dated from ``start`` to ``end`` (both days
+        included; None leaves that side open) say, as :meth:`filter` with their ``documents``.
+        Days are ``"YYYY-MM-DD"`` strings, ``date``/``datetime`` or pandas ``Timestamp``; undated
+        documents fall in no period. ``first_seen``/``last_seen`` are those within the period.
+
+        >>> kg.between("2021-03-01", "2021-03-31")                      # doctest: +SKIP
+        >>> kg.between(start="2022-01-01").quotes()                     # doctest: +SKIP
+        """
+        lo = as_day(start) if start is not None else None
+        hi = as_day(end) if end is not None else None
+        if lo and hi and lo > hi:
+            raise ValueError(f"the period ends ({hi}) before it starts ({lo})")
+        documents = [d.get("id") for d in self.documents if in_period(d.get("date"), lo, hi)]
+        return self.filter(documents=documents, keep_isolated=keep_isolated)
+
+    def timeline(self, name: str, freq: str = "W") -> pd.DataFrame:
+        """How often an entity comes up per period: one row per period of ``freq`` (pandas'
+        period aliases: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``) from its first to its last
+        dated document, indexed by the period's first day, with
+
+        - ``mentions``: its mentions in the documents of that period;
+        - ``documents``: the documents naming it;
+        - ``statements``: the statements it made;
+        - ``about``: the statements that name it.
+
+        Undated documents count in no period.
+
+        >>> kg.timeline("Sergei Lavrov", freq="M").plot()               # doctest: +SKIP
+        """
+        import pandas as pd
+
+        node = self.find(name)
+        attrs = self.nx.nodes[node]
+        date_of = self._dates()
+        # A graph.json from before per-document counts: one mention per document.
+        per_document = attrs.get("document_mentions") or {d: 1 for d in attrs.get("documents") or []}
+        rows = [{"date": date_of.get(d), "mentions": n, "documents": 1} for d, n in per_document.items()]
+        for s in self.statements:
+            said, about = s.get("speaker") == node, node in (s.get("mentions") or [])
+            if said or about:
+                rows.append({"date": date_of.get(s.get("doc")), "statements": int(said), "about": int(about)})
+        columns = ["mentions", "documents", "statements", "about"]
+        frame = pd.DataFrame(rows, columns=["date", *columns]).dropna(subset=["date"])
+        if frame.empty:
+            return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="period"), dtype="int64")
+        periods = pd.to_datetime(frame["date"]).dt.to_period(freq)
+        counts = frame[columns].fillna(0).astype("int64").groupby(periods).sum()
+        counts = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq=freq), fill_value=0)
+        counts.index = counts.index.to_timestamp(how="start")
+        counts.index.name = "period"
+        return counts
+
     def filter(
         self,
         *,
@@ -655,6 +749,8 @@ class KnowledgeGraph:
             attrs = copy.deepcopy(self.nx.nodes[n])
             if docs is not None:
                 attrs["documents"] = [d for d in attrs.get("documents") or [] if d in docs]
+                if "document_mentions" in attrs:
+                    attrs["document_mentions"] = {d: n for d, n in attrs["document_mentions"].items() if d in docs}
                 attrs["statements"] = sum(1 for s in statements if s.get("speaker") == n)
             G.add_node(n, **attrs)
         for u, v, k, a in sorted(edges, key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
@@ -665,6 +761,8 @@ class KnowledgeGraph:
         G.graph = {key: copy.deepcopy(value) for key, value in self.nx.graph.items() if key not in ("documents", "statements")}
         G.graph["documents"] = [copy.deepcopy(d) for d in self.documents if d.get("id") in used]
         G.graph["statements"] = statements
+        if docs is not None:
+            stamp_seen(G)  # the first and last days within these documents
         return type(self)(G, problems=self.problems)
 
     def _statements(self, speaker, about, reported_by, kind, document) -> list[dict]:
@@ -684,12 +782,12 @@ class KnowledgeGraph:
             key=lambda s: (str(s.get("doc")), s.get("start") or 0, str(s.get("id"))),
         )
 
-    def _statement_row(self, s: dict) -> dict:
+    def _statement_row(self, s: dict, titles: dict, dates: dict) -> dict:
         speaker, outlet = s.get("speaker"), s.get("reported_by")
         return {
             "statement": s.get("id"),
             "doc": s.get("doc"),
-            "title": self._titles().get(s.get("doc")),
+            "title": titles.get(s.get("doc")),
             "speaker": speaker,
             "speaker_label": self._label(speaker) if speaker is not None else None,
             "speaker_text": s.get("speaker_text"),
@@ -699,6 +797,7 @@ class KnowledgeGraph:
             "cue": s.get("cue"),
             "text": s.get("text"),
             "mentions": [self._label(m) for m in s.get("mentions") or []],
+            "date": dates.get(s.get("doc")),
         }
 
     def _edges_of(self, node) -> list[tuple]:
@@ -712,6 +811,9 @@ class KnowledgeGraph:
 
     def _titles(self) -> dict:
         return {d.get("id"): d.get("title") for d in self.documents}
+
+    def _dates(self) -> dict:
+        return {d.get("id"): d.get("date") for d in self.documents}
 
     def _by_mentions(self, nodes: Iterable) -> list:
         return sorted(nodes, key=lambda n: (-self.nx.nodes[n].get("mentions", 0), self._label(n).casefold(), str(n)))

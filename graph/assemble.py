@@ -7,12 +7,13 @@ its evidence: the sentences (or statements) that support it, with offsets into t
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
 import networkx as nx
 
+from .periods import stamp_seen
 from .records import Document, DocumentAnalysis, Resolution
 
 EDGE_KINDS = ("co_mention", "attribution", "reported_by", "affiliation")
@@ -30,6 +31,11 @@ def build_graph(
     documents = {d.id: d for d in documents}
     analyses = sorted(analyses, key=lambda a: a.doc)
     G = nx.MultiDiGraph()
+    mentions_in: dict[str, Counter] = defaultdict(Counter)  # entity -> document -> mentions, for timelines
+    for doc_id, assigned in resolution.assignments.items():
+        for entity in assigned:
+            if entity:
+                mentions_in[entity][doc_id] += 1
     for e in resolution.entities:
         G.add_node(
             e.id,
@@ -38,8 +44,10 @@ def build_graph(
             aliases=list(e.aliases),
             mentions=e.mentions,
             documents=list(e.documents),
+            document_mentions=dict(sorted(mentions_in[e.id].items())),
             wikidata=e.wikidata,
             statements=0,
+            alias_reasons={alias: {"rule": r.rule.value, "doc": r.doc} for alias, r in e.alias_reasons.items()},
         )
     edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     statements: list[dict] = []
@@ -67,6 +75,7 @@ def build_graph(
         for d in sorted(documents.values(), key=lambda d: d.id)
     ]
     G.graph["statements"] = statements
+    stamp_seen(G)
     return G
 
 
@@ -80,7 +89,8 @@ def _co_mentions(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dic
         if len(present) < 2:
             continue
         sentence = a.sentences[index]
-        evidence = {"doc": doc.id, "sentence": doc.text[sentence.start : sentence.end], "start": sentence.start, "end": sentence.end}
+        evidence = {"doc": doc.id, "sentence": doc.text[sentence.start : sentence.end], "start": sentence.start, "end": sentence.end,
+                    "date": doc.date}
         for source, target in combinations(present, 2):
             edges[(source, target, "co_mention")].append(evidence)
 
@@ -115,6 +125,7 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "start": st.start,
             "end": st.end,
             "resolution": st.speaker_resolution.value,
+            "date": doc.date,
         }
         out.append(record)
         evidence = {
@@ -127,6 +138,7 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
             "cue": st.cue,
             "kind": st.kind.value,
             "reported_by": outlet,
+            "date": doc.date,
         }
         if speaker:
             for target in named:
@@ -141,5 +153,6 @@ def _affiliations(doc: Document, a: DocumentAnalysis, entity_of: list, edges: di
         person, org = _entity(entity_of, af.person_mention), _entity(entity_of, af.org_mention)
         if person and org and person != org:
             edges[(person, org, "affiliation")].append(
-                {"doc": doc.id, "sentence": doc.text[af.start : af.end], "start": af.start, "end": af.end, "role": af.role}
+                {"doc": doc.id, "sentence": doc.text[af.start : af.end], "start": af.start, "end": af.end, "role": af.role,
+                 "date": doc.date}
             )

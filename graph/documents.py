@@ -66,8 +66,8 @@ Metadata, found before cleaning. Row fields (JSONL/CSV) and HTML ``<meta>`` win 
   ``<link rel="canonical">``/``og:url``; title from the first ``<h1>`` of the article, else
   ``og:title``, else ``<title>``.
 
-Dates found in text are written as ISO ``YYYY-MM-DD``; dates from fields and ``<meta>`` are kept as
-given. Ids must be unique: on a clash the first document (in reading order) keeps the id and the
+``Document.date`` is ISO ``YYYY-MM-DD`` or None: the given date, else a dateline or byline date,
+else a date in the URL (:mod:`graph.dates`). Ids must be unique: on a clash the first document (in reading order) keeps the id and the
 later one is skipped with a Problem (suffixing would make ids depend on which files are present).
 Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
 other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
@@ -92,6 +92,7 @@ from datetime import date as date_cls
 from pathlib import Path, PurePath
 from typing import Iterable
 
+from graph.dates import document_date
 from graph.records import Document, Problem
 
 __all__ = ["SUPPORTED_EXTENSIONS", "clean_text", "read_documents"]
@@ -1251,5 +1252,5 @@ def read_documents(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Docume
             continue
         m = c.meta
         documents.append(Document(id=c.id, text=text, title=title, outlet=m.outlet, author=m.author,
-                                  date=m.date, url=m.url, path=c.path))
+                                  date=document_date(m.date, text, m.url), url=m.url, path=c.path))
     return documents, problems

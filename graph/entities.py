@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .gazetteer import Entry, Gazetteer, fold, slug
-from .records import AcronymDefinition, DocumentAnalysis, Entity, Mention, Resolution
+from .records import AcronymDefinition, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
 
 # What one mention says about the type of its entity, and how loudly.
 LABEL_VOTES = {
@@ -33,6 +33,8 @@ FUZZY_SIMILARITY = 0.86
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.reasons: dict[str, AliasReason] = {}  # a key that joined a cluster -> the rule that joined it
+        self.mention_reasons: dict[tuple[str, int], AliasReason] = {}  # (doc, index) -> the rule of a relinked mention
 
     def find(self, key: str) -> str:
         parent = self.parent.setdefault(key, key)
@@ -40,7 +42,10 @@ class _UnionFind:
             parent = self.parent[key] = self.find(parent)
         return parent
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str, rule: LinkRule = LinkRule.LINKED, doc: str | None = None) -> None:
+        """One cluster of ``a`` and ``b``, linked by ``rule`` (read in ``doc``): the reason is
+        kept for the root that joins the other's cluster, so each key's reason is the link that
+        first brought its names in."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
@@ -50,6 +55,14 @@ class _UnionFind:
         if ra.startswith("g:") and rb.startswith("g:"):
             return  # never merge two curated entities
         self.parent[rb] = ra
+        self.reasons[rb] = AliasReason(rule, doc)
+
+    def relink(self, doc_keys: list[str | None], index: int, key: str, rule: LinkRule, doc: str) -> None:
+        """Point one mention of ``doc`` (``doc_keys[index]``) at ``key``, by ``rule``: a link made for
+        that mention, not for every mention of its name (a lone surname is the person named before it)."""
+        doc_keys[index] = key
+        self.find(key)
+        self.mention_reasons[(doc, index)] = AliasReason(rule, doc)
 
 
 def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resolution:
@@ -71,6 +84,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
         for k in keys[a.doc]:
             if k:
                 uf.find(k)
+    own_keys = {doc: list(doc_keys) for doc, doc_keys in keys.items()}  # to tell a relinked mention
 
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
@@ -80,10 +94,13 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_transliterated_places(analyses, keys, uf)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
+    cluster_reasons: dict[str, list[AliasReason]] = defaultdict(list)  # how each mention of a cluster joined it
     for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
+        for i, (m, k) in enumerate(zip(a.mentions, keys[a.doc])):
             if k:
                 clusters[uf.find(k)].append(m)
+                relinked = uf.mention_reasons.get((a.doc, i))
+                cluster_reasons[uf.find(k)].append(_mention_reason(m, k, own_keys[a.doc][i], relinked, uf))
 
     entities: dict[str, Entity] = {}
     root_to_id: dict[str, str] = {}
@@ -93,6 +110,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
         if entity is None:
             continue
         entity.id = _unique_id(entity.id, used_ids)
+        entity.alias_reasons = _alias_reasons(clusters[root], cluster_reasons[root])
         root_to_id[root] = entity.id
         entities[entity.id] = entity
 
@@ -129,7 +147,7 @@ def _link_acronyms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
             long_key = by_name.get(fold(d.long))
             short_key = by_name.get(fold(d.short)) or f"n:{fold(d.short)}"
             if long_key:
-                uf.union(long_key, short_key)
+                uf.union(long_key, short_key, LinkRule.ACRONYM, a.doc)
 
 
 def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
@@ -149,7 +167,7 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             continue
         surfaces = [s for s in choices[hit[0]] if s.kind in ("alias", "demonym", "capital")]
         if surfaces:
-            uf.union(f"g:{surfaces[0].entry}", key)
+            uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
 def _person_like(m: Mention) -> bool:
@@ -177,7 +195,7 @@ def _link_surnames(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
             local = doc_full[a.doc].get(surname, set())
             roots = {uf.find(x) for x in local} or corpus_full.get(surname, set())
             if len({uf.find(r) for r in roots}) == 1:
-                uf.union(next(iter(roots)), k)
+                uf.union(next(iter(roots)), k, LinkRule.SURNAME, a.doc)
 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys) -> None:
@@ -194,7 +212,7 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
         group = sorted(by_surname[surname])
         if len(group) > 1:
             for i, j in _alike_first_names([names[k] for k in group]):
-                uf.union(group[i], group[j])
+                uf.union(group[i], group[j], LinkRule.FIRST_NAME)
 
 
 FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
@@ -250,13 +268,13 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
                 by_last_part[fold(parts[1])].append(k)
         for k in names:
             for longer in by_last_part.get(k[2:], ()):
-                uf.union(longer, k)
+                uf.union(longer, k, LinkRule.NAME_PART, a.doc)
         ordered = sorted(k for k in names if len(k) - 2 >= FUZZY_MIN_LENGTH)
         folded = [k[2:] for k in ordered]
         scores = process.cdist(folded, folded, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
         for i, j in zip(*scores.nonzero()):
             if i < j and folded[i][:1] == folded[j][:1]:
-                uf.union(ordered[i], ordered[j])
+                uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "place"}
@@ -285,7 +303,7 @@ def _link_transliterated_places(analyses: list[DocumentAnalysis], keys, uf: _Uni
     for group in by_key.values():
         first, *rest = sorted(group)
         for other in rest:
-            uf.union(first, other)
+            uf.union(first, other, LinkRule.TRANSLITERATION)
 
 
 def _link_transposed_acronyms(a: DocumentAnalysis, doc_keys, names: dict[str, str], uf: _UnionFind) -> None:
@@ -296,10 +314,41 @@ def _link_transposed_acronyms(a: DocumentAnalysis, doc_keys, names: dict[str, st
             continue
         for other, other_key in acronyms.items():
             if other != name and sorted(other) == sorted(name) and OSA.distance(other, name) == 1:
-                uf.union(other_key, k)
+                uf.union(other_key, k, LinkRule.SPELLING, a.doc)
 
 
 # --- entities ----------------------------------------------------------------------------------
+
+
+def _mention_reason(m: Mention, key: str, own_key: str | None, relinked: AliasReason | None, uf: _UnionFind) -> AliasReason:
+    """How one mention joined its cluster: the rule that relinked it, else the link that brought
+    its key in, else (the root's own names) the curated data or the name itself."""
+    if relinked is not None:
+        return relinked
+    if key != own_key:  # relinked by a rule that gave no reason
+        return AliasReason(LinkRule.LINKED, m.doc)
+    reason = uf.reasons.get(key) or AliasReason(_own_rule(m, key))
+    return reason if reason.doc is not None else AliasReason(reason.rule, m.doc)
+
+
+def _alias_reasons(mentions: list[Mention], reasons_of_mentions: list[AliasReason]) -> dict[str, AliasReason]:
+    """Each name of a cluster with how it joined, in the first document that names it so."""
+    reasons: dict[str, AliasReason] = {}
+    for m, reason in zip(mentions, reasons_of_mentions):
+        for alias in (m.name, m.text.strip() if m.start >= 0 else ""):
+            if alias:
+                reasons.setdefault(alias, reason)
+    return dict(sorted(reasons.items()))
+
+
+def _own_rule(m: Mention, key: str) -> LinkRule:
+    if not key.startswith(("g:", "c:")):
+        return LinkRule.NAME
+    if m.kind == "demonym":
+        return LinkRule.DEMONYM
+    if m.kind == "capital" and key.startswith("g:"):
+        return LinkRule.CAPITAL
+    return LinkRule.CURATED
 
 
 def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity | None:

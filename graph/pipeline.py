@@ -1,5 +1,6 @@
 """The build, stage by stage: read documents -> NLP -> mentions -> statements -> resolve entities
--> assemble the graph. Export and rendering are the caller's (see ``graph.cli``).
+-> the user's corrections (if any) -> assemble the graph. Export and rendering are the caller's
+(see ``graph.cli``).
 
 The per-document stages (parse, mentions, statements) are pure functions of the document's text,
 the spaCy pipeline and the curated data, so they run in chunks of documents: in this process
@@ -24,6 +25,7 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from .cache import CacheStats, ParseCache, decode_doc, encode_doc, parse_key
+from .corrections import Correction, CorrectionReport, apply_corrections, read_corrections
 from .documents import read_documents
 from .gazetteer import Gazetteer, load_gazetteer
 from .records import Document, DocumentAnalysis, Problem
@@ -51,7 +53,8 @@ class BuildResult:
     ``timings`` are seconds per stage: ``read``, ``setup`` (loading the pipeline, or waiting for
     workers to load it), ``nlp``, ``mentions``, ``statements`` (per document: with ``jobs`` > 1,
     summed over the workers, so they may add up to more than the wall time), ``documents`` (wall
-    time of the per-document stages), ``entities`` (resolution over the corpus) and ``assemble``.
+    time of the per-document stages), ``entities`` (resolution over the corpus, then the user's
+    corrections) and ``assemble``.
     """
 
     graph: nx.MultiDiGraph
@@ -60,6 +63,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache: CacheStats = field(default_factory=CacheStats)
     jobs: int = 1
+    corrections: CorrectionReport | None = None  # with corrections: how many applied, which matched nothing
 
 
 class NoDocuments(RuntimeError):
@@ -85,6 +89,7 @@ class Timer:
 
 
 CacheOption = bool | str | PathLike | None
+CorrectionsOption = str | PathLike | Sequence | None
 
 
 def build(
@@ -95,14 +100,18 @@ def build(
     jobs: int = 1,
     cache: CacheOption = True,
     progress: bool | Progress = False,
+    corrections: CorrectionsOption = None,
 ) -> BuildResult:
     """Read the files and folders in ``paths`` and build their entity graph.
 
     ``jobs``: processes that parse and analyse documents (1: this one). ``cache``: True for the
     default parse cache (:func:`graph.cache.default_cache_dir`), a folder for another one, False
     for none. ``progress``: a bar on stderr for builds that take more than a couple of seconds.
+    ``corrections``: the user's corrections (a JSON or YAML file, or a list; see
+    :mod:`graph.corrections`), applied after entity resolution.
     """
     timer = Timer()
+    fixes = read_corrections(corrections)  # a bad file stops the build before anything is parsed
     gazetteer = load_gazetteer(extra_entities)
     with fewer_gc_passes(), _Engine(model, gazetteer, jobs) as engine:  # workers load the pipeline while we read
         t = time.perf_counter()
@@ -110,7 +119,7 @@ def build(
         timer.add("read", t)
         if not documents:
             raise NoDocuments("no usable documents", problems)
-        result = _build(documents, gazetteer, engine, timer, cache, progress)
+        result = _build(documents, gazetteer, engine, timer, cache, progress, fixes)
     result.problems = problems + result.problems
     return result
 
@@ -125,16 +134,24 @@ def build_documents(
     jobs: int = 1,
     cache: CacheOption = True,
     progress: bool | Progress = False,
+    corrections: CorrectionsOption = None,
 ) -> BuildResult:
     """Build the graph of documents already read (see :func:`build` for the options)."""
     timer = timer or Timer()
+    fixes = read_corrections(corrections)
     gazetteer = gazetteer or load_gazetteer(extra_entities)
     with fewer_gc_passes(), _Engine(model, gazetteer, jobs) as engine:
-        return _build(documents, gazetteer, engine, timer, cache, progress)
+        return _build(documents, gazetteer, engine, timer, cache, progress, fixes)
 
 
 def _build(
-    documents: Sequence[Document], gazetteer: Gazetteer, engine: _Engine, timer: Timer, cache: CacheOption, progress
+    documents: Sequence[Document],
+    gazetteer: Gazetteer,
+    engine: _Engine,
+    timer: Timer,
+    cache: CacheOption,
+    progress,
+    corrections: Sequence[Correction] | None = None,
 ) -> BuildResult:
     from .assemble import build_graph
     from .entities import resolve
@@ -161,6 +178,9 @@ def _build(
         bar.stage("resolving entities")
         t = time.perf_counter()
         resolution = resolve(analyses, gazetteer)
+        report = None
+        if corrections is not None:
+            analyses, resolution, report = apply_corrections(corrections, analyses, resolution)
         t = timer.add("entities", t)
         bar.stage("assembling")
         G = build_graph(documents, analyses, resolution)
@@ -171,7 +191,9 @@ def _build(
         raise
     if owned:
         bar.close()
-    return BuildResult(graph=G, documents=list(documents), timings=timer.timings, cache=stats, jobs=engine.jobs)
+    return BuildResult(
+        graph=G, documents=list(documents), timings=timer.timings, cache=stats, jobs=engine.jobs, corrections=report
+    )
 
 
 @contextmanager

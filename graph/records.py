@@ -1,6 +1,7 @@
 """The plain records that flow from one stage to the next.
 
-read documents -> NLP -> resolve entities -> extract statements -> assemble -> export / render
+read documents -> NLP -> mentions -> statements -> resolve entities -> corrections -> assemble
+-> export / render
 
 Each stage takes the records of the stages before it and returns its own; none of them holds a
 spaCy object, so they pickle cheaply between processes and into the cache.
@@ -8,7 +9,7 @@ spaCy object, so they pickle cheaply between processes and into the cache.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,52 @@ class Resolution:
     assignments: dict[str, list[str | None]]
 
 
+class LinkRule(str, Enum):
+    """How a name joined its entity: the rule of resolution (or the user's correction) that linked it."""
+
+    NAME = "name"  # the entity's own name, or that name written another way (case, dots, spaces)
+    CURATED = "curated"  # a name or alias of the curated entry
+    DEMONYM = "demonym"  # the country's people or adjective ("Tajik")
+    CAPITAL = "capital"  # a capital acting as its country ("Moscow hosted")
+    ACRONYM = "acronym"  # a short form the document defines
+    SURNAME = "surname"  # the surname of the full name in the document (else the only one in the corpus)
+    FIRST_NAME = "first_name"  # the same surname with a first name spelled alike ("Sergei", "Sergey")
+    GIVEN_NAME = "given_name"  # a lone first name, of the full name named before it ("Ann" after "Ann Lee")
+    SPELLING = "spelling"  # a spelling within a slip of a known name ("Afganistan", "SCTO")
+    NAME_PART = "name_part"  # the last part of a hyphenated name ("Badakhshan", "Gorno-Badakhshan")
+    SHORT_FORM = "short_form"  # an organisation's name without its country or head word ("Home Office")
+    TRANSLITERATION = "transliteration"  # another romanisation of a place ("Murhaba", "Murghab")
+    CORRECTION = "correction"  # the user's corrections file
+    LINKED = "linked"  # a rule that gave no reason of its own
+
+
+# How each rule reads, for people (kg.why, the viewer's entity panel).
+LINK_RULE_EXPLANATIONS = {
+    LinkRule.NAME: "its own name, or that name written alike",
+    LinkRule.CURATED: "a name of the curated entry",
+    LinkRule.DEMONYM: "a demonym of the country",
+    LinkRule.CAPITAL: "the capital, acting as its country",
+    LinkRule.ACRONYM: "an acronym defined in the document",
+    LinkRule.SURNAME: "the surname of the full name in the document (else the only one in the corpus)",
+    LinkRule.FIRST_NAME: "the same surname, with a first name spelled alike",
+    LinkRule.GIVEN_NAME: "the first name of the full name named before it in the document",
+    LinkRule.SPELLING: "a spelling within a slip of a known name",
+    LinkRule.NAME_PART: "the last part of a hyphenated name in the document",
+    LinkRule.SHORT_FORM: "the organisation's name without its country or head word, in the document",
+    LinkRule.TRANSLITERATION: "another transliteration of the place's name",
+    LinkRule.CORRECTION: "your correction",
+    LinkRule.LINKED: "linked by resolution",
+}
+
+
+@dataclass(frozen=True)
+class AliasReason:
+    """Why a name is an alias of its entity: the rule that linked it, and the document it was read in."""
+
+    rule: LinkRule
+    doc: str | None = None
+
+
 @dataclass
 class Entity:
     """One real-world entity: a node of the graph."""
@@ -160,6 +207,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
     documents: list[str] = field(default_factory=list)
+    alias_reasons: dict[str, AliasReason] = field(default_factory=dict)  # alias -> how it joined
 
 
 ENTITY_TYPES = ("person", "group", "organization", "country", "alliance", "place")

@@ -319,7 +319,7 @@ def test_relationships_table(kg):
 
 def test_evidence_between_two_entities(kg):
     table = kg.evidence("Tajikistan", "Russia")
-    assert list(table.columns) == ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role"]
+    assert list(table.columns) == ["source", "target", "kind", "doc", "title", "sentence", "start", "end", "statement", "cue", "role", "date"]
     assert table[["doc", "start"]].values.tolist() == [[TASS_DOC, 100], [TASS_DOC, 200], [TASS_DOC, 300],
                                                        [REUTERS_DOC, 100], [REUTERS_DOC, 200]]
     assert table.iloc[0]["title"] == "Kabulov warns of ISIS build-up near the Tajik border"
@@ -337,7 +337,7 @@ def test_evidence_between_two_entities(kg):
 def test_said_is_who_said_what(kg):
     table = kg.said()
     assert list(table.columns) == ["statement", "doc", "title", "speaker", "speaker_label", "speaker_text",
-                                   "reported_by", "reported_by_label", "kind", "cue", "text", "mentions"]
+                                   "reported_by", "reported_by_label", "kind", "cue", "text", "mentions", "date"]
     assert table["statement"].tolist() == [S1["id"], S2["id"], S3["id"], S4["id"], S5["id"]]
     first = table.iloc[0]
     assert (first["speaker_label"], first["reported_by_label"], first["cue"], first["text"]) == (

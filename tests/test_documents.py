@@ -119,7 +119,7 @@ def test_html_main_text_title_and_meta(tmp_path: Path) -> None:
         "Engineers finished the last inspection on Sunday.\nTraffic resumes at noon."
     )
     assert (doc.author, doc.outlet, doc.date, doc.url) == (
-        "Lois Lane", "The Daily Planet", "2024-03-05T10:00:00Z", "https://planet.example/bridge")
+        "Lois Lane", "The Daily Planet", "2024-03-05", "https://planet.example/bridge")
 
 
 def test_htm_title_tag_without_h1_loses_the_site_name(tmp_path: Path) -> None:

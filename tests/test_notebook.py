@@ -61,3 +61,7 @@ def test_notebook_runs_top_to_bottom():
     assert len(views) >= 3  # the whole graph, a community, Kabulov's ego network (and who quotes whom)
     kabulov = [cell for cell in _code_cells(nb) if cell.source.startswith("kabulov.show(")]
     assert kabulov and "Zamir Kabulov" in kabulov[0].outputs[0].data["text/html"]
+    plots = [o for cell in _code_cells(nb) for o in cell.outputs if "image/png" in o.get("data", {})]
+    assert plots  # the timeline of an entity, drawn by pandas/matplotlib
+    why = [cell for cell in _code_cells(nb) if cell.source.startswith("kg.why(")]
+    assert why and "surname" in why[0].outputs[0].data["text/plain"]  # how "Kabulov" joined Zamir Kabulov

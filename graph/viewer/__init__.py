@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .page import assemble_page
 from .payload import build_payload
+from .review import review_payload
 
 __all__ = ["render_html", "write_html"]
 
@@ -19,7 +20,7 @@ def render_html(data: dict, *, title: str | None = None) -> str:
     """The viewer page for ``data`` (graph.json: networkx node-link data of the entity graph).
 
     The same data always gives byte-identical HTML."""
-    return assemble_page(build_payload(data, title))
+    return assemble_page(build_payload(data, title), review_payload(data))
 
 
 def write_html(data: dict, path: str | os.PathLike, *, title: str | None = None) -> None:

@@ -30,6 +30,7 @@
   };
   let selectedNode = null;
   let neighbourhood = new Set();
+  const extraEdgeFilters = []; // added by the page's other pieces (timeline.js) through addEdgeFilter
 
   const edgesByNode = indexEdgesByNode(data.edges);
   const edgeById = new Map(data.edges.map((e) => [e.id, e]));
@@ -79,7 +80,7 @@
   }
 
   function passesEdgeFilters(edge) {
-    return filters.kinds.has(edge.kind) && edge.weight >= filters.minWeight;
+    return filters.kinds.has(edge.kind) && edge.weight >= filters.minWeight && extraEdgeFilters.every((f) => f(edge));
   }
 
   function isNodeShown(node) {
@@ -329,6 +330,12 @@
     }
     panel.append(strongestLinks(id));
     panel.append(documentList("Named in", entity.documents));
+    announce("entity", { id, entity });
+  }
+
+  // The review piece (review.js) adds its part to the panels it hears of.
+  function announce(name, detail) {
+    panel.dispatchEvent(new CustomEvent("entitygraph:" + name, { detail }));
   }
 
   function strongestLinks(id) {
@@ -403,7 +410,11 @@
     const list = el("ul", "evidence");
     panel.append(list);
     const highlighter = makeHighlighter(edge.from, edge.to);
-    const addEvidence = (items) => items.forEach((item) => list.append(evidenceItem(item, relation.kind, highlighter)));
+    const addEvidence = (items) => items.forEach((item) => {
+      const element = evidenceItem(item, relation.kind, highlighter);
+      list.append(element);
+      if (item.statement !== undefined) announce("statement", { item, element, edge: { from: edge.from, to: edge.to, kind: relation.kind } });
+    });
     addEvidence(relation.evidence.slice(0, EVIDENCE_SHOWN_AT_FIRST));
     if (relation.evidence.length > EVIDENCE_SHOWN_AT_FIRST) {
       const more = button("show-all", "Show all " + relation.evidence.length, () => {
@@ -540,5 +551,8 @@
     shownNodeIds: () => nodeView.getIds(),
     shownEdgeIds: () => edgeView.getIds(),
     selectedNode: () => selectedNode,
+    data,
+    addEdgeFilter: (filter) => { extraEdgeFilters.push(filter); applyFilters(); },
+    refresh: () => applyFilters(),
   };
 })();

@@ -213,10 +213,12 @@ def _mention_beside(ctx: Context, tok: Token) -> int | None:
     """A named actor right beside an unrecognised name heading a subject ("SouthFront: Analysis &
     Intelligence already pointed out")."""
     doc = ctx.doc
+    if noun_class(ctx.lex, tok) in PEOPLE_CLASSES:
+        return None  # "the Senator from Alaska": a role, not an unrecognised name
     lo = max(tok.left_edge.i - 3, tok.sent.start)
     for t in list(doc[lo : tok.right_edge.i + 1]):
         n = ctx.mention_at(t)
-        if n is None or abs(t.i - tok.i) > 3:
+        if n is None or abs(t.i - tok.i) > 3 or t.dep_ == "pobj":
             continue
         m = ctx.mentions[n]
         if m.label in SPEAKER_LABELS and m.label not in ("NORP",) and m.kind != "demonym":

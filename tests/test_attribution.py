@@ -37,6 +37,8 @@ TEXTS = {
                  "\u201cThe children deserve nothing less than our best effort.\u201d\n\n"
                  "The storm damaged four buildings in the town.\n\n"
                  "\u201cNobody was ready for a storm like this one.\u201d",
+    "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
+                       "\u201cThe children deserve nothing less than our best effort.\u201d\n",
     # 4. choosing the speaker
     "told": "Finance Minister Chrystia Freeland told Pierre Poilievre that the deficit would shrink.",
     "role_unnamed": "Canada's prime minister said the border would stay closed for another month.",
@@ -142,6 +144,10 @@ def test_a_quote_paragraph_continues_the_speaker_before_it_and_not_across_a_chan
     assert label(kg, one(kg, "continued", "The children deserve")["speaker"]) == "Maria Lopez"
     st = one(kg, "continued", "Nobody was ready")
     assert (st["kind"], st["speaker"]) == ("direct", None)
+
+
+def test_a_quote_line_continues_in_a_text_with_one_paragraph_a_line(kg):
+    assert label(kg, one(kg, "continued_lines", "The children deserve")["speaker"]) == "Maria Lopez"
 
 
 # --- 4. choosing the speaker -----------------------------------------------------------------------

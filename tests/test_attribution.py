@@ -27,11 +27,18 @@ TEXTS = {
     "adding": "Health Minister Mark Holland said the vaccine was safe, adding that more doses would arrive in May.",
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
+    "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
+    "signed": "Residents shared their views on the plan.\n\u201cThe plan ignores the north end of the city.\u201d \u2015 Dana White",
+    "transcript": "Peter Mansbridge spoke with the premier on Sunday.\n\n"
+                  "MANSBRIDGE: Will the pipeline be built this year?\n\n"
+                  "OTTAWA: The city was quiet on Sunday after the storm.",
     # 3. quotes with no cue
     "continued": "\u201cWe will rebuild the school,\u201d said Maria Lopez, the school's principal.\n\n"
                  "\u201cThe children deserve nothing less than our best effort.\u201d\n\n"
                  "The storm damaged four buildings in the town.\n\n"
                  "\u201cNobody was ready for a storm like this one.\u201d",
+    "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
+                       "\u201cThe children deserve nothing less than our best effort.\u201d\n",
     # 4. choosing the speaker
     "told": "Finance Minister Chrystia Freeland told Pierre Poilievre that the deficit would shrink.",
     "role_unnamed": "Canada's prime minister said the border would stay closed for another month.",
@@ -117,6 +124,19 @@ def test_an_interview_with_an_outlet_relays_the_words(kg):
     assert label(kg, st["reported_by"]) == "Toronto Star"
 
 
+def test_prepositional_cues(kg):
+    st = one(kg, "calls", "a public inquiry")
+    assert (label(kg, st["speaker"]), st["cue"]) == ("Ann Ray", "called for")
+    assert one(kg, "calls", "to resign")["cue"] == "called on"
+
+
+def test_a_quote_signed_with_a_name_and_a_transcript_line(kg):
+    st = one(kg, "signed", "The plan ignores")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Dana White", "direct")
+    assert label(kg, one(kg, "transcript", "Will the pipeline")["speaker"]) == "Peter Mansbridge"
+    assert not [s for s in said(kg, "transcript") if s["text"].startswith("The city was quiet")]  # a dateline
+
+
 # --- 3. quotes with no cue ---------------------------------------------------------------------------
 
 
@@ -124,6 +144,10 @@ def test_a_quote_paragraph_continues_the_speaker_before_it_and_not_across_a_chan
     assert label(kg, one(kg, "continued", "The children deserve")["speaker"]) == "Maria Lopez"
     st = one(kg, "continued", "Nobody was ready")
     assert (st["kind"], st["speaker"]) == ("direct", None)
+
+
+def test_a_quote_line_continues_in_a_text_with_one_paragraph_a_line(kg):
+    assert label(kg, one(kg, "continued_lines", "The children deserve")["speaker"]) == "Maria Lopez"
 
 
 # --- 4. choosing the speaker -----------------------------------------------------------------------

@@ -17,14 +17,20 @@ The stages, one module each, in the order a document goes through them:
 * the extractors, textacy style: small generators over the document that each yield
   :class:`~.context.Claim` candidates (an attributed span, its cue, and the tokens that name its
   speaker) for one construction -
-  :func:`.direct.direct_quotations` (quoted words with their cue),
-  :func:`.direct.continuations` (a quote paragraph of its own right after a quoted speaker),
+  :func:`.direct.direct_quotations` (quoted words with their cue, or signed '"..." - Name'),
+  :func:`.direct.continuations` (a quote paragraph of its own after a statement: the same
+  speaker; after a change of topic, none),
+  :func:`.direct.labelled_lines` (a transcript's or headline's "NAME: ..."),
   :func:`.reported.reported_speech` ("said that ...", "promised to ...", "..., reported X"),
   :func:`.sourcing.sourcing` ("according to X", "in X's view");
   :func:`.roles.appositive_roles` reads "X, head of Y" into affiliations.
 * :mod:`.resolution` - which mention a speaker phrase names: a name, a pronoun (the most salient
   earlier person whose gender fits), a description ("the expert": the most recent earlier person
-  whose stated role fits).
+  whose stated role fits; "the company": the organisation named before). A phrase that names no
+  entity ("officials", "a source close to X") keeps its statement with no speaker; the stage
+  records every phrase as written (``Statement.speaker_text``).
+* the kinds (``StatementKind``: direct, indirect, according_to, belief, question, negated) come
+  from the cue lexicon's data, a "not" on the cue, and "whether" after "asked".
 * :mod:`.stage` - the stage itself: run the extractors, keep one statement per attributed span,
   resolve the speakers in text order.
 """

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -102,29 +103,46 @@ def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | Non
 def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> Iterator[Claim]:
     """A quote paragraph of its own, with no cue: right after a paragraph whose last statement has
     a speaker it goes on with that speaker (the common news pattern); after a paragraph with no
-    statement (a change of topic) its speaker is unknown. ``quoted`` are the claims of
-    :func:`direct_quotations`, ``reported`` those of the other extractors."""
+    statement (a change of topic) its speaker is unknown. A paragraph here is a line of text, so
+    that texts with one paragraph a line read the same as those with blank lines between.
+    ``quoted`` are the claims of :func:`direct_quotations`, ``reported`` those of the other
+    extractors."""
     claimed = Spans((c.start, c.end) for c in quoted)
-    paragraphs = paragraph_spans(ctx.text)
-    last_in: dict[int, Claim] = {}  # paragraph -> its last statement outside quoted words
+    lines = _lines(ctx.text)
+    starts = [lo for lo, _ in lines]
+
+    def line_of(char: int) -> int:
+        return bisect_right(starts, char) - 1
+
+    last_in: dict[int, Claim] = {}  # line -> its last statement outside quoted words
     for c in sorted(quoted + [c for c in reported if not c.in_quote], key=lambda c: max(c.start, c.cue_start)):
-        last_in[ctx.paragraph_of(max(c.start, c.cue_start))] = c
+        last_in[line_of(max(c.start, c.cue_start))] = c
     for q in ctx.quotes:
         if claimed.covers(q.start):
             continue
         ends = _standing_quote(ctx, q)
-        para = ctx.paragraph_of(q.start)
-        if ends is None or not _has_words(ctx, *ends) or not _whole_paragraph(ctx, paragraphs[para], q):
+        line = line_of(q.start)
+        if ends is None or not _has_words(ctx, *ends) or not _whole_paragraph(ctx, (lines[line][0], lines[line_of(q.end)][1]), q):
             continue
-        previous = last_in.get(para - 1)
+        previous = last_in.get(line - 1)
         if previous is None:
             claim = Claim(StatementKind.DIRECT, "", q.start, q.end, q.start, q.start, unnamed=True, priority=1)
         else:
             claim = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
                           speaker=previous.speaker, speaker_tokens=previous.speaker_tokens, reporter=previous.reporter,
                           unnamed=previous.unnamed, priority=1, cue_class=previous.cue_class)
-        last_in[para] = claim
+        last_in[line_of(q.end)] = claim
         yield claim
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of text that are not blank."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out or [(0, len(text))]
 
 
 def _standing_quote(ctx: Context, q: Quote) -> tuple[Token, Token] | None:

@@ -58,7 +58,10 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         how = "subject" if speaker is not None else how
     claim_kind = _kind(ctx, verb, cue, start)
     light = light_noun(ctx.lex, verb)
-    cue_words, cs, ce = cue_text(verb, [light] if light is not None else [])
+    extra = [light] if light is not None else []
+    if "prep" in cue.frames:  # "called for", "called on"
+        extra += [c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == cue.lemma.split()[-1]]
+    cue_words, cs, ce = cue_text(verb, extra)
     claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx), cue_class=cue.cls)
     if how == "passive":
         if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":

@@ -112,6 +112,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
         return Resolved(None, SpeakerResolution.NAME)
+    if tok.tag_ == "NN" and _agent_like(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        res = _resolve_description(ctx, tok, claim, history)  # "the New York businessman said"
+        if res.mention is not None:
+            return res
     if claim.cue_class == "speech" and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
@@ -209,10 +213,12 @@ def _mention_beside(ctx: Context, tok: Token) -> int | None:
     """A named actor right beside an unrecognised name heading a subject ("SouthFront: Analysis &
     Intelligence already pointed out")."""
     doc = ctx.doc
+    if noun_class(ctx.lex, tok) in PEOPLE_CLASSES:
+        return None  # "the Senator from Alaska": a role, not an unrecognised name
     lo = max(tok.left_edge.i - 3, tok.sent.start)
     for t in list(doc[lo : tok.right_edge.i + 1]):
         n = ctx.mention_at(t)
-        if n is None or abs(t.i - tok.i) > 3:
+        if n is None or abs(t.i - tok.i) > 3 or t.dep_ == "pobj":
             continue
         m = ctx.mentions[n]
         if m.label in SPEAKER_LABELS and m.label not in ("NORP",) and m.kind != "demonym":

@@ -45,6 +45,6 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 # Noun endings of agents ("protester", "senator", "economist", "resident") and of abstractions
 # ("deployment", "evidence", "tension"): an unknown noun that is no agent speaks only through a
 # verb of saying ("the report says"), never through one of thinking or revealing.
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer")
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "man", "woman")
 ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ence", "ance", "ion", "ism", "ure", "ing", "ship", "hood")
 REFLEXIVES = {"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"}

@@ -1,8 +1,8 @@
 """Curated knowledge: known entities with their aliases, demonyms and capitals, and title words.
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
-``stop_names.txt``); a user
-extends it with files of the same form passed as ``extra_entities``, without editing Python.
+``stop_names.txt``), read by :func:`graph.curated.load_curated`; a user extends it with files of
+the same form passed as ``extra_entities``, without editing Python.
 """
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
 ``stop_names.txt``, and the name knowledge: ``given_names.txt``, ``nicknames.tsv``,
-``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``); a user
-extends it with files of the same form passed as ``extra_entities``, without editing Python.
+``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``), read by
+:func:`graph.curated.load_curated`; a user extends it with files of the same form passed as
+``extra_entities``, without editing Python.
 """
 from __future__ import annotations
 

@@ -39,6 +39,8 @@ TEXTS = {
                  "\u201cNobody was ready for a storm like this one.\u201d",
     "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
                        "\u201cThe children deserve nothing less than our best effort.\u201d\n",
+    "apostrophes": "''The dam will hold through the spring,'' said Karen Olsen, the county engineer. "
+                   "''We checked every gate.''",
     # 4. choosing the speaker
     "told": "Finance Minister Chrystia Freeland told Pierre Poilievre that the deficit would shrink.",
     "role_unnamed": "Canada's prime minister said the border would stay closed for another month.",
@@ -151,6 +153,13 @@ def test_a_quote_line_continues_in_a_text_with_one_paragraph_a_line(kg):
 
 
 # --- 4. choosing the speaker -----------------------------------------------------------------------
+
+
+def test_two_apostrophes_mark_a_quote_as_a_double_mark_does(kg):
+    # some outlets' ASCII style writes '' for both quotation marks
+    quote = one(kg, "apostrophes", "The dam will hold")  # the marks are not part of the words
+    assert label(kg, quote["speaker"]) == "Karen Olsen" and quote["kind"] == "direct"
+    assert quote["text"].endswith("We checked every gate")  # the quote's continuation, up to its closing mark
 
 
 def test_the_addressee_is_not_the_speaker(kg):

@@ -48,6 +48,8 @@ TEXTS = {
                   "Canada's prime minister said the border would stay closed for another month.",
     "pronouns": "Sarah Jones met Tom Brown in Halifax on Monday. She said the deal was done. He said it was not.",
     "first_person": "John Baird spoke to the crowd at the rally. \u201cI will resign tomorrow,\u201d he said.",
+    "campaign": "Senator Ann Ray toured the plant on Monday. Ray's campaign said the senator would return in May. "
+                "The Ray campaign said the tour had gone well.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
@@ -160,6 +162,11 @@ def test_two_apostrophes_mark_a_quote_as_a_double_mark_does(kg):
     quote = one(kg, "apostrophes", "The dam will hold")  # the marks are not part of the words
     assert label(kg, quote["speaker"]) == "Karen Olsen" and quote["kind"] == "direct"
     assert quote["text"].endswith("We checked every gate")  # the quote's continuation, up to its closing mark
+
+
+@pytest.mark.parametrize("start", ["the senator would return", "the tour had gone well"])
+def test_a_persons_campaign_speaks_for_the_person(kg, start):
+    assert label(kg, one(kg, "campaign", start)["speaker"]) == "Ann Ray"
 
 
 def test_the_addressee_is_not_the_speaker(kg):

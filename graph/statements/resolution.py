@@ -81,6 +81,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_phrase(ctx, owner, claim, history, depth + 1)
         return Resolved(None, SpeakerResolution.NOMINAL)
     if cls == "institution":
+        owner = _owning_person(ctx, tok)
+        if owner is not None:
+            return Resolved(owner, SpeakerResolution.NOMINAL)  # "Clinton's campaign", "the Hill office": the person speaks through it
         inner = mention_in_phrase(ctx, tok)
         if inner is None:
             for c in tok.children:
@@ -434,3 +437,14 @@ def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resol
         if rep is not None and rep not in ctx.people.keys:
             res.reporter = rep
     return res
+
+
+def _owning_person(ctx: Context, tok: Token) -> int | None:
+    """The person a body belongs to, named as its possessor or in a compound ("Clinton's team",
+    "the Trump campaign")."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound"):
+            n = ctx.mention_at(c)
+            if n is not None and n in ctx.people.keys:
+                return _as_person(ctx, n)
+    return None

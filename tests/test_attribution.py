@@ -50,6 +50,10 @@ TEXTS = {
     "first_person": "John Baird spoke to the crowd at the rally. \u201cI will resign tomorrow,\u201d he said.",
     "campaign": "Senator Ann Ray toured the plant on Monday. Ray's campaign said the senator would return in May. "
                 "The Ray campaign said the tour had gone well.",
+    "it_body": "Northwind Shipping sent a letter to the port authority on Thursday. "
+               "It says the new fees break the harbour agreement.",
+    "it_person_between": "Northwind Shipping sent a letter to the port authority on Thursday. "
+                         "Harbour master Lena Berg read it aloud. It says the new fees break the harbour agreement.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
@@ -167,6 +171,12 @@ def test_two_apostrophes_mark_a_quote_as_a_double_mark_does(kg):
 @pytest.mark.parametrize("start", ["the senator would return", "the tour had gone well"])
 def test_a_persons_campaign_speaks_for_the_person(kg, start):
     assert label(kg, one(kg, "campaign", start)["speaker"]) == "Ann Ray"
+
+
+def test_it_is_the_organisation_that_was_the_subject_just_before(kg):
+    assert label(kg, one(kg, "it_body", "the new fees break")["speaker"]) == "Northwind Shipping"
+    # a person acting in between: "it" is no longer the company
+    assert all(label(kg, s["speaker"]) != "Northwind Shipping" for s in said(kg, "it_person_between"))
 
 
 def test_the_addressee_is_not_the_speaker(kg):

@@ -374,6 +374,25 @@ def _nonperson_antecedent(ctx: Context, claim: Claim, history: list[tuple[int, i
         m = ctx.mentions[n]
         if m.label in SPEAKER_LABELS and m.label not in PERSON_LABELS:
             return n
+    return _subject_body_before(ctx, before)
+
+
+def _subject_body_before(ctx: Context, before: int) -> int | None:
+    """The organisation that is the subject of the sentence before, in the same paragraph, when no
+    one spoke yet ("Acme sent a letter on Thursday. It says ..."); a person subject in between
+    means the pronoun is someone else."""
+    sent = ctx.doc.char_span(before, min(before + 1, len(ctx.text)), alignment_mode="expand")
+    if sent is None or not len(sent) or sent[0].sent.start == 0:
+        return None
+    previous = ctx.doc[sent[0].sent.start - 1].sent
+    if ctx.paragraph_of(previous.start_char) != ctx.paragraph_of(before):
+        return None
+    for tok in previous:
+        if tok.dep_ in SUBJECT_DEPS and tok.head == previous.root:
+            n = mention_in_phrase(ctx, tok)
+            if n is not None and ctx.mentions[n].label in ORGANISATION_LABELS and not ctx.in_quote(tok.idx):
+                return n
+            return None
     return None
 
 

@@ -29,6 +29,8 @@ TEXTS = {
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
     "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
     "signed": "Residents shared their views on the plan.\n\u201cThe plan ignores the north end of the city.\u201d \u2015 Dana White",
+    "signed_typo": "Readers shared their views on the plan.\n\nPhoto by staff.\n\n"
+                   "\u201dWe waited ten years for this plan to arrive.\u201d \u2015 Rosa Diaz",
     "transcript": "Peter Mansbridge spoke with the premier on Sunday.\n\n"
                   "MANSBRIDGE: Will the pipeline be built this year?\n\n"
                   "OTTAWA: The city was quiet on Sunday after the storm.",
@@ -177,6 +179,10 @@ def test_it_is_the_organisation_that_was_the_subject_just_before(kg):
     assert label(kg, one(kg, "it_body", "the new fees break")["speaker"]) == "Northwind Shipping"
     # a person acting in between: "it" is no longer the company
     assert all(label(kg, s["speaker"]) != "Northwind Shipping" for s in said(kg, "it_person_between"))
+
+
+def test_a_closing_mark_typed_before_a_word_opens_the_quote(kg):
+    assert label(kg, one(kg, "signed_typo", "We waited ten years")["speaker"]) == "Rosa Diaz"
 
 
 def test_the_addressee_is_not_the_speaker(kg):

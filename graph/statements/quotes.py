@@ -40,14 +40,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
     """'open', 'close' or 'either' for a double quotation mark at [i, j) inside [lo, hi)."""
     c = text[i:j]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[j] if j < hi else " "
     if c in OPENERS:
         return "open"
     if c in CLOSERS:
-        return "close"
+        # a closing mark typed before a word ("”We waited"): the writer meant an opening one
+        return "open" if prev.isspace() and nxt.isalnum() else "close"
     if c not in STRAIGHT:
         return None
-    prev = text[i - 1] if i > lo else " "
-    nxt = text[j] if j < hi else " "
     if prev.isspace() or prev in "([{<\u2014\u2013-/\u2018'":
         return "open" if not nxt.isspace() else "close"
     if nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-\u2019'\u2026":

@@ -25,6 +25,8 @@ TEXTS = {
     "reporters": "Jane Smith told reporters that the vote had been rigged from the start.",
     "facebook": "Mayor John Tory wrote on Facebook that the city would reopen the parks on Monday.",
     "adding": "Health Minister Mark Holland said the vaccine was safe, adding that more doses would arrive in May.",
+    "aside_from": "Governor Tom Hill refused to name candidates for the seat, aside from saying he wants a younger team.",
+    "for_saying": "Dr. Lisa Park appeared before the committee for her role in selling diet pills and for saying that the pills were a miracle cure.",
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
     "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
@@ -125,6 +127,14 @@ def test_a_spokesperson_speaks_for_the_organisation(kg):
     ("as_reported", "The mine will close in May", "CBC News"),
 ])
 def test_hidden_said_that(kg, doc, start, speaker):
+    assert label(kg, one(kg, doc, start)["speaker"]) == speaker
+
+
+@pytest.mark.parametrize("doc, start, speaker", [
+    ("aside_from", "he wants a younger team", "Tom Hill"),
+    ("for_saying", "the pills were a miracle cure", "Lisa Park"),
+])
+def test_saying_after_a_preposition_has_the_subject_of_the_verb_it_hangs_on(kg, doc, start, speaker):
     assert label(kg, one(kg, doc, start)["speaker"]) == speaker
 
 

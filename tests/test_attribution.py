@@ -58,6 +58,7 @@ TEXTS = {
                "It says the new fees break the harbour agreement.",
     "it_person_between": "Northwind Shipping sent a letter to the port authority on Thursday. "
                          "Harbour master Lena Berg read it aloud. It says the new fees break the harbour agreement.",
+    "initials": "The Northern Rail Authority fined the operator on Monday. The N.R.A. said it would review every contract.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
@@ -193,6 +194,10 @@ def test_it_is_the_organisation_that_was_the_subject_just_before(kg):
 
 def test_a_closing_mark_typed_before_a_word_opens_the_quote(kg):
     assert label(kg, one(kg, "signed_typo", "We waited ten years")["speaker"]) == "Rosa Diaz"
+
+
+def test_initials_speak_for_the_organisation_named_in_full_before(kg):
+    assert label(kg, one(kg, "initials", "it would review every contract")["speaker"]) == "Northern Rail Authority"
 
 
 def test_the_addressee_is_not_the_speaker(kg):

@@ -53,6 +53,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
+        body = _expanded_acronym(ctx, tok)
+        if body is not None:
+            return Resolved(body, SpeakerResolution.NAME)
     if lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS | {"it", "its"} or (
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return _resolve_pronoun(ctx, tok, claim, history)
@@ -466,4 +469,19 @@ def _owning_person(ctx: Context, tok: Token) -> int | None:
             n = ctx.mention_at(c)
             if n is not None and n in ctx.people.keys:
                 return _as_person(ctx, n)
+    return None
+
+
+def _expanded_acronym(ctx: Context, tok: Token) -> int | None:
+    """An organisation the text named in full before its initials ("the Securities and Exchange
+    Commission ... the S.E.C. said"), when the mention stage did not take the initials for a name."""
+    letters = tok.text.replace(".", "")
+    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+        return None
+    for n in range(len(ctx.mentions)):
+        m = ctx.mentions[n]
+        if 0 <= m.start < tok.idx and m.label in ORGANISATION_LABELS:
+            initials = "".join(w[0] for w in m.name.split() if w[0].isupper())
+            if initials == letters:
+                return n
     return None

@@ -27,6 +27,7 @@ TEXTS = {
     "adding": "Health Minister Mark Holland said the vaccine was safe, adding that more doses would arrive in May.",
     "aside_from": "Governor Tom Hill refused to name candidates for the seat, aside from saying he wants a younger team.",
     "for_saying": "Dr. Lisa Park appeared before the committee for her role in selling diet pills and for saying that the pills were a miracle cure.",
+    "told_to": "Chief Ann Moss told residents to leave the valley before dark. Moss was asked to stay on as chief.",
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
     "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
@@ -137,6 +138,11 @@ def test_hidden_said_that(kg, doc, start, speaker):
 ])
 def test_saying_after_a_preposition_has_the_subject_of_the_verb_it_hangs_on(kg, doc, start, speaker):
     assert label(kg, one(kg, doc, start)["speaker"]) == speaker
+
+
+def test_telling_someone_to_do_something_is_speech_and_being_asked_is_not(kg):
+    assert label(kg, one(kg, "told_to", "to leave the valley")["speaker"]) == "Ann Moss"
+    assert not [s for s in said(kg, "told_to") if "stay on" in s["text"]]
 
 
 def test_an_interview_with_an_outlet_relays_the_words(kg):

@@ -25,10 +25,15 @@ TEXTS = {
     "reporters": "Jane Smith told reporters that the vote had been rigged from the start.",
     "facebook": "Mayor John Tory wrote on Facebook that the city would reopen the parks on Monday.",
     "adding": "Health Minister Mark Holland said the vaccine was safe, adding that more doses would arrive in May.",
+    "aside_from": "Governor Tom Hill refused to name candidates for the seat, aside from saying he wants a younger team.",
+    "for_saying": "Dr. Lisa Park appeared before the committee for her role in selling diet pills and for saying that the pills were a miracle cure.",
+    "told_to": "Chief Ann Moss told residents to leave the valley before dark. Moss was asked to stay on as chief.",
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
     "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
     "signed": "Residents shared their views on the plan.\n\u201cThe plan ignores the north end of the city.\u201d \u2015 Dana White",
+    "signed_typo": "Readers shared their views on the plan.\n\nPhoto by staff.\n\n"
+                   "\u201dWe waited ten years for this plan to arrive.\u201d \u2015 Rosa Diaz",
     "transcript": "Peter Mansbridge spoke with the premier on Sunday.\n\n"
                   "MANSBRIDGE: Will the pipeline be built this year?\n\n"
                   "OTTAWA: The city was quiet on Sunday after the storm.",
@@ -39,6 +44,8 @@ TEXTS = {
                  "\u201cNobody was ready for a storm like this one.\u201d",
     "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
                        "\u201cThe children deserve nothing less than our best effort.\u201d\n",
+    "apostrophes": "''The dam will hold through the spring,'' said Karen Olsen, the county engineer. "
+                   "''We checked every gate.''",
     # 4. choosing the speaker
     "told": "Finance Minister Chrystia Freeland told Pierre Poilievre that the deficit would shrink.",
     "role_unnamed": "Canada's prime minister said the border would stay closed for another month.",
@@ -46,6 +53,13 @@ TEXTS = {
                   "Canada's prime minister said the border would stay closed for another month.",
     "pronouns": "Sarah Jones met Tom Brown in Halifax on Monday. She said the deal was done. He said it was not.",
     "first_person": "John Baird spoke to the crowd at the rally. \u201cI will resign tomorrow,\u201d he said.",
+    "campaign": "Senator Ann Ray toured the plant on Monday. Ray's campaign said the senator would return in May. "
+                "The Ray campaign said the tour had gone well.",
+    "it_body": "Northwind Shipping sent a letter to the port authority on Thursday. "
+               "It says the new fees break the harbour agreement.",
+    "it_person_between": "Northwind Shipping sent a letter to the port authority on Thursday. "
+                         "Harbour master Lena Berg read it aloud. It says the new fees break the harbour agreement.",
+    "initials": "The Northern Rail Authority fined the operator on Monday. The N.R.A. said it would review every contract.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
@@ -118,6 +132,19 @@ def test_hidden_said_that(kg, doc, start, speaker):
     assert label(kg, one(kg, doc, start)["speaker"]) == speaker
 
 
+@pytest.mark.parametrize("doc, start, speaker", [
+    ("aside_from", "he wants a younger team", "Tom Hill"),
+    ("for_saying", "the pills were a miracle cure", "Lisa Park"),
+])
+def test_saying_after_a_preposition_has_the_subject_of_the_verb_it_hangs_on(kg, doc, start, speaker):
+    assert label(kg, one(kg, doc, start)["speaker"]) == speaker
+
+
+def test_telling_someone_to_do_something_is_speech_and_being_asked_is_not(kg):
+    assert label(kg, one(kg, "told_to", "to leave the valley")["speaker"]) == "Ann Moss"
+    assert not [s for s in said(kg, "told_to") if "stay on" in s["text"]]
+
+
 def test_an_interview_with_an_outlet_relays_the_words(kg):
     st = one(kg, "interview", "the transit plan was flawed")
     assert label(kg, st["speaker"]) == "Ana Bailey"
@@ -151,6 +178,32 @@ def test_a_quote_line_continues_in_a_text_with_one_paragraph_a_line(kg):
 
 
 # --- 4. choosing the speaker -----------------------------------------------------------------------
+
+
+def test_two_apostrophes_mark_a_quote_as_a_double_mark_does(kg):
+    # some outlets' ASCII style writes '' for both quotation marks
+    quote = one(kg, "apostrophes", "The dam will hold")  # the marks are not part of the words
+    assert label(kg, quote["speaker"]) == "Karen Olsen" and quote["kind"] == "direct"
+    assert quote["text"].endswith("We checked every gate")  # the quote's continuation, up to its closing mark
+
+
+@pytest.mark.parametrize("start", ["the senator would return", "the tour had gone well"])
+def test_a_persons_campaign_speaks_for_the_person(kg, start):
+    assert label(kg, one(kg, "campaign", start)["speaker"]) == "Ann Ray"
+
+
+def test_it_is_the_organisation_that_was_the_subject_just_before(kg):
+    assert label(kg, one(kg, "it_body", "the new fees break")["speaker"]) == "Northwind Shipping"
+    # a person acting in between: "it" is no longer the company
+    assert all(label(kg, s["speaker"]) != "Northwind Shipping" for s in said(kg, "it_person_between"))
+
+
+def test_a_closing_mark_typed_before_a_word_opens_the_quote(kg):
+    assert label(kg, one(kg, "signed_typo", "We waited ten years")["speaker"]) == "Rosa Diaz"
+
+
+def test_initials_speak_for_the_organisation_named_in_full_before(kg):
+    assert label(kg, one(kg, "initials", "it would review every contract")["speaker"]) == "Northern Rail Authority"
 
 
 def test_the_addressee_is_not_the_speaker(kg):

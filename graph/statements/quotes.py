@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 
-OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double"}
+OPENERS = {"\u201c": "double", "\u00ab": "double", "\u201e": "double", "``": "double"}
 CLOSERS = {"\u201d": "double", "\u00bb": "double"}
-QUOTATION_MARK = re.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + '"]')  # the characters _mark_role reads
+# Two apostrophes stand for a straight double mark in some outlets' ASCII style (''Yes,'' she said).
+STRAIGHT = ('"', "''")
+QUOTATION_MARK = re.compile("|".join(re.escape(m) for m in sorted([*OPENERS, *CLOSERS, *STRAIGHT], key=len, reverse=True)))
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -35,17 +37,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _mark_role(text: str, i: int, lo: int, hi: int) -> str | None:
-    """'open', 'close' or 'either' for a double quotation mark at ``i`` inside [lo, hi)."""
-    c = text[i]
+def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
+    """'open', 'close' or 'either' for a double quotation mark at [i, j) inside [lo, hi)."""
+    c = text[i:j]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[j] if j < hi else " "
     if c in OPENERS:
         return "open"
     if c in CLOSERS:
-        return "close"
-    if c != '"':
+        # a closing mark typed before a word ("”We waited"): the writer meant an opening one
+        return "open" if prev.isspace() and nxt.isalnum() else "close"
+    if c not in STRAIGHT:
         return None
-    prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
     if prev.isspace() or prev in "([{<\u2014\u2013-/\u2018'":
         return "open" if not nxt.isspace() else "close"
     if nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013-\u2019'\u2026":
@@ -53,10 +56,10 @@ def _mark_role(text: str, i: int, lo: int, hi: int) -> str | None:
     return "either"
 
 
-def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, str]]:
-    """(offset, role) of the double quotation marks inside [lo, hi), in text order."""
+def _marks(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+    """(offset, end, role) of the double quotation marks inside [lo, hi), in text order."""
     for m in QUOTATION_MARK.finditer(text, lo, hi):
-        yield m.start(), _mark_role(text, m.start(), lo, hi)
+        yield m.start(), m.end(), _mark_role(text, m.start(), m.end(), lo, hi)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -80,18 +83,18 @@ def find_quotes(text: str) -> list[Quote]:
         seen_any = False
         if carry is not None:
             first = marks[0] if marks else None
-            if first and first[1] in ("open", "either") and not text[lo:first[0]].strip():
+            if first and first[2] in ("open", "either") and not text[lo:first[0]].strip():
                 marks = marks[1:]  # the opening mark that repeats at a continued paragraph
             open_at = carry
             carry = None
-        for i, role in marks:
+        for i, j, role in marks:
             if role == "either":
                 role = "close" if open_at is not None else "open"
             if role == "open":
                 if open_at is not None:
                     # a new quote opens while one is open: the earlier one lost its closing mark
                     quotes.append(_quote(text, open_at, i, closed=False))
-                open_at = (i + 1, i)
+                open_at = (j, i)
             else:
                 if open_at is not None:
                     quotes.append(_quote(text, open_at, i, closed=True))
@@ -113,7 +116,7 @@ def _continues(text: str, paragraph: tuple[int, int]) -> bool:
     """Does an open quote go on into this paragraph? Yes when it starts with an opening mark or
     closes a quote before it opens one."""
     lo, hi = paragraph
-    for i, role in _marks(text, lo, hi):
+    for i, _, role in _marks(text, lo, hi):
         if not text[lo:i].strip():
             return role in ("open", "either")
         return role == "close" or (role == "either" and not text[i - 1].isspace())

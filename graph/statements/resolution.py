@@ -53,6 +53,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
+        body = _expanded_acronym(ctx, tok)
+        if body is not None:
+            return Resolved(body, SpeakerResolution.NAME)
     if lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS | {"it", "its"} or (
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return _resolve_pronoun(ctx, tok, claim, history)
@@ -81,6 +84,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_phrase(ctx, owner, claim, history, depth + 1)
         return Resolved(None, SpeakerResolution.NOMINAL)
     if cls == "institution":
+        owner = _owning_person(ctx, tok)
+        if owner is not None:
+            return Resolved(owner, SpeakerResolution.NOMINAL)  # "Clinton's campaign", "the Hill office": the person speaks through it
         inner = mention_in_phrase(ctx, tok)
         if inner is None:
             for c in tok.children:
@@ -371,6 +377,25 @@ def _nonperson_antecedent(ctx: Context, claim: Claim, history: list[tuple[int, i
         m = ctx.mentions[n]
         if m.label in SPEAKER_LABELS and m.label not in PERSON_LABELS:
             return n
+    return _subject_body_before(ctx, before)
+
+
+def _subject_body_before(ctx: Context, before: int) -> int | None:
+    """The organisation that is the subject of the sentence before, in the same paragraph, when no
+    one spoke yet ("Acme sent a letter on Thursday. It says ..."); a person subject in between
+    means the pronoun is someone else."""
+    sent = ctx.doc.char_span(before, min(before + 1, len(ctx.text)), alignment_mode="expand")
+    if sent is None or not len(sent) or sent[0].sent.start == 0:
+        return None
+    previous = ctx.doc[sent[0].sent.start - 1].sent
+    if ctx.paragraph_of(previous.start_char) != ctx.paragraph_of(before):
+        return None
+    for tok in previous:
+        if tok.dep_ in SUBJECT_DEPS and tok.head == previous.root:
+            n = mention_in_phrase(ctx, tok)
+            if n is not None and ctx.mentions[n].label in ORGANISATION_LABELS and not ctx.in_quote(tok.idx):
+                return n
+            return None
     return None
 
 
@@ -434,3 +459,29 @@ def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resol
         if rep is not None and rep not in ctx.people.keys:
             res.reporter = rep
     return res
+
+
+def _owning_person(ctx: Context, tok: Token) -> int | None:
+    """The person a body belongs to, named as its possessor or in a compound ("Clinton's team",
+    "the Trump campaign")."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound"):
+            n = ctx.mention_at(c)
+            if n is not None and n in ctx.people.keys:
+                return _as_person(ctx, n)
+    return None
+
+
+def _expanded_acronym(ctx: Context, tok: Token) -> int | None:
+    """An organisation the text named in full before its initials ("the Securities and Exchange
+    Commission ... the S.E.C. said"), when the mention stage did not take the initials for a name."""
+    letters = tok.text.replace(".", "")
+    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+        return None
+    for n in range(len(ctx.mentions)):
+        m = ctx.mentions[n]
+        if 0 <= m.start < tok.idx and m.label in ORGANISATION_LABELS:
+            initials = "".join(w[0] for w in m.name.split() if w[0].isupper())
+            if initials == letters:
+                return n
+    return None

@@ -38,13 +38,30 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
         if v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., adding that ..."
             v = v.head
             continue
-        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            v = v.head.head  # "responded by saying that ...", "after saying that ..."
-            continue
+        if v.dep_ == "pcomp" and v.tag_ == "VBG":
+            # "responded by saying that ...", "after saying that ...", "aside from saying ...",
+            # "for promoting pills and for saying ...": up through the preposition to its verb
+            holder = _verb_holding(v.head)
+            if holder is not None:
+                v = holder
+                continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, "subject"  # "witnesses reporting ...", "a statement saying ..."
         break
     return None, "none"
+
+
+def _verb_holding(prep: Token) -> Token | None:
+    """The verb a preposition hangs on, through a coordinated preposition or an adverb ("aside
+    from"); None when it hangs on a noun."""
+    t = prep
+    for _ in range(3):
+        if t.dep_ not in ("prep", "conj", "advmod") or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def stray_subject(ctx: "Context", verb: Token) -> Token | None:

@@ -167,11 +167,11 @@ def bare_batch_size(sample: dict, jobs: int) -> int:
     so that the two differ by the work after the parse, not by batching. (spaCy's default of 256
     is slower here, and needs twice the memory; with workers, it would leave one idle on a small
     sample, since spaCy deals whole batches round-robin.)"""
-    from graph.pipeline import CHUNK_CHARS, CHUNK_MAX_DOCS
+    from graph.pipeline.runners import InProcessRunner, ProcessRunner
 
-    budget = CHUNK_CHARS["local"] if jobs == 1 else CHUNK_CHARS["workers"]
+    runner = InProcessRunner if jobs == 1 else ProcessRunner
     average = max(1, sample["chars"] // max(1, sample["docs"]))
-    return max(1, min(CHUNK_MAX_DOCS, budget // average, sample["docs"] // jobs or 1))
+    return max(1, min(runner.chunk_docs, runner.chunk_chars // average, sample["docs"] // jobs or 1))
 
 
 def main() -> None:

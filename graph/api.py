@@ -36,6 +36,7 @@ import networkx as nx
 
 from .assemble import EDGE_KINDS
 from .export import dumps_json, from_data, load_json, to_data, write_atomically
+from .pipeline.options import BuildOptions
 from .records import ENTITY_TYPES
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
@@ -74,24 +75,21 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
 
 
 def build(
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
-    *,
-    model: str | None = None,
-    extra_entities: Iterable[str | os.PathLike] = (),
-    jobs: int = 1,
-    cache: bool | str | os.PathLike = True,
-    progress: bool = False,
+    paths: str | os.PathLike | Iterable[str | os.PathLike], options: BuildOptions | None = None, /, **changes: Any
 ) -> KnowledgeGraph:
     """Build the graph of article files and folders, as ``entity-graph build`` does (without writing).
 
     ``paths`` is one path or a list of them; files that could not be used are listed in
-    ``kg.problems``. ``jobs``: processes that parse (1: this one); ``cache``: True for the
-    default parse cache, a folder for another, False for none; ``progress``: a bar on stderr.
+    ``kg.problems``. ``options`` is a :class:`graph.BuildOptions`, and keyword arguments change
+    its fields: ``jobs`` (processes that parse, 1: this one), ``scheduler`` (a Dask scheduler's
+    address, or ``"local:N"``), ``cache`` (True for the default parse cache, a folder for another,
+    False for none), ``progress`` (a bar on stderr), ``model``, ``extra_entities``, ``max_chars``.
 
     >>> kg = graph.build(["seeds"])    # doctest: +SKIP
     >>> kg = graph.build("corpus.jsonl", jobs=2, progress=True)  # doctest: +SKIP
+    >>> kg = graph.build("corpus.jsonl", graph.BuildOptions(scheduler="tcp://10.0.0.5:8786"))  # doctest: +SKIP
     """
-    return KnowledgeGraph.build(paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress)
+    return KnowledgeGraph.build(paths, options, **changes)
 
 
 class EntityNotFound(KeyError):
@@ -184,12 +182,9 @@ class KnowledgeGraph:
     def build(
         cls,
         paths: str | os.PathLike | Iterable[str | os.PathLike],
-        *,
-        model: str | None = None,
-        extra_entities: Iterable[str | os.PathLike] = (),
-        jobs: int = 1,
-        cache: bool | str | os.PathLike = True,
-        progress: bool = False,
+        options: BuildOptions | None = None,
+        /,
+        **changes: Any,
     ) -> KnowledgeGraph:
         """Build from article files and folders; see :func:`graph.build`.
 
@@ -199,9 +194,7 @@ class KnowledgeGraph:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        result = build_graph(
-            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress
-        )
+        result = build_graph(list(paths), options, **changes)
         return cls(result.graph, problems=result.problems)
 
     @classmethod

@@ -31,7 +31,8 @@ except ImportError:  # Dask is an optional extra: DaskRunner says how to install
     WorkerPlugin = object  # type: ignore[misc,assignment]
 
 PLUGIN_NAME = "entity-graph-analyser"
-WORKERS_TIMEOUT_S = 60  # how long to wait for a scheduler's first worker
+CONNECT_TIMEOUT_S = 20  # how long to try to reach the scheduler
+WORKERS_TIMEOUT_S = 60  # how long to wait for its first worker
 
 
 class ClusterUnavailable(RuntimeError):
@@ -76,7 +77,7 @@ class DaskRunner(_Runner):
                 self._client = Client(self._cluster)
             else:
                 try:
-                    self._client = Client(self.scheduler, timeout="20s")
+                    self._client = Client(self.scheduler, timeout=CONNECT_TIMEOUT_S)
                 except (OSError, TimeoutError) as exc:
                     raise ClusterUnavailable(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
                 try:

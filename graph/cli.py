@@ -81,7 +81,7 @@ def _build(args: argparse.Namespace) -> int:
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
     from .pipeline import BuildOptions, NoDocuments, build, fewer_gc_passes, progress_bar
-    from .pipeline.cluster import ClusterUnavailable
+    from .pipeline.runners import ClusterUnavailable
 
     try:
         options = BuildOptions(

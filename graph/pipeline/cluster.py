@@ -23,7 +23,7 @@ from itertools import count
 from ..gazetteer import Gazetteer
 from .analyser import Analyser, Chunk, ChunkResult, shared_analyser
 from .options import LOCAL_CLUSTER
-from .runners import GC_GEN0_THRESHOLD, WINDOW_PER_WORKER, _Runner, in_order, same_version
+from .runners import GC_GEN0_THRESHOLD, WINDOW_PER_WORKER, ClusterUnavailable, _Runner, in_order, same_version
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -33,10 +33,6 @@ except ImportError:  # Dask is an optional extra: DaskRunner says how to install
 PLUGIN_NAME = "entity-graph-analyser"
 CONNECT_TIMEOUT_S = 20  # how long to try to reach the scheduler
 WORKERS_TIMEOUT_S = 60  # how long to wait for its first worker
-
-
-class ClusterUnavailable(RuntimeError):
-    """The Dask cluster cannot be used: Dask is not installed, or the scheduler cannot be reached."""
 
 
 class DaskRunner(_Runner):
@@ -169,4 +165,4 @@ def _run_chunk(chunk: Chunk) -> ChunkResult:
     return _worker_plugin(get_worker()).ready().run(chunk)
 
 
-__all__ = ["AnalyserPlugin", "ClusterUnavailable", "DaskRunner"]
+__all__ = ["AnalyserPlugin", "DaskRunner"]

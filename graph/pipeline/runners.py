@@ -53,6 +53,10 @@ class DocumentRunner(Protocol):
         ...
 
 
+class ClusterUnavailable(RuntimeError):
+    """The Dask cluster cannot be used: Dask is not installed, or the scheduler cannot be reached."""
+
+
 class _Runner:
     """Context management for the runners: closed at the end, aborted on an exception."""
 
@@ -207,4 +211,4 @@ def _worker_run(chunk: Chunk) -> ChunkResult:
     return _worker_state().run(chunk)
 
 
-__all__ = ["DocumentRunner", "InProcessRunner", "ProcessRunner", "in_order", "same_version"]
+__all__ = ["ClusterUnavailable", "DocumentRunner", "InProcessRunner", "ProcessRunner", "in_order", "same_version"]

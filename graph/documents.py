@@ -70,8 +70,14 @@ Dates found in text are written as ISO ``YYYY-MM-DD``; dates from fields and ``<
 given. Ids must be unique: on a clash the first document (in reading order) keeps the id and the
 later one is skipped with a Problem (suffixing would make ids depend on which files are present).
 Folders are walked recursively in sorted order, hidden files and folders (``.name``) are skipped,
-other extensions are skipped silently; a file reached twice in one call is read once. CSV may be
-separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column). Problems come
+other extensions are skipped silently; a file reached twice in one call is read once. What a walk
+cannot read is a problem, not skipped silently: an unreadable folder, a symbolic link that dangles
+or loops, a symbolic link to a folder (not followed), a supported name that is not a regular file
+(a FIFO). A byte of a file name that is not UTF-8 shows as ``\\xNN`` in ids and paths; a lone
+surrogate escaped in JSON (``\\ud800``) becomes U+FFFD. A document (file or row) longer than
+``max_chars`` is skipped. CSV may be
+separated by ``,``, ``;``, tab or ``|`` (the one whose header has a ``text`` column); a quote never
+closed, which would make the rest of the file one row, skips that row. Problems come
 in a fixed order: those of the paths given, then reading problems file by file (rows by line), then
 documents left empty by cleaning or with a duplicate id. Same input, same documents and problems
 in the same order.
@@ -1008,7 +1014,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
 
     def unreadable(exc: OSError) -> None:
         p = Path(exc.filename) if exc.filename else folder
-        report(p, f"cannot read folder ({exc.strerror or exc}); skipped")
+        report(p, f"cannot read folder ({exc.strerror or exc})")
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=False):
         for name in sorted(dirnames):
@@ -1024,11 +1030,11 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
             try:
                 mode = os.stat(p).st_mode
             except FileNotFoundError:
-                report(p, "dangling symbolic link (its target does not exist); skipped")
+                report(p, "dangling symbolic link (its target does not exist)")
                 continue
             except OSError as exc:
                 if exc.errno == errno.ELOOP:
-                    report(p, "symbolic link loop; skipped")
+                    report(p, "symbolic link loop")
                 elif supported:
                     report(p, f"cannot read ({exc.strerror or exc})")
                 continue
@@ -1037,7 +1043,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
             if stat.S_ISREG(mode):
                 found.append(p)
             else:
-                report(p, "not a regular file (a FIFO, socket or device); skipped")
+                report(p, "not a regular file (a FIFO, socket or device)")
     return sorted(found, key=lambda p: p.relative_to(folder).parts), [pr for _, pr in sorted(problems, key=lambda x: x[0])]
 
 
@@ -1144,7 +1150,7 @@ def _read_rows(kind: str, text: str, path: str, stem: str, max_chars: int = MAX_
                 if rows and rows[-1][0] == start and reader.line_num > start and _quote_left_open(text, start):
                     rows.pop()  # the csv module reads an unclosed quote to the end of the file, as one field
                     problems.append(Problem(f"{path}:{start}", f"unterminated quote: lines {start}-{reader.line_num} "
-                                            "would be one row; skipped"))
+                                            "would be one row"))
             except csv.Error as e:
                 problems.append(Problem(f"{path}:{reader.line_num}", f"not valid CSV ({e})"))
         finally:
@@ -1177,7 +1183,7 @@ def _read_rows(kind: str, text: str, path: str, stem: str, max_chars: int = MAX_
 
 
 def _too_long(length: int, max_chars: int, unit: str = "characters") -> str:
-    return f"too long ({length:,} {unit}; the limit is {max_chars:,} characters, see --max-chars); skipped"
+    return f"too long ({length:,} {unit}; the limit is {max_chars:,} characters, see --max-chars)"
 
 
 def _read_file(p: Path, path: str, max_chars: int = MAX_CHARS) -> tuple[list[_Candidate], list[Problem]]:

@@ -1,20 +1,19 @@
 """Curated knowledge: known entities with their aliases, demonyms and capitals, and title words.
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
-``stop_names.txt``); a user
-extends it with files of the same form passed as ``extra_entities``, without editing Python.
+``stop_names.txt``), read by :func:`graph.curated.load_curated`; a user extends it with files of
+the same form passed as ``extra_entities``, without editing Python.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
+from .curated import CuratedData, CuratedDataError, data_lines, load_curated
 from .records import ENTITY_TYPES
 
 
@@ -160,16 +159,8 @@ def _is_description(alias: str) -> bool:
     return any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words[1:])
 
 
-def _data_dir() -> Path:
-    return Path(str(resources.files("graph") / "data"))
-
-
-def _read_entries(path: Path, entries: dict[str, Entry], digest) -> None:
-    raw = path.read_bytes()
-    digest.update(raw)
-    for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+def _read_entries(path: Path, text: str, entries: dict[str, Entry]) -> None:
+    for number, line in data_lines(text):
         where = f"{path}:{number}"
         try:
             item = json.loads(line)
@@ -186,28 +177,20 @@ def _read_entries(path: Path, entries: dict[str, Entry], digest) -> None:
         entries[item["id"]] = Entry(**values)  # a later file overrides an entry of the same id
 
 
-def _read_titles(path: Path, digest) -> dict[str, str | None]:
-    raw = path.read_bytes()
-    digest.update(raw)
+def _read_titles(data: CuratedData) -> dict[str, str | None]:
     titles: dict[str, str | None] = {}
-    for line in raw.decode("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for _, line in data.lines("titles.tsv"):
         title, _, gender = line.partition("\t")
         titles[title.strip().lower()] = gender.strip() or None
     return titles
 
 
-def _read_head_words(path: Path, digest) -> dict[str, str]:
-    raw = path.read_bytes()
-    digest.update(raw)
+def _read_head_words(data: CuratedData) -> dict[str, str]:
     words = {}
-    for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data.lines("head_words.tsv"):
         word, _, type_ = line.partition("\t")
         if type_.strip() not in (*ENTITY_TYPES, "none"):
-            raise GazetteerError(f"{path}:{number}: type {type_.strip()!r} is not one of {', '.join(ENTITY_TYPES)}")
+            raise GazetteerError(f"{data.path('head_words.tsv')}:{number}: type {type_.strip()!r} is not one of {', '.join(ENTITY_TYPES)}")
         words[word.strip()] = type_.strip()
     return words
 
@@ -219,27 +202,20 @@ def load_gazetteer(extra_entities: list[str | Path] | tuple = ()) -> Gazetteer:
     >>> gaz.entries["russia"].label
     'Russia'
     """
-    data = _data_dir()
-    digest = hashlib.sha256()
+    try:
+        data = load_curated(extra_entities)
+    except CuratedDataError as exc:
+        raise GazetteerError(str(exc)) from None
     entries: dict[str, Entry] = {}
-    for path in [data / "entities.jsonl", *map(Path, extra_entities)]:
-        try:
-            _read_entries(path, entries, digest)
-        except OSError as exc:
-            raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from None
-        except UnicodeDecodeError:
-            raise GazetteerError(f"{path}: not UTF-8 text") from None
-    titles = _read_titles(data / "titles.tsv", digest)
-    head_words = _read_head_words(data / "head_words.tsv", digest)
-    raw = (data / "stop_names.txt").read_bytes()
-    digest.update(raw)
-    stop_names = frozenset(
-        fold(w) for w in raw.decode("utf-8").splitlines() if w.strip() and not w.startswith("#")
-    )
+    for path, text in [(data.path("entities.jsonl"), data.texts["entities.jsonl"]), *data.extra_entities]:
+        _read_entries(path, text, entries)
+    titles = _read_titles(data)
+    head_words = _read_head_words(data)
+    stop_names = frozenset(fold(line.strip()) for _, line in data.lines("stop_names.txt"))
     return Gazetteer(
         entries=entries,
         titles=titles,
         head_words=head_words,
         stop_names=stop_names,
-        fingerprint=digest.hexdigest()[:16],
+        fingerprint=data.fingerprint,
     )

@@ -32,8 +32,8 @@ def cut_points(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
     >>> text = "One paragraph.\\n\\nAnother one. It is longer."
     >>> [text[s:e] for s, e in cut_points(text, 30)]
     ['One paragraph.', 'Another one. It is longer.']
-    >>> [text[s:e] for s, e in cut_points("abcdefgh", 3)]
-    ['abc', 'def', 'gh']
+    >>> cut_points("abcdefgh", 3)  # no break anywhere: cut every 3 characters
+    [(0, 3), (3, 6), (6, 8)]
     """
     pieces = []
     start = 0
@@ -46,7 +46,10 @@ def cut_points(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
             for last in pattern.finditer(text, floor, end + 1):
                 pass
             if last is not None and last.start() > start:
-                cut = (last.start(), last.end())
+                cut_start = last.start()
+                while cut_start > start + 1 and text[cut_start - 1].isspace():
+                    cut_start -= 1  # the window began inside the separator
+                cut = (cut_start, last.end())
                 break
         if cut is None:
             cut = (end, end)

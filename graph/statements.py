@@ -36,13 +36,12 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from itertools import accumulate
-from pathlib import Path
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .curated import load_curated
 from .records import Affiliation, Document, Mention, Statement
 
 # --- lexicons ------------------------------------------------------------------------------------
@@ -77,24 +76,13 @@ class Lexicon:
         return frozenset(noun for noun, cls in self.nouns.items() if cls == "view")
 
 
-def _data_dir() -> Path:
-    return Path(str(resources.files("graph") / "data"))
-
-
-def _rows(path: Path) -> Iterator[list[str]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        yield [part.strip() for part in line.split("\t")]
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """The reporting cues and speaker nouns of ``graph/data`` (cached)."""
-    folder = Path(data_dir) if data_dir else _data_dir()
+    data = load_curated(folder=data_dir)
     verbs: dict[str, Cue] = {}
     phrasal: dict[tuple[str, str], Cue] = {}
-    for row in _rows(folder / "reporting_verbs.tsv"):
+    for row in data.rows("reporting_verbs.tsv"):
         lemma, cls = row[0].lower(), row[1]
         frames = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "that").split(",") if f.strip())
         cue = Cue(lemma, cls, frames)
@@ -105,7 +93,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             phrasal[(words[0], " ".join(words[1:]))] = cue
     nouns: dict[str, str] = {}
     gender: dict[str, str] = {}
-    for row in _rows(folder / "attribution_nouns.tsv"):
+    for row in data.rows("attribution_nouns.tsv"):
         nouns[row[0].lower()] = row[1]
         if len(row) > 2 and row[2]:
             gender[row[0].lower()] = row[2]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "graph" / "data"
-ENTITIES = DATA / "entities.jsonl"
-TITLES = DATA / "titles.tsv"
+from graph.curated import DATA_FILES, data_dir, load_curated
+from graph.gazetteer import fold, load_gazetteer
+
+CURATED = load_curated()
 
 TYPES = {"person", "group", "organization", "country", "alliance", "place"}
 REQUIRED = {"id": str, "label": str, "type": str, "aliases": list, "weak_aliases": list}
@@ -21,28 +20,15 @@ ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 STR_LISTS = ("aliases", "weak_aliases", "demonyms", "weak_demonyms", "capital_aliases")
 
 
-def _fold(text: str) -> str:
-    """The key the gazetteer matches spellings by (mirrors ``graph.gazetteer.fold``): case,
-    accents, dots, spaces, hyphens, a leading "the" and a trailing possessive do not count."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['\u2019]s?$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"[\W_]+", "", text)
-
-
-def _lines(path: Path) -> list[tuple[int, str]]:
-    out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            out.append((number, line))
-    return out
+def _lines(name: str) -> list[tuple[int, str]]:
+    """The lines of a data file, as the build reads them (no blank lines, no ``#`` comments)."""
+    return list(CURATED.lines(name))
 
 
 @pytest.fixture(scope="module")
 def entries() -> list[dict]:
     items = []
-    for number, line in _lines(ENTITIES):
+    for number, line in _lines("entities.jsonl"):
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:  # pragma: no cover - the assertion message is the point
@@ -118,16 +104,16 @@ def test_no_name_claimed_by_two_entries(entries):
     claims: dict[str, dict[str, bool]] = defaultdict(dict)  # folded name -> entry id -> strong?
     for e in entries:
         for name in [e["label"], *e["aliases"]]:
-            claims[_fold(name)][e["id"]] = claims[_fold(name)].get(e["id"], False) or name not in e["weak_aliases"]
+            claims[fold(name)][e["id"]] = claims[fold(name)].get(e["id"], False) or name not in e["weak_aliases"]
         for name in e["weak_aliases"]:
-            claims[_fold(name)].setdefault(e["id"], False)
+            claims[fold(name)].setdefault(e["id"], False)
     clashes = {name: owners for name, owners in claims.items() if sum(owners.values()) > 1}
     assert not clashes, f"names held strongly by more than one entry: {clashes}"
 
 
 def test_weak_aliases_are_not_also_strong(entries):
     for e in entries:
-        both = {_fold(a) for a in e["aliases"]} & {_fold(w) for w in e["weak_aliases"]}
+        both = {fold(a) for a in e["aliases"]} & {fold(w) for w in e["weak_aliases"]}
         assert not both, f"{e['id']}: {sorted(both)} both strong and weak"
 
 
@@ -152,14 +138,14 @@ def test_current_countries_do_not_share_demonyms_or_capitals(entries):
         if e.get("historical"):
             continue
         for d in e["demonyms"]:
-            assert demonyms.get(_fold(d), e["id"]) == e["id"], f"demonym {d!r} on {demonyms[_fold(d)]!r} and {e['id']!r}"
-            demonyms[_fold(d)] = e["id"]
-        cap = _fold(e["capital"])
+            assert demonyms.get(fold(d), e["id"]) == e["id"], f"demonym {d!r} on {demonyms[fold(d)]!r} and {e['id']!r}"
+            demonyms[fold(d)] = e["id"]
+        cap = fold(e["capital"])
         assert cap not in capitals, f"capital {e['capital']!r} on {capitals.get(cap)!r} and {e['id']!r}"
         capitals[cap] = e["id"]
     for e in entries:
         if e["type"] == "country" and e.get("historical"):
-            current = capitals.get(_fold(e["capital"]))
+            current = capitals.get(fold(e["capital"]))
             if current:
                 assert position[current] < position[e["id"]], f"{e['id']} must come after {current}"
 
@@ -181,7 +167,7 @@ def test_key_countries_and_bodies_are_covered(entries):
 
 
 def test_titles_file():
-    rows = _lines(TITLES)
+    rows = _lines("titles.tsv")
     assert len(rows) >= 100
     seen = set()
     for number, line in rows:
@@ -198,8 +184,21 @@ def test_titles_file():
 
 def test_packaged_loader_reads_the_files():
     """The gazetteer the pipeline uses accepts every line (type check, JSON, titles)."""
-    gazetteer = pytest.importorskip("graph.gazetteer")
-    gaz = gazetteer.load_gazetteer()
+    gaz = load_gazetteer()
     assert gaz.entries["russia"].label == "Russia"
     assert gaz.titles.get("mrs.") == "f"
     assert gaz.surfaces["Moscow"][0].entry == "russia"
+
+
+def test_one_fingerprint_covers_every_data_file(tmp_path):
+    """Any file the build reads changes the fingerprint that decides whether a process's loaded
+    matchers and lexicons are still good; the README describes every one of them."""
+    readme = (data_dir() / "README.md").read_text(encoding="utf-8")
+    for name in DATA_FILES:
+        folder = tmp_path / name
+        folder.mkdir()
+        for other in DATA_FILES:
+            (folder / other).write_bytes((data_dir() / other).read_bytes() + (b"\n# changed\n" if other == name else b""))
+        assert load_curated(folder=folder).fingerprint != CURATED.fingerprint, name
+        assert f"`{name}`" in readme, f"graph/data/README.md does not describe {name}"
+    assert sorted(p.name for p in data_dir().iterdir() if p.name != "README.md") == sorted(DATA_FILES)

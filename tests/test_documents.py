@@ -696,7 +696,6 @@ def test_documents_start_with_their_title(texts: list[str]) -> None:
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="no seeds folder")
 def test_seed_articles() -> None:
     docs, problems = read_documents([SEEDS])
     assert problems == [] and len(docs) == 5
@@ -754,7 +753,6 @@ def test_things_that_are_not_paths_are_problems() -> None:
     assert docs == [] and len(problems) == 1 and problems[0].message.startswith("not a path")
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="no seeds folder")
 def test_seed_output_lines_all_come_from_the_input() -> None:
     docs, _ = read_documents([SEEDS])
     for doc in docs:

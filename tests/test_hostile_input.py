@@ -22,6 +22,7 @@ import graph.cache as cache_module
 from graph.cache import FILENAME
 from graph.cli import main
 from graph.documents import read_documents
+from graph.pieces import cut_points
 from graph.pipeline import build
 
 FIRST = ["Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hassan"]
@@ -85,6 +86,18 @@ def test_a_document_over_a_million_characters_builds_in_pieces_with_its_offsets(
 
     again = graph.build([tmp_path / "long.txt"], model=blank_model, cache=tmp_path / "cache")
     assert again.to_data() == kg.to_data()  # every piece from the cache, the same graph
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.sampled_from("ab .!?\n\t"), max_size=400), st.integers(2, 60))
+def test_pieces_cover_the_text_and_are_cut_only_at_white_space(text, limit):
+    pieces = cut_points(text, limit)
+    assert pieces[0][0] == 0
+    assert not text[pieces[-1][1]:].strip()  # at most a separator after the last piece
+    for (start, end), (next_start, _) in zip(pieces, pieces[1:]):
+        assert 0 < end - start <= limit
+        assert not text[end:next_start].strip()  # only white space falls between two pieces
+    assert pieces[-1][1] - pieces[-1][0] <= limit
 
 
 def test_a_document_over_max_chars_is_skipped_with_one_line(tmp_path, capsys):
@@ -244,11 +257,11 @@ def test_a_folder_walk_reports_what_it_cannot_read(tmp_path, monkeypatch):
     assert [d.id for d in documents] == ["good"]
     assert [str(p).replace(f"{corpus}/", "") for p in problems] == [
         "back-up: symbolic link to a folder, not followed",
-        "dangling.txt: dangling symbolic link (its target does not exist); skipped",
-        "locked: cannot read folder (Permission denied); skipped",
-        "loop-a: symbolic link loop; skipped",
-        "loop-b: symbolic link loop; skipped",
-        "pipe.txt: not a regular file (a FIFO, socket or device); skipped",
+        "dangling.txt: dangling symbolic link (its target does not exist)",
+        "locked: cannot read folder (Permission denied)",
+        "loop-a: symbolic link loop",
+        "loop-b: symbolic link loop",
+        "pipe.txt: not a regular file (a FIFO, socket or device)",
     ]
 
 
@@ -260,7 +273,7 @@ def test_an_unterminated_csv_quote_does_not_swallow_the_rest_of_the_file(tmp_pat
     )
     documents, problems = read_documents([path])
     assert [d.id for d in documents] == ["1"]
-    assert [str(p) for p in problems] == [f"{path}:3: unterminated quote: lines 3-5 would be one row; skipped"]
+    assert [str(p) for p in problems] == [f"{path}:3: unterminated quote: lines 3-5 would be one row"]
     # quotation marks inside a field that is closed are no problem
     path.write_text('id,text\n1,"He said ""no"" twice.\nThen left."\n2,Plain.\n', encoding="utf-8")
     documents, problems = read_documents([path])

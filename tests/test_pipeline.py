@@ -234,11 +234,3 @@ def test_bad_jobs_value_is_a_usage_error(capsys):
         main(["build", "x", "--jobs", "-1"])
     assert "--jobs" in capsys.readouterr().err
 
-
-def test_the_examples_in_the_pipelines_docstrings_run():
-    import doctest
-
-    from graph.pipeline import corpus, options
-
-    for module in (corpus, options):
-        assert doctest.testmod(module).failed == 0

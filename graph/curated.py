@@ -1,0 +1,88 @@
+"""The curated data files of ``graph/data/``, read in one place with one fingerprint.
+
+Every stage that uses curated knowledge (the gazetteer's entities, titles, head words and stop
+names; the statements' reporting verbs and attribution nouns) takes its lines from
+:func:`load_curated`, so that :attr:`CuratedData.fingerprint` changes whenever any file a build
+reads changes. ``graph/data/README.md`` describes the files.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+
+# The files of graph/data/ that a build reads.
+DATA_FILES = ("entities.jsonl", "titles.tsv", "head_words.tsv", "stop_names.txt", "reporting_verbs.tsv", "attribution_nouns.tsv")
+
+
+class CuratedDataError(ValueError):
+    """A curated data file cannot be read or is malformed: the message names the file (and line)."""
+
+
+def data_dir() -> Path:
+    """The packaged ``graph/data`` folder."""
+    return Path(str(resources.files("graph") / "data"))
+
+
+@dataclass(frozen=True)
+class CuratedData:
+    """The text of each data file (by its name in ``graph/data/``) and of the user's extra entity
+    files (by path), and a fingerprint of all of them."""
+
+    folder: Path
+    texts: dict[str, str]
+    extra_entities: tuple[tuple[Path, str], ...]
+    fingerprint: str
+
+    def lines(self, name: str) -> Iterator[tuple[int, str]]:
+        """``(line number, line)`` of the data file ``name``, without blank lines and ``#`` comments.
+
+        >>> data = load_curated()
+        >>> next(line for _, line in data.lines("titles.tsv") if line.startswith("Mrs"))
+        'Mrs\\tf'
+        """
+        yield from data_lines(self.texts[name])
+
+    def rows(self, name: str) -> Iterator[list[str]]:
+        """The tab-separated fields of each line of ``name``, stripped."""
+        for _, line in self.lines(name):
+            yield [part.strip() for part in line.split("\t")]
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+
+def data_lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` of a data file's ``text``, without blank lines and ``#`` comments."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line
+
+
+def _read(path: Path, digest) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CuratedDataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    digest.update(path.name.encode() + b"\0" + raw + b"\0")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CuratedDataError(f"{path}: not UTF-8 text") from None
+
+
+def load_curated(extra_entities: Sequence[str | PathLike] = (), folder: str | PathLike | None = None) -> CuratedData:
+    """Read the data files of ``folder`` (default: the packaged ``graph/data``) and the user's
+    ``extra_entities`` JSONL files (read anew on each call: a user may have edited them).
+
+    >>> len(load_curated().fingerprint)
+    16
+    """
+    base = Path(folder) if folder is not None else data_dir()
+    digest = hashlib.sha256()
+    texts = {name: _read(base / name, digest) for name in DATA_FILES}
+    extra_entities = tuple((Path(p), _read(Path(p), digest)) for p in extra_entities)
+    return CuratedData(base, texts, extra_entities, digest.hexdigest()[:16])

@@ -2,7 +2,7 @@
 
 Every worker loads the spaCy pipeline and the curated data once (:class:`AnalyserPlugin`, a Dask
 worker plugin) and runs :meth:`Analyser.run <graph.pipeline.analyser.Analyser.run>` on chunks of
-documents of up to a few megabytes, returning the same plain records as local processes. The
+documents of up to a megabyte of text, returning the same plain records as local processes. The
 build's process (the client) keeps the parse cache: it sends a cached document's stored parse
 instead of having it parsed again, and stores the new parses that come back. Resolution, assembly
 and export stay on the client. Dask runs a chunk again elsewhere when its worker dies; a document
@@ -40,8 +40,10 @@ class DaskRunner(_Runner):
     cluster of N processes on this machine (``local:N``). Connecting and loading the pipeline on
     the workers go on while the build reads its documents."""
 
-    chunk_chars = 2_000_000  # tasks of seconds to a minute: a few megabytes of text
-    chunk_docs = 1_000
+    # Tasks of about half a minute; with their cached parses (about 5 bytes per character of
+    # text) they stay under Dask's 10 MB warning for a large task.
+    chunk_chars = 1_000_000
+    chunk_docs = 500
 
     def __init__(self, scheduler: str, model: str | None, gazetteer: Gazetteer) -> None:
         try:

@@ -234,3 +234,17 @@ def test_bad_jobs_value_is_a_usage_error(capsys):
         main(["build", "x", "--jobs", "-1"])
     assert "--jobs" in capsys.readouterr().err
 
+
+
+def test_a_document_that_fails_is_one_problem_and_the_others_are_built(corpus, tmp_path, monkeypatch, capsys):
+    """A document whose analysis raises (made to, by the test-only fault hook) is left out with
+    one line naming it, in this process and in worker processes alike."""
+    from graph.pipeline.analyser import FAULT_ENV
+
+    monkeypatch.setenv(FAULT_ENV, "fail-document:Kazakhstan sent observers")
+    one = build([corpus], cache=False)
+    assert [(p.path, p.message.split(" (")[0]) for p in one.problems] == [(str(corpus / "border.txt"), "could not be analysed")]
+    assert sorted(d.path for d in one.documents) == [str(corpus / "lavrov.txt"), str(corpus / "talks.txt")]
+    assert main(["build", str(corpus), "--jobs", "2", "--no-cache", "-q", "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err == f"entity-graph: skipped {one.problems[0]}\n"
+    assert (tmp_path / "out" / "graph.json").read_bytes() == graph_bytes(one)

@@ -8,7 +8,7 @@ PYTHON=${PYTHON:-python3}
 
 install_python() {
     [[ -x .venv/bin/python ]] || "$PYTHON" -m venv .venv
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,dask]"
 }
 
 install_browser() {

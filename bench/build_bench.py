@@ -21,6 +21,7 @@ the largest sample: every parse cached, 10 articles new, and new curated data.
 Usage:  .venv/bin/python bench/build_bench.py                         (100, 500 and every article)
         .venv/bin/python bench/build_bench.py --sample 200 --jobs 1 --repeat 3
         .venv/bin/python bench/build_bench.py --corpus other.jsonl --sample 100 500 --json out.json
+        .venv/bin/python bench/build_bench.py --sample 300 --jobs 2 --scheduler local:2 --repeat 3
 
 The corpus is read where it lies (default ``../shared/corpus/bbc_news.jsonl`` beside the repo);
 samples are a fixed shuffle's first N articles, so every category is in each, and the smaller
@@ -63,13 +64,16 @@ def child_bare(texts_file: str, jobs: int, batch_size: int) -> dict:
     return {"docs": n, "load": load, "pipe": time.perf_counter() - t - load}
 
 
-def child_build(corpus: str, out: str, jobs: int, cache: str, extra: list[str]) -> dict:
+def child_build(corpus: str, out: str, workers: str, cache: str, extra: list[str]) -> dict:
+    """``workers``: a number of processes (``--jobs``), or a Dask scheduler (``--scheduler``)."""
     from graph.cli import write_build_outputs
-    from graph.pipeline import build, fewer_gc_passes
+    from graph.pipeline import BuildOptions, build, fewer_gc_passes
 
+    where = {"jobs": int(workers)} if workers.isdigit() else {"scheduler": workers}
+    options = BuildOptions(cache=cache or False, extra_entities=extra, **where)
     with fewer_gc_passes():  # what entity-graph build does, but for the progress bar and the summary
-        result = build([corpus], jobs=jobs, cache=cache or False, extra_entities=extra)
-        write_build_outputs(result, out, jobs=jobs)
+        result = build([corpus], options)
+        write_build_outputs(result, out, jobs=options.jobs)
     return {
         "docs": len(result.documents),
         "timings": result.timings,
@@ -83,21 +87,25 @@ def child_build(corpus: str, out: str, jobs: int, cache: str, extra: list[str]) 
 # --- measuring a process -----------------------------------------------------------------------
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """The summed RSS of process ``pid`` and its descendants, and the largest descendant's."""
     import psutil
 
     try:
         proc = psutil.Process(pid)
         procs = [proc, *proc.children(recursive=True)]
     except psutil.Error:
-        return 0
-    total = 0
+        return 0, 0
+    total = largest = 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            rss = p.memory_info().rss
         except psutil.Error:
-            pass
-    return total
+            continue
+        total += rss
+        if p is not proc:
+            largest = max(largest, rss)
+    return total, largest
 
 
 def run_measured(args: list[str]) -> dict:
@@ -105,13 +113,14 @@ def run_measured(args: list[str]) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = 0
+    peak = peak_child = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_child
         while not stop.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            total, largest = _tree_rss(proc.pid)
+            peak, peak_child = max(peak, total), max(peak_child, largest)
             stop.wait(0.05)
 
     sampler = None
@@ -135,6 +144,7 @@ def run_measured(args: list[str]) -> dict:
     report["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     # Without psutil: the largest single process (a lower bound of the tree's peak).
     report["peak_rss_mb"] = (peak or after.ru_maxrss * 1024) / 2**20
+    report["peak_worker_mb"] = peak_child / 2**20  # the largest child process: a worker's peak
     return report
 
 
@@ -167,11 +177,11 @@ def bare_batch_size(sample: dict, jobs: int) -> int:
     so that the two differ by the work after the parse, not by batching. (spaCy's default of 256
     is slower here, and needs twice the memory; with workers, it would leave one idle on a small
     sample, since spaCy deals whole batches round-robin.)"""
-    from graph.pipeline import CHUNK_CHARS, CHUNK_MAX_DOCS
+    from graph.pipeline.runners import InProcessRunner, ProcessRunner
 
-    budget = CHUNK_CHARS["local"] if jobs == 1 else CHUNK_CHARS["workers"]
+    runner = InProcessRunner if jobs == 1 else ProcessRunner
     average = max(1, sample["chars"] // max(1, sample["docs"]))
-    return max(1, min(CHUNK_MAX_DOCS, budget // average, sample["docs"] // jobs or 1))
+    return max(1, min(runner.chunk_docs, runner.chunk_chars // average, sample["docs"] // jobs or 1))
 
 
 def main() -> None:
@@ -183,6 +193,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the best is kept")
     ap.add_argument("--bare-batch", nargs="+", default=["auto"], metavar="N",
                     help="nlp.pipe batch sizes to try for the floor, the fastest counts (default: auto, the build's chunk size)")
+    ap.add_argument("--scheduler", metavar="ADDRESS",
+                    help="instead: paired builds with the largest --jobs and on this Dask scheduler (local:N for a local cluster); median doc/s of --repeat pairs")
     ap.add_argument("--no-incremental", action="store_true", help="skip the cached rebuilds")
     ap.add_argument("--json", type=Path, help="also write every figure here")
     ap.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -193,7 +205,7 @@ def main() -> None:
         if kind == "bare":
             report = child_bare(rest[0], int(rest[1]), int(rest[2]))
         else:
-            report = child_build(rest[0], rest[1], int(rest[2]), rest[3], rest[4:])
+            report = child_build(rest[0], rest[1], rest[2], rest[3], rest[4:])
         print(json.dumps(report))
         return
 
@@ -204,6 +216,11 @@ def main() -> None:
     sizes = ", ".join(f"{s['docs']} docs / {s['words']:,} words" for s in samples.values())
     print(f"corpus {args.corpus}: samples {sizes}")
     print(f"machine: {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at start; Python {sys.version.split()[0]}")
+    if args.scheduler:
+        for sample in samples.values():
+            compare_scheduler(sample, max(args.jobs), args.scheduler, args.repeat, work)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     results = []
     for n, sample in samples.items():
         for jobs in args.jobs:
@@ -237,6 +254,35 @@ def main() -> None:
             row.pop("graph_json", None)
         args.json.write_text(json.dumps({"results": results, "incremental": incremental}, indent=1, default=str))
     shutil.rmtree(work, ignore_errors=True)  # samples, caches and outputs: a few hundred MB
+
+
+def compare_scheduler(sample: dict, jobs: int, scheduler: str, repeat: int, work: Path) -> dict:
+    """``repeat`` pairs of cold builds (an empty cache each), ``--jobs jobs`` then ``--scheduler``:
+    the median throughput of each, their ratio, and peak memory (all processes, and the largest
+    worker). Each build starts its workers (a local cluster too), as ``entity-graph build`` does."""
+    import statistics
+
+    runs: dict[str, list[dict]] = {"jobs": [], "scheduler": []}
+    graphs = set()
+    for run in range(repeat):
+        for kind, workers in (("jobs", str(jobs)), ("scheduler", scheduler)):
+            out = work / f"out-{kind}"
+            runs[kind].append(run_measured(["build", str(sample["path"]), str(out), workers, str(work / f"cache-{kind}-{run}")]))
+            graphs.add((out / "graph.json").read_bytes())
+    rate = {kind: statistics.median(sample["docs"] / r["wall"] for r in rs) for kind, rs in runs.items()}
+    print(f"\n{sample['docs']} docs, {repeat} paired cold builds (median doc/s; peak RSS of all processes, of the largest worker)")
+    for kind, label in (("jobs", f"--jobs {jobs}"), ("scheduler", f"--scheduler {scheduler}")):
+        rs = runs[kind]
+        print(f"  {label:<24} {rate[kind]:6.2f} doc/s   wall {statistics.median(r['wall'] for r in rs):6.1f} s   "
+              f"setup {statistics.median(r['timings'].get('setup', 0.0) for r in rs):5.1f} s   "
+              f"peak {max(r['peak_rss_mb'] for r in rs):6.0f} MB, worker {max(r['peak_worker_mb'] for r in rs):5.0f} MB")
+    client = ("read", "entities", "assemble", "export", "render")
+    for kind, rs in runs.items():
+        per_k = {s: statistics.median(1000 * r["timings"].get(s, 0.0) / sample["docs"] for r in rs) for s in client}
+        print(f"  {kind}: the build's own stages, s per 1,000 articles: " + ", ".join(f"{k} {v:.2f}" for k, v in per_k.items()))
+    ratio = rate["scheduler"] / rate["jobs"]
+    print(f"  throughput ratio scheduler / jobs: {ratio:.2f}; graph.json identical: {'yes' if len(graphs) == 1 else 'NO'}")
+    return {"rate": rate, "ratio": ratio, "runs": runs}
 
 
 def print_row(row: dict, header: bool) -> None:

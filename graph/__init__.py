@@ -11,6 +11,6 @@ For analysts, ``graph.api`` (exported here): ``graph.load("out/graph.json")`` or
 """
 __version__ = "0.1.0"
 
-from .api import EntityNotFound, GraphView, KnowledgeGraph, build, load  # noqa: E402
+from .api import BuildOptions, EntityNotFound, GraphView, KnowledgeGraph, build, load  # noqa: E402
 
-__all__ = ["EntityNotFound", "GraphView", "KnowledgeGraph", "build", "load", "__version__"]
+__all__ = ["BuildOptions", "EntityNotFound", "GraphView", "KnowledgeGraph", "build", "load", "__version__"]

@@ -37,6 +37,7 @@ from .contract import EDGE_KINDS, edge_weight, fold, from_data, to_data, validat
 from .export import graph_json_bytes, load_json
 from .outputs import write_atomically
 from .periods import as_day, in_period, stamp_seen
+from .pipeline.options import BuildOptions
 from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
@@ -80,30 +81,24 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
 
 
 def build(
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
-    *,
-    model: str | None = None,
-    extra_entities: Iterable[str | os.PathLike] = (),
-    jobs: int = 1,
-    cache: bool | str | os.PathLike = True,
-    progress: bool = False,
-    corrections: str | os.PathLike | Iterable[dict] | None = None,
+    paths: str | os.PathLike | Iterable[str | os.PathLike], options: BuildOptions | None = None, /, **changes: Any
 ) -> KnowledgeGraph:
     """Build the graph of article files and folders, as ``entity-graph build`` does (without writing).
 
     ``paths`` is one path or a list of them; files that could not be used are listed in
-    ``kg.problems``. ``jobs``: processes that parse (1: this one); ``cache``: True for the
-    default parse cache, a folder for another, False for none; ``progress``: a bar on stderr.
-    ``corrections``: a corrections file (JSON or YAML) or a list of corrections, applied after
-    entity resolution (see :mod:`graph.corrections`); ``kg.corrections`` says how they went.
+    ``kg.problems``. ``options`` is a :class:`graph.BuildOptions`, and keyword arguments change
+    its fields: ``jobs`` (processes that parse, 1: this one), ``scheduler`` (a Dask scheduler's
+    address, or ``"local:N"``), ``cache`` (True for the default parse cache, a folder for another,
+    False for none), ``progress`` (a bar on stderr), ``model``, ``extra_entities``, ``max_chars``,
+    ``corrections`` (a corrections file, JSON or YAML, or a list of corrections, applied after
+    entity resolution, see :mod:`graph.corrections`; ``kg.corrections`` says how they went).
 
     >>> kg = graph.build(["seeds"])    # doctest: +SKIP
     >>> kg = graph.build("corpus.jsonl", jobs=2, progress=True)  # doctest: +SKIP
+    >>> kg = graph.build("corpus.jsonl", graph.BuildOptions(scheduler="tcp://10.0.0.5:8786"))  # doctest: +SKIP
     >>> kg = graph.build(["seeds"], corrections=[{"action": "retype", "entity": "Yukos", "type": "organization"}])  # doctest: +SKIP
     """
-    return KnowledgeGraph.build(
-        paths, model=model, extra_entities=extra_entities, jobs=jobs, cache=cache, progress=progress, corrections=corrections
-    )
+    return KnowledgeGraph.build(paths, options, **changes)
 
 
 class EntityNotFound(KeyError):
@@ -195,13 +190,9 @@ class KnowledgeGraph:
     def build(
         cls,
         paths: str | os.PathLike | Iterable[str | os.PathLike],
-        *,
-        model: str | None = None,
-        extra_entities: Iterable[str | os.PathLike] = (),
-        jobs: int = 1,
-        cache: bool | str | os.PathLike = True,
-        progress: bool = False,
-        corrections: str | os.PathLike | Iterable[dict] | None = None,
+        options: BuildOptions | None = None,
+        /,
+        **changes: Any,
     ) -> KnowledgeGraph:
         """Build from article files and folders; see :func:`graph.build`.
 
@@ -211,12 +202,10 @@ class KnowledgeGraph:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        corrections = changes.get("corrections")
         if corrections is not None and not isinstance(corrections, (str, os.PathLike)):
-            corrections = list(corrections)
-        result = build_graph(
-            list(paths), model=model, extra_entities=tuple(extra_entities), jobs=jobs, cache=cache, progress=progress,
-            corrections=corrections,
-        )
+            changes["corrections"] = tuple(corrections)
+        result = build_graph(list(paths), options, **changes)
         return cls(result.graph, problems=result.problems, corrections=result.corrections)
 
     @classmethod

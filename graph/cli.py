@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--entities", action="append", default=[], metavar="FILE", help="extra curated entities (JSONL, as graph/data/entities.jsonl); repeatable")
     build.add_argument("--quiet", "-q", action="store_true", help="print only problems and errors (no progress bar, no summary)")
     build.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help="processes that parse and analyse articles (default: 1; 0: one per CPU)")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="run the per-article work on the Dask cluster of this scheduler (tcp://host:8786), or on local:N, a cluster of N processes here; needs entity-graph[dask]")
     build.add_argument("--cache-dir", metavar="DIR", help="where parses are kept between builds (default: $XDG_CACHE_HOME/entity-graph, else ~/.cache/entity-graph)")
     build.add_argument("--max-chars", type=_max_chars, default=MAX_CHARS, metavar="N", help=f"skip a document (file or row) longer than N characters (default: {MAX_CHARS:,}); long ones below it are parsed in pieces")
     build.add_argument("--no-cache", action="store_true", help="parse every article again; read and write no cache")
@@ -138,21 +139,26 @@ def _build_locked(args: argparse.Namespace) -> int:
     from .corrections import CorrectionsError
     from .gazetteer import GazetteerError
     from .nlp import ModelNotFound
-    from .pipeline import NoDocuments, build, fewer_gc_passes, progress_bar
+    from .pipeline import BuildOptions, NoDocuments, build, fewer_gc_passes, progress_bar
+    from .pipeline.runners import ClusterUnavailable
 
-    cache = False if args.no_cache else (args.cache_dir or True)
+    try:
+        options = BuildOptions(
+            model=args.model, extra_entities=args.entities, jobs=args.jobs, scheduler=args.scheduler,
+            cache=False if args.no_cache else (args.cache_dir or True), max_chars=args.max_chars,
+            corrections=args.corrections,
+        )
+    except ValueError as exc:
+        return _fail(str(exc), 2)
     with fewer_gc_passes(), progress_bar(enabled=not args.quiet) as progress:  # the bar shows if the build takes a while
         try:
-            result = build(
-                args.paths, model=args.model, extra_entities=args.entities, jobs=args.jobs, cache=cache, progress=progress,
-                corrections=args.corrections, max_chars=args.max_chars,
-            )
+            result = build(args.paths, options, progress=progress)
         except NoDocuments as exc:
             progress.close()
             for problem in exc.problems:
                 print(f"entity-graph: skipped {problem}", file=sys.stderr)
             return _fail(f"{exc}; nothing written to {args.out}")
-        except (ModelNotFound, GazetteerError, CorrectionsError) as exc:
+        except (ModelNotFound, GazetteerError, CorrectionsError, ClusterUnavailable) as exc:
             progress.close()
             return _fail(str(exc), 2)
         progress.stage("writing")
@@ -235,11 +241,10 @@ def _render_elsewhere(render_html, data: dict):
 
 
 def build_line(result) -> str:
-    """How the build went: the parse cache's hits and misses, time and processes."""
+    """How the build went: the parse cache's hits and misses, time and where the documents were analysed."""
     stages = ("read", "setup", "documents", "entities", "assemble", "export", "render")
     seconds = sum(v for k, v in result.timings.items() if k in stages)
-    processes = f"{result.jobs} process{'es' if result.jobs != 1 else ''}"
-    return f"{result.cache}; built in {seconds:.1f} s with {processes}"
+    return f"{result.cache}; built in {seconds:.1f} s with {result.runner}"
 
 
 def _export(args: argparse.Namespace) -> int:

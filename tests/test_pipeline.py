@@ -10,11 +10,13 @@ import pytest
 
 import graph.cache as cache_module
 import graph.nlp
-from graph import cli, pipeline
+from graph import cli
 from graph.cache import FILENAME, CacheStats, ParseCache, default_cache_dir, parse_key
 from graph.cli import main
 from graph.export import prepare
 from graph.pipeline import Progress, build
+from graph.pipeline import progress as progress_module
+from graph.pipeline.runners import ProcessRunner
 
 ARTICLES = {
     "lavrov.txt": (
@@ -172,7 +174,7 @@ def test_cache_store_round_trip_and_location(tmp_path, monkeypatch):
 def test_jobs_and_cache_state_do_not_change_graph_json(corpus, uncached, tmp_path, monkeypatch, capsys):
     """Two workers, one document per chunk so that chunks come back out of order, parsing into a
     new cache; then one process reading that cache: the same bytes as the uncached build."""
-    monkeypatch.setitem(pipeline.CHUNK_CHARS, "workers", 1)
+    monkeypatch.setattr(ProcessRunner, "chunk_chars", 1)
     monkeypatch.setattr(cli, "PARALLEL_RENDER_EDGES", 0)  # the page rendered in its own process too
     cache = tmp_path / "cache"
     outs, pages = {}, {}
@@ -204,7 +206,7 @@ def test_no_cache_writes_nothing_to_the_default_location(corpus, tmp_path, monke
 
 
 def test_progress_bar_on_stderr_and_quiet_silences_it(corpus, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pipeline, "PROGRESS_DELAY_S", 0.0)  # as if the build had taken long
+    monkeypatch.setattr(progress_module, "PROGRESS_DELAY_S", 0.0)  # as if the build had taken long
     assert main(["build", str(corpus), "--out", str(tmp_path / "a"), "--no-cache"]) == 0
     captured = capsys.readouterr()
     assert "3/3" in captured.err and "doc" in captured.err and "writing" in captured.err
@@ -231,3 +233,18 @@ def test_bad_jobs_value_is_a_usage_error(capsys):
     with pytest.raises(SystemExit):
         main(["build", "x", "--jobs", "-1"])
     assert "--jobs" in capsys.readouterr().err
+
+
+
+def test_a_document_that_fails_is_one_problem_and_the_others_are_built(corpus, tmp_path, monkeypatch, capsys):
+    """A document whose analysis raises (made to, by the test-only fault hook) is left out with
+    one line naming it, in this process and in worker processes alike."""
+    from graph.pipeline.analyser import FAULT_ENV
+
+    monkeypatch.setenv(FAULT_ENV, "fail-document:Kazakhstan sent observers")
+    one = build([corpus], cache=False)
+    assert [(p.path, p.message.split(" (")[0]) for p in one.problems] == [(str(corpus / "border.txt"), "could not be analysed")]
+    assert sorted(d.path for d in one.documents) == [str(corpus / "lavrov.txt"), str(corpus / "talks.txt")]
+    assert main(["build", str(corpus), "--jobs", "2", "--no-cache", "-q", "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err == f"entity-graph: skipped {one.problems[0]}\n"
+    assert (tmp_path / "out" / "graph.json").read_bytes() == graph_bytes(one)

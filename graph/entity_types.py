@@ -21,6 +21,7 @@ LABEL_VOTES = {
     "GPE": ("place", 1.0),
     "LOC": ("place", 1.0),
     "FAC": ("place", 0.5),
+    "group": ("group", 1.0),  # a people, creed or party (the mentions stage reads the model's NORP)
 }
 SHAPE_WEIGHT = 2.5  # once per distinct name: outweighs the model's label on two mentions
 CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")

@@ -6,6 +6,7 @@ are); ``extract_mentions`` keeps the longest non-overlapping ones and cleans the
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -22,6 +23,11 @@ from .records import AcronymDefinition, Document, Mention, MentionKind, Sentence
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 CONNECTORS = {"of", "the", "for", "and", "on", "&", "de", "del", "du", "al", "el", "la"}
 DETERMINERS = {"the", "a", "an"}
+QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "other", "both", "more", "fewer", "no", "those", "these"}
+PEOPLE_SUFFIXES = ("ian", "an", "n", "ese", "i")  # Asia-n, Sudan-ese, Iraq-i
+REGNAL_NUMBER = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+TRAILING_NON_NAMES = {"I", "me", "Mr", "Mrs", "Ms", "Dr"}
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 LOCATIVE = {"in", "at", "near", "into", "around", "outside", "inside", "across", "towards", "toward", "on"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
@@ -208,8 +214,12 @@ def ner_candidates(
         if ent.label_ not in NER_LABELS:
             continue
         for start, end in _trim(toks, ent.start, ent.end, ent.label_, head_words, known):
+            if end - start > 2 and toks.lower[end - 2] in ("&", "and") and toks.text[end - 1].rstrip(".") in TRAILING_NON_NAMES:
+                end -= 2  # "Sue Lee & I", "Tom Reed and Mr": a name, then a word that names nobody
             if ent.label_ == "PERSON" and end == ent.end and _is_epithet(toks, end, end + 2):
                 end += 2  # spaCy leaves "the Great" out of "Peter the Great"
+            elif ent.label_ == "PERSON" and end == ent.end and _is_regnal_number(toks, end):
+                end += 1  # nor "I" out of "King Henry I"
             yield Candidate(start, end, "ner", ent.label_)
 
 
@@ -386,8 +396,35 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
+    mentions = _without_common_words(mentions, toks, extractor.english_nouns)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
+
+
+def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str]) -> list[Mention]:
+    """Drop a lone capitalised English noun whose capital says nothing: the document also writes
+    it in lower case ("Harvest" beside "the harvest"), or it is a piece of a longer capitalised
+    title the model cut ("Sonata" in "her Second Sonata"). Kept: a name the curated data knows,
+    one a title or a cue makes a person, a word of a longer name in the document (a surname),
+    and places."""
+    lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
+            and m.label in ("PERSON", "ORG") and " " not in m.name and m.name.lower() in nouns and not m.name.isupper()]
+    if not lone:
+        return mentions
+    lower_words = set(LOWER_WORD.findall(toks.doc_text))
+    name_words = {word for m in mentions if " " in m.name for word in m.name.split()}
+    common = set()
+    for m in lone:
+        if m.name in name_words:
+            continue
+        i = bisect.bisect_left(toks.idx, m.start)
+        if i >= len(toks) or toks.idx[i] != m.start:
+            continue
+        before = toks.text[i - 1] if i > 0 and toks.space[i - 1] == " " else ""  # on the same line
+        after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
+        if m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
+            common.add(id(m))
+    return [m for m in mentions if id(m) not in common]
 
 
 @dataclass
@@ -424,7 +461,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             role = "actor" if _acts(doc[start:end]) else "place"
     else:
         if label == "NORP":
-            return None  # a people or creed that the curated data does not tie to a country
+            if not _names_a_people(toks, start, end):
+                return None  # "Democratic", "Japanese": a people's adjective, not the people
+            label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
         if cand.kind == "ner":
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
@@ -575,6 +614,8 @@ def _in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> boo
         if 0 <= i < len(toks) and gaz.head_words.get(toks.text[i]) == "place" and toks.tok[i].is_lower:
             return True
     head = toks.doc[start:end].root
+    if any(child.dep_ == "conj" and child.ent_type_ in ("GPE", "LOC") for child in head.children):
+        return True  # the first of a list of places ("from Eastchurch, Dublin or Cork")
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
         if head.ent_type_ in ("GPE", "LOC"):
@@ -723,6 +764,14 @@ def _acts(span: Span) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"led", "backed", "sponsored", "brokered"}
 
 
+def _is_regnal_number(toks: Tokens, i: int) -> bool:
+    """A Roman numeral right after a name ("Henry VIII", "Henry I"); "I" only where no verb
+    follows, which would make it the speaker's "I" ("Ann Lee I think", "Ballads I called them")."""
+    if i >= len(toks) or not REGNAL_NUMBER.match(toks.text[i]) or toks.space[i - 1] != " ":
+        return False
+    return toks.text[i] != "I" or i + 1 == len(toks) or not toks.tok[i + 1].tag_.startswith(("VB", "MD"))
+
+
 def _is_epithet(toks: Tokens, the: int, end: int) -> bool:
     """"Peter the Great", "Ivan the Terrible": a name, "the" and one capitalised word, which is
     no name of its own and is the name's end."""
@@ -833,6 +882,28 @@ def _join_hyphenated(toks: Tokens, start: int, end: int, person: bool = False) -
         if (after.is_title or given) and not chain:
             return start, end + 2
     return start, end
+
+
+def _names_a_people(toks: Tokens, start: int, end: int) -> bool:
+    """A plural noun that names a people, creed or party as a whole ("Sikhs", "the Democrats"),
+    not one led by a quantifier ("Many Democrats") nor one named after a place in the document."""
+    last = toks.text[end - 1]
+    if end - start > 2 or not (last[:1].isupper() and last.endswith("s") and toks.tok[end - 1].tag_ in ("NNPS", "NNS")):
+        return False
+    if start > 0 and toks.lower[start - 1] in QUANTIFIERS:
+        return False
+    return not _place_of_people(toks.span_text(start, end), toks.doc_text)
+
+
+def _place_of_people(name: str, text: str) -> bool:
+    """Whether ``text`` names the place the people ``name`` is called after ("Central Asians" and
+    "Central Asia"): the people then stands for the place, as a curated demonym does."""
+    singular = name[:-1]
+    for suffix in PEOPLE_SUFFIXES:
+        if singular.endswith(suffix) and len(singular) > len(suffix) + 2:
+            if re.search(r"\b" + re.escape(singular[: -len(suffix)]) + r"\b", text):
+                return True
+    return False
 
 
 def _looks_like_a_name(toks: Tokens, start: int, end: int) -> bool:

@@ -45,8 +45,11 @@ _CREDIT_PARTS = re.compile(r"\s*(?:/|,|;|\band\b|\|)\s*")  # "Jo Roe/AP", "Jo Ro
 # "Jo Roe/The Canadian Press" or "THE CANADIAN PRESS/Jo Roe" at a line's end or in brackets.
 SLASH_CREDIT_CHARS = 160  # looked for in this many last characters of a line
 _SLASH_CREDIT = re.compile(r"(?P<left>[^/()\[\]\n]+?)\s*/\s*(?P<right>[^/()\[\]\n]+?)\s*[)\]]?\s*$")
-# '"Old Road" by Jo Roe is licensed under CC BY 2.0': the credit of a picture under a licence.
-_LICENCE_CREDIT = re.compile(rf"\bby\s+(?P<who>{_NAME})\s+(?:is\s+)?licen[cs]ed\s+under\b")
+# '"Old Road" by Jo Roe is licensed under CC BY 2.0': the credit of a picture under a licence;
+# a text's has its authors' list ("by Jo Roe, Al Kim, and Bo Li is licensed under").
+_LICENCE_CREDIT = re.compile(
+    rf"\bby\s+(?P<who>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{0,5}})\s+(?:is\s+)?licen[cs]ed\s+under\b"
+)
 _PROMO = re.compile(
     r"^[\s(\[]*(?:read more|read also|also read|more|watch|listen|related|see also|video|photos|"
     r"click here|sign up|explainer)\s*[:|]",
@@ -170,8 +173,13 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
     """The line without the people its credits name; an agency credited stays ("Photo: AP"),
     as the organisation it is."""
     m = _LICENCE_CREDIT.search(line)
-    if m and _is_person_name(m.group("who")):
-        _credit(found, m.group("who"))
+    names = [part for part in _CREDIT_PARTS.split(m.group("who")) if part] if m else []
+    if names and all(_is_person_name(name) for name in names):
+        if line.lstrip()[:1] in "\"\u201c'\u2018":  # '"Old Road" by ...': a picture's credit
+            for name in names:
+                _credit(found, name)
+        else:  # "Why We Sleep by Jo Roe and Al Kim is licensed ...": the text's own authors
+            found.author = _join_names(found.author, ", ".join(names))
         before = _SENTENCE_END.split(line[: m.start()])
         return " ".join(before[:-1]).strip()  # the sentence of a picture's caption and licence goes
     m = _LABELLED_CREDIT.search(line)

@@ -219,3 +219,78 @@ def test_plural_and_generic_speakers_are_no_nodes(tmp_path):
     )
     assert not nodes_with(G, "Many Democrats") and not nodes_with(G, "Lawmakers")
     assert node_named(G, "Ruth Okafor")["type"] == "person"
+
+
+def test_a_people_or_a_party_as_a_whole_is_a_group_but_not_its_adjective(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Senate debated the bill on Tuesday. The Democrats voted against it, while Democratic "
+        "staff said little. Many Sikhs gathered outside, and later the Sikhs marched to the park.\n",
+    )
+    assert node_named(G, "Democrats")["type"] == "group"
+    assert node_named(G, "Sikhs")["type"] == "group"
+    assert not nodes_with(G, "Democratic") and not nodes_with(G, "Many Sikhs")
+
+
+def test_a_people_named_after_a_place_in_the_text_is_no_group_of_its_own(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Trade across Central Asia grew last year. Central Asians now buy more grain from abroad, "
+        "the report said.\n",
+    )
+    assert not [attrs for _, attrs in G.nodes(data=True) if attrs["type"] == "group"]
+
+
+def test_a_capitalised_common_noun_the_text_also_writes_in_lower_case_is_no_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Dana Whitlock grew up on a farm near the river, where her family kept horses. Mum always "
+        "said the barn was too red, Whitlock recalled. My mum painted it anyway, and the Order was "
+        "restored. Nobody disobeyed an order from her. The King listened to the king of the valley.\n",
+    )
+    assert not nodes_with(G, "Mum") and not nodes_with(G, "Order") and not nodes_with(G, "King")
+    whitlock = node_named(G, "Dana Whitlock")
+    assert whitlock["type"] == "person" and "Whitlock" in whitlock["aliases"]
+
+
+def test_the_first_of_a_list_of_places_is_a_place(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The troupe tours six months a year, from either Eastchurch, Dublin or Cork.\n",
+    )
+    assert node_named(G, "Eastchurch")["type"] == "place"
+
+
+def test_a_cemetery_or_a_swamp_is_a_place_by_its_shape(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Guides lead walks past Montrose Cemetery and along Barrow Swamp. Montrose Cemetery opened in 1850.\n",
+    )
+    assert node_named(G, "Montrose Cemetery")["type"] == "place"
+    assert node_named(G, "Barrow Swamp")["type"] == "place"
+
+
+def test_a_regnal_number_stays_in_the_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The chronicle says that the town was founded by Ivan Rurikov I in 1150. Ivan Rurikov I, his "
+        "son wrote, died in 1170. Ann Lee I think was there. Ballads I called them.\n",
+    )
+    assert node_named(G, "Ivan Rurikov I")["type"] == "person"
+    assert not nodes_with(G, "Ann Lee I") and not nodes_with(G, "Ballads I")
+
+
+def test_a_licence_is_no_node_but_its_maker_is(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The wiki chose the CC BY-SA 4.0 licence in 2009, said Ann Lee. Creative Commons wrote it, "
+        "and CC BY-SA 4.0 now covers every page.\n",
+    )
+    assert not [label for label in (a["label"] for _, a in G.nodes(data=True)) if label.startswith("CC BY")]
+    assert node_named(G, "Creative Commons")["type"] == "organization"
+
+
+def test_a_name_and_i_is_the_name_alone(tmp_path):
+    G = build_texts(tmp_path, "Dear Lena, Kathy Harlow & I went to the fair. Later Tom Beck & Mr left early.\n")
+    assert node_named(G, "Kathy Harlow")["type"] == "person" and nodes_with(G, "Tom Beck")
+    assert not [label for label in (a["label"] for _, a in G.nodes(data=True)) if label.endswith(("& I", "& Mr"))]

@@ -26,6 +26,13 @@ ARTICLES = {
         "[Video: Noor Haddad on the campaign trail]\n\n"
         "(Reporting by Vera Ames; Editing by Will Dunn)"
     ),
+    # a text's own licence line, crediting its several authors
+    "licence.txt": (
+        "Why We Sleep Less in Summer\n\n"
+        "Longer days shorten sleep, a study of nurses in Oslo found.\n\n"
+        "Why We Sleep Less in Summer by Ida Berg, Tomas Holm, and Liv Moe is licensed under a "
+        "Creative Commons Attribution 4.0 International License."
+    ),
     # a list of works written as title-case lines: the names in it are the story
     "list.txt": (
         "Books of the year\n\n"
@@ -83,6 +90,12 @@ def test_credits_in_brackets_and_licence_lines_are_metadata(kg):
     labels = _labels(kg)
     assert "Dee Tran" not in labels and "Max Olin" not in labels
     assert _document(kg, "brackets")["photographer"] == "Dee Tran, Max Olin"
+
+
+def test_a_licence_line_of_the_text_gives_its_authors(kg):
+    assert not any(label.startswith("and ") for label in _labels(kg))
+    document = _document(kg, "licence")
+    assert (document["author"], document["photographer"]) == ("Ida Berg, Tomas Holm, Liv Moe", None)
 
 
 def test_a_promo_line_is_not_the_story(kg):

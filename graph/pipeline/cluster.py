@@ -40,10 +40,11 @@ class DaskRunner(_Runner):
     cluster of N processes on this machine (``local:N``). Connecting and loading the pipeline on
     the workers go on while the build reads its documents."""
 
-    # Tasks of about half a minute; with their cached parses (about 5 bytes per character of
-    # text) they stay under Dask's 10 MB warning for a large task.
-    chunk_chars = 1_000_000
-    chunk_docs = 500
+    # Tasks of a few seconds: enough of them that every worker stays busy to the end, and each
+    # worker's batch stays small in memory; with their cached parses (about 5 bytes per character
+    # of text) they stay far under Dask's 10 MB warning for a large task.
+    chunk_chars = 200_000
+    chunk_docs = 64
 
     def __init__(self, scheduler: str, model: str | None, gazetteer: Gazetteer) -> None:
         try:

@@ -95,7 +95,7 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
 
 
 def _verb_in_noun_tag(tok: Token) -> bool:
-    """"Trump claims that ...": a verb the tagger took for a noun, with a subject and a clause of its own."""
+    """"Lee claims that ...": a verb the tagger took for a noun, with a subject and a clause of its own."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
 
 

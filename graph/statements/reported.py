@@ -152,7 +152,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
     if "pred" in cue.frames:
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
-        if obj is None:  # "called Trump a liar": the parse may read both as predicates
+        if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
             obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
@@ -185,7 +185,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
 
 
 def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:
-    """"called for compensation to be clawed back", "called on Trump to apologise": the words after
+    """"called for compensation to be clawed back", "called on Ann Lee to apologise": the words after
     the cue's preposition (the infinitive, when the preposition names whom the words address)."""
     word = cue.lemma.split()[-1]
     prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == word), None)

@@ -86,7 +86,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if cls == "institution":
         owner = _owning_person(ctx, tok)
         if owner is not None:
-            return Resolved(owner, SpeakerResolution.NOMINAL)  # "Clinton's campaign", "the Hill office": the person speaks through it
+            return Resolved(owner, SpeakerResolution.NOMINAL)  # "Lee's campaign", "the Lee office": the person speaks through it
         inner = mention_in_phrase(ctx, tok)
         if inner is None:
             for c in tok.children:
@@ -462,8 +462,8 @@ def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resol
 
 
 def _owning_person(ctx: Context, tok: Token) -> int | None:
-    """The person a body belongs to, named as its possessor or in a compound ("Clinton's team",
-    "the Trump campaign")."""
+    """The person a body belongs to, named as its possessor or in a compound ("Lee's team",
+    "the Lee campaign")."""
     for c in tok.children:
         if c.dep_ in ("poss", "compound"):
             n = ctx.mention_at(c)

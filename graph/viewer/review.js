@@ -8,7 +8,8 @@
  * Corrections (see graph/corrections.py) are kept in localStorage under a key of the graph's
  * documents, and downloaded as corrections.json from a Blob: nothing leaves the page. Where storage
  * is refused (a notebook's sandboxed frame) the actions are hidden; the reasons still show.
- * Like the viewer, it puts text on the page only through textContent and DOM calls.
+ * Like the viewer, it puts text on the page only through textContent and DOM calls (the viewer's
+ * own helpers, window.entityGraph.dom).
  */
 (function () {
   "use strict";
@@ -21,21 +22,8 @@
   let corrections = storage ? load() : [];
   let listElement = null;
 
-  /* ---------- helpers (the viewer's two, repeated: this piece shares nothing with viewer.js but two events) ---------- */
-
-  function el(tag, className, text) {
-    const element = document.createElement(tag);
-    if (className) element.className = className;
-    if (text !== undefined && text !== null) element.textContent = String(text);
-    return element;
-  }
-
-  function button(className, text, onClick) {
-    const b = el("button", className, text);
-    b.type = "button";
-    b.addEventListener("click", onClick);
-    return b;
-  }
+  // The viewer's own DOM helpers: the only way text reaches the page, shared, not repeated.
+  const { el, button } = window.entityGraph.dom;
 
   function nameInput(placeholder) {
     const input = el("input", "review-name");

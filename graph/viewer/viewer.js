@@ -1408,5 +1408,6 @@
     addEdgeFilter: (filter) => { extraEdgeFilters.push(filter); applyFilters(); },
     refresh: () => applyFilters(),
     pathShown: () => (view && view.path ? view.path.slice() : null),
+    dom: { el, button },  // the text-only DOM helpers, for the review piece
   };
 })();

@@ -35,7 +35,7 @@ def build_payload(data: dict, title: str | None = None, overview_size: int = OVE
     graph_attrs = data.get("graph") or {}
     raw_nodes = sorted(data.get("nodes") or [], key=lambda n: str(n["id"]))
     node_ids = {str(n["id"]) for n in raw_nodes}
-    raw_edges = _usable_edges(data, node_ids)
+    raw_edges = _sorted_edges(data)
     edges = [{"id": f"e{index}", "from": str(e["source"]), "to": str(e["target"]), "kind": _kind(e),
               "weight": _weight(e)} for index, e in enumerate(raw_edges)]
     pagerank = _pagerank(node_ids, edges)
@@ -50,7 +50,6 @@ def build_payload(data: dict, title: str | None = None, overview_size: int = OVE
         "entities": {str(n["id"]): _entity_details(n, pagerank) for n in raw_nodes},
         "buildId": graph_attrs.get(BUILD_ID),
         "documents": {str(d["id"]): _pick(d, DOCUMENT_FIELDS) for d in graph_attrs.get("documents") or []},
-        "skippedEdges": len(data.get("edges") or data.get("links") or []) - len(raw_edges),
         # Read by the page after its first drawing: the bulk of the bytes, needed only in the panel.
         "details": {
             "relations": {edge["id"]: _relation_details(raw, data, sentences) for edge, raw in zip(edges, raw_edges)},
@@ -61,12 +60,10 @@ def build_payload(data: dict, title: str | None = None, overview_size: int = OVE
     }
 
 
-def _usable_edges(data: dict, node_ids: set[str]) -> list[dict]:
-    """Edges whose two ends are nodes, sorted so that edge ids do not depend on input order.
-    networkx writes ``edges`` since 3.4 and ``links`` before; both are read."""
-    edges = data.get("edges") or data.get("links") or []
-    usable = [e for e in edges if str(e["source"]) in node_ids and str(e["target"]) in node_ids]
-    return sorted(usable, key=lambda e: (str(e["source"]), str(e["target"]), _kind(e), str(e.get("key", ""))))
+def _sorted_edges(data: dict) -> list[dict]:
+    """The edges, sorted so that edge ids do not depend on input order (the contract's check has
+    already refused an edge to a missing node and read old files' ``links``)."""
+    return sorted(data.get("edges") or [], key=lambda e: (str(e["source"]), str(e["target"]), _kind(e), str(e.get("key", ""))))
 
 
 def _pagerank(node_ids: set[str], edges: list[dict]) -> dict[str, float]:

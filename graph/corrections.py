@@ -26,7 +26,8 @@ from enum import Enum
 from os import PathLike
 from pathlib import Path
 
-from .gazetteer import fold, slug
+from .contract import fold
+from .gazetteer import slug
 from .records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution, SpeakerResolution
 
 

@@ -21,7 +21,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .entity_types import full_person_name, vote_type
 from .entity_types import person_like as _person_like
-from .gazetteer import Entry, Gazetteer, NameKnowledge, fold, slug
+from .contract import fold
+from .gazetteer import Entry, Gazetteer, NameKnowledge, slug
 from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
 
 FUZZY_MIN_LENGTH = 6

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .gazetteer import Gazetteer, fold
+from .contract import fold
+from .gazetteer import Gazetteer
 from .records import ENTITY_TYPES, Mention
 
 # What one mention's model label says about the type of its entity, and how loudly.

@@ -46,7 +46,7 @@ from os import PathLike
 from pathlib import Path
 
 from .corrections import statement_words as _words
-from .gazetteer import fold
+from .contract import fold
 from .records import ENTITY_TYPES
 
 WORDS_SLACK = 3  # a gold statement's words may start at any of the statement's first three words

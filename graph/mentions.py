@@ -17,7 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Gazetteer, Surface, fold
+from .contract import fold
+from .gazetteer import Gazetteer, Surface
 from .records import AcronymDefinition, Document, Mention, MentionKind, Sentence
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}

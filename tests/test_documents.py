@@ -1,4 +1,4 @@
-"""Tests of graph/documents.py: reading, cleaning and metadata."""
+"""Tests of graph/documents/: reading, cleaning and metadata."""
 from __future__ import annotations
 
 import json

@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .faults import inject
 
 try:
     import fcntl
@@ -31,9 +32,6 @@ except ImportError:  # Windows: no flock; writes stay atomic, the folder is not 
 LOCK_NAME = ".entity-graph.lock"
 PENDING_NAME = ".entity-graph.pending"
 OUTPUT_NAMES = ("graph.json", "graph.graphml", "graph.html")
-# Tests only: "rename:N" kills this process (SIGKILL) just before the N-th rename of a set, and
-# "temp:N" just after the N-th temporary file is written.
-FAULT_ENV = "ENTITY_GRAPH_TEST_FAULT"
 _TEMP_MARK = "entity-graph-"
 # Ours and no one else's (a save may go into any folder): ".graph.json.entity-graph-k3j_x9a2.tmp".
 _TEMP_NAME = re.compile(r"^\..+\." + _TEMP_MARK + r"[A-Za-z0-9_]{8}\.tmp$")
@@ -90,7 +88,7 @@ def write_atomically(folder: str | os.PathLike, contents: dict[str, bytes | None
         try:
             for name, body in contents.items():
                 temps[name] = None if body is None else _write_temporary(folder, name, body)
-                _fault("temp", sum(t is not None for t in temps.values()))
+                inject("temp", sum(t is not None for t in temps.values()))
             if len(temps) > 1:
                 _write_pending(folder, temps)
         except BaseException:
@@ -99,7 +97,7 @@ def write_atomically(folder: str | os.PathLike, contents: dict[str, bytes | None
                     (folder / tmp).unlink(missing_ok=True)
             raise
         for number, (name, tmp) in enumerate(temps.items(), 1):
-            _fault("rename", number)
+            inject("rename", number)
             _apply(folder, name, tmp)
         (folder / PENDING_NAME).unlink(missing_ok=True)
         return {name: folder / name for name, tmp in temps.items() if tmp is not None}
@@ -194,11 +192,6 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _fault(stage: str, number: int) -> None:
-    if os.environ.get(FAULT_ENV) == f"{stage}:{number}":
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 _HTML_BUILD_ID = re.compile(rb'<meta name="entity-graph-build" content="([0-9a-f]*)">')

@@ -17,7 +17,7 @@ import graph.pipeline.cluster as cluster_module  # noqa: E402
 from graph.cli import main  # noqa: E402
 from graph.export import dumps_json, to_data  # noqa: E402
 from graph.pipeline import BuildOptions, Progress, build  # noqa: E402
-from graph.pipeline.analyser import FAULT_ENV  # noqa: E402
+from graph.faults import FAULT_ENV  # noqa: E402
 from graph.pipeline.cluster import DaskRunner  # noqa: E402
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
@@ -53,7 +53,7 @@ def _set_fault(value: str | None) -> None:
     """Run on a worker (client.run): set or clear its fault hook."""
     import os
 
-    from graph.pipeline.analyser import FAULT_ENV
+    from graph.faults import FAULT_ENV
 
     if value is None:
         os.environ.pop(FAULT_ENV, None)
@@ -64,7 +64,7 @@ def _set_fault(value: str | None) -> None:
 def _fault() -> str | None:
     import os
 
-    from graph.pipeline.analyser import FAULT_ENV
+    from graph.faults import FAULT_ENV
 
     return os.environ.get(FAULT_ENV)
 

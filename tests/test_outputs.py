@@ -14,7 +14,8 @@ import pytest
 import graph
 from graph.cli import main as cli_main
 from graph.export import write_outputs
-from graph.outputs import FAULT_ENV, PENDING_NAME, output_lock, read_build_ids
+from graph.faults import FAULT_ENV
+from graph.outputs import PENDING_NAME, output_lock, read_build_ids
 from graph.viewer import render_html
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -239,7 +239,7 @@ def test_bad_jobs_value_is_a_usage_error(capsys):
 def test_a_document_that_fails_is_one_problem_and_the_others_are_built(corpus, tmp_path, monkeypatch, capsys):
     """A document whose analysis raises (made to, by the test-only fault hook) is left out with
     one line naming it, in this process and in worker processes alike."""
-    from graph.pipeline.analyser import FAULT_ENV
+    from graph.faults import FAULT_ENV
 
     monkeypatch.setenv(FAULT_ENV, "fail-document:Kazakhstan sent observers")
     one = build([corpus], cache=False)

@@ -4,24 +4,18 @@ runs over and over; it returns plain records, so a chunk's result pickles cheapl
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..cache import CacheStats, decode_doc, encode_doc
+from ..faults import inject
 from ..gazetteer import Gazetteer
 from ..records import Document, DocumentAnalysis
 
 if TYPE_CHECKING:
     from ..mentions import MentionExtractor
-
-# Test-only fault injection, read where a chunk runs (tests/test_cluster.py): "exit-worker" ends
-# the worker's process as a chunk starts; "fail-document:MARK" makes every document containing
-# MARK fail its analysis.
-FAULT_ENV = "ENTITY_GRAPH_FAULT"
-
 
 @dataclass
 class Timer:
@@ -103,7 +97,7 @@ class Analyser:
         """Parse (or decode from ``chunk.cached``) and analyse the chunk's documents. A document
         that fails is reported in the result's ``failures``; the others go on."""
         documents = chunk.documents
-        fail_mark = _injected_fault()
+        inject("exit-worker")  # tests only (graph.faults)
         timer = Timer()
         stats = CacheStats()
         t = time.perf_counter()
@@ -130,8 +124,7 @@ class Analyser:
                     if chunk.store:
                         result.parses.append((i, encode_doc(doc)))
                         t = timer.add("cache", t)
-                if fail_mark and fail_mark in document.text:
-                    raise RuntimeError(f"fault injected by {FAULT_ENV}")
+                inject("fail-document", document.text)
                 result.analyses.append(analyse(document, docs[i], self.extractor, timer))
             except Exception as exc:  # noqa: BLE001 - one bad document costs itself, not the build
                 result.analyses.append(None)
@@ -157,17 +150,6 @@ class Analyser:
                     yield exc
 
 
-def _injected_fault() -> str | None:
-    """Apply :data:`FAULT_ENV` (tests only): end this process, or return the mark of the
-    documents that must fail."""
-    fault = os.environ.get(FAULT_ENV, "")
-    if fault == "exit-worker":
-        os._exit(70)
-    if fault.startswith("fail-document:"):
-        return fault.partition(":")[2]
-    return None
-
-
 _analysers: dict[tuple, Analyser] = {}
 
 
@@ -187,4 +169,4 @@ def shared_analyser(model: str | None, gazetteer: Gazetteer) -> Analyser:
     return _analysers[key]
 
 
-__all__ = ["Analyser", "Chunk", "ChunkResult", "FAULT_ENV", "Timer", "analyse", "shared_analyser"]
+__all__ = ["Analyser", "Chunk", "ChunkResult", "Timer", "analyse", "shared_analyser"]

@@ -623,7 +623,7 @@ def test_fixture_weights_match_their_evidence():
 def test_docstring_examples_that_run():
     import doctest
 
-    import graph.api
+    import graph.api.knowledge_graph
 
-    result = doctest.testmod(graph.api, optionflags=doctest.ELLIPSIS)
+    result = doctest.testmod(graph.api.knowledge_graph, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted >= 3

@@ -32,13 +32,13 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .communities import louvain_groups, projection
-from .contract import EDGE_KINDS, edge_weight, fold, from_data, to_data, validate
-from .export import graph_json_bytes, load_json
-from .outputs import write_atomically
-from .periods import as_day, in_period, stamp_seen
-from .pipeline.options import BuildOptions
-from .records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
+from ..communities import louvain_groups, projection
+from ..contract import EDGE_KINDS, edge_weight, fold, from_data, to_data, validate
+from ..export import graph_json_bytes, load_json
+from ..outputs import write_atomically
+from ..periods import as_day, in_period, stamp_seen
+from ..pipeline.options import BuildOptions
+from ..records import ENTITY_TYPES, LINK_RULE_EXPLANATIONS
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, so ``import graph`` stays light
     import pandas as pd
@@ -198,7 +198,7 @@ class KnowledgeGraph:
 
         >>> kg = KnowledgeGraph.build(["seeds"])  # doctest: +SKIP
         """
-        from .pipeline import build as build_graph  # spaCy is loaded only when building
+        from ..pipeline import build as build_graph  # spaCy is loaded only when building
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
@@ -247,7 +247,7 @@ class KnowledgeGraph:
         >>> kg.show()                                         # doctest: +SKIP
         >>> kg.filter(types=["person", "organization"]).show(title="People and organisations")  # doctest: +SKIP
         """
-        from .viewer import render_html  # pyvis (and IPython) are imported only when showing
+        from ..viewer import render_html  # pyvis (and IPython) are imported only when showing
 
         return GraphView(render_html(self.to_data(), title=title, checked=True), height=height)
 

@@ -623,7 +623,11 @@ def test_fixture_weights_match_their_evidence():
 def test_docstring_examples_that_run():
     import doctest
 
-    import graph.api.knowledge_graph
+    import importlib
+    import pkgutil
 
-    result = doctest.testmod(graph.api.knowledge_graph, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted >= 3
+    import graph.api
+
+    modules = [graph.api] + [importlib.import_module(f"graph.api.{m.name}") for m in pkgutil.iter_modules(graph.api.__path__)]
+    results = [doctest.testmod(module, optionflags=doctest.ELLIPSIS) for module in modules]
+    assert sum(r.failed for r in results) == 0 and sum(r.attempted for r in results) >= 3

@@ -104,6 +104,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """A file's bytes as text, or why they are not UTF-8 text (empty, binary, UTF-16)."""
     if not data.strip():
         return None, Problem(path, "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -123,10 +124,13 @@ def decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
     return text, None
 
 def too_long(length: int, max_chars: int, unit: str = "characters") -> str:
+    """The problem's message for a document over ``max_chars``."""
     return f"too long ({length:,} {unit}; the limit is {max_chars:,} characters, see --max-chars)"
 
 
 def gather(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The files to read, each once, as (path, path shown), in the order given (folders walked),
+    and a problem for each path given that cannot be read."""
     files: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     seen: set[str] = set()

@@ -41,6 +41,8 @@ _CLASS_SPLIT_RE = re.compile(r"[-_\s]+")
 
 @dataclass
 class HtmlPage:
+    """A page's main text (paragraphs separated by blank lines) and its metadata."""
+
     text: str
     meta: Meta = field(default_factory=Meta)
 

@@ -226,6 +226,8 @@ def _parse_copyright(line: str) -> tuple[str | None, str | None]:
 
 @dataclass
 class Meta:
+    """What is known of a document besides its text; each source fills what is still empty."""
+
     title: str | None = None
     author: str | None = None
     outlet: str | None = None
@@ -313,6 +315,7 @@ def text_metadata(text: str) -> tuple[str, Meta]:
 
 
 def looks_like_headline(line: str) -> bool:
+    """2-30 words, one sentence, no final full stop, not a dateline or byline."""
     words = line.split()
     if not 2 <= len(words) <= 30 or len(line) > 250:
         return False

@@ -70,6 +70,7 @@ def remove_comments(text: str) -> str:
 
 
 def remove_tags(text: str) -> str:
+    """Comments and tags of real HTML elements removed; a block element leaves a blank line, ``<br>`` a line break."""
     if "<" not in text:
         return text
     if "<!--" in text:
@@ -127,6 +128,7 @@ def compare_key(text: str) -> str:
 
 
 def one_line(text: str | None) -> str | None:
+    """``text`` normalised onto one line (a title, a field); None when nothing is left."""
     if text is None:
         return None
     text = " ".join(normalise(text).split())

@@ -66,6 +66,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def split_paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text``: the blocks between blank lines."""
     return [p for p in _BLANK_LINES_RE.split(text) if p.strip()]
 
 

@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Token
 
 from ..curated import load_curated
-from ..records import StatementKind
+from ..records import CueClass, StatementKind
 from .words import MODALS
 
 
@@ -16,7 +16,7 @@ class Cue:
     """One row of ``reporting_verbs.tsv``."""
 
     lemma: str  # "say", "point out", "voice concern"
-    cls: str  # speech | belief | claim | report | silence
+    cls: CueClass
     frames: frozenset[str]  # that | obj | to | pred | quote
     kind: StatementKind | None  # of the words it reports; None: it reports none ("declined to comment")
 
@@ -46,7 +46,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     verbs: dict[str, Cue] = {}
     phrasal: dict[tuple[str, str], Cue] = {}
     for row in data.rows("reporting_verbs.tsv"):
-        lemma, cls = row[0].lower(), row[1]
+        lemma, cls = row[0].lower(), CueClass(row[1])
         frames = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "that").split(",") if f.strip())
         kind = row[3] if len(row) > 3 and row[3] else "indirect"
         cue = Cue(lemma, cls, frames, None if kind == "none" else StatementKind(kind))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import MentionKind, NameType
 from .context import Context
 from .cues import Cue
 from .syntax import owner_of, phrase_head, subtree_span
@@ -75,7 +76,7 @@ def stray_subject(ctx: "Context", verb: Token) -> Token | None:
         if n is None or t.dep_ in ("pobj", "poss", "compound", "amod") or ctx.in_quote(t.idx):
             continue
         m = ctx.mentions[n]
-        if m.label in PLACE_LABELS or m.kind == "demonym":
+        if m.label in PLACE_LABELS or m.kind == MentionKind.DEMONYM:
             continue
         return t
     return None
@@ -177,7 +178,7 @@ def _is_outlet_phrase(ctx: Context, tok: Token) -> bool:
     m = ctx.mentions[n]
     if m.subtype in MEDIA_KINDS:
         return True
-    if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in ("country", "GPE") or n in ctx.people.keys:
+    if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in (NameType.COUNTRY, NameType.GEOPOLITICAL) or n in ctx.people.keys:
         return False
     words = {w.lower().strip(".,") for w in m.name.split()}
     if words & AUDIENCE_WORDS and not words & OUTLET_WORDS:

@@ -23,7 +23,7 @@ from .entity_types import full_person_name, vote_type
 from .entity_types import person_like as _person_like
 from .contract import fold
 from .gazetteer import Entry, Gazetteer, NameKnowledge, slug
-from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution
+from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SIMILARITY = 0.86
@@ -134,7 +134,7 @@ def _mention_key(m: Mention, gaz: Gazetteer) -> str | None:
         return None
     # A name the curated data knows, written another way ("The Islamic State", "Anadolu agency").
     for s in gaz.by_fold.get(name_key, ()):
-        if s.kind == "alias":
+        if s.kind == SurfaceKind.ALIAS:
             return f"g:{s.entry}"
     return f"n:{name_key}"
 
@@ -165,7 +165,7 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
         hit = forms and process.extractOne(name, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
         if not hit:
             continue
-        surfaces = [s for s in choices[hit[0]] if s.kind in ("alias", "demonym", "capital")]
+        surfaces = [s for s in choices[hit[0]] if s.kind in (SurfaceKind.ALIAS, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL)]
         if surfaces:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .contract import fold
 from .gazetteer import Gazetteer, Surface
-from .records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence
+from .records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from .tokens import Tokens
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -139,8 +139,8 @@ def gazetteer_candidates(doc: Doc, extractor: MentionExtractor, shouting_tokens:
             if shouting and gaz.entries[surfaces[0].entry].type not in SHOUTED_TYPES:
                 continue  # "FOREIGN POLICY DIARY" is a column's name, not the magazine
             kinds = {s.kind for s in surfaces}
-            kind = "gazetteer" if "alias" in kinds else "demonym" if "demonym" in kinds else (
-                "capital" if "capital" in kinds else "weak")
+            kind = "gazetteer" if SurfaceKind.ALIAS in kinds else "demonym" if SurfaceKind.DEMONYM in kinds else (
+                "capital" if SurfaceKind.CAPITAL in kinds else "weak")
             entry = gaz.entries[surfaces[0].entry]
             yield Candidate(start, end, kind, entry.type, surfaces)
 
@@ -427,10 +427,10 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), "ner"
     if surface is not None:
         key = surface.entry
-        kind = {"alias": "gazetteer", "weak": "gazetteer"}.get(surface.kind, surface.kind)
+        kind = {SurfaceKind.ALIAS: "gazetteer", SurfaceKind.WEAK: "gazetteer"}.get(surface.kind, surface.kind)
         label = gaz.entries[key].type
         gender = gaz.entries[key].gender
-        if surface.kind == "capital":
+        if surface.kind == SurfaceKind.CAPITAL:
             role = "actor" if _acts(doc[start:end]) else "place"
     else:
         if label == "NORP":
@@ -576,7 +576,7 @@ def _known_with_modifier(name: str, gaz: Gazetteer) -> str | None:
             return s.entry
     for s in surfaces:
         entry = gaz.entries[s.entry]
-        if s.kind == "alias" and entry.country is None and entry.type in ("group", "organization", "person"):
+        if s.kind == SurfaceKind.ALIAS and entry.country is None and entry.type in ("group", "organization", "person"):
             return s.entry
     return None
 
@@ -676,7 +676,7 @@ def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext
     nothing decides ("Commonwealth": of Nations, or of Independent States?), and for a weak name
     of one country's body ("Senate", "House") in a text that names other countries but not its."""
     surface = _pick_entry(surfaces, span, ctx)
-    if surface is None or surface.kind != "weak" or surface.entry in ctx.named_in_full:
+    if surface is None or surface.kind != SurfaceKind.WEAK or surface.entry in ctx.named_in_full:
         return surface
     country = ctx.gaz.entries[surface.entry].country
     if country and ctx.country_counts and country not in ctx.country_counts:
@@ -699,7 +699,7 @@ def _pick_entry(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) 
     for country, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if country in by_country:
             return by_country[country]
-    strong = [s for s in surfaces if s.kind != "weak"]
+    strong = [s for s in surfaces if s.kind != SurfaceKind.WEAK]
     return strong[0] if strong else None  # the data lists the likelier entry first ("Moscow": Russia)
 
 

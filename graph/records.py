@@ -64,6 +64,15 @@ class MentionKind(StrEnum):
     OUTLET = "outlet"  # the document's outlet (no place in the text)
 
 
+class SurfaceKind(StrEnum):
+    """How the curated data lets a text name an entry (``graph.gazetteer.Surface``)."""
+
+    ALIAS = "alias"  # its name or an alias
+    WEAK = "weak"  # a weak alias or demonym, or one that describes ("Russian military"): counts only where backed
+    DEMONYM = "demonym"  # a country's people or adjective
+    CAPITAL = "capital"  # a country's capital
+
+
 class NameType(StrEnum):
     """What the mentions stage says a name is (``Mention.label``); the mentions stage alone reads
     spaCy's labels into it. Its values that are entity types are those of :data:`ENTITY_TYPES`."""

@@ -98,6 +98,20 @@ class CueClass(StrEnum):
     SILENCE = "silence"  # declining to speak: no statement
 
 
+class NounClass(StrEnum):
+    """What a speaker noun of the lexicon (graph/data/attribution_nouns.tsv) names."""
+
+    EXPERT = "expert"  # people named by what they are: "the expert said" points back to a person
+    OFFICIAL = "official"
+    PRESS = "press"
+    PERSON = "person"
+    INSTITUTION = "institution"  # a body speaking as one ("the authorities said")
+    MEDIA = "media"  # an outlet
+    DOCUMENT = "document"  # a report, a statement: words with no speaker of their own
+    INTERVIEW = "interview"  # "in an interview with X"
+    VIEW = "view"  # "in X's view"
+
+
 @dataclass(frozen=True)
 class Mention:
     """A surface form in a document that names an entity, before resolution.

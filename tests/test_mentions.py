@@ -10,7 +10,7 @@ from graph.gazetteer import fold, load_gazetteer
 from graph.mentions import MentionExtractor, _leading_titles, _titles_by_first_word
 from graph.nlp import load_pipeline
 from graph.pipeline.analyser import analyse
-from graph.records import CueClass, Document, MentionKind, NameType
+from graph.records import CueClass, Document, MentionKind, NameType, NounClass
 from graph.statements import load_lexicon
 from graph.tokens import Tokens
 
@@ -118,7 +118,9 @@ def test_mention_records_speak_the_project_vocabulary(nlp):
     assert [s for s in analysis.statements if "ready" in s.text][0].speaker_mention == mentions.index(by_name["Ann Varley"])
 
 
-def test_reporting_cues_have_a_class_of_the_enum():
+def test_lexicon_classes_are_enum_members():
     lex = load_lexicon()
-    assert {cue.cls for cue in lex.verbs.values()} <= set(CueClass)
+    assert all(isinstance(cue.cls, CueClass) for cue in [*lex.verbs.values(), *lex.phrasal.values()])
     assert lex.verbs["say"].cls == CueClass.SPEECH
+    assert all(isinstance(cls, NounClass) for cls in lex.nouns.values())
+    assert lex.nouns["spokesman"] in (NounClass.OFFICIAL, NounClass.PERSON) and "view" in lex.view_nouns

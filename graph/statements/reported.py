@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..records import StatementKind
+from ..records import NounClass, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun
 from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
@@ -165,7 +165,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             return s, e, False
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
+        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}:
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
         if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
@@ -243,7 +243,7 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
             return True
         if c.dep_ == "dobj":
             if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
-                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {"media", "institution"}):
+                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {NounClass.MEDIA, NounClass.INSTITUTION}):
                 continue
             return True
     return False

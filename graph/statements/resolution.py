@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..records import CueClass, MentionKind, NameType, SpeakerResolution
+from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
 from .context import Claim, Context
 from .cues import noun_class
 from .speakers import mention_in_phrase
@@ -60,7 +60,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return _resolve_pronoun(ctx, tok, claim, history)
     cls = noun_class(lex, tok)
-    if cls == "media":
+    if cls == NounClass.MEDIA:
         inner = mention_in_phrase(ctx, tok)
         if inner is not None:
             return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
@@ -78,12 +78,12 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                 gm = ctx.mention_at(g)
                 if gm is not None and gm in ctx.people.keys:
                     return Resolved(gm, SpeakerResolution.NAME)
-    if cls == "document":
+    if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
         if owner is not None:
             return _resolve_phrase(ctx, owner, claim, history, depth + 1)
         return Resolved(None, SpeakerResolution.NOMINAL)
-    if cls == "institution":
+    if cls == NounClass.INSTITUTION:
         owner = _owning_person(ctx, tok)
         if owner is not None:
             return Resolved(owner, SpeakerResolution.NOMINAL)  # "Lee's campaign", "the Lee office": the person speaks through it

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import MentionKind, NameType
+from ..records import MentionKind, NameType, NounClass
 from .context import Context
 from .cues import Cue
 from .syntax import owner_of, phrase_head, subtree_span
@@ -114,7 +114,7 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
             after = [t for t in frame if t.i > verb.i]
             reporter = phrase_head(before) if reporter is None or reporter.i not in in_frame else reporter
             obj = phrase_head(after) if obj is None else obj
-        if obj is not None and obj.lemma_.lower() in ctx.lex.nouns and ctx.lex.nouns[obj.lemma_.lower()] == "document":
+        if obj is not None and obj.lemma_.lower() in ctx.lex.nouns and ctx.lex.nouns[obj.lemma_.lower()] == NounClass.DOCUMENT:
             owner = owner_of(obj)
             if owner is not None:
                 return verb, owner, reporter, extra
@@ -147,7 +147,7 @@ def told_outlet(ctx: Context, verb: Token) -> Token | None:
     for c in candidates:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "to"):
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if noun is not None and ctx.lex.nouns.get(noun.lemma_.lower()) in ("interview", "document"):
+            if noun is not None and ctx.lex.nouns.get(noun.lemma_.lower()) in (NounClass.INTERVIEW, NounClass.DOCUMENT):
                 for p in noun.children:
                     if p.dep_ == "prep" and p.lower_ in ("with", "to", "for"):
                         obj = next((g for g in p.children if g.dep_ == "pobj"), None)

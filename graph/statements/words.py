@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import NameType
+from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
@@ -38,7 +38,7 @@ AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", 
 VIEW_PREPS = {"in", "from", "to"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
 AGE_NOUN = re.compile(r"^\d+-year-old$")
-EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"
+EXPERT, OFFICIAL, PRESS, PERSON_NOUN = NounClass.EXPERT, NounClass.OFFICIAL, NounClass.PRESS, NounClass.PERSON
 PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN}
 ROLE_PREPS = {"of", "at", "under", "with", "from", "within", "for"}
 SENTENCE_END = {".", "!", "?"}

@@ -1,6 +1,6 @@
 """The type of an entity the curated data does not know, from all the evidence of its mentions.
 
-The small model's label (a guessed ``Mention.label``) is one weak vote per mention. Stronger votes come from the name's shape
+The small model's label is one weak vote per mention. Stronger votes come from the name's shape
 ("Bill C-12", "Acme Inc", "Hurricane Ann", graph/data/name_shapes.tsv), a given name leading it
 (graph/data/given_names.txt), a title ("Dr Lee"), a head word ("... Ministry"), and the words around
 it that the mentions stage collected (``Mention.type_votes``: "the film X", "X, who"). A cluster of
@@ -15,14 +15,14 @@ from .contract import fold
 from .gazetteer import Gazetteer
 from .records import ENTITY_TYPES, Mention, MentionKind, NameType
 
-# What one mention's model label (a guessed one) says about the type of its entity, and how loudly.
+# What one mention's model label (a guessed Mention.label) says about the type of its entity, and how loudly.
 LABEL_VOTES = {
     NameType.PERSON: ("person", 1.0),
     NameType.ORGANIZATION: ("organization", 1.0),
     NameType.GEOPOLITICAL: ("place", 1.0),
     NameType.PLACE: ("place", 1.0),
     NameType.FACILITY: ("place", 0.5),
-    NameType.GROUP: ("group", 1.0),  # a people, creed or party (the mentions stage reads the model's NORP), guessed or not
+    NameType.GROUP: ("group", 1.0),  # a people, creed or party (the model's NORP, or a head word's type)
 }
 SHAPE_WEIGHT = 2.5  # once per distinct name: outweighs the model's label on two mentions
 CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")

@@ -98,6 +98,15 @@ class CueClass(StrEnum):
     SILENCE = "silence"  # declining to speak: no statement
 
 
+class SpeakerSlot(StrEnum):
+    """Where a verb names who speaks through it (``graph.statements.speakers.subject_of``)."""
+
+    SUBJECT = "subject"  # its subject (or the subject of the verb it hangs from)
+    AGENT = "agent"  # the "by" phrase of a passive: "was reported by X"
+    PASSIVE = "passive"  # the verb's own passive subject, with no agent: "X was told", "it was reported"
+    NONE = "none"  # none found
+
+
 class NounClass(StrEnum):
     """What a speaker noun of the lexicon (graph/data/attribution_nouns.tsv) names."""
 

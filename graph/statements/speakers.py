@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import MentionKind, NameType, NounClass
+from ..records import MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
 from .cues import Cue
 from .syntax import owner_of, phrase_head, subtree_span
 from .words import AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE
 
 
-def subject_of(verb: Token) -> tuple[Token | None, str]:
-    """The token naming who speaks through ``verb``, and how it was found ('subject', 'agent',
-    'passive' for the verb's own passive with no agent, 'none')."""
+def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
+    """The token naming who speaks through ``verb``, and how it was found (a :class:`SpeakerSlot`:
+    subject, agent, passive for the verb's own passive with no agent, none)."""
     seen = set()
     v = verb
     while v is not None and v.i not in seen:
@@ -19,20 +19,20 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
-                return v.head, "subject"
-            return subj, "subject"
+                return v.head, SpeakerSlot.SUBJECT
+            return subj, SpeakerSlot.SUBJECT
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return pobj, "agent"
+                return pobj, SpeakerSlot.AGENT
         if passive is not None:
             if v.i == verb.i:
-                return passive, "passive"
+                return passive, SpeakerSlot.PASSIVE
             if passive.lower_ in RELATIVE and v.dep_ == "relcl":
-                return v.head, "subject"
-            return passive, "subject"  # "Russia is emboldened to say"
+                return v.head, SpeakerSlot.SUBJECT
+            return passive, SpeakerSlot.SUBJECT  # "Russia is emboldened to say"
         if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             continue
@@ -47,9 +47,9 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
                 v = holder
                 continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head, "subject"  # "witnesses reporting ...", "a statement saying ..."
+            return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
-    return None, "none"
+    return None, SpeakerSlot.NONE
 
 
 def _verb_holding(prep: Token) -> Token | None:
@@ -120,7 +120,7 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
                 return verb, owner, reporter, extra
         return verb, obj, reporter, extra
     speaker, how = subject_of(verb)
-    if speaker is not None and speaker.i not in in_frame and how != "agent":
+    if speaker is not None and speaker.i not in in_frame and how != SpeakerSlot.AGENT:
         speaker = None
     if speaker is None:
         speaker = inverted_subject(verb)

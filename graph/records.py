@@ -153,7 +153,7 @@ class Mention:
     # What the words around the name say it is ("the film X", "X, who"): entity types, or
     # NON_ACTOR_TYPES; votes for resolution, which weighs them with the rest of the evidence.
     type_votes: tuple[str, ...] = ()
-    guessed: bool = True
+    guessed: bool = True  # the type is the model's reading (or this stage's), not the curated data's or a head word's
 
     @property
     def in_text(self) -> bool:

@@ -91,7 +91,7 @@ def build_graph(
 def _co_mentions(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict) -> None:
     in_sentence: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> entity -> its first mention's start
     for m, entity in zip(a.mentions, entity_of):
-        if entity and m.sentence >= 0:
+        if entity and m.in_text:
             first = in_sentence[m.sentence]
             first[entity] = min(first.get(entity, m.start), m.start)
     for index in sorted(in_sentence):
@@ -125,7 +125,7 @@ def _statements(doc: Document, a: DocumentAnalysis, entity_of: list, edges: dict
     out = []
     # Resolved mentions by start, so that each statement looks only at those inside it (a long
     # article has hundreds of mentions and dozens of statements).
-    by_start = sorted((m.start, m.end, e) for m, e in zip(a.mentions, entity_of) if e)
+    by_start = sorted((m.start, m.end, e) for m, e in zip(a.mentions, entity_of) if e and m.in_text)
     starts = [start for start, _, _ in by_start]
     for n, st in enumerate(sorted(a.statements, key=lambda s: (s.start, s.end))):
         speaker = _entity(entity_of, st.speaker_mention)

@@ -238,8 +238,8 @@ def apply_corrections(
 ) -> tuple[list[DocumentAnalysis], Resolution, CorrectionReport]:
     """Apply ``corrections`` in order to a resolved corpus; new records, the inputs untouched.
 
-    >>> from graph.records import Mention
-    >>> m = [Mention("d1", 0, 5, "Yukos", "Yukos", "PERSON", 0)]
+    >>> from graph.records import Mention, NameType
+    >>> m = [Mention("d1", 0, 5, "Yukos", "Yukos", NameType.PERSON, 0)]
     >>> res = Resolution([Entity("yukos", "Yukos", "person", aliases=["Yukos"], mentions=1, documents=["d1"])],
     ...                  {"d1": ["yukos"]})
     >>> _, fixed, report = apply_corrections([Retype("Yukos", "organization", 1)], [DocumentAnalysis("d1", mentions=m)], res)
@@ -351,7 +351,7 @@ class _State:
             return
         self.members[entity.id] = members
         mentions = [self.mention(doc, i) for doc, i in members]
-        aliases = {m.name for m in mentions} | {m.text.strip() for m in mentions if m.start >= 0} - {""}
+        aliases = {m.name for m in mentions} | {m.text.strip() for m in mentions if m.in_text} - {""}
         entity.aliases = sorted(aliases)
         entity.mentions = len(mentions)
         entity.documents = sorted({m.doc for m in mentions})
@@ -478,7 +478,7 @@ class _State:
 
         def nearness(i: int) -> tuple:
             m = self.mention(c.doc, i)
-            if m.start < 0:
+            if not m.in_text:
                 return (2, 0)  # a byline: only when the text never names the speaker
             return (0, statement.start - m.end) if m.end <= statement.start else (1, m.start - statement.start)
 

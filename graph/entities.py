@@ -23,7 +23,7 @@ from .entity_types import full_person_name, vote_type
 from .entity_types import person_like as _person_like
 from .contract import fold
 from .gazetteer import Entry, Gazetteer, NameKnowledge, slug
-from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
+from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SIMILARITY = 0.86
@@ -69,8 +69,8 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
     >>> from graph.records import Mention, DocumentAnalysis
     >>> from graph.gazetteer import load_gazetteer
-    >>> m = [Mention("d1", 0, 13, "Zamir Kabulov", "Zamir Kabulov", "PERSON", 0),
-    ...      Mention("d1", 30, 37, "Kabulov", "Kabulov", "ORG", 1)]
+    >>> m = [Mention("d1", 0, 13, "Zamir Kabulov", "Zamir Kabulov", NameType.PERSON, 0),
+    ...      Mention("d1", 30, 37, "Kabulov", "Kabulov", NameType.ORGANIZATION, 1)]
     >>> res = resolve([DocumentAnalysis("d1", mentions=m)], load_gazetteer())
     >>> [(e.label, e.type, e.mentions) for e in res.entities]
     [('Zamir Kabulov', 'person', 2)]
@@ -126,7 +126,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
 def _mention_key(m: Mention, gaz: Gazetteer) -> str | None:
     if m.key:
-        if m.kind == "capital" and m.role == "place":
+        if m.kind == MentionKind.CAPITAL and m.role == "place":
             return f"c:{m.key}"  # the city itself
         return f"g:{m.key}"
     name_key = fold(m.name)
@@ -134,7 +134,7 @@ def _mention_key(m: Mention, gaz: Gazetteer) -> str | None:
         return None
     # A name the curated data knows, written another way ("The Islamic State", "Anadolu agency").
     for s in gaz.by_fold.get(name_key, ()):
-        if s.kind == "alias":
+        if s.kind == SurfaceKind.ALIAS:
             return f"g:{s.entry}"
     return f"n:{name_key}"
 
@@ -165,13 +165,14 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
         hit = forms and process.extractOne(name, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
         if not hit:
             continue
-        surfaces = [s for s in choices[hit[0]] if s.kind in ("alias", "demonym", "capital")]
+        surfaces = [s for s in choices[hit[0]] if s.kind in (SurfaceKind.ALIAS, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL)]
         if surfaces:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
-ORG_LABELS = ("ORG", "organization", "group")
-LONE_NAME_LABELS = ("PERSON", "ORG", "GPE")  # a lone surname the model took for a place or a body
+ORG_LABELS = (NameType.ORGANIZATION, NameType.GROUP)
+# A lone surname the model took for a place or a body (a guessed type: see Mention.guessed).
+LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL)
 
 
 def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
@@ -228,7 +229,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             found_parts = full_names.parts(m) if k and " " in m.name else None
             if found_parts:
                 words, forms = found_parts
-                found.append((m.start, k, forms, fold(words[0])))
+                found.append((_position(m), k, forms, fold(words[0])))
                 for form in forms:
                     corpus[form].add(uf.find(k))
     for a in analyses:
@@ -241,18 +242,23 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             by_first[first].append((start, k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not _own_key(m, k) or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
+            if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
                 continue
             name = fold(m.name)
             rule = LinkRule.SURNAME
-            target = _named_before(by_surname.get(name, ()), m.start)
-            if target is None and (m.label != "GPE" or name in names.given_names):
-                target = _named_before(by_first.get(name, ()), m.start)  # "Cleveland" is no "Cleveland Smith"
+            target = _named_before(by_surname.get(name, ()), _position(m))
+            if target is None and (m.label != NameType.GEOPOLITICAL or name in names.given_names):
+                target = _named_before(by_first.get(name, ()), _position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
+            elif m.label != NameType.GEOPOLITICAL and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+
+
+def _position(m: Mention) -> int:
+    """Where a mention stands in reading order: the byline and the outlet before all the text."""
+    return m.start if m.in_text else -1
 
 
 def _own_key(m: Mention, k: str | None) -> bool:
@@ -277,7 +283,7 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
     it names: an organisation's name without its country or without its head word."""
     for a in analyses:
         doc_keys = keys[a.doc]
-        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == "country"}
+        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == NameType.COUNTRY}
         short_forms: dict[str, set[str]] = defaultdict(set)
         for m, k in zip(a.mentions, doc_keys):
             if k and not _person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
@@ -379,7 +385,7 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         for m, k in zip(a.mentions, keys[a.doc]):
             if _own_key(m, k) and not (_person_like(m) and " " in m.name):
                 names.setdefault(k, m.name)
-            elif k and k.startswith("g:") and m.label == "place":
+            elif k and k.startswith("g:") and m.label == NameType.PLACE and not m.guessed:
                 known.setdefault(k, m.name)
         if not names:
             continue
@@ -400,7 +406,7 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
                 uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
 
 
-PLACE_LABELS = {"GPE", "LOC", "FAC", "place"}
+PLACE_LABELS = {NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY}
 RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff
 
 
@@ -458,7 +464,7 @@ def _alias_reasons(mentions: list[Mention], reasons_of_mentions: list[AliasReaso
     """Each name of a cluster with how it joined, in the first document that names it so."""
     reasons: dict[str, AliasReason] = {}
     for m, reason in zip(mentions, reasons_of_mentions):
-        for alias in (m.name, m.text.strip() if m.start >= 0 else ""):
+        for alias in (m.name, m.text.strip() if m.in_text else ""):
             if alias:
                 reasons.setdefault(alias, reason)
     return dict(sorted(reasons.items()))
@@ -467,15 +473,15 @@ def _alias_reasons(mentions: list[Mention], reasons_of_mentions: list[AliasReaso
 def _own_rule(m: Mention, key: str) -> LinkRule:
     if not key.startswith(("g:", "c:")):
         return LinkRule.NAME
-    if m.kind == "demonym":
+    if m.kind == MentionKind.DEMONYM:
         return LinkRule.DEMONYM
-    if m.kind == "capital" and key.startswith("g:"):
+    if m.kind == MentionKind.CAPITAL and key.startswith("g:"):
         return LinkRule.CAPITAL
     return LinkRule.CURATED
 
 
 def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity | None:
-    text_mentions = [m for m in mentions if m.start >= 0]
+    text_mentions = [m for m in mentions if m.in_text]
     entry: Entry | None = None
     if root.startswith("g:"):
         entry = gaz.entries.get(root[2:])
@@ -484,7 +490,7 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     if entry is None:
         # A name seen only in headlines or bylines-and-headlines is too weak to stand alone,
         # unless a title or a given name says it is a person's ("President Lee", "Ann Lee").
-        if not any(not m.headline or m.role or m.kind == "ner" and full_person_name(m, gaz) for m in mentions):
+        if not any(not m.headline or m.role or m.kind == MentionKind.NER and full_person_name(m, gaz) for m in mentions):
             return None
         if not any(any(c.isupper() for c in m.name) for m in mentions):
             return None

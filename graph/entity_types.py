@@ -13,16 +13,16 @@ from collections import Counter
 
 from .contract import fold
 from .gazetteer import Gazetteer
-from .records import ENTITY_TYPES, Mention
+from .records import ENTITY_TYPES, Mention, MentionKind, NameType
 
-# What one mention's model label says about the type of its entity, and how loudly.
+# What one mention's model label (a guessed Mention.label) says about the type of its entity, and how loudly.
 LABEL_VOTES = {
-    "PERSON": ("person", 1.0),
-    "ORG": ("organization", 1.0),
-    "GPE": ("place", 1.0),
-    "LOC": ("place", 1.0),
-    "FAC": ("place", 0.5),
-    "group": ("group", 1.0),  # a people, creed or party (the mentions stage reads the model's NORP)
+    NameType.PERSON: ("person", 1.0),
+    NameType.ORGANIZATION: ("organization", 1.0),
+    NameType.GEOPOLITICAL: ("place", 1.0),
+    NameType.PLACE: ("place", 1.0),
+    NameType.FACILITY: ("place", 0.5),
+    NameType.GROUP: ("group", 1.0),  # a people, creed or party (the model's NORP, or a head word's type)
 }
 SHAPE_WEIGHT = 2.5  # once per distinct name: outweighs the model's label on two mentions
 CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
@@ -32,7 +32,7 @@ HEAD_WORD_WEIGHT = 1.0
 
 def person_like(m: Mention) -> bool:
     """A mention the evidence so far calls a person's name."""
-    return m.label in ("PERSON", "person") or m.kind == "byline"
+    return m.label == NameType.PERSON or m.kind == MentionKind.BYLINE
 
 
 def has_given_name(name: str, gaz: Gazetteer) -> bool:
@@ -54,7 +54,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     """The type of an unknown entity from its mentions, or None when it is no actor or place.
 
     >>> from graph.gazetteer import load_gazetteer
-    >>> m = Mention("d", 0, 9, "Bill C-12", "Bill C-12", "PERSON", 0)
+    >>> m = Mention("d", 0, 9, "Bill C-12", "Bill C-12", NameType.PERSON, 0)
     >>> vote_type([m], load_gazetteer()) is None
     True
     """
@@ -67,24 +67,24 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
         for m in mentions
     )
     for m in mentions:
-        if person_evidence and m.kind == "ner" and " " not in m.name and not person_like(m) and not m.name.isupper():
+        if person_evidence and m.kind == MentionKind.NER and " " not in m.name and not person_like(m) and not m.name.isupper():
             continue  # a lone surname takes the type of the full name it resolved to (an acronym is none)
         weight = 0.5 if m.headline else 1.0
-        if m.kind == "org":
-            if m.label in ENTITY_TYPES:
-                votes[m.label] += 1.5 * weight
+        if m.kind == MentionKind.ORG:
+            if not m.guessed and m.label.value in ENTITY_TYPES:  # a head word's type (a place context's guess is none)
+                votes[m.label.value] += 1.5 * weight
             else:
                 votes["other"] += 1.5 * weight  # a treaty's or a summit's name ("Treaty of X")
-        elif m.kind == "byline":
+        elif m.kind == MentionKind.BYLINE:
             votes["person"] += 0.5
-        elif m.kind == "outlet":
+        elif m.kind == MentionKind.OUTLET:
             votes["organization"] += 0.5
-        elif m.label in LABEL_VOTES:
+        elif m.label in LABEL_VOTES and (m.guessed or m.label == NameType.GROUP):
             type_, w = LABEL_VOTES[m.label]
             if type_ == "person" and (len(m.name.split()) >= 2 or m.role):
                 w *= 2  # a full name or a title is the strongest sign of a person
             votes[type_] += w * weight
-        if m.kind in ("ner", "acronym"):
+        if m.kind in (MentionKind.NER, MentionKind.ACRONYM):
             head = m.name.split()[-1] if m.name.split() else ""
             head_type = gaz.head_words.get(head)
             if head_type in ENTITY_TYPES and head[:1].isupper():
@@ -92,7 +92,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
         for type_ in m.type_votes:
             votes[type_] += CONTEXT_WEIGHT * weight
     # A name's shape is one piece of evidence however often the name is written.
-    for name in {m.name for m in mentions if m.kind == "ner"}:
+    for name in {m.name for m in mentions if m.kind == MentionKind.NER}:
         if shapes[name]:
             votes[shapes[name]] += SHAPE_WEIGHT
         elif name in given:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .contract import fold
 from .curated import CuratedData, CuratedDataError, data_lines, load_curated
-from .records import ENTITY_TYPES, NON_ACTOR_TYPES
+from .records import ENTITY_TYPES, NON_ACTOR_TYPES, SurfaceKind
 
 
 
@@ -52,7 +52,7 @@ class Surface:
     """One way the curated data lets a text name an entry."""
 
     entry: str  # entry id
-    kind: str  # alias | weak | demonym | capital
+    kind: SurfaceKind
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class Gazetteer:
     def country_names(self) -> frozenset[str]:
         """Folded names of countries."""
         return frozenset(fold(form) for form, surfaces in self.surfaces.items() for s in surfaces
-                         if s.kind == "alias" and self.entries[s.entry].type == "country")
+                         if s.kind == SurfaceKind.ALIAS and self.entries[s.entry].type == "country")
 
     @cached_property
     def demonym_country(self) -> dict[str, str]:
@@ -173,19 +173,19 @@ def _index(entries) -> dict[str, list[Surface]]:
             index[form].append(surface)
 
     for e in entries:
-        add(e.label, Surface(e.id, "alias"))
+        add(e.label, Surface(e.id, SurfaceKind.ALIAS))
         for a in e.aliases:
             # "Russian military" describes rather than names: it counts only where it is backed.
-            add(a, Surface(e.id, "weak" if _is_description(a) else "alias"))
+            add(a, Surface(e.id, SurfaceKind.WEAK if _is_description(a) else SurfaceKind.ALIAS))
         for a in e.weak_aliases:
-            add(a, Surface(e.id, "weak"))
+            add(a, Surface(e.id, SurfaceKind.WEAK))
         for d in e.demonyms:
-            add(d, Surface(e.id, "demonym"))
+            add(d, Surface(e.id, SurfaceKind.DEMONYM))
         for d in e.weak_demonyms:
-            add(d, Surface(e.id, "weak"))
+            add(d, Surface(e.id, SurfaceKind.WEAK))
         for c in (e.capital, *e.capital_aliases):
             if c:
-                add(c, Surface(e.id, "capital"))
+                add(c, Surface(e.id, SurfaceKind.CAPITAL))
     return index
 
 

@@ -19,9 +19,18 @@ from spacy.tokens import Doc, Span, Token
 
 from .contract import fold
 from .gazetteer import Gazetteer, Surface
-from .records import AcronymDefinition, Document, Mention, MentionKind, Sentence
+from .records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
+from .tokens import Tokens
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# What a label of this stage (spaCy's, or the entity type a source implies) says a name is: the
+# one place spaCy's labels are read. Any other label ("none" of a head word) names no actor.
+NAME_TYPES = {
+    "PERSON": NameType.PERSON, "person": NameType.PERSON, "NORP": NameType.GROUP, "group": NameType.GROUP,
+    "ORG": NameType.ORGANIZATION, "organization": NameType.ORGANIZATION, "GPE": NameType.GEOPOLITICAL,
+    "country": NameType.COUNTRY, "alliance": NameType.ALLIANCE, "LOC": NameType.PLACE, "place": NameType.PLACE,
+    "FAC": NameType.FACILITY,
+}
 CONNECTORS = {"of", "the", "for", "and", "on", "&", "de", "del", "du", "al", "el", "la"}
 DETERMINERS = {"the", "a", "an"}
 QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "other", "both", "more", "fewer", "no", "those", "these"}
@@ -55,44 +64,6 @@ PRIORITY = {"acronym": 6, "gazetteer": 5, "demonym": 5, "capital": 5, "weak": 4,
 
 # Title phrases by their first word: the words without dots, the title, its gender.
 TitleIndex = dict[str, list[tuple[list[str], str, str | None]]]
-
-
-class Tokens:
-    """A parsed document's tokens, read once into plain lists.
-
-    The rules below walk the tokens again and again, and spaCy makes a new ``Token`` object on
-    every ``doc[i]`` (and decodes its text on every ``.text``): reading these lists instead is
-    what keeps this stage fast. ``tok`` keeps the ``Token`` objects themselves, for what the
-    rules read only now and then (part of speech, punctuation, the parse)."""
-
-    def __init__(self, doc: Doc, sents: list[Span]) -> None:
-        self.doc = doc
-        self.ents = doc.ents  # spaCy makes the entity spans anew on every call
-        self.tok = list(doc)
-        self.text = [t.text for t in self.tok]
-        self.lower = [t.lower_ for t in self.tok]
-        self.space = [t.whitespace_ for t in self.tok]  # after the token: " " or ""
-        self.idx = [t.idx for t in self.tok]  # where the token starts in the document's text
-        self.is_alpha = [t.is_alpha for t in self.tok]
-        self.name_word = [_is_name_word(text, alpha) for text, alpha in zip(self.text, self.is_alpha)]
-        self.sentence = _sentence_index(sents, len(doc))  # the index of each token's sentence
-        self.sent_start = [sent.start for sent in sents]  # the first token of each sentence
-        self.doc_text = "".join(text + space for text, space in zip(self.text, self.space))  # doc.text
-
-    def __len__(self) -> int:
-        return len(self.tok)
-
-    def end_char(self, end: int) -> int:
-        """Where a span of tokens ending before token ``end`` ends (``doc[start:end].end_char``)."""
-        return self.idx[end - 1] + len(self.text[end - 1])
-
-    def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``, cut from the document's text."""
-        return self.doc_text[self.idx[start] : self.end_char(end)] if start < end else ""
-
-    def sent_start_of(self, i: int) -> int:
-        """The first token of token ``i``'s sentence (``doc[i].sent.start``)."""
-        return self.sent_start[self.sentence[i]]
 
 
 @dataclass
@@ -139,8 +110,8 @@ class MentionExtractor:
         for form, patterns in lower.items():
             self.lower.add(form, patterns)
 
-    def __call__(self, document: Document, doc: Doc) -> tuple[list[Sentence], list[Mention], list[AcronymDefinition]]:
-        return extract_mentions(document, doc, self)
+    def __call__(self, document: Document, doc: Doc, toks: Tokens | None = None) -> tuple[list[Sentence], list[Mention], list[AcronymDefinition]]:
+        return extract_mentions(document, doc, self, toks)
 
 
 # --- candidate sources -------------------------------------------------------------------------
@@ -168,8 +139,8 @@ def gazetteer_candidates(doc: Doc, extractor: MentionExtractor, shouting_tokens:
             if shouting and gaz.entries[surfaces[0].entry].type not in SHOUTED_TYPES:
                 continue  # "FOREIGN POLICY DIARY" is a column's name, not the magazine
             kinds = {s.kind for s in surfaces}
-            kind = "gazetteer" if "alias" in kinds else "demonym" if "demonym" in kinds else (
-                "capital" if "capital" in kinds else "weak")
+            kind = "gazetteer" if SurfaceKind.ALIAS in kinds else "demonym" if SurfaceKind.DEMONYM in kinds else (
+                "capital" if SurfaceKind.CAPITAL in kinds else "weak")
             entry = gaz.entries[surfaces[0].entry]
             yield Candidate(start, end, kind, entry.type, surfaces)
 
@@ -337,13 +308,14 @@ def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
 
 
 def extract_mentions(
-    document: Document, doc: Doc, extractor: MentionExtractor
+    document: Document, doc: Doc, extractor: MentionExtractor, toks: Tokens | None = None
 ) -> tuple[list[Sentence], list[Mention], list[AcronymDefinition]]:
-    """The sentences, mentions and acronym definitions of one document, in text order."""
+    """The sentences, mentions and acronym definitions of one document, in text order
+    (``toks``: the document's token view, made here when not given)."""
     gaz = extractor.gazetteer
-    sents = list(doc.sents)
+    toks = Tokens(doc) if toks is None else toks
+    sents = toks.sents
     sentences = [Sentence(s.start_char, s.end_char) for s in sents]
-    toks = Tokens(doc, sents)
     sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
     shouting = [_is_shouting(text) for text in sentence_texts]
     headline_sents = {i for i, s in enumerate(sents) if _is_headline(toks, s, sentence_texts[i], shouting[i], i == 0)}
@@ -409,7 +381,7 @@ def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozense
     one a title or a cue makes a person, a word of a longer name in the document (a surname),
     and places."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
-            and m.label in ("PERSON", "ORG") and " " not in m.name and m.name.lower() in nouns and not m.name.isupper()]
+            and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION) and " " not in m.name and m.name.lower() in nouns and not m.name.isupper()]
     if not lone:
         return mentions
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
@@ -455,10 +427,10 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), "ner"
     if surface is not None:
         key = surface.entry
-        kind = {"alias": "gazetteer", "weak": "gazetteer"}.get(surface.kind, surface.kind)
+        kind = {SurfaceKind.ALIAS: "gazetteer", SurfaceKind.WEAK: "gazetteer"}.get(surface.kind, surface.kind)
         label = gaz.entries[key].type
         gender = gaz.entries[key].gender
-        if surface.kind == "capital":
+        if surface.kind == SurfaceKind.CAPITAL:
             role = "actor" if _acts(doc[start:end]) else "place"
     else:
         if label == "NORP":
@@ -512,7 +484,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         end=toks.end_char(end),
         text=text,
         name=name,
-        label=label,
+        label=NAME_TYPES.get(label, NameType.OTHER),
         sentence=sentence,
         kind=MentionKind(kind),
         key=key,
@@ -521,6 +493,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         subtype=gaz.entries[key].kind if key in gaz.entries else None,
         headline=sentence in ctx.headline_sents,
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
+        guessed=label in NER_LABELS,
     )
 
 
@@ -603,7 +576,7 @@ def _known_with_modifier(name: str, gaz: Gazetteer) -> str | None:
             return s.entry
     for s in surfaces:
         entry = gaz.entries[s.entry]
-        if s.kind == "alias" and entry.country is None and entry.type in ("group", "organization", "person"):
+        if s.kind == SurfaceKind.ALIAS and entry.country is None and entry.type in ("group", "organization", "person"):
             return s.entry
     return None
 
@@ -671,9 +644,9 @@ def _is_title_modifier(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bo
 def _metadata_mentions(document: Document) -> list[Mention]:
     """The byline's author and the outlet: entities of the document with no place in its text."""
     out = []
-    for kind, label, value in ((MentionKind.BYLINE, "PERSON", document.author), (MentionKind.OUTLET, "ORG", document.outlet)):
+    for kind, label, value in ((MentionKind.BYLINE, NameType.PERSON, document.author), (MentionKind.OUTLET, NameType.ORGANIZATION, document.outlet)):
         for name in _split_names(value):
-            out.append(Mention(document.id, -1, -1, name, name, label, -1, kind=kind))
+            out.append(Mention(document.id, None, None, name, name, label, None, kind=kind))
     return out
 
 
@@ -703,7 +676,7 @@ def _pick_surface(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext
     nothing decides ("Commonwealth": of Nations, or of Independent States?), and for a weak name
     of one country's body ("Senate", "House") in a text that names other countries but not its."""
     surface = _pick_entry(surfaces, span, ctx)
-    if surface is None or surface.kind != "weak" or surface.entry in ctx.named_in_full:
+    if surface is None or surface.kind != SurfaceKind.WEAK or surface.entry in ctx.named_in_full:
         return surface
     country = ctx.gaz.entries[surface.entry].country
     if country and ctx.country_counts and country not in ctx.country_counts:
@@ -726,7 +699,7 @@ def _pick_entry(surfaces: tuple[Surface, ...], span: Span, ctx: MentionContext) 
     for country, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if country in by_country:
             return by_country[country]
-    strong = [s for s in surfaces if s.kind != "weak"]
+    strong = [s for s in surfaces if s.kind != SurfaceKind.WEAK]
     return strong[0] if strong else None  # the data lists the likelier entry first ("Moscow": Russia)
 
 
@@ -1044,19 +1017,6 @@ def _clean_name(text: str) -> str:
     text = LEADING_THE.sub("", text)
     text = TRAILING_POSSESSIVE.sub("", text)
     return text.strip(" .,;:-\u2013\u2014\"'\u201c\u201d")
-
-
-def _sentence_index(sents: list[Span], length: int) -> list[int]:
-    index = [0] * length
-    for i, sent in enumerate(sents):
-        for t in range(sent.start, sent.end):
-            index[t] = i
-    return index
-
-
-def _is_name_word(text: str, is_alpha: bool) -> bool:
-    """A capitalised word, maybe with dots ("Ministry", "U.S."): ``is_alpha`` is spaCy's flag."""
-    return text[:1].isupper() and (is_alpha or text.replace(".", "").isalpha())
 
 
 def _is_shouting(text: str) -> bool:

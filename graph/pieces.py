@@ -89,7 +89,7 @@ def join_analyses(parts: list[tuple[int, DocumentAnalysis]]) -> DocumentAnalysis
 
         whole.sentences.extend(replace(s, start=s.start + offset, end=s.end + offset) for s in part.sentences)
         whole.mentions.extend(
-            m if m.start < 0 else replace(m, start=m.start + offset, end=m.end + offset, sentence=m.sentence + sentence_base)
+            m if not m.in_text else replace(m, start=m.start + offset, end=m.end + offset, sentence=m.sentence + sentence_base)
             for m in part.mentions
         )
         whole.acronyms.extend(part.acronyms)

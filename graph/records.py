@@ -54,7 +54,7 @@ class Sentence:
 class MentionKind(StrEnum):
     """Where a mention's evidence comes from. A ``StrEnum``: it equals its value ("ner")."""
 
-    NER = "ner"  # spaCy's entity, its label in ``Mention.label``
+    NER = "ner"  # spaCy's entity, its label read into ``Mention.label``
     ORG = "org"  # a capitalised phrase led or headed by a word that says what it names
     ACRONYM = "acronym"  # the long form of an acronym the text defines
     GAZETTEER = "gazetteer"  # an alias of a curated entry
@@ -64,24 +64,86 @@ class MentionKind(StrEnum):
     OUTLET = "outlet"  # the document's outlet (no place in the text)
 
 
+class SurfaceKind(StrEnum):
+    """How the curated data lets a text name an entry (``graph.gazetteer.Surface``)."""
+
+    ALIAS = "alias"  # its name or an alias
+    WEAK = "weak"  # a weak alias or demonym, or one that describes ("Russian military"): counts only where backed
+    DEMONYM = "demonym"  # a country's people or adjective
+    CAPITAL = "capital"  # a country's capital
+
+
+class NameType(StrEnum):
+    """What the mentions stage says a name is (``Mention.label``); the mentions stage alone reads
+    spaCy's labels into it. Its values that are entity types are those of :data:`ENTITY_TYPES`."""
+
+    PERSON = "person"
+    GROUP = "group"  # a people, creed or party as a group
+    ORGANIZATION = "organization"
+    COUNTRY = "country"  # known to be a country (the curated data)
+    GEOPOLITICAL = "geopolitical"  # a country, city or state as the model reads it, not known to be a country
+    ALLIANCE = "alliance"
+    PLACE = "place"
+    FACILITY = "facility"  # a building, an airport, a road: a place the model reads as built
+    OTHER = "other"  # a name of no actor nor place ("Treaty of X")
+
+
+class CueClass(StrEnum):
+    """What a reporting cue of the lexicon (graph/data/reporting_verbs.tsv) does."""
+
+    SPEECH = "speech"  # saying
+    BELIEF = "belief"  # thinking
+    CLAIM = "claim"  # asserting, accusing, promising
+    REPORT = "report"  # announcing, publishing: sourcing
+    SILENCE = "silence"  # declining to speak: no statement
+
+
+class SpeakerSlot(StrEnum):
+    """Where a verb names who speaks through it (``graph.statements.speakers.subject_of``)."""
+
+    SUBJECT = "subject"  # its subject (or the subject of the verb it hangs from)
+    AGENT = "agent"  # the "by" phrase of a passive: "was reported by X"
+    PASSIVE = "passive"  # the verb's own passive subject, with no agent: "X was told", "it was reported"
+    NONE = "none"  # none found
+
+
+class NounClass(StrEnum):
+    """What a speaker noun of the lexicon (graph/data/attribution_nouns.tsv) names."""
+
+    EXPERT = "expert"  # people named by what they are: "the expert said" points back to a person
+    OFFICIAL = "official"
+    PRESS = "press"
+    PERSON = "person"
+    INSTITUTION = "institution"  # a body speaking as one ("the authorities said")
+    MEDIA = "media"  # an outlet
+    DOCUMENT = "document"  # a report, a statement: words with no speaker of their own
+    INTERVIEW = "interview"  # "in an interview with X"
+    VIEW = "view"  # "in X's view"
+
+
 @dataclass(frozen=True)
 class Mention:
     """A surface form in a document that names an entity, before resolution.
 
     ``kind`` (a :class:`MentionKind`) says where the evidence comes from: ``gazetteer`` (matched
-    the curated data, ``key`` is that entry's id), ``ner`` (spaCy's label in ``label``), ``demonym``
+    the curated data, ``key`` is that entry's id), ``ner`` (spaCy's entity), ``demonym``
     or ``capital`` (a country named through its people or its capital, ``key`` is the country),
-    ``byline``.
+    ``byline``, ``outlet``.
+    ``label`` (a :class:`NameType`) says what the name is; ``guessed`` whether that is a guess
+    (the model's reading, or this stage's from a title, a place context, the byline) rather than
+    what the curated data or a head word says.
     ``name`` is the surface form with titles, possessives and no-break spaces cleaned away.
+    ``start``, ``end`` (character offsets) and ``sentence`` are None for a mention with no place
+    in the text (the byline, the outlet): see ``in_text``.
     """
 
     doc: str
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     text: str
     name: str
-    label: str
-    sentence: int
+    label: NameType
+    sentence: int | None
     kind: MentionKind = MentionKind.NER
     key: str | None = None
     role: str | None = None  # "actor" or "place" for capitals; a title word for people
@@ -91,6 +153,12 @@ class Mention:
     # What the words around the name say it is ("the film X", "X, who"): entity types, or
     # NON_ACTOR_TYPES; votes for resolution, which weighs them with the rest of the evidence.
     type_votes: tuple[str, ...] = ()
+    guessed: bool = True  # the type is the model's reading (or this stage's), not the curated data's or a head word's
+
+    @property
+    def in_text(self) -> bool:
+        """Whether the mention has a place in the text (the byline's and the outlet's have none)."""
+        return self.start is not None
 
 
 @dataclass(frozen=True)

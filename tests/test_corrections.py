@@ -13,7 +13,7 @@ import graph
 from graph.cli import main
 from graph.corrections import CorrectionsError, apply_corrections, load_corrections, parse_corrections
 from graph.gazetteer import slug
-from graph.records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
+from graph.records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, NameType, Resolution
 
 ENVOY = (
     "Envoy warns of failed talks\n\n"
@@ -223,7 +223,7 @@ def small_corpus(names_per_doc: list[list[str]]):
     analyses, assignments, members = [], {}, defaultdict(list)
     for n, names in enumerate(names_per_doc):
         doc = f"d{n}"
-        mentions = [Mention(doc, 10 * i, 10 * i + len(name), name, name, "PERSON", 0) for i, name in enumerate(names)]
+        mentions = [Mention(doc, 10 * i, 10 * i + len(name), name, name, NameType.PERSON, 0) for i, name in enumerate(names)]
         analyses.append(DocumentAnalysis(doc, mentions=mentions))
         assignments[doc] = [slug(name) for name in names]
         for m in mentions:

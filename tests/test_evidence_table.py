@@ -9,7 +9,7 @@ import graph
 from graph.assemble import LIST_NAMES, LIST_NEIGHBOURS, build_graph
 from graph.export import GRAPHML_SENTENCE_CHARS, dumps_graphml, prepare
 from graph.gazetteer import load_gazetteer
-from graph.records import Document, DocumentAnalysis, Entity, Mention, Resolution, Sentence
+from graph.records import Document, DocumentAnalysis, Entity, Mention, NameType, Resolution, Sentence
 from graph.viewer.payload import build_payload
 
 
@@ -19,7 +19,7 @@ def listed(n: int, *, lead: str = "Delegates came from ") -> tuple[Document, Doc
     text = lead + ", ".join(names) + "."
     mentions, start = [], len(lead)
     for name in names:
-        mentions.append(Mention(doc="d", start=start, end=start + len(name), text=name, name=name, label="ORG", sentence=0))
+        mentions.append(Mention(doc="d", start=start, end=start + len(name), text=name, name=name, label=NameType.ORGANIZATION, sentence=0))
         start += len(name) + 2
     doc = Document(id="d", text=text)
     analysis = DocumentAnalysis(doc="d", sentences=[Sentence(0, len(text))], mentions=mentions)

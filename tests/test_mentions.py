@@ -1,12 +1,18 @@
-"""The mention stage's per-document token lists (graph.mentions.Tokens) and title index read what
-spaCy's objects would give, so the rules mean the same whichever they read."""
+"""The per-document token lists (graph.tokens.Tokens, shared by the mentions and statements
+stages) and the mention stage's title index read what spaCy's objects would give, so the rules
+mean the same whichever they read; the mention records the stage hands on speak the project's
+vocabulary (graph.records), not spaCy's."""
 from __future__ import annotations
 
 import pytest
 
 from graph.gazetteer import fold, load_gazetteer
-from graph.mentions import Tokens, _leading_titles, _titles_by_first_word
+from graph.mentions import MentionExtractor, _leading_titles, _titles_by_first_word
 from graph.nlp import load_pipeline
+from graph.pipeline.analyser import analyse
+from graph.records import CueClass, Document, MentionKind, NameType, NounClass
+from graph.statements import load_lexicon
+from graph.tokens import Tokens
 
 TEXT = (
     "RUSSIA AND CHINA SIGN NEW TREATY\n\n"
@@ -40,6 +46,9 @@ def test_tokens_read_what_spacy_gives(nlp):
     for t in doc:
         assert sents[toks.sentence[t.i]] == t.sent
         assert toks.sent_start_of(t.i) == t.sent.start
+    assert toks.sents == sents and Tokens(doc).sents == sents
+    words = {"say", "minister", "left"}
+    assert toks.tokens(words) == [t.i for t in doc if t.lemma_.lower() in words or t.lower_ in words]
 
 
 def _leading_titles_by_trying_all(words: list[str], gaz) -> tuple[int, str | None, str | None]:
@@ -86,3 +95,32 @@ def test_leading_titles_count_a_demonym_and_a_title(nlp, gaz):
     toks = Tokens(doc, [doc[:]])
     titles, role, _ = _leading_titles(toks, 0, len(doc), gaz, _titles_by_first_word(gaz))
     assert (titles, role) == (4, "deputy interior minister")
+
+
+def test_mention_records_speak_the_project_vocabulary(nlp):
+    """What a name is, as an enum member the later stages compare (no spaCy label leaves the
+    stage); the byline and the outlet have no place in the text: no offsets, no sentence."""
+    text = ("Ann Varley, the mayor of Tolbridge, visited Russia on Monday.\n"
+            "\u201cWe are ready,\u201d Varley said at the Harbour Ministry.")
+    document = Document(id="t", text=text, author="Joe Brill", outlet="Tolbridge Herald")
+    analysis = analyse(document, nlp(text), MentionExtractor(load_gazetteer(), nlp))
+    mentions = analysis.mentions
+    assert mentions and all(isinstance(m.label, NameType) and isinstance(m.kind, MentionKind) for m in mentions)
+    metadata = [m for m in mentions if not m.in_text]
+    assert [(m.kind, m.name, m.label) for m in metadata] == [
+        (MentionKind.BYLINE, "Joe Brill", NameType.PERSON), (MentionKind.OUTLET, "Tolbridge Herald", NameType.ORGANIZATION)]
+    assert all(m.start is None and m.end is None and m.sentence is None for m in metadata)
+    in_text = [m for m in mentions if m.in_text]
+    assert all(text[m.start : m.end] == m.text and 0 <= m.sentence < len(analysis.sentences) for m in in_text)
+    by_name = {m.name: m for m in in_text}
+    assert by_name["Ann Varley"].label == NameType.PERSON
+    assert (by_name["Russia"].label, by_name["Russia"].guessed) == (NameType.COUNTRY, False)  # the curated data says so
+    assert [s for s in analysis.statements if "ready" in s.text][0].speaker_mention == mentions.index(by_name["Ann Varley"])
+
+
+def test_lexicon_classes_are_enum_members():
+    lex = load_lexicon()
+    assert all(isinstance(cue.cls, CueClass) for cue in [*lex.verbs.values(), *lex.phrasal.values()])
+    assert lex.verbs["say"].cls == CueClass.SPEECH
+    assert all(isinstance(cls, NounClass) for cls in lex.nouns.values())
+    assert lex.nouns["spokesman"] in (NounClass.OFFICIAL, NounClass.PERSON) and "view" in lex.view_nouns

@@ -478,7 +478,7 @@ def generated_corpus_graph(seed: int = 7) -> dict:
 
     from graph.assemble import build_graph
     from graph.export import to_data
-    from graph.records import Document, DocumentAnalysis, Entity, Mention, Resolution, Sentence
+    from graph.records import Document, DocumentAnalysis, Entity, Mention, NameType, Resolution, Sentence
 
     rng = random.Random(seed)
     names = [_generated_name(n) for n in range(N_ENTITIES)]
@@ -510,7 +510,7 @@ def generated_corpus_graph(seed: int = 7) -> dict:
                 offset = start + sum(len(p) for p in parts) + (5 if not parts else 0)
                 if not parts:
                     parts.append("Then ")
-                mentions.append(Mention(doc_id, offset, offset + len(names[n]), names[n], names[n], "X", len(sentences)))
+                mentions.append(Mention(doc_id, offset, offset + len(names[n]), names[n], names[n], NameType.OTHER, len(sentences)))
                 entity_of.append(ids[n])
                 mentions_of[n] += 1
                 documents_of[n].add(doc_id)

@@ -13,6 +13,7 @@ from ..cache import CacheStats, decode_doc, encode_doc
 from ..faults import inject
 from ..gazetteer import Gazetteer
 from ..records import Document, DocumentAnalysis
+from ..tokens import Tokens
 
 if TYPE_CHECKING:
     from ..mentions import MentionExtractor
@@ -57,14 +58,16 @@ class ChunkResult:
 
 
 def analyse(document: Document, doc, extractor: MentionExtractor, timer: Timer | None = None) -> DocumentAnalysis:
-    """The per-document stages on a parsed document: mentions, then statements."""
+    """The per-document stages on a parsed document: mentions, then statements, both reading one
+    token view of the document."""
     from ..statements import extract_statements
 
     timer = timer or Timer()
     t = time.perf_counter()
-    sentences, mentions, acronyms = extractor(document, doc)
+    toks = Tokens(doc)
+    sentences, mentions, acronyms = extractor(document, doc, toks)
     t = timer.add("mentions", t)
-    statements, affiliations = extract_statements(document, doc, mentions)
+    statements, affiliations = extract_statements(document, doc, mentions, toks)
     timer.add("statements", t)
     return DocumentAnalysis(
         doc=document.id,

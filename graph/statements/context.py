@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Token
 
-from ..records import Document, Mention, StatementKind
+from ..records import CueClass, Document, Mention, MentionKind, StatementKind
+from ..tokens import Tokens
 from .cues import Cue, Lexicon, find_cues, load_lexicon, noun_class
 from .quotes import Quote, Spans, find_quotes, paragraph_spans
 from .words import HONORIFICS, PEOPLE_CLASSES, PERSON_LABELS, PLACE_LABELS
@@ -30,7 +29,7 @@ class Claim:
     in_quote: bool = False  # the cue itself stands inside quoted words
     priority: int = 0  # direct quotes win over other readings of the same words
     named_only: bool = False  # a statement only when its speaker resolves to a name ("PENCE: ...")
-    cue_class: str = "speech"  # the cue's class in the lexicon: speech | belief | claim | report
+    cue_class: CueClass = CueClass.SPEECH  # the cue's class in the lexicon
 
 
 @dataclass
@@ -62,7 +61,7 @@ class Context:
     token_mention: list[int | None]
     paragraph_starts: list[int]
     starts: list[int]  # token index -> character offset
-    words: TokenWords  # which tokens carry which words
+    words: Tokens  # the document's token view: which tokens carry which words
     cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
     author: int | None = None
     outlet: int | None = None
@@ -103,15 +102,17 @@ class Context:
         return bisect_right(self.paragraph_starts, char) - 1
 
 
-def build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Context:
-    # Whole-document scans read plain per-token lists, made once from the parse's arrays: going
-    # through Token objects (one is made per access) would cost more than the rules themselves.
-    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
-    ends = [s + n for s, n in zip(starts, lengths)]
+def build_context(document: Document, doc: Doc, mentions: list[Mention], toks: Tokens | None = None) -> Context:
+    # Whole-document scans read plain per-token lists, made once per document (``toks``, made here
+    # when not given): going through Token objects (one is made per access) would cost more than
+    # the rules themselves.
+    toks = Tokens(doc) if toks is None else toks
+    starts = toks.idx
+    ends = [s + len(t) for s, t in zip(starts, toks.text)]
     text = _parse_text(document, doc)
     token_mention: list[int | None] = [None] * len(doc)
     for n, m in enumerate(mentions):
-        if m.start < 0 or m.end <= m.start:
+        if not m.in_text or m.end <= m.start:
             continue
         i = max(bisect_right(starts, m.start) - 1, 0)
         while i < len(doc) and starts[i] < m.end:
@@ -128,13 +129,13 @@ def build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Cont
         token_mention=token_mention,
         paragraph_starts=[s for s, _ in paragraph_spans(text)] or [0],
         starts=starts,
-        words=TokenWords(doc),
+        words=toks,
     )
     ctx.cues = find_cues(ctx.lex, ctx.doc, ctx.words.tokens(ctx.lex.first_words))
     for n, m in enumerate(mentions):
-        if m.start == -1 and m.kind == "byline" and ctx.author is None:
+        if not m.in_text and m.kind == MentionKind.BYLINE and ctx.author is None:
             ctx.author = n
-        elif m.start == -1 and m.kind == "outlet" and ctx.outlet is None:
+        elif not m.in_text and m.kind == MentionKind.OUTLET and ctx.outlet is None:
             ctx.outlet = n
     _index_people(ctx)
     return ctx
@@ -147,24 +148,9 @@ def _parse_text(document: Document, doc: Doc) -> str:
     return document.text if len(document.text) == length else doc.text
 
 
-class TokenWords:
-    """Which tokens carry which words, read from the parse's arrays and decided once per distinct
-    word: cheaper than a Token object per word of the document."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.lemma_ids, self.lower_ids = doc.to_array([LEMMA, LOWER]).T.tolist()
-        strings = doc.vocab.strings
-        self.lowered = {h: strings[h].lower() for h in set(self.lemma_ids).union(self.lower_ids)}
-
-    def tokens(self, words: Collection[str]) -> list[int]:
-        """Indexes, in order, of the tokens whose lowercase form or lemma is one of ``words``."""
-        ids = {h for h, word in self.lowered.items() if word in words}
-        return [i for i, (lemma, lower) in enumerate(zip(self.lemma_ids, self.lower_ids)) if lemma in ids or lower in ids]
-
-
 def _index_people(ctx: Context) -> None:
     """Which mentions name people, grouped by surname, with the gender the text gives them."""
-    persons = [n for n, m in enumerate(ctx.mentions) if m.start >= 0 and m.label in PERSON_LABELS]
+    persons = [n for n, m in enumerate(ctx.mentions) if m.in_text and m.label in PERSON_LABELS]
     surnames: dict[str, str] = {}
     full_names: set[str] = set()
     for n in persons:
@@ -175,20 +161,20 @@ def _index_people(ctx: Context) -> None:
         full_names.add(ctx.mentions[n].name.lower())
     ctx.people.anchored = set(surnames)
     for n, m in enumerate(ctx.mentions):
-        if m.start < 0:
+        if not m.in_text:
             continue
         words = m.name.split()
         if not words:
             continue
         if m.label in PERSON_LABELS:
             ctx.people.keys[n] = words[-1].lower()
-        elif m.kind == "ner" and m.label not in PLACE_LABELS and (
+        elif m.kind == MentionKind.NER and m.label not in PLACE_LABELS and (
                 (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
             # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
             ctx.people.keys[n] = surnames[words[-1].lower()]
     lex = ctx.lex
     for n, m in enumerate(ctx.mentions):
-        if m.start < 0 or n in ctx.people.keys or m.label in PLACE_LABELS or m.kind in ("demonym", "capital", "gazetteer"):
+        if not m.in_text or n in ctx.people.keys or m.label in PLACE_LABELS or m.kind in (MentionKind.DEMONYM, MentionKind.CAPITAL, MentionKind.GAZETTEER):
             continue
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span.text.split()) > 3:

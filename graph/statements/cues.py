@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Token
 
 from ..curated import load_curated
-from ..records import StatementKind
+from ..records import CueClass, NounClass, StatementKind
 from .words import MODALS
 
 
@@ -16,7 +16,7 @@ class Cue:
     """One row of ``reporting_verbs.tsv``."""
 
     lemma: str  # "say", "point out", "voice concern"
-    cls: str  # speech | belief | claim | report | silence
+    cls: CueClass
     frames: frozenset[str]  # that | obj | to | pred | quote
     kind: StatementKind | None  # of the words it reports; None: it reports none ("declined to comment")
 
@@ -25,7 +25,7 @@ class Cue:
 class Lexicon:
     verbs: dict[str, Cue]  # single-word verb lemmas
     phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
-    nouns: dict[str, str]  # noun lemma -> class
+    nouns: dict[str, NounClass]  # noun lemma -> class
     noun_gender: dict[str, str]
 
     @cached_property
@@ -36,7 +36,7 @@ class Lexicon:
     @cached_property
     def view_nouns(self) -> frozenset[str]:
         """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
-        return frozenset(noun for noun, cls in self.nouns.items() if cls == "view")
+        return frozenset(noun for noun, cls in self.nouns.items() if cls == NounClass.VIEW)
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +46,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     verbs: dict[str, Cue] = {}
     phrasal: dict[tuple[str, str], Cue] = {}
     for row in data.rows("reporting_verbs.tsv"):
-        lemma, cls = row[0].lower(), row[1]
+        lemma, cls = row[0].lower(), CueClass(row[1])
         frames = frozenset(f.strip() for f in (row[2] if len(row) > 2 else "that").split(",") if f.strip())
         kind = row[3] if len(row) > 3 and row[3] else "indirect"
         cue = Cue(lemma, cls, frames, None if kind == "none" else StatementKind(kind))
@@ -55,16 +55,16 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
             verbs[lemma] = cue
         else:
             phrasal[(words[0], " ".join(words[1:]))] = cue
-    nouns: dict[str, str] = {}
+    nouns: dict[str, NounClass] = {}
     gender: dict[str, str] = {}
     for row in data.rows("attribution_nouns.tsv"):
-        nouns[row[0].lower()] = row[1]
+        nouns[row[0].lower()] = NounClass(row[1])
         if len(row) > 2 and row[2]:
             gender[row[0].lower()] = row[2]
     return Lexicon(verbs, phrasal, nouns, gender)
 
 
-def noun_class(lex: Lexicon, tok: Token) -> str | None:
+def noun_class(lex: Lexicon, tok: Token) -> NounClass | None:
     """The class of a speaker noun, two-word names first ("news agency", "political scientist")."""
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..records import StatementKind
+from ..records import NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun
 from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
@@ -45,17 +45,17 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         speaker = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
-        how = "subject"
+        how = SpeakerSlot.SUBJECT
         if speaker is None:
-            speaker, how = subject_of(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, "none")
+            speaker, how = subject_of(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, SpeakerSlot.NONE)
         if speaker is None:
             speaker = inverted_subject(verb)
-            how = "subject" if speaker is not None else "none"
+            how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
     else:
         speaker, how = subject_of(verb)
-    if speaker is None and how == "none":
+    if speaker is None and how == SpeakerSlot.NONE:
         speaker = stray_subject(ctx, verb)
-        how = "subject" if speaker is not None else how
+        how = SpeakerSlot.SUBJECT if speaker is not None else how
     claim_kind = _kind(ctx, verb, cue, start)
     light = light_noun(ctx.lex, verb)
     extra = [light] if light is not None else []
@@ -63,7 +63,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         extra += [c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == cue.lemma.split()[-1]]
     cue_words, cs, ce = cue_text(verb, extra)
     claim = Claim(claim_kind, cue_words, start, end, cs, ce, in_quote=ctx.in_quote(verb.idx), cue_class=cue.cls)
-    if how == "passive":
+    if how == SpeakerSlot.PASSIVE:
         if speaker is not None and speaker.lower_ == "it" and not inverted or inverted and speaker is not None and speaker.lower_ == "it":
             claim.unnamed = True  # "it was reported that ...", "..., it was claimed"
             speaker = None
@@ -165,7 +165,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             return s, e, False
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
+        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}:
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
         if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
@@ -243,7 +243,7 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
             return True
         if c.dep_ == "dobj":
             if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
-                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {"media", "institution"}):
+                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {NounClass.MEDIA, NounClass.INSTITUTION}):
                 continue
             return True
     return False
@@ -298,9 +298,9 @@ def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "appos") and c.i > verb.i), None)
     reporter, how = subject_of(verb)
-    if how == "passive":
+    if how == SpeakerSlot.PASSIVE:
         obj, reporter = reporter, None
-    elif how == "agent":
+    elif how == SpeakerSlot.AGENT:
         obj, reporter = next((c for c in verb.children if c.dep_ == "nsubjpass"), None), reporter
     cue_words, cs, ce = cue_text(verb, [t for t in (said.head if said.head.lower_ == "as" else None, said) if t is not None])
     claim = Claim(StatementKind.INDIRECT, cue_words, s, e, cs, ce, speaker=obj, reporter=reporter, in_quote=ctx.in_quote(verb.idx))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..records import SpeakerResolution
+from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
 from .context import Claim, Context
 from .cues import noun_class
 from .speakers import mention_in_phrase
@@ -33,13 +33,13 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     lemma = tok.lemma_.lower()
     if n is not None:
         m = ctx.mentions[n]
-        if m.label in PLACE_LABELS and m.kind not in ("capital", "demonym"):
+        if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):
             return Resolved(None, SpeakerResolution.NONE)
-        if m.kind == "demonym" and tok.pos_ == "ADJ":
+        if m.kind == MentionKind.DEMONYM and tok.pos_ == "ADJ":
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
-        elif m.kind == "demonym" and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+        elif m.kind == MentionKind.DEMONYM and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "Russians believe": unnamed people
-        elif m.kind == "demonym" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        elif m.kind == MentionKind.DEMONYM and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
             return Resolved(_as_person(ctx, n), SpeakerResolution.NAME)
@@ -60,7 +60,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return _resolve_pronoun(ctx, tok, claim, history)
     cls = noun_class(lex, tok)
-    if cls == "media":
+    if cls == NounClass.MEDIA:
         inner = mention_in_phrase(ctx, tok)
         if inner is not None:
             return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
@@ -69,7 +69,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     for c in tok.children:
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
             cm = ctx.mention_at(c)
-            if cm in ctx.people.keys or ctx.mentions[cm].label in SPEAKER_LABELS - {"NORP"}:
+            if cm in ctx.people.keys or ctx.mentions[cm].label in SPEAKER_LABELS:
                 if c.dep_ == "appos" or (cm in ctx.people.keys):
                     return Resolved(cm, SpeakerResolution.NAME)
     for c in tok.children:
@@ -78,12 +78,12 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                 gm = ctx.mention_at(g)
                 if gm is not None and gm in ctx.people.keys:
                     return Resolved(gm, SpeakerResolution.NAME)
-    if cls == "document":
+    if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
         if owner is not None:
             return _resolve_phrase(ctx, owner, claim, history, depth + 1)
         return Resolved(None, SpeakerResolution.NOMINAL)
-    if cls == "institution":
+    if cls == NounClass.INSTITUTION:
         owner = _owning_person(ctx, tok)
         if owner is not None:
             return Resolved(owner, SpeakerResolution.NOMINAL)  # "Lee's campaign", "the Lee office": the person speaks through it
@@ -94,9 +94,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                     inner = ctx.mention_at(c)
                     if inner is not None:
                         break
-        if inner is not None and inner not in ctx.people.keys and ctx.mentions[inner].label != "GPE":
+        if inner is not None and inner not in ctx.people.keys and ctx.mentions[inner].label != NameType.GEOPOLITICAL:
             return Resolved(inner, SpeakerResolution.NOMINAL)  # "Uzbek intelligence", "the Interior Ministry"
-        if inner is not None and ctx.mentions[inner].label == "GPE":
+        if inner is not None and ctx.mentions[inner].label == NameType.GEOPOLITICAL:
             return Resolved(None, SpeakerResolution.NOMINAL)  # "Toronto police": a body the graph has no node for
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
             return Resolved(_body_named_before(ctx, tok, claim, history), SpeakerResolution.NOMINAL)
@@ -122,7 +122,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         res = _resolve_description(ctx, tok, claim, history)  # "the New York businessman said"
         if res.mention is not None:
             return res
-    if claim.cue_class == "speech" and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
+    if claim.cue_class == CueClass.SPEECH and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
 
@@ -147,7 +147,7 @@ def _body_named_before(ctx: Context, tok: Token, claim: Claim, history: list[tup
     noun = tok.lemma_.lower()
     for n in range(len(ctx.mentions) - 1, -1, -1):
         m = ctx.mentions[n]
-        if m.start < 0 or m.start >= before or n in ctx.people.keys or m.label not in ORGANISATION_LABELS:
+        if not m.in_text or m.start >= before or n in ctx.people.keys or m.label not in ORGANISATION_LABELS:
             continue
         if ctx.paragraph_of(m.start) < para - 5:
             break
@@ -227,7 +227,7 @@ def _mention_beside(ctx: Context, tok: Token) -> int | None:
         if n is None or abs(t.i - tok.i) > 3 or t.dep_ == "pobj":
             continue
         m = ctx.mentions[n]
-        if m.label in SPEAKER_LABELS and m.label not in ("NORP",) and m.kind != "demonym":
+        if m.label in SPEAKER_LABELS and m.kind != MentionKind.DEMONYM:
             return n
     return None
 
@@ -480,7 +480,7 @@ def _expanded_acronym(ctx: Context, tok: Token) -> int | None:
         return None
     for n in range(len(ctx.mentions)):
         m = ctx.mentions[n]
-        if 0 <= m.start < tok.idx and m.label in ORGANISATION_LABELS:
+        if m.in_text and m.start < tok.idx and m.label in ORGANISATION_LABELS:
             initials = "".join(w[0] for w in m.name.split() if w[0].isupper())
             if initials == letters:
                 return n

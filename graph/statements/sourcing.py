@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..records import StatementKind
+from ..records import NounClass, StatementKind
 from .context import Claim, Context
 from .syntax import owner_of, tokens_span, trim
 from .words import VIEW_PREPS
@@ -29,7 +29,7 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
                 yield claim
         elif tok.lower_ in VIEW_PREPS and tok.dep_ == "prep":
             noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if noun is None or ctx.lex.nouns.get(noun.lemma_.lower()) != "view":
+            if noun is None or ctx.lex.nouns.get(noun.lemma_.lower()) != NounClass.VIEW:
                 continue
             owner = owner_of(noun)
             if owner is None:

@@ -2,15 +2,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
 from .cues import Cue
 from .syntax import owner_of, phrase_head, subtree_span
 from .words import AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE
 
 
-def subject_of(verb: Token) -> tuple[Token | None, str]:
-    """The token naming who speaks through ``verb``, and how it was found ('subject', 'agent',
-    'passive' for the verb's own passive with no agent, 'none')."""
+def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
+    """The token naming who speaks through ``verb``, and how it was found (a :class:`SpeakerSlot`:
+    subject, agent, passive for the verb's own passive with no agent, none)."""
     seen = set()
     v = verb
     while v is not None and v.i not in seen:
@@ -18,20 +19,20 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
-                return v.head, "subject"
-            return subj, "subject"
+                return v.head, SpeakerSlot.SUBJECT
+            return subj, SpeakerSlot.SUBJECT
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return pobj, "agent"
+                return pobj, SpeakerSlot.AGENT
         if passive is not None:
             if v.i == verb.i:
-                return passive, "passive"
+                return passive, SpeakerSlot.PASSIVE
             if passive.lower_ in RELATIVE and v.dep_ == "relcl":
-                return v.head, "subject"
-            return passive, "subject"  # "Russia is emboldened to say"
+                return v.head, SpeakerSlot.SUBJECT
+            return passive, SpeakerSlot.SUBJECT  # "Russia is emboldened to say"
         if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             continue
@@ -46,9 +47,9 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
                 v = holder
                 continue
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head, "subject"  # "witnesses reporting ...", "a statement saying ..."
+            return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
-    return None, "none"
+    return None, SpeakerSlot.NONE
 
 
 def _verb_holding(prep: Token) -> Token | None:
@@ -75,7 +76,7 @@ def stray_subject(ctx: "Context", verb: Token) -> Token | None:
         if n is None or t.dep_ in ("pobj", "poss", "compound", "amod") or ctx.in_quote(t.idx):
             continue
         m = ctx.mentions[n]
-        if m.label in PLACE_LABELS or m.kind == "demonym":
+        if m.label in PLACE_LABELS or m.kind == MentionKind.DEMONYM:
             continue
         return t
     return None
@@ -113,13 +114,13 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
             after = [t for t in frame if t.i > verb.i]
             reporter = phrase_head(before) if reporter is None or reporter.i not in in_frame else reporter
             obj = phrase_head(after) if obj is None else obj
-        if obj is not None and obj.lemma_.lower() in ctx.lex.nouns and ctx.lex.nouns[obj.lemma_.lower()] == "document":
+        if obj is not None and obj.lemma_.lower() in ctx.lex.nouns and ctx.lex.nouns[obj.lemma_.lower()] == NounClass.DOCUMENT:
             owner = owner_of(obj)
             if owner is not None:
                 return verb, owner, reporter, extra
         return verb, obj, reporter, extra
     speaker, how = subject_of(verb)
-    if speaker is not None and speaker.i not in in_frame and how != "agent":
+    if speaker is not None and speaker.i not in in_frame and how != SpeakerSlot.AGENT:
         speaker = None
     if speaker is None:
         speaker = inverted_subject(verb)
@@ -146,7 +147,7 @@ def told_outlet(ctx: Context, verb: Token) -> Token | None:
     for c in candidates:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "to"):
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if noun is not None and ctx.lex.nouns.get(noun.lemma_.lower()) in ("interview", "document"):
+            if noun is not None and ctx.lex.nouns.get(noun.lemma_.lower()) in (NounClass.INTERVIEW, NounClass.DOCUMENT):
                 for p in noun.children:
                     if p.dep_ == "prep" and p.lower_ in ("with", "to", "for"):
                         obj = next((g for g in p.children if g.dep_ == "pobj"), None)
@@ -177,7 +178,7 @@ def _is_outlet_phrase(ctx: Context, tok: Token) -> bool:
     m = ctx.mentions[n]
     if m.subtype in MEDIA_KINDS:
         return True
-    if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in ("country", "GPE") or n in ctx.people.keys:
+    if m.label in PERSON_LABELS or m.label in PLACE_LABELS or m.label in (NameType.COUNTRY, NameType.GEOPOLITICAL) or n in ctx.people.keys:
         return False
     words = {w.lower().strip(".,") for w in m.name.split()}
     if words & AUDIENCE_WORDS and not words & OUTLET_WORDS:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import Affiliation, Document, Mention, SpeakerResolution, Statement, StatementKind
+from ..tokens import Tokens
 from .context import Claim, Context, build_context
 from .direct import continuations, direct_quotations, labelled_lines
 from .reported import reported_speech
@@ -13,17 +14,18 @@ from .speakers import phrase_text
 from .syntax import tokens_span, trim
 
 
-def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Statement], list[Affiliation]]:
+def extract_statements(document: Document, doc: Doc, mentions: list[Mention], toks: Tokens | None = None) -> tuple[list[Statement], list[Affiliation]]:
     """Statements and stated affiliations of one document.
 
     ``mentions`` are the document's mentions (``graph.mentions``); speakers and outlets of the
-    statements, and both ends of the affiliations, are indexes into it.
+    statements, and both ends of the affiliations, are indexes into it. ``toks`` is the document's
+    token view (:class:`graph.tokens.Tokens`), shared with the mentions stage; made here when not given.
 
     >>> statements, affiliations = extract_statements(document, doc, mentions)  # doctest: +SKIP
     >>> statements[0].kind, statements[0].cue, mentions[statements[0].speaker_mention].name  # doctest: +SKIP
     ('direct', 'says', 'Mansur')
     """
-    ctx = build_context(document, doc, mentions)
+    ctx = build_context(document, doc, mentions, toks)
     affiliations = [
         Affiliation(document.id, person, org, role, start, end)
         for person, org, role, start, end in appositive_roles(ctx)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
@@ -19,11 +20,11 @@ COMPLEMENTIZERS = {"that", "whether", "if"}
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
               "miss": "f", "madam": "f", "madame": "f", "lady": "f", "dame": "f", "mme": "f", "mme.": "f"}
-SPEAKER_LABELS = {"PERSON", "person", "ORG", "organization", "GPE", "country", "group", "alliance", "NORP"}
-PERSON_LABELS = {"PERSON", "person"}
-ORGANISATION_LABELS = {"ORG", "organization", "group", "alliance"}
-PLACE_LABELS = {"LOC", "place", "FAC"}
-COUNTRY_LABELS = {"GPE", "country"}
+SPEAKER_LABELS = {NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.COUNTRY, NameType.GROUP, NameType.ALLIANCE}
+PERSON_LABELS = {NameType.PERSON}
+ORGANISATION_LABELS = {NameType.ORGANIZATION, NameType.GROUP, NameType.ALLIANCE}
+PLACE_LABELS = {NameType.PLACE, NameType.FACILITY}
+COUNTRY_LABELS = {NameType.GEOPOLITICAL, NameType.COUNTRY}
 OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "television", "daily", "gazette",
                 "journal", "herald", "tribune", "telegraph", "broadcasting", "media", "chronicle", "chronicles",
                 "observer", "guardian", "independent", "express", "mail", "mirror", "review", "bulletin", "wire",
@@ -37,7 +38,7 @@ AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", 
 VIEW_PREPS = {"in", "from", "to"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
 AGE_NOUN = re.compile(r"^\d+-year-old$")
-EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"
+EXPERT, OFFICIAL, PRESS, PERSON_NOUN = NounClass.EXPERT, NounClass.OFFICIAL, NounClass.PRESS, NounClass.PERSON
 PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN}
 ROLE_PREPS = {"of", "at", "under", "with", "from", "within", "for"}
 SENTENCE_END = {".", "!", "?"}

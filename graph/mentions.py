@@ -119,6 +119,7 @@ class MentionExtractor:
         self.english_adjectives = _dictionary_words(nlp)
         self.english_nouns = _dictionary_words(nlp, "noun")
         self.titles_by_first_word: TitleIndex = _titles_by_first_word(gazetteer)
+        self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -389,7 +390,7 @@ def extract_mentions(
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
-        extractor.titles_by_first_word, strong_entries,
+        extractor.titles_by_first_word, strong_entries, extractor.title_strings,
     )
 
     mentions: list[Mention] = []
@@ -439,6 +440,7 @@ class MentionContext:
     english_adjectives: frozenset[str]
     titles_by_first_word: TitleIndex
     named_in_full: set[str]  # curated entries the document names by a strong alias
+    title_strings: frozenset[str]  # the curated titles, lower case without dots ("vice president")
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
@@ -449,6 +451,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         return None  # "Minister of Foreign Affairs": part of a title
     key = role = gender = None
     label, kind = cand.label, cand.kind
+    written = start
     surface = _pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
     if cand.surfaces and surface is None:
         # a name of several entries that nothing in the text tells apart: a name of its own
@@ -466,6 +469,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 return None  # "Democratic", "Japanese": a people's adjective, not the people
             label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
         if cand.kind == "ner":
+            written = start  # the name as the text writes it keeps its titles ("Senator Ann Lee")
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
                 titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
@@ -476,6 +480,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                     start += 1
                 titles, role, gender = 0, None, None
                 label = gaz.head_words.get(toks.text[end - 1]) or label
+                written = start
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
@@ -494,13 +499,14 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if cand.kind == "ner" and role is None and title_before in gaz.titles:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
+            written = _title_start(toks, start, ctx.title_strings)
         key = _known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
         elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and _in_place_context(toks, start, end, gaz):
             label = "LOC"
-    text = toks.span_text(start, end)
-    name = _clean_name(text)
+    name = _clean_name(toks.span_text(start, end))
+    text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
     if not key and fold(name) in gaz.stop_names:
@@ -659,6 +665,18 @@ def _leading_titles(
     if role is None:
         return 0, None, None
     return i, role, gender
+
+
+def _title_start(toks: Tokens, start: int, title_strings: frozenset[str]) -> int:
+    """Where the title written right before a name begins: "Vice President" in "Vice President
+    Ann Lee" (the longest title of up to four tokens on the name's line), or ``start``."""
+    for k in range(min(4, start), 0, -1):
+        if any("\n" in toks.space[i] for i in range(start - k, start)):
+            continue
+        words = toks.doc_text[toks.idx[start - k] : toks.end_char(start)].lower().replace(".", "")
+        if words in title_strings:
+            return start - k
+    return start
 
 
 def _is_title_modifier(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:

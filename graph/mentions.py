@@ -405,12 +405,12 @@ def extract_mentions(
 
 def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str]) -> list[Mention]:
     """Drop a lone capitalised English noun whose capital says nothing: the document also writes
-    it in lower case ("Harvest" beside "the harvest"), or it is a piece of a longer capitalised
-    title the model cut ("Sonata" in "her Second Sonata"). Kept: a name the curated data knows,
-    one a title or a cue makes a person, a word of a longer name in the document (a surname),
-    and places."""
+    it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
+    the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
+    or a "person" with an article ("the attached Appendix"; not "the Lee family"). Kept: a name the curated data knows, one a title or a
+    cue makes a person, a word of a longer name in the document (a surname), and places."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
-            and m.label in ("PERSON", "ORG") and " " not in m.name and m.name.lower() in nouns and not m.name.isupper()]
+            and m.label in ("PERSON", "ORG") and " " not in m.name and _is_noun(m.name.lower(), nouns) and not m.name.isupper()]
     if not lone:
         return mentions
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
@@ -426,7 +426,41 @@ def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozense
         after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
         if m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
             common.add(id(m))
+        elif m.label == "PERSON" and (_alone_on_line(toks, i) or _after_article(toks, i) and not _modifies_noun(toks, i)):
+            common.add(id(m))
     return [m for m in mentions if id(m) not in common]
+
+
+def _alone_on_line(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is a line of its own (a heading), but for punctuation."""
+    j = i - 1
+    while j >= 0 and "\n" not in toks.space[j] and "\n" not in toks.text[j]:
+        if toks.is_alpha[j]:
+            return False
+        j -= 1
+    j = i
+    while j < len(toks) and "\n" not in toks.space[j]:
+        j += 1
+        if j < len(toks) and ("\n" in toks.text[j] or toks.is_alpha[j]):
+            return "\n" in toks.text[j]
+    return True
+
+
+ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+
+
+def _modifies_noun(toks: Tokens, i: int) -> bool:
+    """A lower-case noun follows token ``i`` on its line: "the Lee family", "the Quartet statement"."""
+    return i + 1 < len(toks) and toks.space[i] == " " and toks.text[i + 1].islower() and toks.tok[i + 1].pos_ == "NOUN"
+
+
+def _after_article(toks: Tokens, i: int) -> bool:
+    """An article or possessive before token ``i``, maybe with lower-case words between ("the
+    attached Appendix"): what a person's name does not take."""
+    j = i - 1
+    while j >= 0 and toks.space[j] == " " and toks.text[j].islower() and toks.lower[j] not in ARTICLES and (toks.tok[j].pos_ == "ADJ" or toks.tok[j].tag_ == "VBN"):
+        j -= 1
+    return j >= 0 and toks.space[j] == " " and toks.lower[j] in ARTICLES and toks.text[j].islower()
 
 
 @dataclass
@@ -531,6 +565,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
 
 
 RELATIVE_PERSON = {"who", "whom", "whose"}
+PLURAL_TAGS = {"NNS", "NNPS"}
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -539,18 +574,19 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
     a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
     votes = []
+    plural = toks.tok[end - 1].tag_ in PLURAL_TAGS  # "Democrats who ...", "Democrats said he": a people, not a person
     if start > 0:
         before = toks.lower[start - 1]
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
     after = end + (end < len(toks) and toks.text[end] == ",")
-    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
+    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON and not plural:
         clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
         if clause.dep_ == "relcl" and start <= clause.head.i < end:
             votes.append("person")
     root = toks.doc[start:end].root
-    lone_word = end - start == 1 and not toks.text[start].isupper()  # "AK said he" is a body speaking
+    lone_word = end - start == 1 and not toks.text[start].isupper() and not plural  # "AK said he" is a body speaking
     if lone_word and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
         # only for a lone word, a surname whose full name may be out of sight: a longer name
         # that "said he" is as often a body speaking of someone else ("Police said he ...")

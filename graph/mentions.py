@@ -565,7 +565,6 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
 
 
 RELATIVE_PERSON = {"who", "whom", "whose"}
-PLURAL_TAGS = {"NNS", "NNPS"}
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -574,19 +573,18 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
     a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
     votes = []
-    plural = toks.tok[end - 1].tag_ in PLURAL_TAGS  # "Democrats who ...", "Democrats said he": a people, not a person
     if start > 0:
         before = toks.lower[start - 1]
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
     after = end + (end < len(toks) and toks.text[end] == ",")
-    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON and not plural:
+    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
         clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
         if clause.dep_ == "relcl" and start <= clause.head.i < end:
             votes.append("person")
     root = toks.doc[start:end].root
-    lone_word = end - start == 1 and not toks.text[start].isupper() and not plural  # "AK said he" is a body speaking
+    lone_word = end - start == 1 and not toks.text[start].isupper()  # "AK said he" is a body speaking
     if lone_word and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
         # only for a lone word, a surname whose full name may be out of sight: a longer name
         # that "said he" is as often a body speaking of someone else ("Police said he ...")

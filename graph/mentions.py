@@ -410,7 +410,7 @@ def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozense
     or a "person" with an article ("the attached Appendix"; not "the Lee family"). Kept: a name the curated data knows, one a title or a
     cue makes a person, a word of a longer name in the document (a surname), and places."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
-            and m.label in ("PERSON", "ORG") and " " not in m.name and _is_noun(m.name.lower(), nouns) and not m.name.isupper()]
+            and m.label in ("PERSON", "ORG", "GPE", "LOC") and " " not in m.name and _is_noun(m.name.lower(), nouns) and not m.name.isupper()]
     if not lone:
         return mentions
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
@@ -424,9 +424,13 @@ def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozense
             continue
         before = toks.text[i - 1] if i > 0 and toks.space[i - 1] == " " else ""  # on the same line
         after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
-        if m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
+        if toks.sentence[i] > 0 and _alone_on_line(toks, i):
+            common.add(id(m))  # a section's heading; the first line is the text's title, which may be a name
+        elif m.label not in ("PERSON", "ORG"):
+            continue
+        elif m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
             common.add(id(m))
-        elif m.label == "PERSON" and (_alone_on_line(toks, i) or _after_article(toks, i) and not _modifies_noun(toks, i)):
+        elif m.label == "PERSON" and _after_article(toks, i) and not _modifies_noun(toks, i):
             common.add(id(m))
     return [m for m in mentions if id(m) not in common]
 

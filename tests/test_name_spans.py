@@ -1,0 +1,59 @@
+"""Which spans become name mentions, through a real build of short hand-written articles: a
+title stays out of the name but in the alias the text writes ("Senator Ann Lee"), and a lone
+English noun that only looks like a name (a heading, "the Guide") is no node."""
+from __future__ import annotations
+
+import pytest
+
+from graph.pipeline import build
+
+ARTICLES = {
+    "council.txt": (
+        "Council vote delayed\n\n"
+        "The council postponed its vote on the bridge on Tuesday. Vice President Harlan Oduya said the "
+        "delay would cost the town money. Mayor Tobias Wendt disagreed, and Wendt said the engineers "
+        "needed more time. Oduya left the meeting early.\n"
+    ),
+    "harbour.txt": (
+        "Harbour plans\n\n"
+        "Background\n\n"
+        "The harbour has been closed to large ships since the storm. Engineer Marisol Quayle said the "
+        "repairs would take a year, and Quayle asked the province for money.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("articles")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return build([folder]).graph
+
+
+def labels(G) -> set[str]:
+    return {attrs["label"] for _, attrs in G.nodes(data=True)}
+
+
+def node_named(G, name: str) -> dict:
+    hits = [attrs for _, attrs in G.nodes(data=True) if attrs["label"] == name]
+    assert len(hits) == 1, f"{name!r} is on {len(hits)} nodes"
+    return hits[0]
+
+
+def test_a_title_stays_out_of_the_name_but_in_the_written_alias(graph):
+    mayor = node_named(graph, "Tobias Wendt")
+    assert mayor["type"] == "person"
+    assert "Mayor Tobias Wendt" in mayor["aliases"]
+    assert "Wendt" in mayor["aliases"]
+
+
+def test_a_title_of_two_words_written_before_the_name(graph):
+    officer = node_named(graph, "Harlan Oduya")
+    assert "Vice President Harlan Oduya" in officer["aliases"]
+    assert not any(label.startswith(("Vice", "President")) for label in labels(graph))
+
+
+def test_a_heading_word_is_no_person(graph):
+    assert "Background" not in labels(graph)
+    assert "Marisol Quayle" in labels(graph)

@@ -259,7 +259,8 @@ def org_name_candidates(
             break
         after_org = False
         pieces = _split_org_run(toks, _after_office(toks, i, j, head_words), j, head_words, known)
-        if len(pieces) > 1 and (pieces[0][0], pieces[-1][1]) in spacy_orgs and _no_person_in(toks, pieces, nouns):
+        if len(pieces) > 1 and (pieces[0][0], pieces[-1][1]) in spacy_orgs and _no_person_in(toks, pieces, nouns) \
+                and not _coordinated(toks, pieces, head_words):
             pieces = [(pieces[0][0], pieces[-1][1])]  # spaCy reads the whole run as one organisation too
         for start, end in pieces:
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
@@ -370,7 +371,7 @@ def extract_mentions(
         c
         for c in candidates
         if c.kind != "ner"
-        or not any(_crosses(c, o) for o in org_candidates)
+        or not any(_crosses(c, o) for o in org_candidates) and not _joins_two_names(c, org_candidates, toks)
         and not any(_overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
     candidates += org_candidates
@@ -998,7 +999,7 @@ def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str
         if lower[i] in {"and", "&"} and i > piece:
             left = (piece, i)
             determiner_next = i + 1 < end and lower[i + 1] in DETERMINERS
-            if determiner_next or left in known or any((s, e) in known for s in range(piece, i) for e in (i,)):
+            if determiner_next or left in known or any((s, e) in known for s in range(piece, i) for e in (i,)) or _two_names_at(toks, piece, i, end, head_words):
                 cuts.append(left)
                 piece = i + 1
         i += 1
@@ -1014,6 +1015,33 @@ def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str
         if s < e:
             out.append((s, e))
     return out
+
+
+def _coordinated(toks: Tokens, pieces: list[tuple[int, int]], head_words: dict[str, str]) -> bool:
+    """Two pieces of a run are two organisations joined by "and" (see :func:`_two_names_at`)."""
+    return any(
+        b[0] == a[1] + 1 and toks.lower[a[1]] in ("and", "&") and _two_names_at(toks, a[0], a[1], b[1], head_words)
+        for a, b in zip(pieces, pieces[1:])
+    )
+
+
+def _joins_two_names(cand: Candidate, orgs: list[Candidate], toks: Tokens) -> bool:
+    """A model's entity that spans two organisations the text joins with "and"."""
+    inner = sorted((o.start, o.end) for o in orgs if cand.start <= o.start and o.end <= cand.end and o.length < cand.length)
+    return any(b[0] == a[1] + 1 and toks.lower[a[1]] in ("and", "&") for a, b in zip(inner, inner[1:]))
+
+
+def _two_names_at(toks: Tokens, start: int, conj: int, end: int, head_words: dict[str, str]) -> bool:
+    """"Office of Lands and Division of Water", "Acme University and Brill University": both sides
+    of the "and" have a whole organisation's shape, led by its head word and "of"/"for", or of two
+    words or more ending in one. "Department of Health and Human Services" is one name."""
+    def led(s: int, e: int) -> bool:
+        return e - s >= 3 and head_words.get(toks.text[s]) in ORG_TYPES and toks.lower[s + 1] in ("of", "for")
+
+    def headed(s: int, e: int) -> bool:
+        return e - s >= 2 and head_words.get(toks.text[e - 1]) in ORG_TYPES and toks.name_word[s]
+
+    return led(start, conj) and led(conj + 1, end) or headed(start, conj) and headed(conj + 1, end)
 
 
 def _split_places_at_and(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:

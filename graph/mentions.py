@@ -548,8 +548,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
-    if not key and fold(name) in gaz.stop_names:
-        return None
+    if not key and (fold(name) in gaz.stop_names or fold(name) in gaz.names.suffixes):
+        return None  # "Jr" cut from "Ann Lee, Jr." names nobody
     sentence = toks.sentence[start]
     return Mention(
         doc=ctx.document.id,
@@ -583,6 +583,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
+    if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
+        votes.append("work")  # "Rivers of Ash (1998)": a book's or a film's title with its year
     after = end + (end < len(toks) and toks.text[end] == ",")
     if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
         clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
@@ -600,6 +602,22 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
             if type_ and child.pos_ == "NOUN":
                 votes.append(type_)
     return tuple(votes)
+
+
+YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
+
+
+def _dated_in_brackets(toks: Tokens, start: int, end: int) -> bool:
+    """A title-case name of two words or more with a lone year in brackets after it, which dates a
+    work ("The Long Road (1998)"); a person's years are a range or a birth ("Ann Lee (b. 1950)"), a
+    place's the year something happened there ("in Geneva (1910)")."""
+    return (
+        end - start >= 2
+        and end + 2 < len(toks)
+        and toks.text[end] == "("
+        and YEAR.match(toks.text[end + 1]) is not None
+        and toks.text[end + 2] == ")"
+    )
 
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}

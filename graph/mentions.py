@@ -102,6 +102,7 @@ class Candidate:
     kind: str  # gazetteer | weak | demonym | capital | org | ner | acronym
     label: str  # spaCy label, or the entity type the source implies
     surfaces: tuple[Surface, ...] = ()
+    inverted: bool = False  # "Lee, Ann" in a list of works: the surname first, then a comma
 
     @property
     def length(self) -> int:
@@ -313,6 +314,40 @@ def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]
     return start
 
 
+_CAPITAL_WORD = r"[A-Z][a-z][\w'\u2019\-]*"
+_INVERTED_NAME = rf"{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?, {_CAPITAL_WORD}(?: (?:{_CAPITAL_WORD}|[A-Z]\.))" + "{0,2}"
+# A line of a list of works that starts with its authors, surname first: "Lee, Ann. The Long Road",
+# "Lee, Ann and Roe, Jo. Letters".
+_INVERTED_LINE = re.compile(rf"(?m)^(?P<names>{_INVERTED_NAME}(?: and {_INVERTED_NAME})*)\. +\S")
+_INVERTED_ONE = re.compile(_INVERTED_NAME)
+
+
+def inverted_name_candidates(toks: Tokens, given_names: frozenset[str]) -> Iterator[Candidate]:
+    """People named surname first at the start of the lines of a list of works ("Lee, Ann. The
+    Long Road"). The shape must be the list's: two lines or more of it, one with a given name or a
+    person the model found; a line alone must give a given name after its comma."""
+    lines = list(_INVERTED_LINE.finditer(toks.doc_text))
+    if not lines:
+        return
+    people = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+
+    def named(line: re.Match) -> bool:
+        for m in _INVERTED_ONE.finditer(line.group("names")):
+            given = m.group().split(", ", 1)[1].split()[0]
+            if fold(given) in given_names:
+                return True
+        span = toks.doc.char_span(line.start(), line.end("names"), alignment_mode="contract")
+        return span is not None and any(t in people for t in range(span.start, span.end))
+
+    if not (len(lines) >= 2 and any(named(line) for line in lines)):
+        lines = [line for line in lines if named(line)]
+    for line in lines:
+        for m in _INVERTED_ONE.finditer(line.group("names")):
+            span = toks.doc.char_span(line.start() + m.start(), line.start() + m.end(), alignment_mode="contract")
+            if span is not None and len(span) >= 3:
+                yield Candidate(span.start, span.end, "ner", "PERSON", inverted=True)
+
+
 def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
     """``Long Name (ABBR)`` and ``ABBR (Long Name)``: the long form as a candidate, with both spans.
 
@@ -375,6 +410,7 @@ def extract_mentions(
         and not any(_overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
     candidates += org_candidates
+    candidates += inverted_name_candidates(toks, gaz.names.given_names)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.
@@ -486,6 +522,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     toks, gaz = ctx.toks, ctx.gaz
     doc = toks.doc
     start, end = cand.start, cand.end
+    if cand.inverted:
+        return _inverted_mention(cand, ctx)
     if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
         return None  # "Minister of Foreign Affairs": part of a title
     key = role = gender = None
@@ -566,6 +604,24 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         subtype=gaz.entries[key].kind if key in gaz.entries else None,
         headline=sentence in ctx.headline_sents,
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
+    )
+
+
+def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:
+    """"Lee, Ann" is Ann Lee: the name in its usual order, the text as written (an alias)."""
+    toks = ctx.toks
+    text = toks.span_text(cand.start, cand.end)
+    surname, given = text.split(", ", 1)
+    return Mention(
+        doc=ctx.document.id,
+        start=toks.idx[cand.start],
+        end=toks.end_char(cand.end),
+        text=text,
+        name=f"{given} {surname}",
+        label="PERSON",
+        sentence=toks.sentence[cand.start],
+        kind=MentionKind.NER,
+        type_votes=("person",),
     )
 
 

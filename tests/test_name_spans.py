@@ -70,3 +70,33 @@ def test_two_organisations_joined_by_and_are_two_names(tmp_path):
     found = labels(build([tmp_path]).graph)
     assert {"Office of Land Records", "Division of Water Rights", "Brill University", "Oakmont College"} <= found
     assert "Department of Health and Human Services" in found  # one name with "and" inside
+
+
+READING_LIST = (
+    "Summer reading\n\n"
+    "Our reviewer picked three books for the holidays and one older novel.\n\n"
+    "Halvorsen, Ingrid. The Salt Road\n\n"
+    "Pemberton, Walter and Quist, Elias. Letters from the Coast\n\n"
+    "The list closes with Winter Ferries (2004), which sold well. The shop on Harbor Blvd. stocks all "
+    "of them, said the owner, Tomas Ferrante, Jr.. Ferrante said prices start at 12 USD.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reading(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reading")
+    (folder / "list.txt").write_text(READING_LIST, encoding="utf-8")
+    return build([folder]).graph
+
+
+def test_surname_first_authors_of_a_list_of_works(reading):
+    ingrid = node_named(reading, "Ingrid Halvorsen")
+    assert ingrid["type"] == "person" and "Halvorsen, Ingrid" in ingrid["aliases"]
+    assert {"Walter Pemberton", "Elias Quist"} <= labels(reading)
+    assert not {"Ingrid", "Walter", "Elias", "Halvorsen"} & labels(reading)
+
+
+def test_a_dated_title_suffix_abbreviation_and_currency_are_no_nodes(reading):
+    found = labels(reading)
+    assert "Tomas Ferrante" in found
+    assert not {"Winter Ferries", "Jr", "Blvd", "USD"} & found

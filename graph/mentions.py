@@ -322,11 +322,15 @@ _INVERTED_LINE = re.compile(rf"(?m)^(?P<names>{_INVERTED_NAME}(?: and {_INVERTED
 _INVERTED_ONE = re.compile(_INVERTED_NAME)
 
 
-def inverted_name_candidates(toks: Tokens, given_names: frozenset[str]) -> Iterator[Candidate]:
+def inverted_name_candidates(toks: Tokens, given_names: frozenset[str], titles: dict[str, str | None]) -> Iterator[Candidate]:
     """People named surname first at the start of the lines of a list of works ("Lee, Ann. The
     Long Road"). The shape must be the list's: two lines or more of it, one with a given name or a
-    person the model found; a line alone must give a given name after its comma."""
-    lines = list(_INVERTED_LINE.finditer(toks.doc_text))
+    person the model found; a line alone must give a given name after its comma. A title is no
+    part of it ("Senator Lee, Mr. Speaker, ...": an address)."""
+    lines = [
+        line for line in _INVERTED_LINE.finditer(toks.doc_text)
+        if not any(word.lower().rstrip(".,") in titles for word in line.group("names").split())
+    ]
     if not lines:
         return
     people = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
@@ -344,7 +348,7 @@ def inverted_name_candidates(toks: Tokens, given_names: frozenset[str]) -> Itera
     for line in lines:
         for m in _INVERTED_ONE.finditer(line.group("names")):
             span = toks.doc.char_span(line.start() + m.start(), line.start() + m.end(), alignment_mode="contract")
-            if span is not None and len(span) >= 3:
+            if span is not None and len(span) >= 3 and span.text == m.group():
                 yield Candidate(span.start, span.end, "ner", "PERSON", inverted=True)
 
 
@@ -410,7 +414,7 @@ def extract_mentions(
         and not any(_overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
     candidates += org_candidates
-    candidates += inverted_name_candidates(toks, gaz.names.given_names)
+    candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.

@@ -977,6 +977,9 @@ def _trim(
             piece_start = i + 1
         elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS and not _is_epithet(toks, i, end):
             piece_start = i + 1  # "Politically the Taliban": what comes before "the" is not the name
+        elif i > start and _breaks_a_name(toks, i):
+            pieces.append((piece_start, i))  # "Lee composed Rain", "House of Wax as Wade": two names
+            piece_start = i + 1
         elif "\n" in toks.space[i]:
             pieces.append((piece_start, i + 1))
             piece_start = i + 1
@@ -992,6 +995,24 @@ def _trim(
         if s < e:
             out.append(_join_hyphenated(toks, s, e, label == "PERSON"))
     return out
+
+
+# Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
+# of X at Y", "Mission in Kosovo", "Committee for a Fair Vote"), surname particles ("Ludwig van Beethoven", "Ali bin Said").
+NAME_INNER_WORDS = CONNECTORS | {"a", "an", "at", "in", "upon", "et", "y", "e", "von", "van", "der", "den", "da", "di", "dos",
+                                 "das", "des", "le", "les", "bin", "ibn", "ben", "abu", "zu", "und", "dei", "della"}
+
+
+def _breaks_a_name(toks: Tokens, i: int) -> bool:
+    """A lower-case word inside a model's entity that no name holds: a verb, a noun, "as", "this"
+    ("Lee composed Rain", "Winter Fair this Sat"). Not a word after a hyphen ("Wong Kwok-hing")."""
+    word = toks.text[i]
+    return (
+        word.islower()
+        and toks.is_alpha[i]
+        and toks.lower[i] not in NAME_INNER_WORDS
+        and not (toks.text[i - 1] in {"-", "\u2013"} and not toks.space[i - 1])
+    )
 
 
 def _finish_name(toks: Tokens, end: int) -> int:

@@ -998,9 +998,12 @@ def _trim(
 
 
 # Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
-# of X at Y", "Mission in Kosovo", "Committee for a Fair Vote"), surname particles ("Ludwig van Beethoven", "Ali bin Said").
-NAME_INNER_WORDS = CONNECTORS | {"a", "an", "at", "in", "upon", "et", "y", "e", "von", "van", "der", "den", "da", "di", "dos",
-                                 "das", "des", "le", "les", "bin", "ibn", "ben", "abu", "zu", "und", "dei", "della"}
+# of X at Y", "Mission in Kosovo", "Committee for a Fair Vote"), surname particles ("Ludwig van
+# Beethoven", "Ali bin Said").
+NAME_INNER_WORDS = CONNECTORS | {
+    "a", "an", "at", "in", "upon", "et", "y", "e", "von", "van", "der", "den", "da", "di", "dos", "das", "des", "le",
+    "les", "bin", "ibn", "ben", "abu", "zu", "und", "dei", "della",
+}
 
 
 def _breaks_a_name(toks: Tokens, i: int) -> bool:

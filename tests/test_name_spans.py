@@ -100,3 +100,15 @@ def test_a_dated_title_suffix_abbreviation_and_currency_are_no_nodes(reading):
     found = labels(reading)
     assert "Tomas Ferrante" in found
     assert not {"Winter Ferries", "Jr", "Blvd", "USD"} & found
+
+
+def test_a_lower_case_word_no_name_holds_ends_the_name(tmp_path):
+    (tmp_path / "cast.txt").write_text(
+        "Cast list\n\n"
+        "She appeared opposite Dana Quill in Castle of Sand as Mira, a young widow. The Committee for a "
+        "Fair Harbour praised the film.\n",
+        encoding="utf-8",
+    )
+    found = labels(build([tmp_path]).graph)
+    assert not any(" as " in label for label in found)
+    assert "Committee for a Fair Harbour" in found  # "a" is a word names hold

@@ -505,7 +505,7 @@ def _after_article(toks: Tokens, i: int) -> bool:
     j = i - 1
     while j >= 0 and toks.space[j] == " " and toks.text[j].islower() and toks.lower[j] not in ARTICLES and (toks.tok[j].pos_ == "ADJ" or toks.tok[j].tag_ == "VBN"):
         j -= 1
-    return j >= 0 and toks.space[j] == " " and toks.lower[j] in ARTICLES and toks.text[j].islower()
+    return j >= 0 and toks.space[j] == " " and toks.lower[j] in ARTICLES and (toks.text[j].islower() or toks.tok[j].is_sent_start)
 
 
 @dataclass

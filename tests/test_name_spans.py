@@ -112,3 +112,15 @@ def test_a_lower_case_word_no_name_holds_ends_the_name(tmp_path):
     found = labels(build([tmp_path]).graph)
     assert not any(" as " in label for label in found)
     assert "Committee for a Fair Harbour" in found  # "a" is a word names hold
+
+
+def test_a_common_noun_under_an_article_is_no_person(tmp_path):
+    (tmp_path / "hills.txt").write_text(
+        "Life in the hills\n\n"
+        "The old Shepherd walked the hills every morning. Ann Marlowe, who farms nearby, "
+        "said the flock had grown.\n",
+        encoding="utf-8",
+    )
+    found = labels(build([tmp_path]).graph)
+    assert "Shepherd" not in found
+    assert "Ann Marlowe" in found

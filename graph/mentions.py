@@ -73,6 +73,7 @@ class Candidate:
     kind: str  # gazetteer | weak | demonym | capital | org | ner | acronym
     label: str  # spaCy label, or the entity type the source implies
     surfaces: tuple[Surface, ...] = ()
+    inverted: bool = False  # "Lee, Ann" in a list of works: the surname first, then a comma
 
     @property
     def length(self) -> int:
@@ -90,6 +91,7 @@ class MentionExtractor:
         self.english_adjectives = _dictionary_words(nlp)
         self.english_nouns = _dictionary_words(nlp, "noun")
         self.titles_by_first_word: TitleIndex = _titles_by_first_word(gazetteer)
+        self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -229,7 +231,8 @@ def org_name_candidates(
             break
         after_org = False
         pieces = _split_org_run(toks, _after_office(toks, i, j, head_words), j, head_words, known)
-        if len(pieces) > 1 and (pieces[0][0], pieces[-1][1]) in spacy_orgs and _no_person_in(toks, pieces, nouns):
+        if len(pieces) > 1 and (pieces[0][0], pieces[-1][1]) in spacy_orgs and _no_person_in(toks, pieces, nouns) \
+                and not _coordinated(toks, pieces, head_words):
             pieces = [(pieces[0][0], pieces[-1][1])]  # spaCy reads the whole run as one organisation too
         for start, end in pieces:
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
@@ -280,6 +283,44 @@ def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]
             return start
         return k + 2
     return start
+
+
+_CAPITAL_WORD = r"[A-Z][a-z][\w'\u2019\-]*"
+_INVERTED_NAME = rf"{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?, {_CAPITAL_WORD}(?: (?:{_CAPITAL_WORD}|[A-Z]\.))" + "{0,2}"
+# A line of a list of works that starts with its authors, surname first: "Lee, Ann. The Long Road",
+# "Lee, Ann and Roe, Jo. Letters".
+_INVERTED_LINE = re.compile(rf"(?m)^(?P<names>{_INVERTED_NAME}(?: and {_INVERTED_NAME})*)\. +\S")
+_INVERTED_ONE = re.compile(_INVERTED_NAME)
+
+
+def inverted_name_candidates(toks: Tokens, given_names: frozenset[str], titles: dict[str, str | None]) -> Iterator[Candidate]:
+    """People named surname first at the start of the lines of a list of works ("Lee, Ann. The
+    Long Road"). The shape must be the list's: two lines or more of it, one with a given name or a
+    person the model found; a line alone must give a given name after its comma. A title is no
+    part of it ("Senator Lee, Mr. Speaker, ...": an address)."""
+    lines = [
+        line for line in _INVERTED_LINE.finditer(toks.doc_text)
+        if not any(word.lower().rstrip(".,") in titles for word in line.group("names").split())
+    ]
+    if not lines:
+        return
+    people = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+
+    def named(line: re.Match) -> bool:
+        for m in _INVERTED_ONE.finditer(line.group("names")):
+            given = m.group().split(", ", 1)[1].split()[0]
+            if fold(given) in given_names:
+                return True
+        span = toks.doc.char_span(line.start(), line.end("names"), alignment_mode="contract")
+        return span is not None and any(t in people for t in range(span.start, span.end))
+
+    if not (len(lines) >= 2 and any(named(line) for line in lines)):
+        lines = [line for line in lines if named(line)]
+    for line in lines:
+        for m in _INVERTED_ONE.finditer(line.group("names")):
+            span = toks.doc.char_span(line.start() + m.start(), line.start() + m.end(), alignment_mode="contract")
+            if span is not None and len(span) >= 3 and span.text == m.group():
+                yield Candidate(span.start, span.end, "ner", "PERSON", inverted=True)
 
 
 def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
@@ -341,10 +382,11 @@ def extract_mentions(
         c
         for c in candidates
         if c.kind != "ner"
-        or not any(_crosses(c, o) for o in org_candidates)
+        or not any(_crosses(c, o) for o in org_candidates) and not _joins_two_names(c, org_candidates, toks)
         and not any(_overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
     candidates += org_candidates
+    candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.
@@ -361,7 +403,7 @@ def extract_mentions(
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
-        extractor.titles_by_first_word, strong_entries,
+        extractor.titles_by_first_word, strong_entries, extractor.title_strings,
     )
 
     mentions: list[Mention] = []
@@ -376,12 +418,13 @@ def extract_mentions(
 
 def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str]) -> list[Mention]:
     """Drop a lone capitalised English noun whose capital says nothing: the document also writes
-    it in lower case ("Harvest" beside "the harvest"), or it is a piece of a longer capitalised
-    title the model cut ("Sonata" in "her Second Sonata"). Kept: a name the curated data knows,
-    one a title or a cue makes a person, a word of a longer name in the document (a surname),
-    and places."""
+    it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
+    the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
+    or a "person" with an article ("the attached Appendix"; not "the Lee family"). Kept: a name the curated data knows, one a title or a
+    cue makes a person, a word of a longer name in the document (a surname), and places."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
-            and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION) and " " not in m.name and m.name.lower() in nouns and not m.name.isupper()]
+            and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
+            and " " not in m.name and _is_noun(m.name.lower(), nouns) and not m.name.isupper()]
     if not lone:
         return mentions
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
@@ -395,9 +438,47 @@ def _without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozense
             continue
         before = toks.text[i - 1] if i > 0 and toks.space[i - 1] == " " else ""  # on the same line
         after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
-        if m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
+        if toks.sentence[i] > 0 and _alone_on_line(toks, i):
+            common.add(id(m))  # a section's heading; the first line is the text's title, which may be a name
+        elif m.label not in (NameType.PERSON, NameType.ORGANIZATION):
+            continue
+        elif m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
+            common.add(id(m))
+        elif m.label is NameType.PERSON and _after_article(toks, i) and not _modifies_noun(toks, i):
             common.add(id(m))
     return [m for m in mentions if id(m) not in common]
+
+
+def _alone_on_line(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is a line of its own (a heading), but for punctuation."""
+    j = i - 1
+    while j >= 0 and "\n" not in toks.space[j] and "\n" not in toks.text[j]:
+        if toks.is_alpha[j]:
+            return False
+        j -= 1
+    j = i
+    while j < len(toks) and "\n" not in toks.space[j]:
+        j += 1
+        if j < len(toks) and ("\n" in toks.text[j] or toks.is_alpha[j]):
+            return "\n" in toks.text[j]
+    return True
+
+
+ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+
+
+def _modifies_noun(toks: Tokens, i: int) -> bool:
+    """A lower-case noun follows token ``i`` on its line: "the Lee family", "the Quartet statement"."""
+    return i + 1 < len(toks) and toks.space[i] == " " and toks.text[i + 1].islower() and toks.tok[i + 1].pos_ == "NOUN"
+
+
+def _after_article(toks: Tokens, i: int) -> bool:
+    """An article or possessive before token ``i``, maybe with lower-case words between ("the
+    attached Appendix"): what a person's name does not take."""
+    j = i - 1
+    while j >= 0 and toks.space[j] == " " and toks.text[j].islower() and toks.lower[j] not in ARTICLES and (toks.tok[j].pos_ == "ADJ" or toks.tok[j].tag_ == "VBN"):
+        j -= 1
+    return j >= 0 and toks.space[j] == " " and toks.lower[j] in ARTICLES and (toks.text[j].islower() or toks.tok[j].is_sent_start)
 
 
 @dataclass
@@ -411,16 +492,20 @@ class MentionContext:
     english_adjectives: frozenset[str]
     titles_by_first_word: TitleIndex
     named_in_full: set[str]  # curated entries the document names by a strong alias
+    title_strings: frozenset[str]  # the curated titles, lower case without dots ("vice president")
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     toks, gaz = ctx.toks, ctx.gaz
     doc = toks.doc
     start, end = cand.start, cand.end
+    if cand.inverted:
+        return _inverted_mention(cand, ctx)
     if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
         return None  # "Minister of Foreign Affairs": part of a title
     key = role = gender = None
     label, kind = cand.label, cand.kind
+    written = start
     surface = _pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
     if cand.surfaces and surface is None:
         # a name of several entries that nothing in the text tells apart: a name of its own
@@ -438,6 +523,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 return None  # "Democratic", "Japanese": a people's adjective, not the people
             label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
         if cand.kind == "ner":
+            written = start  # the name as the text writes it keeps its titles ("Senator Ann Lee")
             titles, role, gender = _leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
                 titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
@@ -448,6 +534,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                     start += 1
                 titles, role, gender = 0, None, None
                 label = gaz.head_words.get(toks.text[end - 1]) or label
+                written = start
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
@@ -466,17 +553,18 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if cand.kind == "ner" and role is None and title_before in gaz.titles:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
+            written = _title_start(toks, start, ctx.title_strings)
         key = _known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
         elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and _in_place_context(toks, start, end, gaz):
             label = "LOC"
-    text = toks.span_text(start, end)
-    name = _clean_name(text)
+    name = _clean_name(toks.span_text(start, end))
+    text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
-    if not key and fold(name) in gaz.stop_names:
-        return None
+    if not key and (fold(name) in gaz.stop_names or fold(name) in gaz.names.suffixes):
+        return None  # "Jr" cut from "Ann Lee, Jr." names nobody
     sentence = toks.sentence[start]
     return Mention(
         doc=ctx.document.id,
@@ -497,6 +585,24 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     )
 
 
+def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:
+    """"Lee, Ann" is Ann Lee: the name in its usual order, the text as written (an alias)."""
+    toks = ctx.toks
+    text = toks.span_text(cand.start, cand.end)
+    surname, given = text.split(", ", 1)
+    return Mention(
+        doc=ctx.document.id,
+        start=toks.idx[cand.start],
+        end=toks.end_char(cand.end),
+        text=text,
+        name=f"{given} {surname}",
+        label=NameType.PERSON,
+        sentence=toks.sentence[cand.start],
+        kind=MentionKind.NER,
+        type_votes=("person",),
+    )
+
+
 RELATIVE_PERSON = {"who", "whom", "whose"}
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
@@ -511,6 +617,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
+    if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
+        votes.append("work")  # "Rivers of Ash (1998)": a book's or a film's title with its year
     after = end + (end < len(toks) and toks.text[end] == ",")
     if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
         clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
@@ -528,6 +636,22 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
             if type_ and child.pos_ == "NOUN":
                 votes.append(type_)
     return tuple(votes)
+
+
+YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
+
+
+def _dated_in_brackets(toks: Tokens, start: int, end: int) -> bool:
+    """A title-case name of two words or more with a lone year in brackets after it, which dates a
+    work ("The Long Road (1998)"); a person's years are a range or a birth ("Ann Lee (b. 1950)"), a
+    place's the year something happened there ("in Geneva (1910)")."""
+    return (
+        end - start >= 2
+        and end + 2 < len(toks)
+        and toks.text[end] == "("
+        and YEAR.match(toks.text[end + 1]) is not None
+        and toks.text[end + 2] == ")"
+    )
 
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -632,6 +756,18 @@ def _leading_titles(
     if role is None:
         return 0, None, None
     return i, role, gender
+
+
+def _title_start(toks: Tokens, start: int, title_strings: frozenset[str]) -> int:
+    """Where the title written right before a name begins: "Vice President" in "Vice President
+    Ann Lee" (the longest title of up to four tokens on the name's line), or ``start``."""
+    for k in range(min(4, start), 0, -1):
+        if any("\n" in toks.space[i] for i in range(start - k, start)):
+            continue
+        words = toks.doc_text[toks.idx[start - k] : toks.end_char(start)].lower().replace(".", "")
+        if words in title_strings:
+            return start - k
+    return start
 
 
 def _is_title_modifier(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -815,6 +951,9 @@ def _trim(
             piece_start = i + 1
         elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS and not _is_epithet(toks, i, end):
             piece_start = i + 1  # "Politically the Taliban": what comes before "the" is not the name
+        elif i > start and _breaks_a_name(toks, i):
+            pieces.append((piece_start, i))  # "Lee composed Rain", "House of Wax as Wade": two names
+            piece_start = i + 1
         elif "\n" in toks.space[i]:
             pieces.append((piece_start, i + 1))
             piece_start = i + 1
@@ -830,6 +969,27 @@ def _trim(
         if s < e:
             out.append(_join_hyphenated(toks, s, e, label == "PERSON"))
     return out
+
+
+# Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
+# of X at Y", "Mission in Kosovo", "Committee for a Fair Vote"), surname particles ("Ludwig van
+# Beethoven", "Ali bin Said").
+NAME_INNER_WORDS = CONNECTORS | {
+    "a", "an", "at", "in", "upon", "et", "y", "e", "von", "van", "der", "den", "da", "di", "dos", "das", "des", "le",
+    "les", "bin", "ibn", "ben", "abu", "zu", "und", "dei", "della",
+}
+
+
+def _breaks_a_name(toks: Tokens, i: int) -> bool:
+    """A lower-case word inside a model's entity that no name holds: a verb, a noun, "as", "this"
+    ("Lee composed Rain", "Winter Fair this Sat"). Not a word after a hyphen ("Wong Kwok-hing")."""
+    word = toks.text[i]
+    return (
+        word.islower()
+        and toks.is_alpha[i]
+        and toks.lower[i] not in NAME_INNER_WORDS
+        and not (toks.text[i - 1] in {"-", "\u2013"} and not toks.space[i - 1])
+    )
 
 
 def _finish_name(toks: Tokens, end: int) -> int:
@@ -915,7 +1075,7 @@ def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str
         if lower[i] in {"and", "&"} and i > piece:
             left = (piece, i)
             determiner_next = i + 1 < end and lower[i + 1] in DETERMINERS
-            if determiner_next or left in known or any((s, e) in known for s in range(piece, i) for e in (i,)):
+            if determiner_next or left in known or any((s, e) in known for s in range(piece, i) for e in (i,)) or _two_names_at(toks, piece, i, end, head_words):
                 cuts.append(left)
                 piece = i + 1
         i += 1
@@ -931,6 +1091,33 @@ def _split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str
         if s < e:
             out.append((s, e))
     return out
+
+
+def _coordinated(toks: Tokens, pieces: list[tuple[int, int]], head_words: dict[str, str]) -> bool:
+    """Two pieces of a run are two organisations joined by "and" (see :func:`_two_names_at`)."""
+    return any(
+        b[0] == a[1] + 1 and toks.lower[a[1]] in ("and", "&") and _two_names_at(toks, a[0], a[1], b[1], head_words)
+        for a, b in zip(pieces, pieces[1:])
+    )
+
+
+def _joins_two_names(cand: Candidate, orgs: list[Candidate], toks: Tokens) -> bool:
+    """A model's entity that spans two organisations the text joins with "and"."""
+    inner = sorted((o.start, o.end) for o in orgs if cand.start <= o.start and o.end <= cand.end and o.length < cand.length)
+    return any(b[0] == a[1] + 1 and toks.lower[a[1]] in ("and", "&") for a, b in zip(inner, inner[1:]))
+
+
+def _two_names_at(toks: Tokens, start: int, conj: int, end: int, head_words: dict[str, str]) -> bool:
+    """"Office of Lands and Division of Water", "Acme University and Brill University": both sides
+    of the "and" have a whole organisation's shape, led by its head word and "of"/"for", or of two
+    words or more ending in one. "Department of Health and Human Services" is one name."""
+    def led(s: int, e: int) -> bool:
+        return e - s >= 3 and head_words.get(toks.text[s]) in ORG_TYPES and toks.lower[s + 1] in ("of", "for")
+
+    def headed(s: int, e: int) -> bool:
+        return e - s >= 2 and head_words.get(toks.text[e - 1]) in ORG_TYPES and toks.name_word[s]
+
+    return led(start, conj) and led(conj + 1, end) or headed(start, conj) and headed(conj + 1, end)
 
 
 def _split_places_at_and(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:

@@ -46,6 +46,15 @@ class People:
     order: list[int] = field(default_factory=list)  # the keys' mentions in text order (see index_people)
     starts: list[int] = field(default_factory=list)  # where they start
     named: dict[str, list[int]] = field(default_factory=dict)  # person key -> the mentions labelled a person
+    # surnames of people named in full where the mention stage found no person ("Lee said",
+    # tagged a noun or a place): (offset, token index, the person's fullest mention before)
+    bare: list[tuple[int, int, int]] = field(default_factory=list)
+    # "he" / "she" as subjects outside quotes, resolved in text order as the stage reads on (see
+    # resolution.follow_pronouns): each keeps its person in focus for the pronouns after it
+    subject_pronouns: list[int] | None = None  # their token indexes
+    followed: int = 0  # how many of them have been resolved
+    chain: list[tuple[int, int]] = field(default_factory=list)  # (offset, person) of those resolved to someone
+    pronoun_referent: dict[int, int | None] = field(default_factory=dict)  # token index -> person
 
 
 @dataclass
@@ -218,3 +227,25 @@ def _index_people(ctx: Context) -> None:
     for n, key in ctx.people.keys.items():
         if ctx.mentions[n].label in PERSON_LABELS:
             ctx.people.named.setdefault(key, []).append(n)
+    _index_bare_surnames(ctx, surnames)
+
+
+def _index_bare_surnames(ctx: Context, surnames: dict[str, str]) -> None:
+    """Where a capitalised surname of a person named in full stands with no person mention on it:
+    the person the text named before it (the nearest full name with that surname)."""
+    people = ctx.people
+    full: dict[str, list[int]] = {}
+    for n in people.order:
+        m = ctx.mentions[n]
+        if m.label in PERSON_LABELS and len(m.name.split()) > 1:
+            full.setdefault(people.keys[n], []).append(n)
+    for i in ctx.words.tokens(surnames.keys()):
+        tok = ctx.doc[i]
+        key = tok.lower_
+        n = ctx.token_mention[i]
+        if key not in full or not tok.text[:1].isupper() or (n is not None and n in people.keys):
+            continue
+        start = ctx.starts[i]
+        earlier = [k for k in full[key] if ctx.mentions[k].end <= start]
+        if earlier:
+            people.bare.append((start, i, earlier[-1]))

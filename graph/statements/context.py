@@ -3,10 +3,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Token
 
+from ..curated import load_curated
 from ..records import Document, Mention, StatementKind
 from .cues import Cue, Lexicon, find_cues, load_lexicon, noun_class
 from .quotes import Quote, Spans, find_quotes, paragraph_spans
@@ -149,6 +151,12 @@ def build_context(document: Document, doc: Doc, mentions: list[Mention]) -> Cont
     return ctx
 
 
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name (lower case) -> "m" / "f", from ``graph/data/given_name_genders.tsv``."""
+    return {row[0].lower(): row[1] for row in load_curated().rows("given_name_genders.tsv") if len(row) > 1 and row[1] in ("m", "f")}
+
+
 def _parse_text(document: Document, doc: Doc) -> str:
     """The text the parse's offsets point into: the document's, which the parse keeps character
     for character (``Doc.text`` would join it again token by token); checked by its length."""
@@ -183,18 +191,25 @@ def _index_people(ctx: Context) -> None:
         surnames[words[-1].lower()] = words[-1].lower()
         full_names.add(ctx.mentions[n].name.lower())
     ctx.people.anchored = set(surnames)
+    # two people of one surname ("Ann Ray", "Tom Ray"): each full name is a person of its own, with
+    # its own gender and roles; the bare surname stays ambiguous (see resolution._full_person)
+    given: dict[str, set[str]] = {}
+    for name in full_names:
+        given.setdefault(name.split()[-1], set()).add(name.split()[0])
+    shared = {surname for surname, firsts in given.items() if len(firsts) > 1}
     for n, m in enumerate(ctx.mentions):
         if m.start < 0:
             continue
         words = m.name.split()
         if not words:
             continue
+        surname = words[-1].lower()
         if m.label in PERSON_LABELS:
-            ctx.people.keys[n] = words[-1].lower()
+            ctx.people.keys[n] = f"{words[0].lower()} {surname}" if surname in shared and len(words) > 1 else surname
         elif m.kind == "ner" and m.label not in PLACE_LABELS and (
                 (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
             # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
-            ctx.people.keys[n] = surnames[words[-1].lower()]
+            ctx.people.keys[n] = surnames[surname]
     lex = ctx.lex
     for n, m in enumerate(ctx.mentions):
         if m.start < 0 or n in ctx.people.keys or m.label in PLACE_LABELS or m.kind in ("demonym", "capital", "gazetteer"):
@@ -208,6 +223,8 @@ def _index_people(ctx: Context) -> None:
         if honorific or any(noun_class(lex, a) in PEOPLE_CLASSES for a in apposed):
             # "Zakharova, the ministry's spokeswoman": a person, whatever spaCy labelled the name
             ctx.people.keys[n] = m.name.split()[-1].lower()
+    by_given_name = given_name_genders()
+    guessed: dict[str, str | None] = {}  # person key -> the gender of the given names it is named with
     for n, key in ctx.people.keys.items():
         m = ctx.mentions[n]
         gender = m.gender
@@ -217,6 +234,13 @@ def _index_people(ctx: Context) -> None:
                 gender = HONORIFICS.get(ctx.doc[span.start - 1].lower_)
         if gender and key not in ctx.people.genders:
             ctx.people.genders[key] = gender
+        words = m.name.split()
+        if len(words) > 1 and m.label in PERSON_LABELS:
+            g = by_given_name.get(words[0].lower())
+            guessed[key] = g if guessed.get(key, g) == g else None  # two given names that disagree: no guess
+    for key, g in guessed.items():
+        if g and key not in ctx.people.genders:
+            ctx.people.genders[key] = g  # what the text says (a title, "Mrs") wins over the given name
         if m.role:
             ctx.people.roles.setdefault(key, set()).update(m.role.lower().split())
     # the people in text order, for looking back from a statement; mentions at one place in
@@ -224,9 +248,9 @@ def _index_people(ctx: Context) -> None:
     order = {n: k for k, n in enumerate(ctx.people.keys)}
     ctx.people.order = sorted(ctx.people.keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
     ctx.people.starts = [ctx.mentions[n].start for n in ctx.people.order]
-    for n, key in ctx.people.keys.items():
+    for n in ctx.people.keys:
         if ctx.mentions[n].label in PERSON_LABELS:
-            ctx.people.named.setdefault(key, []).append(n)
+            ctx.people.named.setdefault(ctx.mentions[n].name.split()[-1].lower(), []).append(n)
     _index_bare_surnames(ctx, surnames)
 
 
@@ -238,7 +262,7 @@ def _index_bare_surnames(ctx: Context, surnames: dict[str, str]) -> None:
     for n in people.order:
         m = ctx.mentions[n]
         if m.label in PERSON_LABELS and len(m.name.split()) > 1:
-            full.setdefault(people.keys[n], []).append(n)
+            full.setdefault(m.name.split()[-1].lower(), []).append(n)
     for i in ctx.words.tokens(surnames.keys()):
         tok = ctx.doc[i]
         key = tok.lower_

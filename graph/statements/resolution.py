@@ -220,7 +220,8 @@ def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[i
     subject of a sentence before ``before``."""
     for c in _person_candidates(ctx, before, history):
         n = c[1]
-        if ctx.people.keys.get(n) != key or len(ctx.mentions[n].name.split()) < 2:
+        words = ctx.mentions[n].name.split()
+        if n not in ctx.people.keys or len(words) < 2 or words[-1].lower() != key:
             continue
         if c[2] == "speaker" or _is_subject(ctx, c):
             return n

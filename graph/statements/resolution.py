@@ -12,7 +12,7 @@ from .context import Claim, Context
 from .cues import noun_class
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
-from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS, SUBJECT_PRONOUNS
+from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS, SUBJECT_PRONOUNS
 
 
 @dataclass
@@ -118,7 +118,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(named, SpeakerResolution.NAME)  # "the head of the Main Directorate ... Oleg Ilinykh said"
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the General Staff"
-        if cls == PERSON_NOUN:
+        if cls == PERSON_NOUN and not _described_person(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
@@ -130,6 +130,17 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if claim.cue_class == "speech" and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+def _described_person(tok: Token) -> bool:
+    """"the New York businessman", "the 34-year-old actress": a person the text named, described
+    again; not "the man", "the source", nor "his wife" (someone else)."""
+    if tok.lemma_.lower() in ANONYMOUS_NOUNS or tok.tag_ not in ("NN", "NNP"):
+        return False
+    children = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(c.dep_ == "poss" for c in children):
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i for c in children)
 
 
 def _agent_like(tok: Token) -> bool:
@@ -482,17 +493,18 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
     gender = ctx.lex.noun_gender.get(lemma)
     before = min(claim.start, claim.cue_start)
 
+    def holds(n: int) -> bool:
+        """The text said this person holds the role (or one of its class)."""
+        roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
+        return bool(roles & words) or cls is not None and cls in {ctx.lex.nouns.get(r) for r in roles}
+
     def fits(n: int) -> bool:
         g = _gender_of(ctx, n)
         if gender and g and g != gender:
             return False
-        roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
-        if not roles:
-            return True
-        if roles & words:
-            return True
-        role_classes = {ctx.lex.nouns.get(r) for r in roles} - {None}
-        return cls in role_classes
+        # a person of other known roles is not "the expert"; a noun the lexicon does not class
+        # ("the nominee") cannot be told from them
+        return cls is None or not ctx.people.roles.get(ctx.people.keys.get(n, "")) or holds(n)
 
     limit = ctx.paragraph_of(before) - 4
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
@@ -504,7 +516,7 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if not fits(c[1]):
             continue
         nearest = nearest or c
-        if ctx.people.roles.get(ctx.people.keys.get(c[1], "")):
+        if holds(c[1]):
             known = c
             break
     if known is None and nearest is not None:

@@ -36,6 +36,8 @@ AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", 
                   "commons", "lords", "house", "session", "hearing", "rally", "audience", "crowd", "delegate",
                   "reporter", "journalist", "lawmaker", "mp", "student", "supporter", "congregation"}
 VIEW_PREPS = {"in", "from", "to"}
+# people a text leaves unnamed on purpose: never given to a person named near them
+ANONYMOUS_NOUNS = {"source", "insider", "informant", "whistleblower"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
 AGE_NOUN = re.compile(r"^\d+-year-old$")
 EXPERT, OFFICIAL, PRESS, PERSON_NOUN = "expert", "official", "press", "person"

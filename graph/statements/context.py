@@ -181,7 +181,9 @@ class TokenWords:
 
 def _index_people(ctx: Context) -> None:
     """Which mentions name people, grouped by surname, with the gender the text gives them."""
-    persons = [n for n, m in enumerate(ctx.mentions) if m.start >= 0 and m.label in PERSON_LABELS]
+    given = given_name_genders()
+    persons = [n for n, m in enumerate(ctx.mentions) if m.start >= 0 and (m.label in PERSON_LABELS or _given_name_first(m, given))]
+    named_people = set(persons)  # labelled a person, or named like one
     surnames: dict[str, str] = {}
     full_names: set[str] = set()
     for n in persons:
@@ -193,10 +195,10 @@ def _index_people(ctx: Context) -> None:
     ctx.people.anchored = set(surnames)
     # two people of one surname ("Ann Ray", "Tom Ray"): each full name is a person of its own, with
     # its own gender and roles; the bare surname stays ambiguous (see resolution._full_person)
-    given: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
     for name in full_names:
-        given.setdefault(name.split()[-1], set()).add(name.split()[0])
-    shared = {surname for surname, firsts in given.items() if len(firsts) > 1}
+        firsts.setdefault(name.split()[-1], set()).add(name.split()[0])
+    shared = {surname for surname, names in firsts.items() if len(names) > 1}
     for n, m in enumerate(ctx.mentions):
         if m.start < 0:
             continue
@@ -204,7 +206,7 @@ def _index_people(ctx: Context) -> None:
         if not words:
             continue
         surname = words[-1].lower()
-        if m.label in PERSON_LABELS:
+        if m.label in PERSON_LABELS or _given_name_first(m, given):
             ctx.people.keys[n] = f"{words[0].lower()} {surname}" if surname in shared and len(words) > 1 else surname
         elif m.kind == "ner" and m.label not in PLACE_LABELS and (
                 (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
@@ -235,7 +237,7 @@ def _index_people(ctx: Context) -> None:
         if gender and key not in ctx.people.genders:
             ctx.people.genders[key] = gender
         words = m.name.split()
-        if len(words) > 1 and m.label in PERSON_LABELS:
+        if len(words) > 1 and n in named_people:
             g = by_given_name.get(words[0].lower())
             guessed[key] = g if guessed.get(key, g) == g else None  # two given names that disagree: no guess
     for key, g in guessed.items():
@@ -249,19 +251,27 @@ def _index_people(ctx: Context) -> None:
     ctx.people.order = sorted(ctx.people.keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
     ctx.people.starts = [ctx.mentions[n].start for n in ctx.people.order]
     for n in ctx.people.keys:
-        if ctx.mentions[n].label in PERSON_LABELS:
+        if n in named_people:
             ctx.people.named.setdefault(ctx.mentions[n].name.split()[-1].lower(), []).append(n)
-    _index_bare_surnames(ctx, surnames)
+    _index_bare_surnames(ctx, surnames, named_people)
 
 
-def _index_bare_surnames(ctx: Context, surnames: dict[str, str]) -> None:
+def _given_name_first(m: Mention, given: dict[str, str]) -> bool:
+    """A name the tagger took for an organisation that reads as a person's: two or three
+    capitalised words, the first a common given name ("Carly Fiorina")."""
+    words = m.name.split()
+    return (m.kind == "ner" and m.label not in PLACE_LABELS and 2 <= len(words) <= 3
+            and words[0].lower() in given and all(w[:1].isupper() for w in words))
+
+
+def _index_bare_surnames(ctx: Context, surnames: dict[str, str], named_people: set[int]) -> None:
     """Where a capitalised surname of a person named in full stands with no person mention on it:
     the person the text named before it (the nearest full name with that surname)."""
     people = ctx.people
     full: dict[str, list[int]] = {}
     for n in people.order:
         m = ctx.mentions[n]
-        if m.label in PERSON_LABELS and len(m.name.split()) > 1:
+        if n in named_people and len(m.name.split()) > 1:
             full.setdefault(m.name.split()[-1].lower(), []).append(n)
     for i in ctx.words.tokens(surnames.keys()):
         tok = ctx.doc[i]

@@ -73,6 +73,8 @@ TEXTS = {
                  "and our players,\u201d Varga, a top club surrogate, said Thursday morning on \u201cSports Talk.\u201d",
     "nominee": "Senator Ana Ruiz won the party's nomination on Tuesday, beating Carl Ott in every county. "
                "The Democratic nominee said she would campaign in the north first.",
+    "abbreviated_title": "Sen. Ana Ruiz and former mayor Paul Grady debated the budget on Tuesday.\n\n"
+                         "\u201cThe plan has failed every family in this city,\u201d the senator said.",
     "described": "Businessman Hal Brody bought the team in May.\n\n"
                  "\u201cWe will win the title within three years,\u201d the Texas businessman said.",
     # 5. kinds
@@ -272,6 +274,11 @@ def test_a_time_after_said_is_not_the_speaker(kg):
 
 def test_a_role_the_lexicon_does_not_know_goes_to_the_person_in_focus(kg):
     assert label(kg, one(kg, "nominee", "she would campaign")["speaker"]) == "Ana Ruiz"
+
+
+def test_an_abbreviated_title_is_a_role_and_another_role_of_its_class_is_not_it(kg):
+    # "Sen." makes her the senator; a mayor is an official too, but not "the senator"
+    assert label(kg, one(kg, "abbreviated_title", "The plan has failed")["speaker"]) == "Ana Ruiz"
 
 
 def test_a_described_person_is_the_person_named_before(kg):

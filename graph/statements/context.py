@@ -157,6 +157,13 @@ def given_name_genders() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_curated().rows("given_name_genders.tsv") if len(row) > 1 and row[1] in ("m", "f")}
 
 
+@lru_cache(maxsize=1)
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated title (lower case, with its dot) -> the role noun, from
+    ``graph/data/title_abbreviations.tsv``."""
+    return {row[0].lower(): row[1].lower() for row in load_curated().rows("title_abbreviations.tsv") if len(row) > 1}
+
+
 def _parse_text(document: Document, doc: Doc) -> str:
     """The text the parse's offsets point into: the document's, which the parse keeps character
     for character (``Doc.text`` would join it again token by token); checked by its length."""

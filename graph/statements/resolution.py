@@ -494,17 +494,19 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
     before = min(claim.start, claim.cue_start)
 
     def holds(n: int) -> bool:
-        """The text said this person holds the role (or one of its class)."""
+        """The text said this person holds the role; for a word of a whole class ("the official",
+        "the expert"), a role of that class ("deputy minister")."""
         roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
-        return bool(roles & words) or cls is not None and cls in {ctx.lex.nouns.get(r) for r in roles}
+        return bool(roles & words) or lemma == cls and cls in {ctx.lex.nouns.get(r) for r in roles}
 
     def fits(n: int) -> bool:
         g = _gender_of(ctx, n)
         if gender and g and g != gender:
             return False
-        # a person of other known roles is not "the expert"; a noun the lexicon does not class
-        # ("the nominee") cannot be told from them
-        return cls is None or not ctx.people.roles.get(ctx.people.keys.get(n, "")) or holds(n)
+        # a person of known roles of another class is not "the expert"; a noun the lexicon does
+        # not class ("the nominee") cannot be told from them
+        roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
+        return cls is None or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
 
     limit = ctx.paragraph_of(before) - 4
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role

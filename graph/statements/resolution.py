@@ -369,6 +369,8 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         # outside quotes, the writer: "According to our information", "We noted"
         if claim.in_quote:
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+        if lower in FIRST_SINGULAR and ctx.interviewee is not None and not _asks(ctx, tok):
+            return Resolved(ctx.interviewee, SpeakerResolution.PRONOUN)  # an interview's answers: the interviewee
         order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
         for n in order:
             if n is not None:
@@ -395,6 +397,13 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
     if tok.i not in referents:
         referents[tok.i] = _person_for_pronoun(ctx, lower, before, history)
     return Resolved(referents[tok.i], SpeakerResolution.PRONOUN)
+
+
+def _asks(ctx: Context, tok: Token) -> bool:
+    """The paragraph of ``tok`` ends with a question: an interviewer's words."""
+    para = ctx.paragraph_of(tok.idx)
+    end = ctx.paragraph_starts[para + 1] if para + 1 < len(ctx.paragraph_starts) else len(ctx.text)
+    return ctx.text[tok.idx:end].rstrip().endswith("?")
 
 
 def _salient_person(ctx: Context, before: int, history, fits) -> int | None:

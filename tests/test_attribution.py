@@ -75,8 +75,8 @@ TEXTS = {
                "The Democratic nominee said she would campaign in the north first.",
     "abbreviated_title": "Sen. Ana Ruiz and former mayor Paul Grady debated the budget on Tuesday.\n\n"
                          "\u201cThe plan has failed every family in this city,\u201d the senator said.",
-    "interview": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax. She spoke to us in May.\n\n"
-                 "What are you writing now?\n\nI think the new book will be about the sea and the people who fish it.",
+    "qa_interview": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax. She spoke to us in May.\n\n"
+                    "What are you writing now?\n\nI think the new book will be about the sea and the people who fish it.",
     "described": "Businessman Hal Brody bought the team in May.\n\n"
                  "\u201cWe will win the title within three years,\u201d the Texas businessman said.",
     # 5. kinds
@@ -284,7 +284,7 @@ def test_an_abbreviated_title_is_a_role_and_another_role_of_its_class_is_not_it(
 
 
 def test_i_in_the_answers_of_an_interview_is_the_interviewee(kg):
-    st = one(kg, "interview", "the new book will be about the sea")
+    st = one(kg, "qa_interview", "the new book will be about the sea")
     assert (label(kg, st["speaker"]), st["kind"]) == ("Ann Lee", "belief")
 
 

@@ -61,6 +61,24 @@ TEXTS = {
                          "Harbour master Lena Berg read it aloud. It says the new fees break the harbour agreement.",
     "initials": "The Northern Rail Authority fined the operator on Monday. The N.R.A. said it would review every contract.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
+    "surname_noun": "The board hired Ellen Price in May.\n\nPrice said the rates would rise in March.",
+    "pronoun_focus": "Governor Ian Marsh toured the flooded district on Monday.\n\n"
+                     "Marsh said the river had never risen so fast. He had long warned about the levees under "
+                     "former mayor Paul Grady. \u201cWe must rebuild higher,\u201d he told reporters.",
+    "namesakes": "Former senator Tom Ray campaigned in Dover on Monday for his wife, Ann Ray, who is running for "
+                 "the House.\n\nThe former senator said the race was close. \u201cWe need every vote,\u201d Ray said.",
+    "given_name": "Peter Hall introduced Maria Costa at the meeting. She said the budget was far too small.",
+    "said_when": "Retired coach Dan Varga backed the owner on Wednesday.\n\n"
+                 "\u201cHe's absolutely right. There's a severe disconnect between this board and frankly the owner "
+                 "and our players,\u201d Varga, a top club surrogate, said Thursday morning on \u201cSports Talk.\u201d",
+    "nominee": "Senator Ana Ruiz won the party's nomination on Tuesday, beating Carl Ott in every county. "
+               "The Democratic nominee said she would campaign in the north first.",
+    "abbreviated_title": "Sen. Ana Ruiz and former mayor Paul Grady debated the budget on Tuesday.\n\n"
+                         "\u201cThe plan has failed every family in this city,\u201d the senator said.",
+    "qa_interview": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax. She spoke to us in May.\n\n"
+                    "What are you writing now?\n\nI think the new book will be about the sea and the people who fish it.",
+    "described": "Businessman Hal Brody bought the team in May.\n\n"
+                 "\u201cWe will win the title within three years,\u201d the Texas businessman said.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
              "Senator Bob Lee asked whether the money had been spent. "
@@ -231,6 +249,48 @@ def test_an_unnamed_source_is_never_the_name_beside_it(kg):
     st = one(kg, "source_close", "the bank would cut")
     assert st["speaker"] is None
     assert st["speaker_text"] == "A source close to Mark Carney"
+
+
+def test_a_surname_the_tagger_missed_is_the_person_named_in_full(kg):
+    # "Price" read as a common noun: still the surname of the person the text named
+    assert label(kg, one(kg, "surname_noun", "the rates would rise")["speaker"]) == "Ellen Price"
+
+
+def test_a_subject_pronoun_keeps_its_person_in_focus(kg):
+    # the nearest name (in a phrase) is not the one "he" continues: the subject "He" before it is
+    assert label(kg, one(kg, "pronoun_focus", "We must rebuild higher")["speaker"]) == "Ian Marsh"
+
+
+def test_two_people_of_one_surname_keep_their_own_roles(kg):
+    assert label(kg, one(kg, "namesakes", "the race was close")["speaker"]) == "Tom Ray"
+    assert label(kg, one(kg, "namesakes", "We need every vote")["speaker"]) == "Tom Ray"  # the one in focus
+
+
+def test_a_pronoun_agrees_with_the_gender_of_a_given_name(kg):
+    assert label(kg, one(kg, "given_name", "the budget was far too small")["speaker"]) == "Maria Costa"
+
+
+def test_a_time_after_said_is_not_the_speaker(kg):
+    assert label(kg, one(kg, "said_when", "He's absolutely right")["speaker"]) == "Dan Varga"
+
+
+def test_a_role_the_lexicon_does_not_know_goes_to_the_person_in_focus(kg):
+    assert label(kg, one(kg, "nominee", "she would campaign")["speaker"]) == "Ana Ruiz"
+
+
+def test_an_abbreviated_title_is_a_role_and_another_role_of_its_class_is_not_it(kg):
+    # "Sen." makes her the senator; a mayor is an official too, but not "the senator"
+    assert label(kg, one(kg, "abbreviated_title", "The plan has failed")["speaker"]) == "Ana Ruiz"
+
+
+def test_i_in_the_answers_of_an_interview_is_the_interviewee(kg):
+    st = one(kg, "qa_interview", "the new book will be about the sea")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Ann Lee", "belief")
+
+
+def test_a_described_person_is_the_person_named_before(kg):
+    st = one(kg, "described", "We will win the title")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Hal Brody", "the Texas businessman")
 
 
 # --- 5. kinds ----------------------------------------------------------------------------------------

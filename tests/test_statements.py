@@ -6,12 +6,14 @@ found, the kind of statement, where its words start, and which outlet relays the
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graph.gazetteer import load_gazetteer
 from graph.mentions import MentionExtractor
 from graph.nlp import load_pipeline
-from graph.records import Document
+from graph.records import Document, NameType
 from graph.statements import extract_statements, find_quotes, load_lexicon
 
 
@@ -260,6 +262,22 @@ def test_statement_inside_a_statement(analyse):
     sts, _, m = analyse(text)
     assert speaker(find(sts, "back in 2014"), m) == "Daniyar Kosnazarov"
     assert speaker(find(sts, "it did not condone"), m) == "Taliban"
+
+
+def test_a_person_the_tagger_called_an_organisation_or_a_place_still_speaks(analyse):
+    # the small model sometimes labels a full name an organisation and a lone surname a place:
+    # a common given name first still makes it a person, and the surname names that person
+    text = ("Radio host Sean Brightwater praised the senator on Tuesday.\n\n"
+            "\u201cHe is a rising star,\u201d Brightwater said. Brightwater said the feud was over.")
+    nlp = load_pipeline()
+    document = Document(id="t", text=text)
+    doc = nlp(text)
+    _, mentions, _ = MentionExtractor(load_gazetteer(), nlp)(document, doc)
+    relabelled = [replace(m, label=NameType.ORGANIZATION if " " in m.name else NameType.PLACE) if "Brightwater" in m.name else m for m in mentions]
+    assert any(m.name == "Sean Brightwater" and m.label is NameType.ORGANIZATION for m in relabelled)
+    statements, _ = extract_statements(document, doc, relabelled)
+    assert speaker(find(statements, "He is a rising star"), relabelled) == "Sean Brightwater"
+    assert speaker(find(statements, "the feud was over"), relabelled) == "Sean Brightwater"
 
 
 # --- the quotation-mark scanner ---------------------------------------------------------------------

@@ -24,9 +24,12 @@ The stages, one module each, in the order a document goes through them:
   :func:`.reported.reported_speech` ("said that ...", "promised to ...", "..., reported X"),
   :func:`.sourcing.sourcing` ("according to X", "in X's view");
   :func:`.roles.appositive_roles` reads "X, head of Y" into affiliations.
-* :mod:`.resolution` - which mention a speaker phrase names: a name, a pronoun (the most salient
-  earlier person whose gender fits), a description ("the expert": the most recent earlier person
-  whose stated role fits; "the company": the organisation named before). A phrase that names no
+* :mod:`.resolution` - which mention a speaker phrase names: a name (a bare surname the tagger
+  missed included; of two people of one surname, the one in focus), a pronoun (the most salient
+  earlier person whose gender fits - by title, pronoun or common given name - with the subject
+  pronouns before it resolved in turn, so that "he" keeps his person in focus), a description
+  ("the expert": the earlier person said to hold that role, else the one in focus; "the company":
+  the organisation named before), "I" in an interview's answers (the interviewee). A phrase that names no
   entity ("officials", "a source close to X") keeps its statement with no speaker; the stage
   records every phrase as written (``Statement.speaker_text``).
 * the kinds (``StatementKind``: direct, indirect, according_to, belief, question, negated) come

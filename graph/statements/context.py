@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..curated import load_curated
 from ..records import CueClass, Document, Mention, MentionKind, StatementKind
 from ..tokens import Tokens
 from .cues import Cue, Lexicon, find_cues, load_lexicon, noun_class
@@ -45,6 +47,15 @@ class People:
     order: list[int] = field(default_factory=list)  # the keys' mentions in text order (see index_people)
     starts: list[int] = field(default_factory=list)  # where they start
     named: dict[str, list[int]] = field(default_factory=dict)  # person key -> the mentions labelled a person
+    # surnames of people named in full where the mention stage found no person ("Lee said",
+    # tagged a noun or a place): (offset, token index, the person's fullest mention before)
+    bare: list[tuple[int, int, int]] = field(default_factory=list)
+    # "he" / "she" as subjects outside quotes, resolved in text order as the stage reads on (see
+    # resolution.follow_pronouns): each keeps its person in focus for the pronouns after it
+    subject_pronouns: list[int] | None = None  # their token indexes
+    followed: int = 0  # how many of them have been resolved
+    chain: list[tuple[int, int]] = field(default_factory=list)  # (offset, person) of those resolved to someone
+    pronoun_referent: dict[int, int | None] = field(default_factory=dict)  # token index -> person
 
 
 @dataclass
@@ -65,6 +76,7 @@ class Context:
     cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
     author: int | None = None
     outlet: int | None = None
+    interviewee: int | None = None  # the person a Q&A interview's headline names (see _find_interviewee)
     people: People = field(default_factory=lambda: People())
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
@@ -138,7 +150,35 @@ def build_context(document: Document, doc: Doc, mentions: list[Mention], toks: T
         elif not m.in_text and m.kind == MentionKind.OUTLET and ctx.outlet is None:
             ctx.outlet = n
     _index_people(ctx)
+    ctx.interviewee = _find_interviewee(ctx)
     return ctx
+
+
+def _find_interviewee(ctx: Context) -> int | None:
+    """A headline that announces an interview ("Interview with Ann Lee", "Ann Lee: an interview",
+    "Paper interviews writer Ann Lee") and names one person: the "I" of the answers."""
+    if len(ctx.paragraph_starts) < 3:
+        return None
+    end = ctx.paragraph_starts[1]
+    if not any(ctx.lex.nouns.get(w) == "interview" and w.startswith("interview")
+               for w in ctx.text[:end].lower().replace(":", " ").split()):
+        return None
+    people = {ctx.mentions[n].name: n for n in ctx.people.keys
+              if 0 <= ctx.mentions[n].start < end and len(ctx.mentions[n].name.split()) > 1}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name (lower case) -> "m" / "f", from ``graph/data/given_name_genders.tsv``."""
+    return {row[0].lower(): row[1] for row in load_curated().rows("given_name_genders.tsv") if len(row) > 1 and row[1] in ("m", "f")}
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated title (lower case, with its dot) -> the role noun, from
+    ``graph/data/title_abbreviations.tsv``."""
+    return {row[0].lower(): row[1].lower() for row in load_curated().rows("title_abbreviations.tsv") if len(row) > 1}
 
 
 def _parse_text(document: Document, doc: Doc) -> str:
@@ -150,7 +190,9 @@ def _parse_text(document: Document, doc: Doc) -> str:
 
 def _index_people(ctx: Context) -> None:
     """Which mentions name people, grouped by surname, with the gender the text gives them."""
-    persons = [n for n, m in enumerate(ctx.mentions) if m.in_text and m.label in PERSON_LABELS]
+    given = given_name_genders()
+    persons = [n for n, m in enumerate(ctx.mentions) if m.in_text and (m.label in PERSON_LABELS or _given_name_first(m, given))]
+    named_people = set(persons)  # labelled a person, or named like one
     surnames: dict[str, str] = {}
     full_names: set[str] = set()
     for n in persons:
@@ -160,18 +202,25 @@ def _index_people(ctx: Context) -> None:
         surnames[words[-1].lower()] = words[-1].lower()
         full_names.add(ctx.mentions[n].name.lower())
     ctx.people.anchored = set(surnames)
+    # two people of one surname ("Ann Ray", "Tom Ray"): each full name is a person of its own, with
+    # its own gender and roles; the bare surname stays ambiguous (see resolution._full_person)
+    firsts: dict[str, set[str]] = {}
+    for name in full_names:
+        firsts.setdefault(name.split()[-1], set()).add(name.split()[0])
+    shared = {surname for surname, names in firsts.items() if len(names) > 1}
     for n, m in enumerate(ctx.mentions):
         if not m.in_text:
             continue
         words = m.name.split()
         if not words:
             continue
-        if m.label in PERSON_LABELS:
-            ctx.people.keys[n] = words[-1].lower()
+        surname = words[-1].lower()
+        if m.label in PERSON_LABELS or _given_name_first(m, given):
+            ctx.people.keys[n] = f"{words[0].lower()} {surname}" if surname in shared and len(words) > 1 else surname
         elif m.kind == MentionKind.NER and m.label not in PLACE_LABELS and (
                 (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
             # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
-            ctx.people.keys[n] = surnames[words[-1].lower()]
+            ctx.people.keys[n] = surnames[surname]
     lex = ctx.lex
     for n, m in enumerate(ctx.mentions):
         if not m.in_text or n in ctx.people.keys or m.label in PLACE_LABELS or m.kind in (MentionKind.DEMONYM, MentionKind.CAPITAL, MentionKind.GAZETTEER):
@@ -185,6 +234,8 @@ def _index_people(ctx: Context) -> None:
         if honorific or any(noun_class(lex, a) in PEOPLE_CLASSES for a in apposed):
             # "Zakharova, the ministry's spokeswoman": a person, whatever spaCy labelled the name
             ctx.people.keys[n] = m.name.split()[-1].lower()
+    by_given_name = given_name_genders()
+    guessed: dict[str, str | None] = {}  # person key -> the gender of the given names it is named with
     for n, key in ctx.people.keys.items():
         m = ctx.mentions[n]
         gender = m.gender
@@ -194,6 +245,13 @@ def _index_people(ctx: Context) -> None:
                 gender = HONORIFICS.get(ctx.doc[span.start - 1].lower_)
         if gender and key not in ctx.people.genders:
             ctx.people.genders[key] = gender
+        words = m.name.split()
+        if len(words) > 1 and n in named_people:
+            g = by_given_name.get(words[0].lower())
+            guessed[key] = g if guessed.get(key, g) == g else None  # two given names that disagree: no guess
+    for key, g in guessed.items():
+        if g and key not in ctx.people.genders:
+            ctx.people.genders[key] = g  # what the text says (a title, "Mrs") wins over the given name
         if m.role:
             ctx.people.roles.setdefault(key, set()).update(m.role.lower().split())
     # the people in text order, for looking back from a statement; mentions at one place in
@@ -201,6 +259,36 @@ def _index_people(ctx: Context) -> None:
     order = {n: k for k, n in enumerate(ctx.people.keys)}
     ctx.people.order = sorted(ctx.people.keys, key=lambda n: (ctx.mentions[n].start, -order[n]))
     ctx.people.starts = [ctx.mentions[n].start for n in ctx.people.order]
-    for n, key in ctx.people.keys.items():
-        if ctx.mentions[n].label in PERSON_LABELS:
-            ctx.people.named.setdefault(key, []).append(n)
+    for n in ctx.people.keys:
+        if n in named_people:
+            ctx.people.named.setdefault(ctx.mentions[n].name.split()[-1].lower(), []).append(n)
+    _index_bare_surnames(ctx, surnames, named_people)
+
+
+def _given_name_first(m: Mention, given: dict[str, str]) -> bool:
+    """A name the tagger took for an organisation that reads as a person's: two or three
+    capitalised words, the first a common given name ("Carly Fiorina")."""
+    words = m.name.split()
+    return (m.kind == MentionKind.NER and m.label not in PLACE_LABELS and 2 <= len(words) <= 3
+            and words[0].lower() in given and all(w[:1].isupper() for w in words))
+
+
+def _index_bare_surnames(ctx: Context, surnames: dict[str, str], named_people: set[int]) -> None:
+    """Where a capitalised surname of a person named in full stands with no person mention on it:
+    the person the text named before it (the nearest full name with that surname)."""
+    people = ctx.people
+    full: dict[str, list[int]] = {}
+    for n in people.order:
+        m = ctx.mentions[n]
+        if n in named_people and len(m.name.split()) > 1:
+            full.setdefault(m.name.split()[-1].lower(), []).append(n)
+    for i in ctx.words.tokens(surnames.keys()):
+        tok = ctx.doc[i]
+        key = tok.lower_
+        n = ctx.token_mention[i]
+        if key not in full or not tok.text[:1].isupper() or (n is not None and n in people.keys):
+            continue
+        start = ctx.starts[i]
+        earlier = [k for k in full[key] if ctx.mentions[k].end <= start]
+        if earlier:
+            people.bare.append((start, i, earlier[-1]))

@@ -12,7 +12,7 @@ from .context import Claim, Context
 from .cues import noun_class
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
-from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS
+from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS, SUBJECT_PRONOUNS
 
 
 @dataclass
@@ -34,7 +34,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if n is not None:
         m = ctx.mentions[n]
         if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):
-            return Resolved(None, SpeakerResolution.NONE)
+            # a place does not speak, but a surname the tagger took for one does ("Moss said")
+            full = _full_person(ctx, key, tok.idx, history) if (key := _surname_key(ctx, m.name.lower())) else None
+            return Resolved(full, SpeakerResolution.NAME if full is not None else SpeakerResolution.NONE)
         if m.kind == MentionKind.DEMONYM and tok.pos_ == "ADJ":
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
         elif m.kind == MentionKind.DEMONYM and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
@@ -42,14 +44,17 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         elif m.kind == MentionKind.DEMONYM and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
-            return Resolved(_as_person(ctx, n), SpeakerResolution.NAME)
-    if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
-        # a name the mention stage missed: a surname of a person the text named, or a name beside it
+            return Resolved(_as_person(ctx, n, history), SpeakerResolution.NAME)
+    if tok.is_title or tok.pos_ == "PROPN":
+        # a name the mention stage missed (tagged a noun, or first in its sentence): the surname
+        # of a person the text named
         key = _surname_key(ctx, tok.lower_)
         if key is not None:
-            full = _full_person(ctx, key, tok.idx)
+            full = _full_person(ctx, key, tok.idx, history)
             if full is not None:
                 return Resolved(full, SpeakerResolution.NAME)
+    if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
+        # or a name beside it
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
@@ -113,7 +118,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(named, SpeakerResolution.NAME)  # "the head of the Main Directorate ... Oleg Ilinykh said"
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the General Staff"
-        if cls == PERSON_NOUN:
+        if cls == PERSON_NOUN and not _described_person(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
@@ -125,6 +130,17 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if claim.cue_class == CueClass.SPEECH and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+def _described_person(tok: Token) -> bool:
+    """"the New York businessman", "the 34-year-old actress": a person the text named, described
+    again; not "the man", "the source", nor "his wife" (someone else)."""
+    if tok.lemma_.lower() in ANONYMOUS_NOUNS or tok.tag_ not in ("NN", "NNP"):
+        return False
+    children = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(c.dep_ == "poss" for c in children):
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i for c in children)
 
 
 def _agent_like(tok: Token) -> bool:
@@ -195,23 +211,42 @@ def _surname_key(ctx: Context, word: str) -> str | None:
     return word if word in ctx.people.named else None
 
 
-def _full_person(ctx: Context, key: str, before: int) -> int | None:
-    """The fullest person mention of a surname: the longest name, the nearest before ``before``."""
+def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, int]] = ()) -> int | None:
+    """The fullest person mention of a surname: the longest name, the nearest before ``before``.
+    When the text named two people of that surname in full ("Ann Ray", "Tom Ray"), the one in
+    focus: the last of them to speak or to be a sentence's subject."""
     same = ctx.people.named.get(key)
     if not same:
         return None
     earlier = [n for n in same if ctx.mentions[n].start < before] or same
+    if len({ctx.mentions[n].name for n in earlier if len(ctx.mentions[n].name.split()) > 1}) > 1:
+        focus = _focused_namesake(ctx, key, before, history)
+        if focus is not None:
+            return focus
     return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
 
 
-def _as_person(ctx: Context, n: int) -> int:
+def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]]) -> int | None:
+    """Of the people named in full who share the surname ``key``, the last to speak or to be the
+    subject of a sentence before ``before``."""
+    for c in _person_candidates(ctx, before, history):
+        n = c[1]
+        words = ctx.mentions[n].name.split()
+        if n not in ctx.people.keys or len(words) < 2 or words[-1].lower() != key:
+            continue
+        if c[2] == "speaker" or _is_subject(ctx, c):
+            return n
+    return None
+
+
+def _as_person(ctx: Context, n: int, history: list[tuple[int, int]] = ()) -> int:
     """A surname that spaCy took for an organisation ("Kabulov's words") stands for the person the
     text named in full."""
     m = ctx.mentions[n]
     key = ctx.people.keys.get(n)
     if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
         return n
-    full = _full_person(ctx, key, m.start)
+    full = _full_person(ctx, key, m.start, history)
     return n if full is None else full
 
 
@@ -260,7 +295,64 @@ def _person_candidates(ctx: Context, before: int, history: list[tuple[int, int]]
 
     earlier = sorted((h for h in history if h[0] < before), key=lambda h: -h[0])
     speakers = ((pos, n, "speaker") for pos, n in earlier if n in ctx.people.keys and _anchored(ctx, n))
-    return heapq.merge(speakers, mentions(), key=lambda c: -c[0])
+    chain = ctx.people.chain
+    pronouns = ((pos, n, "pronoun") for pos, n in reversed(chain[: bisect_right(chain, (before, -1))]))
+    bare = ctx.people.bare
+    surnames = ((pos, n, "surname") for pos, _, n in reversed(bare[: bisect_right(bare, (before, -1, -1))])
+                if not ctx.in_quote(pos))
+    return heapq.merge(speakers, pronouns, mentions(), surnames, key=lambda c: -c[0])
+
+
+def _candidate_token(ctx: Context, c: tuple[int, int, str]) -> Token | None:
+    """The token that names a candidate where it stands: its mention's head, or the bare surname."""
+    pos, n, src = c
+    if src == "surname":
+        k = bisect_right(ctx.people.bare, (pos, len(ctx.doc), -1)) - 1
+        return ctx.doc[ctx.people.bare[k][1]]
+    return _token_of_mention(ctx, n) if src == "mention" else None
+
+
+def _is_subject(ctx: Context, c: tuple[int, int, str]) -> bool:
+    """A candidate named as the subject of a verb (or in apposition to one), or a subject pronoun."""
+    if c[2] == "pronoun":
+        return True
+    tok = _candidate_token(ctx, c)
+    if tok is None:
+        return False
+    return tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+
+
+def follow_pronouns(ctx: Context, before: int, history: list[tuple[int, int]]) -> None:
+    """Resolve, in text order, the subject pronouns ("he", "she") outside quotes that stand before
+    ``before``: a sentence whose subject is "he" keeps his person in focus ("Lee met Park. He
+    praised the plan. He said ..." - the second "he" is Lee, though Park was named after him)."""
+    people = ctx.people
+    if people.subject_pronouns is None:
+        people.subject_pronouns = [
+            i for i in ctx.words.tokens(SUBJECT_PRONOUNS)
+            if ctx.doc[i].dep_ in SUBJECT_DEPS and not ctx.in_quote(ctx.starts[i])]
+    while people.followed < len(people.subject_pronouns):
+        i = people.subject_pronouns[people.followed]
+        pos = ctx.starts[i]
+        if pos >= before:
+            break
+        people.followed += 1
+        if i not in people.pronoun_referent:
+            people.pronoun_referent[i] = _person_for_pronoun(ctx, ctx.doc[i].lower_, pos, history)
+        n = people.pronoun_referent[i]
+        if n is not None:
+            people.chain.append((pos, n))
+
+
+def _person_for_pronoun(ctx: Context, pronoun: str, before: int, history: list[tuple[int, int]]) -> int | None:
+    """The person "he" or "she" at ``before`` points to (see :func:`_salient_person`); what the
+    pronoun tells of the person's gender is kept for later pronouns."""
+    want = "m" if pronoun in MALE_PRONOUNS else "f"
+    n = _salient_person(ctx, before, history, lambda k: (g := _gender_of(ctx, k)) is None or g == want)
+    key = ctx.people.keys.get(n) if n is not None else None
+    if key and key not in ctx.people.genders:
+        ctx.people.genders[key] = want
+    return n
 
 
 def _anchored(ctx: Context, n: int) -> bool:
@@ -277,6 +369,8 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         # outside quotes, the writer: "According to our information", "We noted"
         if claim.in_quote:
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+        if lower in FIRST_SINGULAR and ctx.interviewee is not None and not _asks(ctx, tok):
+            return Resolved(ctx.interviewee, SpeakerResolution.PRONOUN)  # an interview's answers: the interviewee
         order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
         for n in order:
             if n is not None:
@@ -297,15 +391,19 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
     if claim.in_quote:
         return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
-    want = "m" if lower in MALE_PRONOUNS else "f"
     before = min(claim.start, claim.cue_start)
-    n = _salient_person(ctx, before, history, lambda k: (g := _gender_of(ctx, k)) is None or g == want)
-    if n is None:
-        return Resolved(None, SpeakerResolution.PRONOUN)
-    key = ctx.people.keys.get(n)
-    if key and key not in ctx.people.genders:
-        ctx.people.genders[key] = want  # what the pronoun tells about the person, for later pronouns
-    return Resolved(n, SpeakerResolution.PRONOUN)
+    follow_pronouns(ctx, before, history)
+    referents = ctx.people.pronoun_referent
+    if tok.i not in referents:
+        referents[tok.i] = _person_for_pronoun(ctx, lower, before, history)
+    return Resolved(referents[tok.i], SpeakerResolution.PRONOUN)
+
+
+def _asks(ctx: Context, tok: Token) -> bool:
+    """The paragraph of ``tok`` ends with a question: an interviewer's words."""
+    para = ctx.paragraph_of(tok.idx)
+    end = ctx.paragraph_starts[para + 1] if para + 1 < len(ctx.paragraph_starts) else len(ctx.text)
+    return ctx.text[tok.idx:end].rstrip().endswith("?")
 
 
 def _salient_person(ctx: Context, before: int, history, fits) -> int | None:
@@ -327,12 +425,8 @@ def _salient_person(ctx: Context, before: int, history, fits) -> int | None:
         return None
 
     def rank(c) -> tuple:
-        pos, n, src = c
-        tok = _token_of_mention(ctx, n)
-        dep = tok.dep_ if tok is not None else ""
-        head = tok.head if tok is not None else None
-        subject = dep in SUBJECT_DEPS or (dep == "appos" and head is not None and head.dep_ in SUBJECT_DEPS)
-        return (src != "speaker", not subject, dep == "poss", -pos)
+        tok = _candidate_token(ctx, c)
+        return (c[2] != "speaker", not _is_subject(ctx, c), tok is not None and tok.dep_ == "poss", -c[0])
 
     return min(same, key=rank)[1]
 
@@ -408,17 +502,20 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
     gender = ctx.lex.noun_gender.get(lemma)
     before = min(claim.start, claim.cue_start)
 
+    def holds(n: int) -> bool:
+        """The text said this person holds the role; for a word of a whole class ("the official",
+        "the expert"), a role of that class ("deputy minister")."""
+        roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
+        return bool(roles & words) or lemma == cls and cls in {ctx.lex.nouns.get(r) for r in roles}
+
     def fits(n: int) -> bool:
         g = _gender_of(ctx, n)
         if gender and g and g != gender:
             return False
+        # a person of known roles of another class is not "the expert"; a noun the lexicon does
+        # not class ("the nominee") cannot be told from them
         roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
-        if not roles:
-            return True
-        if roles & words:
-            return True
-        role_classes = {ctx.lex.nouns.get(r) for r in roles} - {None}
-        return cls in role_classes
+        return cls is None or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
 
     limit = ctx.paragraph_of(before) - 4
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
@@ -430,9 +527,15 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if not fits(c[1]):
             continue
         nearest = nearest or c
-        if ctx.people.roles.get(ctx.people.keys.get(c[1], "")):
+        if holds(c[1]):
             known = c
             break
+    if known is None and nearest is not None:
+        # no one said to hold the role: the person in focus (the last to speak, or the subject of
+        # the nearest sentence that names someone who fits), not merely the nearest name
+        focus = _salient_person(ctx, before, history, fits)
+        if focus is not None:
+            nearest = next((c for c in _person_candidates(ctx, before, history) if c[1] == focus), nearest)
     best = known or nearest  # a person said to be an expert beats a nearer one of unknown role
     if best is None or ctx.paragraph_of(best[0]) < limit:
         return Resolved(None, SpeakerResolution.NOMINAL)

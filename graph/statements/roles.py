@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from .context import Context
+from .context import Context, title_abbreviations
 from .syntax import tokens_span
 from .words import PEOPLE_CLASSES, PERSON_LABELS, PLACE_LABELS, ROLE_PREPS, SPEAKER_LABELS
 
@@ -75,7 +75,14 @@ def _role_phrase(ctx: Context, role: Token, name: Span) -> list[Token]:
 
 
 def _role_like(ctx: Context, tok: Token) -> bool:
-    return ctx.lex.nouns.get(tok.lemma_.lower()) in PEOPLE_CLASSES or ctx.lex.nouns.get(tok.lower_) in PEOPLE_CLASSES
+    return ctx.lex.nouns.get(tok.lemma_.lower()) in PEOPLE_CLASSES or ctx.lex.nouns.get(tok.lower_) in PEOPLE_CLASSES or (
+        tok.lower_ in title_abbreviations())
+
+
+def _role_words(tok: Token) -> tuple[str, ...]:
+    """The words a role token gives the person: "Sen." is a senator."""
+    full = title_abbreviations().get(tok.lower_)
+    return (full,) if full else (tok.lemma_.lower(), tok.lower_)
 
 
 def _role_record(ctx: Context, person: int, role: Token, role_tokens: list[Token], name: Span, seen: set):
@@ -91,7 +98,7 @@ def _role_record(ctx: Context, person: int, role: Token, role_tokens: list[Token
         return
     if key:
         ctx.people.roles.setdefault(key, set()).update(
-            w for t in role_tokens if _role_like(ctx, t) for w in (t.lemma_.lower(), t.lower_))
+            w for t in role_tokens if _role_like(ctx, t) for w in _role_words(t))
         for t in role_tokens:
             g = ctx.lex.noun_gender.get(t.lemma_.lower())
             if g and _role_like(ctx, t) and key not in ctx.people.genders:

@@ -16,7 +16,9 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
     v = verb
     while v is not None and v.i not in seen:
         seen.add(v.i)
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        # of two subjects (a misparse), the word nearest before the verb; never a dash read as a noun
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and c.text[:1].isalnum()]
+        subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
         if subj is not None:
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, SpeakerSlot.SUBJECT
@@ -82,11 +84,17 @@ def stray_subject(ctx: "Context", verb: Token) -> Token | None:
     return None
 
 
-def inverted_subject(verb: Token) -> Token | None:
-    """"says Mansur", "reported the publication X": a noun right after a verb that has no subject."""
+def inverted_subject(verb: Token, ctx: Context | None = None) -> Token | None:
+    """"says Mansur", "reported the publication X": a noun right after a finite verb that has no
+    subject. Not the object of a participle ("suggesting a few questions") nor a time ("said
+    Thursday morning")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep", "appos") and (child.pos_ in (
                 "PROPN", "NOUN") or child.lower_ in ("he", "she", "they", "i", "we")):
+            if child.dep_ == "npadvmod" and ctx is not None and ctx.mention_at(child) is None:
+                continue  # "said Monday", "said that way": an adverb of time or manner
             if child.i - verb.i <= 4:
                 return child
     return None
@@ -122,12 +130,14 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
     speaker, how = subject_of(verb)
     if speaker is not None and speaker.i not in in_frame and how != SpeakerSlot.AGENT:
         speaker = None
+    before = [t for t in frame if t.i < verb.i and not t.is_punct]
+    if speaker is None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
+        speaker = phrase_head(before)  # '"...," Lee, a long-time ally, said Monday': the parse lost the subject
     if speaker is None:
-        speaker = inverted_subject(verb)
+        speaker = inverted_subject(verb, ctx)
     if speaker is None:
-        before = [t for t in frame if t.i < verb.i and not t.is_punct]
         after = [t for t in frame if t.i > verb.i]
-        speaker = phrase_head(before) or phrase_head(after[:6])
+        speaker = phrase_head(after[:6])
     reporter = told_outlet(ctx, verb)
     return verb, speaker, reporter, extra
 

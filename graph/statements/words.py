@@ -8,6 +8,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+SUBJECT_PRONOUNS = {"he", "she"}
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -36,6 +37,8 @@ AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", 
                   "commons", "lords", "house", "session", "hearing", "rally", "audience", "crowd", "delegate",
                   "reporter", "journalist", "lawmaker", "mp", "student", "supporter", "congregation"}
 VIEW_PREPS = {"in", "from", "to"}
+# people a text leaves unnamed on purpose: never given to a person named near them
+ANONYMOUS_NOUNS = {"source", "insider", "informant", "whistleblower"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
 AGE_NOUN = re.compile(r"^\d+-year-old$")
 EXPERT, OFFICIAL, PRESS, PERSON_NOUN = NounClass.EXPERT, NounClass.OFFICIAL, NounClass.PRESS, NounClass.PERSON

@@ -90,6 +90,8 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
     _link_org_short_forms(analyses, keys, uf, gazetteer)
+    _link_head_forms(analyses, keys, uf, gazetteer)
+    _link_word_orders(analyses, keys, uf, gazetteer)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -171,7 +173,8 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
 
 
 ORG_LABELS = ("ORG", "organization", "group")
-LONE_NAME_LABELS = ("PERSON", "ORG", "GPE")  # a lone surname the model took for a place or a body
+LONE_NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")  # a lone surname the model took for a place or a body
+PLACE_NAME_LABELS = ("GPE", "LOC")  # a lone word the model took for a place is a first name only if it is one
 
 
 def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
@@ -246,12 +249,12 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             name = fold(m.name)
             rule = LinkRule.SURNAME
             target = _named_before(by_surname.get(name, ()), m.start)
-            if target is None and (m.label != "GPE" or name in names.given_names):
+            if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
                 target = _named_before(by_first.get(name, ()), m.start)  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label != "GPE" and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
@@ -288,8 +291,78 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             longs = short_forms.get(fold(m.name))
-            if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and m.label in ORG_LABELS:
+            if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and (m.label in ORG_LABELS or _bare_person_word(m)):
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
+
+
+SAME_PLACE_HEADS = {"island", "islands", "isle", "atoll", "peninsula", "archipelago"}  # "X Island" is X
+SAME_PLACE_LEADS = {"city", "town", "village", "municipality", "borough"}  # "City of X" is X
+
+
+def _link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """Within a document, a head word alone ("the Ministry", "the Lodge") is the one name the
+    document gives with that head ("Ministry of Defence", "Ashvale Lodge"), and an island's name
+    alone is the island named with its head word ("Ostra" of "Ostra Island"). With two names of
+    that head in the document, or none, the word stays what it was."""
+    heads = set(gaz.head_words) | {noun.capitalize() for noun in gaz.names.type_nouns}
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        by_head: dict[str, set[str]] = defaultdict(set)  # folded head word -> keys of names it heads
+        by_island: dict[str, set[str]] = defaultdict(set)  # folded name without its island word -> keys
+        for m, k in zip(a.mentions, doc_keys):
+            words = m.name.split()
+            if not k or len(words) < 2 or _person_like(m):
+                continue
+            by_head[fold(words[-1])].add(k)
+            if len(words) >= 3 and words[1] == "of":
+                by_head[fold(words[0])].add(k)
+            if words[-1].lower() in SAME_PLACE_HEADS:
+                by_island[fold(" ".join(words[:-1]))].add(k)
+            elif len(words) >= 3 and words[1] == "of" and words[0].lower() in SAME_PLACE_LEADS:
+                by_island[fold(" ".join(words[2:]))].add(k)
+        if not by_head:
+            continue
+        for i, m in enumerate(a.mentions):
+            k = doc_keys[i]
+            if not _own_key(m, k) or m.role or _person_like(m) and " " in m.name:
+                continue
+            name = fold(m.name)
+            targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
+            if targets and len(targets) == 1 and k not in targets:
+                uf.relink(doc_keys, i, next(iter(targets)), LinkRule.SHORT_FORM, a.doc)
+
+
+WORD_ORDER = re.compile(r"^(.+?) of (?:the )?(.+)$")
+
+
+def _link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """"Senate of the Republic" is the "Republic Senate", "Ministry of Health" the "Health
+    Ministry": an organisation's head word before "of" or after its name, anywhere in the corpus
+    (one name written two ways is one name, as the same spelling is)."""
+    seen: set[str] = set()
+    for key in [k for k in uf.parent if k.startswith("n:saint")]:
+        other = "n:st" + key[len("n:saint"):]  # "Saint Ann Bay" is "St. Ann Bay"
+        if other in uf.parent:
+            uf.union(key, other, LinkRule.NAME)
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if not _own_key(m, k) or m.name in seen or _person_like(m):
+                continue
+            seen.add(m.name)
+            match = WORD_ORDER.match(m.name)
+            if not match or gaz.head_words.get(match[1].split()[-1]) not in ("organization", "group", "alliance"):
+                continue
+            other = fold(f"{match[2]} {match[1]}")
+            curated = [s for s in gaz.by_fold.get(other, ()) if s.kind == "alias"]
+            other_key = f"g:{curated[0].entry}" if curated else f"n:{other}"
+            if other_key in uf.parent:
+                uf.union(other_key, k, LinkRule.NAME, a.doc)
+
+
+def _bare_person_word(m: Mention) -> bool:
+    """One word the model called a person with nothing else saying so (no title, no cue): in a
+    document that names "Ashvale University" and no person with it, "Ashvale" is the university."""
+    return m.label == "PERSON" and " " not in m.name and not m.role and not m.type_votes
 
 
 def _org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:

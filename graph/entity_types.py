@@ -102,7 +102,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
         for type_, w in labels.items():
             votes[type_] += w * scale
     # A name's shape is one piece of evidence however often the name is written.
-    for name in {m.name for m in mentions if m.kind == "ner"}:
+    for name in {m.name for m in mentions if m.kind in ("ner", "org")}:
         if shapes[name]:
             votes[shapes[name]] += SHAPE_WEIGHT
         if name in given:

@@ -92,6 +92,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_org_short_forms(analyses, keys, uf, gazetteer)
     _link_head_forms(analyses, keys, uf, gazetteer)
     _link_word_orders(analyses, keys, uf, gazetteer)
+    _link_initials(analyses, keys, uf)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -333,6 +334,8 @@ def _link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
 
 
 WORD_ORDER = re.compile(r"^(.+?) of (?:the )?(.+)$")
+STREET_WORDS = {"st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
+STREET_ABBREVIATION = re.compile(r"\s(St|Ave|Rd|Blvd)\.?$", re.IGNORECASE)
 
 
 def _link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
@@ -340,6 +343,9 @@ def _link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str
     Ministry": an organisation's head word before "of" or after its name, anywhere in the corpus
     (one name written two ways is one name, as the same spelling is)."""
     seen: set[str] = set()
+    demonyms: dict[str, set[str]] = defaultdict(set)  # country entry -> its folded demonyms
+    for demonym, country in gaz.demonym_country.items():
+        demonyms[country].add(demonym)
     for key in [k for k in uf.parent if k.startswith("n:saint")]:
         other = "n:st" + key[len("n:saint"):]  # "Saint Ann Bay" is "St. Ann Bay"
         if other in uf.parent:
@@ -349,20 +355,58 @@ def _link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str
             if not _own_key(m, k) or m.name in seen or _person_like(m):
                 continue
             seen.add(m.name)
+            street = STREET_ABBREVIATION.search(m.name)
+            if street:  # "Elm St." is "Elm Street"
+                full = f"n:{fold(m.name[: street.start()] + ' ' + STREET_WORDS[street[1].lower()])}"
+                if full in uf.parent:
+                    uf.union(full, k, LinkRule.NAME, a.doc)
+                continue
             match = WORD_ORDER.match(m.name)
             if not match or gaz.head_words.get(match[1].split()[-1]) not in ("organization", "group", "alliance"):
                 continue
             other = fold(f"{match[2]} {match[1]}")
             curated = [s for s in gaz.by_fold.get(other, ()) if s.kind == "alias"]
-            other_key = f"g:{curated[0].entry}" if curated else f"n:{other}"
-            if other_key in uf.parent:
-                uf.union(other_key, k, LinkRule.NAME, a.doc)
+            others = [f"g:{curated[0].entry}" if curated else f"n:{other}"]
+            # "Government of the Republic of Tarsis" is the "Tarsian Government"
+            countries = {s.entry for s in gaz.by_fold.get(fold(match[2]), ()) if s.kind == "alias"}
+            others += [f"n:{d}{fold(match[1])}" for c in sorted(countries) for d in sorted(demonyms.get(c, ()))]
+            for other_key in others:
+                if other_key in uf.parent:
+                    uf.union(other_key, k, LinkRule.NAME, a.doc)
+                    break
 
 
 def _bare_person_word(m: Mention) -> bool:
     """One word the model called a person with nothing else saying so (no title, no cue): in a
     document that names "Ashvale University" and no person with it, "Ashvale" is the university."""
     return m.label == "PERSON" and " " not in m.name and not m.role and not m.type_votes
+
+
+def _initials(name: str) -> str:
+    """"SEP" of "Saturday Evening Post", "HP" of "Hewlett-Packard": the capitals that start its
+    words ("of", "the", "and" left out)."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind) -> None:
+    """An acronym the text uses without defining it is the one name of the document (not a
+    person's) whose words start with its letters; with two such names, or none, it stays itself.
+    Three letters at least: two match too many names by chance."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for m, k in zip(a.mentions, doc_keys):
+            if k and " " in m.name and not _person_like(m) and not m.name.isupper():
+                by_initials[_initials(m.name)].add(uf.find(k))
+        if not by_initials:
+            continue
+        for i, m in enumerate(a.mentions):
+            k = doc_keys[i]
+            if not _own_key(m, k) or not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()):
+                continue
+            longs = by_initials.get(m.name)
+            if longs and len(longs) == 1 and uf.find(k) not in longs:
+                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
 
 
 def _org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:

@@ -90,6 +90,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
     _link_org_short_forms(analyses, keys, uf, gazetteer)
+    _link_country_forms(analyses, keys, uf, gazetteer)
     _link_head_forms(analyses, keys, uf, gazetteer)
     _link_word_orders(analyses, keys, uf, gazetteer)
     _link_initials(analyses, keys, uf)
@@ -294,6 +295,27 @@ def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list
             longs = short_forms.get(fold(m.name))
             if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and (m.label in ORG_LABELS or _bare_person_word(m)):
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
+
+
+def _link_country_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """"Tarsian Workers' Party" and "Workers' Party" across the corpus: an organisation's name
+    without its leading country or demonym names it in every document, when the corpus has one
+    such long form only (with a "UK Home Office" and a "Tarsian Home Office", "Home Office" is
+    left to each document)."""
+    longs: dict[str, set[str]] = defaultdict(set)  # folded short form -> keys of its long forms
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            words = m.name.split()
+            if not k or len(words) < 3 or _person_like(m) or m.label in PLACE_LABELS:
+                continue
+            for n in (1, 2):
+                lead, rest = fold(" ".join(words[:n])), words[n:]
+                if len(rest) >= 2 and (lead in gaz.country_names or lead in gaz.demonym_country):
+                    longs[fold(" ".join(rest))].add(uf.find(k))
+    for short, found in sorted(longs.items()):
+        key = f"n:{short}"
+        if len(found) == 1 and key in uf.parent and not uf.find(key).startswith("g:"):
+            uf.union(next(iter(found)), key, LinkRule.SHORT_FORM)
 
 
 SAME_PLACE_HEADS = {"island", "islands", "isle", "atoll", "peninsula", "archipelago"}  # "X Island" is X

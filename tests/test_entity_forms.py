@@ -76,3 +76,51 @@ def test_two_people_sharing_a_surname_stay_two_beside_these_forms(tmp_path):
     nora, paul = node_named(G, "Nora Tarvik"), node_named(G, "Paul Tarvik")
     assert nora is not paul and nora["type"] == paul["type"] == "person"
     assert not [n for n in nodes_with(G, "Tarvik Island") if n["type"] == "person"]
+
+
+def test_a_government_by_its_country_or_by_its_demonym_is_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Government of the Republic of Albania approved the plan on Monday.\n",
+        "The Albanian Government said the plan would cost two million euros.\n",
+    )
+    government = node_named(G, "Albanian Government")
+    assert "Government of the Republic of Albania" in government["aliases"]
+
+
+def test_a_street_written_short_is_the_street(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The parade moved along Harwick Street on Sunday.\n",
+        "Shops on Harwick St. stayed open late.\n",
+    )
+    assert "Harwick St." in node_named(G, "Harwick Street")["aliases"]
+
+
+def test_an_acronym_the_text_does_not_define_is_the_name_with_its_initials(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Harlan Valley Authority raised water prices on Monday. Farmers said the HVA had "
+        "ignored them for years.\n",
+    )
+    assert "HVA" in node_named(G, "Harlan Valley Authority")["aliases"]
+
+
+def test_an_organisation_without_its_country_is_one_node_across_the_corpus(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Kenyan Farmers Union called a strike on Monday.\n",
+        "The Farmers Union said the strike would last a week.\n",
+    )
+    union = node_named(G, "Farmers Union")
+    assert "Kenyan Farmers Union" in union["aliases"] and union["documents"] == ["0", "1"]
+
+
+def test_two_countries_forms_of_one_short_name_stay_apart(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Kenyan Farmers Union called a strike on Monday.\n",
+        "The Ugandan Farmers Union opposed the strike.\n",
+        "The Farmers Union said the strike would last a week.\n",
+    )
+    assert node_named(G, "Kenyan Farmers Union") is not node_named(G, "Ugandan Farmers Union")

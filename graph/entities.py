@@ -347,7 +347,7 @@ def _link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             continue
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not _own_key(m, k) or m.role or _person_like(m) and " " in m.name:
+            if m.role or _person_like(m) and " " in m.name or not _own_key(m, k):
                 continue
             name = fold(m.name)
             targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
@@ -416,6 +416,8 @@ def _link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
     Three letters at least: two match too many names by chance."""
     for a in analyses:
         doc_keys = keys[a.doc]
+        if not any(3 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
+            continue
         by_initials: dict[str, set[str]] = defaultdict(set)
         for m, k in zip(a.mentions, doc_keys):
             if k and " " in m.name and not _person_like(m) and not m.name.isupper():
@@ -424,7 +426,7 @@ def _link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
             continue
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not _own_key(m, k) or not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()):
+            if not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not _own_key(m, k):
                 continue
             longs = by_initials.get(m.name)
             if longs and len(longs) == 1 and uf.find(k) not in longs:

@@ -63,6 +63,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     """
     votes: Counter[str] = Counter()
     distinct = {m.name for m in mentions}
+    folded = {name: fold(name) for name in distinct}
     shapes = {name: gaz.names.shape_type(name) for name in distinct}
     # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
     given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
@@ -86,7 +87,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             votes["organization"] += 0.5
         elif m.label in LABEL_VOTES:
             type_, w = LABEL_VOTES[m.label]
-            label_votes[fold(m.name)][type_] += w * weight
+            label_votes[folded[m.name]][type_] += w * weight
         if m.kind in ("ner", "acronym"):
             head = m.name.split()[-1] if m.name.split() else ""
             head_type = gaz.head_words.get(head)
@@ -94,7 +95,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
         for type_ in m.type_votes:
             votes[type_] += CONTEXT_WEIGHT * weight
-    full = {fold(m.name) for m in mentions if m.role or " " in m.name}
+    full = {folded[m.name] for m in mentions if m.role or " " in m.name}
     for name, labels in label_votes.items():
         if name in full:
             labels["person"] *= 2  # a full name or a title is the strongest sign of a person

@@ -346,6 +346,8 @@ def _link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         if not by_head:
             continue
         for i, m in enumerate(a.mentions):
+            if m.name not in heads and fold(m.name) not in by_island:
+                continue
             k = doc_keys[i]
             if m.role or _person_like(m) and " " in m.name or not _own_key(m, k):
                 continue
@@ -374,7 +376,7 @@ def _link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str
             uf.union(key, other, LinkRule.NAME)
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            if not _own_key(m, k) or m.name in seen or _person_like(m):
+            if m.name in seen or _person_like(m) or not _own_key(m, k):
                 continue
             seen.add(m.name)
             street = STREET_ABBREVIATION.search(m.name)

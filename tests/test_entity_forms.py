@@ -124,3 +124,12 @@ def test_two_countries_forms_of_one_short_name_stay_apart(tmp_path):
         "The Farmers Union said the strike would last a week.\n",
     )
     assert node_named(G, "Kenyan Farmers Union") is not node_named(G, "Ugandan Farmers Union")
+
+
+def test_the_games_named_alone_are_an_event_and_no_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Mira Castellane won two medals at the Paralympics. The Paralympics drew record crowds.\n",
+    )
+    assert not nodes_with(G, "Paralympics")
+    assert node_named(G, "Mira Castellane")["type"] == "person"

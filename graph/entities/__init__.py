@@ -1,11 +1,14 @@
 """Resolve the mentions of a whole corpus to canonical entities: one real entity, one node.
 
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
-the curated data's aliases, demonyms and capitals; acronyms the text defines; a lone surname or
-first name to the full name used in the same document (else, for a surname, the only person of
-the corpus with it); an organisation's short form to its long form in the same document;
-spellings that differ only in case, dots, spaces or hyphens; typos of curated names;
-transliterations and nicknames of a first name. A name resolved within its document takes the key
+the curated data's aliases, demonyms and capitals; acronyms the text defines, and an undefined
+one to the one name of its document with its initials; a lone surname or first name to the full
+name used in the same document (else, for a surname, the only person of the corpus with it); an
+organisation's short form to its long form in the same document (without its country: in the
+corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
+head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
+"St.", "Elm St." to "Elm Street"; spellings that differ only in case, dots, spaces or hyphens;
+typos of curated names; transliterations and nicknames of a first name. A name resolved within its document takes the key
 of what it names there (two documents' "Clinton" may be two people); names linked across the
 corpus share a union-find root. Every rule works on dictionaries keyed by name, so resolution
 stays linear in the mentions. The type of an unknown entity is voted in :mod:`graph.entity_types`.
@@ -19,49 +22,18 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .entity_types import full_person_name, vote_type
-from .entity_types import person_like as _person_like
-from .contract import fold
-from .gazetteer import Entry, Gazetteer, NameKnowledge, slug
-from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
+from ..contract import fold
+from ..entity_types import full_person_name, vote_type
+from ..entity_types import person_like as _person_like
+from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
+from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution
+from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
+                    link_word_orders, org_short_forms)
+from .unionfind import UnionFind as _UnionFind
+from .unionfind import own_key as _own_key
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SIMILARITY = 0.86
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.reasons: dict[str, AliasReason] = {}  # a key that joined a cluster -> the rule that joined it
-        self.mention_reasons: dict[tuple[str, int], AliasReason] = {}  # (doc, index) -> the rule of a relinked mention
-
-    def find(self, key: str) -> str:
-        parent = self.parent.setdefault(key, key)
-        if parent != key:
-            parent = self.parent[key] = self.find(parent)
-        return parent
-
-    def union(self, a: str, b: str, rule: LinkRule = LinkRule.LINKED, doc: str | None = None) -> None:
-        """One cluster of ``a`` and ``b``, linked by ``rule`` (read in ``doc``): the reason is
-        kept for the root that joins the other's cluster, so each key's reason is the link that
-        first brought its names in."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        # A curated entry stays the root, so a cluster's entry is found at its root.
-        if rb.startswith("g:") and not ra.startswith("g:"):
-            ra, rb = rb, ra
-        if ra.startswith("g:") and rb.startswith("g:"):
-            return  # never merge two curated entities
-        self.parent[rb] = ra
-        self.reasons[rb] = AliasReason(rule, doc)
-
-    def relink(self, doc_keys: list[str | None], index: int, key: str, rule: LinkRule, doc: str) -> None:
-        """Point one mention of ``doc`` (``doc_keys[index]``) at ``key``, by ``rule``: a link made for
-        that mention, not for every mention of its name (a lone surname is the person named before it)."""
-        doc_keys[index] = key
-        self.find(key)
-        self.mention_reasons[(doc, index)] = AliasReason(rule, doc)
 
 
 def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resolution:
@@ -89,11 +61,11 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_curated_spellings(uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
-    _link_org_short_forms(analyses, keys, uf, gazetteer)
-    _link_country_forms(analyses, keys, uf, gazetteer)
-    _link_head_forms(analyses, keys, uf, gazetteer)
-    _link_word_orders(analyses, keys, uf, gazetteer)
-    _link_initials(analyses, keys, uf)
+    link_org_short_forms(analyses, keys, uf, gazetteer)
+    link_country_forms(analyses, keys, uf, gazetteer)
+    link_head_forms(analyses, keys, uf, gazetteer)
+    link_word_orders(analyses, keys, uf, gazetteer)
+    link_initials(analyses, keys, uf)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -174,7 +146,6 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
-ORG_LABELS = ("ORG", "organization", "group")
 LONE_NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")  # a lone surname the model took for a place or a body
 PLACE_NAME_LABELS = ("GPE", "LOC")  # a lone word the model took for a place is a first name only if it is one
 
@@ -260,12 +231,6 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
-def _own_key(m: Mention, k: str | None) -> bool:
-    """Whether a mention still has its own name's key: not resolved within its document to what
-    it names there ("Dallas" of "Hugh Dallas" is no longer the word "Dallas" for later rules)."""
-    return k is not None and k == f"n:{fold(m.name)}"
-
-
 def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
     """The key of the person named last before ``start`` among ``people`` (``(start, key)`` in text
     order), else the first named after it; None when there is nobody."""
@@ -275,184 +240,6 @@ def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
             break
         chosen = key
     return chosen
-
-
-def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
-    """Within a document, "Home Office" is the "UK Home Office" and "Labour" the "Labour Party"
-    it names: an organisation's name without its country or without its head word."""
-    for a in analyses:
-        doc_keys = keys[a.doc]
-        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == "country"}
-        short_forms: dict[str, set[str]] = defaultdict(set)
-        for m, k in zip(a.mentions, doc_keys):
-            if k and not _person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
-                for short in _org_short_forms(m.name, gaz, places):
-                    short_forms[short].add(k)
-        if not short_forms:
-            continue
-        for i, m in enumerate(a.mentions):
-            k = doc_keys[i]
-            longs = short_forms.get(fold(m.name))
-            if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and (m.label in ORG_LABELS or _bare_person_word(m)):
-                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
-
-
-def _link_country_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
-    """"Tarsian Workers' Party" and "Workers' Party" across the corpus: an organisation's name
-    without its leading country or demonym names it in every document, when the corpus has one
-    such long form only (with a "UK Home Office" and a "Tarsian Home Office", "Home Office" is
-    left to each document)."""
-    longs: dict[str, set[str]] = defaultdict(set)  # folded short form -> keys of its long forms
-    for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
-            words = m.name.split()
-            if not k or len(words) < 3 or _person_like(m) or m.label in PLACE_LABELS:
-                continue
-            for n in (1, 2):
-                lead, rest = fold(" ".join(words[:n])), words[n:]
-                if len(rest) >= 2 and (lead in gaz.country_names or lead in gaz.demonym_country):
-                    longs[fold(" ".join(rest))].add(uf.find(k))
-    for short, found in sorted(longs.items()):
-        key = f"n:{short}"
-        if len(found) == 1 and key in uf.parent and not uf.find(key).startswith("g:"):
-            uf.union(next(iter(found)), key, LinkRule.SHORT_FORM)
-
-
-SAME_PLACE_HEADS = {"island", "islands", "isle", "atoll", "peninsula", "archipelago"}  # "X Island" is X
-SAME_PLACE_LEADS = {"city", "town", "village", "municipality", "borough"}  # "City of X" is X
-
-
-def _link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
-    """Within a document, a head word alone ("the Ministry", "the Lodge") is the one name the
-    document gives with that head ("Ministry of Defence", "Ashvale Lodge"), and an island's name
-    alone is the island named with its head word ("Ostra" of "Ostra Island"). With two names of
-    that head in the document, or none, the word stays what it was."""
-    heads = set(gaz.head_words) | {noun.capitalize() for noun in gaz.names.type_nouns}
-    for a in analyses:
-        doc_keys = keys[a.doc]
-        by_head: dict[str, set[str]] = defaultdict(set)  # folded head word -> keys of names it heads
-        by_island: dict[str, set[str]] = defaultdict(set)  # folded name without its island word -> keys
-        for m, k in zip(a.mentions, doc_keys):
-            words = m.name.split()
-            if not k or len(words) < 2 or _person_like(m):
-                continue
-            by_head[fold(words[-1])].add(k)
-            if len(words) >= 3 and words[1] == "of":
-                by_head[fold(words[0])].add(k)
-            if words[-1].lower() in SAME_PLACE_HEADS:
-                by_island[fold(" ".join(words[:-1]))].add(k)
-            elif len(words) >= 3 and words[1] == "of" and words[0].lower() in SAME_PLACE_LEADS:
-                by_island[fold(" ".join(words[2:]))].add(k)
-        if not by_head:
-            continue
-        for i, m in enumerate(a.mentions):
-            if m.name not in heads and fold(m.name) not in by_island:
-                continue
-            k = doc_keys[i]
-            if m.role or _person_like(m) and " " in m.name or not _own_key(m, k):
-                continue
-            name = fold(m.name)
-            targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
-            if targets and len(targets) == 1 and k not in targets:
-                uf.relink(doc_keys, i, next(iter(targets)), LinkRule.SHORT_FORM, a.doc)
-
-
-WORD_ORDER = re.compile(r"^(.+?) of (?:the )?(.+)$")
-STREET_WORDS = {"st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
-STREET_ABBREVIATION = re.compile(r"\s(St|Ave|Rd|Blvd)\.?$", re.IGNORECASE)
-
-
-def _link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
-    """"Senate of the Republic" is the "Republic Senate", "Ministry of Health" the "Health
-    Ministry": an organisation's head word before "of" or after its name, anywhere in the corpus
-    (one name written two ways is one name, as the same spelling is)."""
-    seen: set[str] = set()
-    demonyms: dict[str, set[str]] = defaultdict(set)  # country entry -> its folded demonyms
-    for demonym, country in gaz.demonym_country.items():
-        demonyms[country].add(demonym)
-    for key in [k for k in uf.parent if k.startswith("n:saint")]:
-        other = "n:st" + key[len("n:saint"):]  # "Saint Ann Bay" is "St. Ann Bay"
-        if other in uf.parent:
-            uf.union(key, other, LinkRule.NAME)
-    for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
-            if m.name in seen or _person_like(m) or not _own_key(m, k):
-                continue
-            seen.add(m.name)
-            street = STREET_ABBREVIATION.search(m.name)
-            if street:  # "Elm St." is "Elm Street"
-                full = f"n:{fold(m.name[: street.start()] + ' ' + STREET_WORDS[street[1].lower()])}"
-                if full in uf.parent:
-                    uf.union(full, k, LinkRule.NAME, a.doc)
-                continue
-            match = WORD_ORDER.match(m.name)
-            if not match or gaz.head_words.get(match[1].split()[-1]) not in ("organization", "group", "alliance"):
-                continue
-            other = fold(f"{match[2]} {match[1]}")
-            curated = [s for s in gaz.by_fold.get(other, ()) if s.kind == "alias"]
-            others = [f"g:{curated[0].entry}" if curated else f"n:{other}"]
-            # "Government of the Republic of Tarsis" is the "Tarsian Government"
-            countries = {s.entry for s in gaz.by_fold.get(fold(match[2]), ()) if s.kind == "alias"}
-            others += [f"n:{d}{fold(match[1])}" for c in sorted(countries) for d in sorted(demonyms.get(c, ()))]
-            for other_key in others:
-                if other_key in uf.parent:
-                    uf.union(other_key, k, LinkRule.NAME, a.doc)
-                    break
-
-
-def _bare_person_word(m: Mention) -> bool:
-    """One word the model called a person with nothing else saying so (no title, no cue): in a
-    document that names "Ashvale University" and no person with it, "Ashvale" is the university."""
-    return m.label == "PERSON" and " " not in m.name and not m.role and not m.type_votes
-
-
-def _initials(name: str) -> str:
-    """"SEP" of "Saturday Evening Post", "HP" of "Hewlett-Packard": the capitals that start its
-    words ("of", "the", "and" left out)."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
-
-
-def _link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind) -> None:
-    """An acronym the text uses without defining it is the one name of the document (not a
-    person's) whose words start with its letters; with two such names, or none, it stays itself.
-    Three letters at least: two match too many names by chance."""
-    for a in analyses:
-        doc_keys = keys[a.doc]
-        if not any(3 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
-            continue
-        by_initials: dict[str, set[str]] = defaultdict(set)
-        for m, k in zip(a.mentions, doc_keys):
-            if k and " " in m.name and not _person_like(m) and not m.name.isupper():
-                by_initials[_initials(m.name)].add(uf.find(k))
-        if not by_initials:
-            continue
-        for i, m in enumerate(a.mentions):
-            k = doc_keys[i]
-            if not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not _own_key(m, k):
-                continue
-            longs = by_initials.get(m.name)
-            if longs and len(longs) == 1 and uf.find(k) not in longs:
-                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
-
-
-def _org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
-    """Folded shorter names of an organisation: without a leading country, demonym or a place the
-    document names ("UK Home Office" -> "Home Office", "Leeds Rhinos" -> "Rhinos"), without a
-    closing head word ("Labour Party" -> "Labour")."""
-    words = name.split()
-    out = []
-    for n in (1, 2):
-        lead = fold(" ".join(words[:n]))
-        rest = words[n:]
-        if rest and (lead in gaz.country_names or lead in gaz.demonym_country or lead in places):
-            if len(rest) >= 2 or rest[0] not in gaz.head_words and fold(rest[0]) not in gaz.stop_names:
-                out.append(fold(" ".join(rest)))
-    if gaz.head_words.get(words[-1]) in ("organization", "group") and words[-2][:1].isupper():
-        rest = words[:-1]
-        short = fold(" ".join(rest))
-        if short not in gaz.country_names and short not in gaz.demonym_country and short not in gaz.stop_names:
-            out.append(short)
-    return out
 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
@@ -543,7 +330,6 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
                 uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
 
 
-PLACE_LABELS = {"GPE", "LOC", "FAC", "place"}
 RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff
 
 
@@ -651,7 +437,7 @@ def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
         return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
     label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
     # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
-    longer = [n for n in sorted(counts) if " " in n and fold(label) in _org_short_forms(n, gaz)]
+    longer = [n for n in sorted(counts) if " " in n and fold(label) in org_short_forms(n, gaz)]
     return max(longer, key=lambda n: (counts[n], len(n), _cased(n))) if longer else label
 
 

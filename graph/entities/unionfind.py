@@ -6,6 +6,9 @@ from ..records import AliasReason, LinkRule, Mention
 
 
 class UnionFind:
+    """Clusters of name keys ("n:ann lee", "g:<entry>"): a curated entry stays its cluster's root
+    and two curated entries are never joined."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.reasons: dict[str, AliasReason] = {}  # a key that joined a cluster -> the rule that joined it

@@ -9,7 +9,7 @@ it resolved to. When a kind that is not an actor wins (work, product, law, event
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from .contract import fold
 from .gazetteer import Gazetteer
@@ -24,7 +24,10 @@ LABEL_VOTES = {
     NameType.FACILITY: ("place", 0.5),
     NameType.GROUP: ("group", 1.0),  # a people, creed or party (the model's NORP, or a head word's type)
 }
-SHAPE_WEIGHT = 2.5  # once per distinct name: outweighs the model's label on two mentions
+SHAPE_WEIGHT = 3.5  # once per distinct name: outweighs the model's labels on it (LABEL_CAP)
+# The model reads every mention of one name alike, so its labels on one name are one piece of
+# evidence, not one per mention: together they weigh at most this.
+LABEL_CAP = 3.0
 CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
 GIVEN_NAME_WEIGHT = 2.0  # once per distinct name
 HEAD_WORD_WEIGHT = 1.0
@@ -60,12 +63,15 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     """
     votes: Counter[str] = Counter()
     distinct = {m.name for m in mentions}
+    folded = {name: fold(name) for name in distinct}
     shapes = {name: gaz.names.shape_type(name) for name in distinct}
-    given = {name for name in distinct if not shapes[name] and has_given_name(name, gaz)}
+    # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
+    given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
     person_evidence = bool(given) or "person" in shapes.values() or any(
         person_like(m) and (" " in m.name or m.role) and shapes[m.name] is None or "person" in m.type_votes
         for m in mentions
     )
+    label_votes: dict[str, Counter[str]] = defaultdict(Counter)  # folded name -> the model's labels on it
     for m in mentions:
         if person_evidence and m.kind == MentionKind.NER and " " not in m.name and not person_like(m) and not m.name.isupper():
             continue  # a lone surname takes the type of the full name it resolved to (an acronym is none)
@@ -81,9 +87,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             votes["organization"] += 0.5
         elif m.label in LABEL_VOTES and (m.guessed or m.label == NameType.GROUP):
             type_, w = LABEL_VOTES[m.label]
-            if type_ == "person" and (len(m.name.split()) >= 2 or m.role):
-                w *= 2  # a full name or a title is the strongest sign of a person
-            votes[type_] += w * weight
+            label_votes[folded[m.name]][type_] += w * weight
         if m.kind in (MentionKind.NER, MentionKind.ACRONYM):
             head = m.name.split()[-1] if m.name.split() else ""
             head_type = gaz.head_words.get(head)
@@ -91,11 +95,18 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
         for type_ in m.type_votes:
             votes[type_] += CONTEXT_WEIGHT * weight
+    full = {folded[m.name] for m in mentions if m.role or " " in m.name}
+    for name, labels in label_votes.items():
+        if name in full:
+            labels["person"] *= 2  # a full name or a title is the strongest sign of a person
+        scale = min(1.0, LABEL_CAP / sum(labels.values()))
+        for type_, w in labels.items():
+            votes[type_] += w * scale
     # A name's shape is one piece of evidence however often the name is written.
-    for name in {m.name for m in mentions if m.kind == MentionKind.NER}:
+    for name in {m.name for m in mentions if m.kind in (MentionKind.NER, MentionKind.ORG)}:
         if shapes[name]:
             votes[shapes[name]] += SHAPE_WEIGHT
-        elif name in given:
+        if name in given:
             votes["person"] += GIVEN_NAME_WEIGHT
     if not votes:
         return None

@@ -1,11 +1,14 @@
 """Resolve the mentions of a whole corpus to canonical entities: one real entity, one node.
 
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
-the curated data's aliases, demonyms and capitals; acronyms the text defines; a lone surname or
-first name to the full name used in the same document (else, for a surname, the only person of
-the corpus with it); an organisation's short form to its long form in the same document;
-spellings that differ only in case, dots, spaces or hyphens; typos of curated names;
-transliterations and nicknames of a first name. A name resolved within its document takes the key
+the curated data's aliases, demonyms and capitals; acronyms the text defines, and an undefined
+one to the one name of its document with its initials; a lone surname or first name to the full
+name used in the same document (else, for a surname, the only person of the corpus with it); an
+organisation's short form to its long form in the same document (without its country: in the
+corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
+head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
+"St.", "Elm St." to "Elm Street"; spellings that differ only in case, dots, spaces or hyphens;
+typos of curated names; transliterations and nicknames of a first name. A name resolved within its document takes the key
 of what it names there (two documents' "Clinton" may be two people); names linked across the
 corpus share a union-find root. Every rule works on dictionaries keyed by name, so resolution
 stays linear in the mentions. The type of an unknown entity is voted in :mod:`graph.entity_types`.
@@ -19,49 +22,18 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .entity_types import full_person_name, vote_type
-from .entity_types import person_like as _person_like
-from .contract import fold
-from .gazetteer import Entry, Gazetteer, NameKnowledge, slug
-from .records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
+from ..contract import fold
+from ..entity_types import full_person_name, vote_type
+from ..entity_types import person_like as _person_like
+from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
+from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
+from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
+                    link_word_orders, org_short_forms)
+from .unionfind import UnionFind as _UnionFind
+from .unionfind import own_key as _own_key
 
 FUZZY_MIN_LENGTH = 6
 FUZZY_SIMILARITY = 0.86
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.reasons: dict[str, AliasReason] = {}  # a key that joined a cluster -> the rule that joined it
-        self.mention_reasons: dict[tuple[str, int], AliasReason] = {}  # (doc, index) -> the rule of a relinked mention
-
-    def find(self, key: str) -> str:
-        parent = self.parent.setdefault(key, key)
-        if parent != key:
-            parent = self.parent[key] = self.find(parent)
-        return parent
-
-    def union(self, a: str, b: str, rule: LinkRule = LinkRule.LINKED, doc: str | None = None) -> None:
-        """One cluster of ``a`` and ``b``, linked by ``rule`` (read in ``doc``): the reason is
-        kept for the root that joins the other's cluster, so each key's reason is the link that
-        first brought its names in."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        # A curated entry stays the root, so a cluster's entry is found at its root.
-        if rb.startswith("g:") and not ra.startswith("g:"):
-            ra, rb = rb, ra
-        if ra.startswith("g:") and rb.startswith("g:"):
-            return  # never merge two curated entities
-        self.parent[rb] = ra
-        self.reasons[rb] = AliasReason(rule, doc)
-
-    def relink(self, doc_keys: list[str | None], index: int, key: str, rule: LinkRule, doc: str) -> None:
-        """Point one mention of ``doc`` (``doc_keys[index]``) at ``key``, by ``rule``: a link made for
-        that mention, not for every mention of its name (a lone surname is the person named before it)."""
-        doc_keys[index] = key
-        self.find(key)
-        self.mention_reasons[(doc, index)] = AliasReason(rule, doc)
 
 
 def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resolution:
@@ -89,7 +61,11 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_curated_spellings(uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
-    _link_org_short_forms(analyses, keys, uf, gazetteer)
+    link_org_short_forms(analyses, keys, uf, gazetteer)
+    link_country_forms(analyses, keys, uf, gazetteer)
+    link_head_forms(analyses, keys, uf, gazetteer)
+    link_word_orders(analyses, keys, uf, gazetteer)
+    link_initials(analyses, keys, uf)
     _link_variants_in_document(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -170,9 +146,9 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
-ORG_LABELS = (NameType.ORGANIZATION, NameType.GROUP)
 # A lone surname the model took for a place or a body (a guessed type: see Mention.guessed).
-LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL)
+LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
+PLACE_NAME_LABELS = (NameType.GEOPOLITICAL, NameType.PLACE)  # a lone word the model took for a place is a first name only if it is one
 
 
 def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
@@ -247,24 +223,18 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             name = fold(m.name)
             rule = LinkRule.SURNAME
             target = _named_before(by_surname.get(name, ()), _position(m))
-            if target is None and (m.label != NameType.GEOPOLITICAL or name in names.given_names):
+            if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
                 target = _named_before(by_first.get(name, ()), _position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label != NameType.GEOPOLITICAL and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
 def _position(m: Mention) -> int:
     """Where a mention stands in reading order: the byline and the outlet before all the text."""
     return m.start if m.in_text else -1
-
-
-def _own_key(m: Mention, k: str | None) -> bool:
-    """Whether a mention still has its own name's key: not resolved within its document to what
-    it names there ("Dallas" of "Hugh Dallas" is no longer the word "Dallas" for later rules)."""
-    return k is not None and k == f"n:{fold(m.name)}"
 
 
 def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
@@ -276,46 +246,6 @@ def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
             break
         chosen = key
     return chosen
-
-
-def _link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
-    """Within a document, "Home Office" is the "UK Home Office" and "Labour" the "Labour Party"
-    it names: an organisation's name without its country or without its head word."""
-    for a in analyses:
-        doc_keys = keys[a.doc]
-        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == NameType.COUNTRY}
-        short_forms: dict[str, set[str]] = defaultdict(set)
-        for m, k in zip(a.mentions, doc_keys):
-            if k and not _person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
-                for short in _org_short_forms(m.name, gaz, places):
-                    short_forms[short].add(k)
-        if not short_forms:
-            continue
-        for i, m in enumerate(a.mentions):
-            k = doc_keys[i]
-            longs = short_forms.get(fold(m.name))
-            if longs and len(longs) == 1 and _own_key(m, k) and k not in longs and m.label in ORG_LABELS:
-                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
-
-
-def _org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
-    """Folded shorter names of an organisation: without a leading country, demonym or a place the
-    document names ("UK Home Office" -> "Home Office", "Leeds Rhinos" -> "Rhinos"), without a
-    closing head word ("Labour Party" -> "Labour")."""
-    words = name.split()
-    out = []
-    for n in (1, 2):
-        lead = fold(" ".join(words[:n]))
-        rest = words[n:]
-        if rest and (lead in gaz.country_names or lead in gaz.demonym_country or lead in places):
-            if len(rest) >= 2 or rest[0] not in gaz.head_words and fold(rest[0]) not in gaz.stop_names:
-                out.append(fold(" ".join(rest)))
-    if gaz.head_words.get(words[-1]) in ("organization", "group") and words[-2][:1].isupper():
-        rest = words[:-1]
-        short = fold(" ".join(rest))
-        if short not in gaz.country_names and short not in gaz.demonym_country and short not in gaz.stop_names:
-            out.append(short)
-    return out
 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
@@ -406,7 +336,6 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
                 uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
 
 
-PLACE_LABELS = {NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY}
 RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff
 
 
@@ -514,7 +443,7 @@ def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
         return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
     label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
     # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
-    longer = [n for n in sorted(counts) if " " in n and fold(label) in _org_short_forms(n, gaz)]
+    longer = [n for n in sorted(counts) if " " in n and fold(label) in org_short_forms(n, gaz)]
     return max(longer, key=lambda n: (counts[n], len(n), _cased(n))) if longer else label
 
 

@@ -1,0 +1,197 @@
+"""Organisations and places named in several forms: a short form without the country or the head
+word ("Home Office" of the "UK Home Office"), a head word alone ("the Lodge"), an island without
+its head word, the head before "of" or after the name ("Senate of X", "X Senate"), "Saint" and
+"St.", a street's abbreviation, an acronym by its initials. Rules of :func:`graph.entities.resolve`,
+each linking keys of the union-find.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..contract import fold
+from ..entity_types import person_like
+from ..gazetteer import Gazetteer
+from ..records import DocumentAnalysis, LinkRule, Mention, NameType, SurfaceKind
+from .unionfind import UnionFind, own_key
+
+ORG_LABELS = (NameType.ORGANIZATION, NameType.GROUP)
+PLACE_LABELS = {NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY}
+
+
+def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
+    """Within a document, "Home Office" is the "UK Home Office" and "Labour" the "Labour Party"
+    it names: an organisation's name without its country or without its head word."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == NameType.COUNTRY}
+        short_forms: dict[str, set[str]] = defaultdict(set)
+        for m, k in zip(a.mentions, doc_keys):
+            if k and not person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
+                for short in org_short_forms(m.name, gaz, places):
+                    short_forms[short].add(k)
+        if not short_forms:
+            continue
+        for i, m in enumerate(a.mentions):
+            k = doc_keys[i]
+            longs = short_forms.get(fold(m.name))
+            if longs and len(longs) == 1 and own_key(m, k) and k not in longs and (m.label in ORG_LABELS or _bare_person_word(m)):
+                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
+
+
+def link_country_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
+    """"Tarsian Workers' Party" and "Workers' Party" across the corpus: an organisation's name
+    without its leading country or demonym names it in every document, when the corpus has one
+    such long form only (with a "UK Home Office" and a "Tarsian Home Office", "Home Office" is
+    left to each document)."""
+    longs: dict[str, set[str]] = defaultdict(set)  # folded short form -> keys of its long forms
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            words = m.name.split()
+            if not k or len(words) < 3 or person_like(m) or m.label in PLACE_LABELS:
+                continue
+            for n in (1, 2):
+                lead, rest = fold(" ".join(words[:n])), words[n:]
+                if len(rest) >= 2 and (lead in gaz.country_names or lead in gaz.demonym_country):
+                    longs[fold(" ".join(rest))].add(uf.find(k))
+    for short, found in sorted(longs.items()):
+        key = f"n:{short}"
+        if len(found) == 1 and key in uf.parent and not uf.find(key).startswith("g:"):
+            uf.union(next(iter(found)), key, LinkRule.SHORT_FORM)
+
+
+SAME_PLACE_HEADS = {"island", "islands", "isle", "atoll", "peninsula", "archipelago"}  # "X Island" is X
+SAME_PLACE_LEADS = {"city", "town", "village", "municipality", "borough"}  # "City of X" is X
+
+
+def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
+    """Within a document, a head word alone ("the Ministry", "the Lodge") is the one name the
+    document gives with that head ("Ministry of Defence", "Ashvale Lodge"), and an island's name
+    alone is the island named with its head word ("Ostra" of "Ostra Island"). With two names of
+    that head in the document, or none, the word stays what it was."""
+    heads = set(gaz.head_words) | {noun.capitalize() for noun in gaz.names.type_nouns}
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        by_head: dict[str, set[str]] = defaultdict(set)  # folded head word -> keys of names it heads
+        by_island: dict[str, set[str]] = defaultdict(set)  # folded name without its island word -> keys
+        for m, k in zip(a.mentions, doc_keys):
+            words = m.name.split()
+            if not k or len(words) < 2 or person_like(m):
+                continue
+            by_head[fold(words[-1])].add(k)
+            if len(words) >= 3 and words[1] == "of":
+                by_head[fold(words[0])].add(k)
+            if words[-1].lower() in SAME_PLACE_HEADS:
+                by_island[fold(" ".join(words[:-1]))].add(k)
+            elif len(words) >= 3 and words[1] == "of" and words[0].lower() in SAME_PLACE_LEADS:
+                by_island[fold(" ".join(words[2:]))].add(k)
+        if not by_head:
+            continue
+        for i, m in enumerate(a.mentions):
+            if m.name not in heads and fold(m.name) not in by_island:
+                continue
+            k = doc_keys[i]
+            if m.role or person_like(m) and " " in m.name or not own_key(m, k):
+                continue
+            name = fold(m.name)
+            targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
+            if targets and len(targets) == 1 and k not in targets:
+                uf.relink(doc_keys, i, next(iter(targets)), LinkRule.SHORT_FORM, a.doc)
+
+
+WORD_ORDER = re.compile(r"^(.+?) of (?:the )?(.+)$")
+STREET_WORDS = {"st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
+STREET_ABBREVIATION = re.compile(r"\s(St|Ave|Rd|Blvd)\.?$", re.IGNORECASE)
+
+
+def link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
+    """"Senate of the Republic" is the "Republic Senate", "Ministry of Health" the "Health
+    Ministry": an organisation's head word before "of" or after its name, anywhere in the corpus
+    (one name written two ways is one name, as the same spelling is)."""
+    seen: set[str] = set()
+    demonyms: dict[str, set[str]] = defaultdict(set)  # country entry -> its folded demonyms
+    for demonym, country in gaz.demonym_country.items():
+        demonyms[country].add(demonym)
+    for key in [k for k in uf.parent if k.startswith("n:saint")]:
+        other = "n:st" + key[len("n:saint"):]  # "Saint Ann Bay" is "St. Ann Bay"
+        if other in uf.parent:
+            uf.union(key, other, LinkRule.NAME)
+    for a in analyses:
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if m.name in seen or person_like(m) or not own_key(m, k):
+                continue
+            seen.add(m.name)
+            street = STREET_ABBREVIATION.search(m.name)
+            if street:  # "Elm St." is "Elm Street"
+                full = f"n:{fold(m.name[: street.start()] + ' ' + STREET_WORDS[street[1].lower()])}"
+                if full in uf.parent:
+                    uf.union(full, k, LinkRule.NAME, a.doc)
+                continue
+            match = WORD_ORDER.match(m.name)
+            if not match or gaz.head_words.get(match[1].split()[-1]) not in ("organization", "group", "alliance"):
+                continue
+            other = fold(f"{match[2]} {match[1]}")
+            curated = [s for s in gaz.by_fold.get(other, ()) if s.kind == SurfaceKind.ALIAS]
+            others = [f"g:{curated[0].entry}" if curated else f"n:{other}"]
+            # "Government of the Republic of Tarsis" is the "Tarsian Government"
+            countries = {s.entry for s in gaz.by_fold.get(fold(match[2]), ()) if s.kind == SurfaceKind.ALIAS}
+            others += [f"n:{d}{fold(match[1])}" for c in sorted(countries) for d in sorted(demonyms.get(c, ()))]
+            for other_key in others:
+                if other_key in uf.parent:
+                    uf.union(other_key, k, LinkRule.NAME, a.doc)
+                    break
+
+
+def _bare_person_word(m: Mention) -> bool:
+    """One word the model called a person with nothing else saying so (no title, no cue): in a
+    document that names "Ashvale University" and no person with it, "Ashvale" is the university."""
+    return m.label == NameType.PERSON and m.guessed and " " not in m.name and not m.role and not m.type_votes
+
+
+def _initials(name: str) -> str:
+    """"SEP" of "Saturday Evening Post", "HP" of "Hewlett-Packard": the capitals that start its
+    words ("of", "the", "and" left out)."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind) -> None:
+    """An acronym the text uses without defining it is the one name of the document (not a
+    person's) whose words start with its letters; with two such names, or none, it stays itself.
+    Three letters at least: two match too many names by chance."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        if not any(3 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
+            continue
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for m, k in zip(a.mentions, doc_keys):
+            if k and " " in m.name and not person_like(m) and not m.name.isupper():
+                by_initials[_initials(m.name)].add(uf.find(k))
+        if not by_initials:
+            continue
+        for i, m in enumerate(a.mentions):
+            k = doc_keys[i]
+            if not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not own_key(m, k):
+                continue
+            longs = by_initials.get(m.name)
+            if longs and len(longs) == 1 and uf.find(k) not in longs:
+                uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
+
+
+def org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Folded shorter names of an organisation: without a leading country, demonym or a place the
+    document names ("UK Home Office" -> "Home Office", "Leeds Rhinos" -> "Rhinos"), without a
+    closing head word ("Labour Party" -> "Labour")."""
+    words = name.split()
+    out = []
+    for n in (1, 2):
+        lead = fold(" ".join(words[:n]))
+        rest = words[n:]
+        if rest and (lead in gaz.country_names or lead in gaz.demonym_country or lead in places):
+            if len(rest) >= 2 or rest[0] not in gaz.head_words and fold(rest[0]) not in gaz.stop_names:
+                out.append(fold(" ".join(rest)))
+    if gaz.head_words.get(words[-1]) in ("organization", "group") and words[-2][:1].isupper():
+        rest = words[:-1]
+        short = fold(" ".join(rest))
+        if short not in gaz.country_names and short not in gaz.demonym_country and short not in gaz.stop_names:
+            out.append(short)
+    return out

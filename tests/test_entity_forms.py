@@ -1,0 +1,135 @@
+"""What kind of thing a building's name names, and the forms one name takes in a text: a head word
+alone, an island or a city without its head word, an organisation's head before "of" or after the
+name, "Saint" written "St.". Through a real build of short hand-written articles, with the traps
+(a person whose surname is a building word, two lodges in one text, two people sharing a surname)."""
+from __future__ import annotations
+
+from tests.test_names_and_types import build_texts, node_named, nodes_with
+
+
+def test_buildings_are_places_by_their_shape(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Visitors queued outside the Harlowe Museum of Glass on Sunday. The Harlowe Museum of Glass "
+        "opened in 1902. Across the road, the Brindle Theatre staged a new play, and the Corran Lodge "
+        "was full. The Ellis Marrow Bridge was closed for repairs, and traffic on the Ellis Marrow "
+        "Bridge moved to the ferry. Engineers said the Ellis Marrow Bridge would reopen in May.\n",
+    )
+    for name in ("Harlowe Museum of Glass", "Brindle Theatre", "Corran Lodge", "Ellis Marrow Bridge"):
+        assert node_named(G, name)["type"] == "place", name
+
+
+def test_a_person_whose_surname_is_a_building_word_stays_a_person(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Senator Henry Calder Lodge spoke in the chamber on Monday. Lodge said the bill would fail.\n",
+    )
+    assert node_named(G, "Henry Calder Lodge")["type"] == "person"
+
+
+def test_a_head_word_alone_is_the_one_name_with_that_head(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "We stayed at the Pellham Lodge for three nights. The Lodge has twelve rooms and a small bar.\n",
+        "The Corran Lodge and the Minster Lodge both opened this spring. The Lodge was busy all week.\n",
+    )
+    assert "Lodge" in node_named(G, "Pellham Lodge")["aliases"]
+    # two lodges named in the second text: "the Lodge" there is neither
+    assert node_named(G, "Corran Lodge")["aliases"] == ["Corran Lodge"]
+
+
+def test_an_island_without_its_head_word_is_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Tarvik Island lies off the northern coast. Tarvik has two villages and a harbour, and "
+        "ferries leave Tarvik twice a day.\n",
+    )
+    tarvik = node_named(G, "Tarvik Island")
+    assert "Tarvik" in tarvik["aliases"] and tarvik["type"] == "place"
+
+
+def test_an_organisations_head_before_of_or_after_its_name_is_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Assembly of Northern Tarsis voted on the budget on Monday.\n",
+        "The Northern Tarsis Assembly will meet again in June, its speaker said.\n",
+    )
+    assembly = node_named(G, "Northern Tarsis Assembly")
+    assert "Assembly of Northern Tarsis" in assembly["aliases"] and assembly["documents"] == ["0", "1"]
+
+
+def test_saint_and_st_are_one_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Patients at St. Aldric Hospital waited for hours on Monday.\n",
+        "Saint Aldric Hospital hired forty nurses this year.\n",
+    )
+    assert {"St. Aldric Hospital", "Saint Aldric Hospital"} <= set(node_named(G, "Saint Aldric Hospital")["aliases"])
+
+
+def test_two_people_sharing_a_surname_stay_two_beside_these_forms(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Nora Tarvik and her brother Paul Tarvik run the ferry to Tarvik Island. Nora Tarvik said the "
+        "crossing takes an hour. Paul Tarvik said the boat was old.\n",
+    )
+    nora, paul = node_named(G, "Nora Tarvik"), node_named(G, "Paul Tarvik")
+    assert nora is not paul and nora["type"] == paul["type"] == "person"
+    assert not [n for n in nodes_with(G, "Tarvik Island") if n["type"] == "person"]
+
+
+def test_a_government_by_its_country_or_by_its_demonym_is_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Government of the Republic of Albania approved the plan on Monday.\n",
+        "The Albanian Government said the plan would cost two million euros.\n",
+    )
+    government = node_named(G, "Albanian Government")
+    assert "Government of the Republic of Albania" in government["aliases"]
+
+
+def test_a_street_written_short_is_the_street(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The parade moved along Harwick Street on Sunday.\n",
+        "Shops on Harwick St. stayed open late.\n",
+    )
+    assert "Harwick St." in node_named(G, "Harwick Street")["aliases"]
+
+
+def test_an_acronym_the_text_does_not_define_is_the_name_with_its_initials(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Harlan Valley Authority raised water prices on Monday. Farmers said the HVA had "
+        "ignored them for years.\n",
+    )
+    assert "HVA" in node_named(G, "Harlan Valley Authority")["aliases"]
+
+
+def test_an_organisation_without_its_country_is_one_node_across_the_corpus(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Kenyan Farmers Union called a strike on Monday.\n",
+        "The Farmers Union said the strike would last a week.\n",
+    )
+    union = node_named(G, "Farmers Union")
+    assert "Kenyan Farmers Union" in union["aliases"] and union["documents"] == ["0", "1"]
+
+
+def test_two_countries_forms_of_one_short_name_stay_apart(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The Kenyan Farmers Union called a strike on Monday.\n",
+        "The Ugandan Farmers Union opposed the strike.\n",
+        "The Farmers Union said the strike would last a week.\n",
+    )
+    assert node_named(G, "Kenyan Farmers Union") is not node_named(G, "Ugandan Farmers Union")
+
+
+def test_the_games_named_alone_are_an_event_and_no_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Mira Castellane won two medals at the Paralympics. The Paralympics drew record crowds.\n",
+    )
+    assert not nodes_with(G, "Paralympics")
+    assert node_named(G, "Mira Castellane")["type"] == "person"

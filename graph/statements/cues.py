@@ -91,6 +91,8 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
     cue = lex.verbs.get(lemma)
     if cue is None and lemma != verb.lower_:
         cue = lex.verbs.get(verb.lower_)
+    if cue is not None and cue.cls != "speech" and any(c.dep_ == "prt" for c in verb.children):
+        return None  # "found out", "showed up": another verb than the entry's ("cried out" still speaks)
     return cue
 
 

@@ -33,7 +33,10 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         if quoter.lemma_.lower() in ("quote", "cite"):
             return None  # read from the quoting verb
     if lemma in ("quote", "cite"):
-        return _quoted_as_saying(ctx, verb)
+        quoted = _quoted_as_saying(ctx, verb)
+        if quoted is not None or lemma == "quote" or not _participle_of_report(ctx, verb):
+            return quoted
+        # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
     content = _content(ctx, verb, cue)
@@ -52,7 +55,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             speaker = inverted_subject(verb)
             how = "subject" if speaker is not None else "none"
     else:
-        speaker, how = subject_of(verb)
+        reporting = _participle_of_report(ctx, verb)
+        speaker, how = subject_of(reporting if reporting is not None else verb)
     if speaker is None and how == "none":
         speaker = stray_subject(ctx, verb)
         how = "subject" if speaker is not None else how
@@ -74,6 +78,18 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
+
+
+def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
+    """"X said costs rose, citing ...", "X said costs rose, adding that ...": a participle after a
+    comma that the parse hung on the reported clause rather than on the reporting verb; the
+    reporting verb, whose speaker the participle shares."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    clause = verb.head
+    if clause.dep_ == "ccomp" and clause.head.i in ctx.cues and clause.head.i < clause.i:
+        return clause.head
+    return None
 
 
 def _silenced(ctx: Context, verb: Token) -> bool:
@@ -273,6 +289,9 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
         s, e = subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
     else:
         s, e = subtree_span(clause)
+        tail = next((c for c in clause.children if c.i > clause.i and c.i in ctx.cues and (_participle_of_report(ctx, c) or c).i == verb.i), None)
+        if tail is not None:  # ", citing ...", ", adding that ...": the speaker's next statement
+            e = min(e, ctx.doc[tail.i - 1].idx)
     doc = ctx.doc
     first = clause.left_edge
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):

@@ -281,7 +281,7 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         for n in order:
             if n is not None:
                 return Resolved(n, SpeakerResolution.PRONOUN)
-        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # a writer the metadata does not name
+        return Resolved(None, SpeakerResolution.NONE)  # a writer the metadata does not name: still their words
     # an editor's gloss in brackets: "They [Afghan government] said"
     bracket = _bracketed_mention(ctx, tok)
     if bracket is not None:

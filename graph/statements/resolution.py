@@ -294,7 +294,7 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
         return Resolved(n, SpeakerResolution.PRONOUN)
     if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
-        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+        return Resolved(None, SpeakerResolution.NONE)  # "no one", "you", "someone": a speaker the text does not name
     if claim.in_quote:
         return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
     want = "m" if lower in MALE_PRONOUNS else "f"

@@ -31,6 +31,10 @@ TEXTS = {
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
     "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
+    "findings": "A new poll shows that Mayor Rita Vance remains well ahead of her rival. "
+                "A study by the Northern Health Agency found that most clinics were short of nurses. "
+                "The council found out that the budget was short.",
+    "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
     "signed": "Residents shared their views on the plan.\n\u201cThe plan ignores the north end of the city.\u201d \u2015 Dana White",
     "signed_typo": "Readers shared their views on the plan.\n\nPhoto by staff.\n\n"
                    "\u201dWe waited ten years for this plan to arrive.\u201d \u2015 Rosa Diaz",
@@ -61,6 +65,8 @@ TEXTS = {
                          "Harbour master Lena Berg read it aloud. It says the new fees break the harbour agreement.",
     "initials": "The Northern Rail Authority fined the operator on Monday. The N.R.A. said it would review every contract.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
+    "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
+    "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
              "Senator Bob Lee asked whether the money had been spent. "
@@ -138,6 +144,18 @@ def test_hidden_said_that(kg, doc, start, speaker):
 ])
 def test_saying_after_a_preposition_has_the_subject_of_the_verb_it_hangs_on(kg, doc, start, speaker):
     assert label(kg, one(kg, doc, start)["speaker"]) == speaker
+
+
+def test_a_finding_of_a_poll_or_a_study_is_its_statement_and_finding_out_is_not(kg):
+    assert one(kg, "findings", "Mayor Rita Vance remains")["speaker_text"] == "A new poll"
+    assert label(kg, one(kg, "findings", "most clinics were short")["speaker"]) == "Northern Health Agency"
+    assert not [s for s in said(kg, "findings") if s["text"].startswith("the budget")]
+
+
+def test_citing_after_a_reported_clause_is_the_speakers_next_statement(kg):
+    # the parse hangs ", citing ..." on the reported clause: it neither joins that clause nor loses its speaker
+    assert one(kg, "citing", "rising costs")["text"] == "rising costs have hurt Bluewing Air"
+    assert one(kg, "citing", "the weak currency")["speaker_text"] == "Market analysts"
 
 
 def test_telling_someone_to_do_something_is_speech_and_being_asked_is_not(kg):
@@ -231,6 +249,15 @@ def test_an_unnamed_source_is_never_the_name_beside_it(kg):
     st = one(kg, "source_close", "the bank would cut")
     assert st["speaker"] is None
     assert st["speaker_text"] == "A source close to Mark Carney"
+
+
+def test_first_person_words_of_an_unnamed_writer_and_an_indefinite_speaker_are_kept_with_no_speaker(kg):
+    # an essay or an interview answer with no byline: "I think", "we know" are still statements
+    for start in ("the new stadium is a mistake", "the city cannot pay"):
+        st = one(kg, "essay", start)
+        assert (st["speaker"], st["kind"]) == (None, "belief")
+    st = one(kg, "someone", "the corner shop had closed")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Someone")
 
 
 # --- 5. kinds ----------------------------------------------------------------------------------------

@@ -38,6 +38,11 @@ class Lexicon:
         """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
         return frozenset(noun for noun, cls in self.nouns.items() if cls == "view")
 
+    @cached_property
+    def document_nouns(self) -> frozenset[str]:
+        """"poll", "report", "statement"...: the nouns of "in the latest poll, ..."."""
+        return frozenset(noun for noun, cls in self.nouns.items() if cls == "document")
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(data_dir: str | None = None) -> Lexicon:

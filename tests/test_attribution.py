@@ -34,6 +34,9 @@ TEXTS = {
     "findings": "A new poll shows that Mayor Rita Vance remains well ahead of her rival. "
                 "A study by the Northern Health Agency found that most clinics were short of nurses. "
                 "The council found out that the budget was short.",
+    "at_debate": "Senator Bob Lee told reporters at a debate that voters were sick of the fight.",
+    "in_poll": "In the latest poll, Mayor Rita Vance led her rival by eight points. "
+               "In a statement, Acme Corp said the mine would close.",
     "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
     "signed": "Residents shared their views on the plan.\n\u201cThe plan ignores the north end of the city.\u201d \u2015 Dana White",
     "signed_typo": "Readers shared their views on the plan.\n\nPhoto by staff.\n\n"
@@ -156,6 +159,18 @@ def test_citing_after_a_reported_clause_is_the_speakers_next_statement(kg):
     # the parse hangs ", citing ..." on the reported clause: it neither joins that clause nor loses its speaker
     assert one(kg, "citing", "rising costs")["text"] == "rising costs have hurt Bluewing Air"
     assert one(kg, "citing", "the weak currency")["speaker_text"] == "Market analysts"
+
+
+def test_a_that_clause_the_parse_hung_on_a_noun_after_the_cue_is_the_content(kg):
+    # "told reporters at a debate that ...": read as a relative clause of "debate"
+    assert label(kg, one(kg, "at_debate", "voters were sick")["speaker"]) == "Bob Lee"
+
+
+def test_a_document_opening_the_sentence_sources_its_clause_unless_a_cue_reports_it(kg):
+    st = one(kg, "in_poll", "Mayor Rita Vance led")
+    assert (st["kind"], st["speaker_text"]) == ("according_to", "the latest poll")
+    assert label(kg, one(kg, "in_poll", "the mine would close")["speaker"]).startswith("Acme")
+    assert len(said(kg, "in_poll")) == 2
 
 
 def test_telling_someone_to_do_something_is_speech_and_being_asked_is_not(kg):

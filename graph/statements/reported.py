@@ -239,11 +239,12 @@ def _stray_that_clause(verb: Token) -> Token | None:
         if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" or t.i - verb.i > 12:
             continue
         clause = t.head
-        if clause.dep_ in ("acl", "advcl", "ccomp") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent"):
                 return None
-            if any(a.dep_ == "relcl" for a in [clause]):
-                return None
+            if clause.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                return None  # a relative clause ("the plan that failed"); "told reporters at a debate that
+                # voters were ...": "that" opens a clause with its own subject, the parse's relative is the content
             return clause
         return None
     return None

@@ -39,6 +39,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == "speech":
+        return None  # "Referring to the pact, he said ...": the frame of the statement that follows
     content = _content(ctx, verb, cue)
     if content is None:
         return None

@@ -68,6 +68,10 @@ TEXTS = {
                          "Harbour master Lena Berg read it aloud. It says the new fees break the harbour agreement.",
     "initials": "The Northern Rail Authority fined the operator on Monday. The N.R.A. said it would review every contract.",
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
+    "interviewee": "The Herald interviewed Jane Doe, the founder of Bluebird Books, about her shop.\n\n"
+                   "How did the shop start?\n\nI think it started as a hobby.",
+    "topic": "Mayor Rita Vance talked about the need for new housing. "
+             "Referring to the budget, Vance said it was too small.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -264,6 +268,17 @@ def test_an_unnamed_source_is_never_the_name_beside_it(kg):
     st = one(kg, "source_close", "the bank would cut")
     assert st["speaker"] is None
     assert st["speaker_text"] == "A source close to Mark Carney"
+
+
+def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg):
+    st = one(kg, "interviewee", "it started as a hobby")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Jane Doe", "belief")
+
+
+def test_speech_about_a_topic_and_a_participle_framing_the_next_statement(kg):
+    st = one(kg, "topic", "the need for new housing")
+    assert (label(kg, st["speaker"]), st["cue"]) == ("Rita Vance", "talked about")
+    assert [s["text"] for s in said(kg, "topic")] == ["the need for new housing", "it was too small"]
 
 
 def test_first_person_words_of_an_unnamed_writer_and_an_indefinite_speaker_are_kept_with_no_speaker(kg):

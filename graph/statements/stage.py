@@ -1,16 +1,17 @@
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import Affiliation, Document, Mention, SpeakerResolution, Statement, StatementKind
 from .context import Claim, Context, build_context
 from .direct import continuations, direct_quotations, labelled_lines
 from .reported import reported_speech
-from .resolution import resolve
+from .resolution import Resolved, resolve
 from .roles import appositive_roles
 from .sourcing import sourcing
 from .speakers import phrase_text
 from .syntax import tokens_span, trim
+from .words import FIRST_SINGULAR, PERSON_LABELS
 
 
 def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) -> tuple[list[Statement], list[Affiliation]]:
@@ -37,8 +38,12 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
+    narrator = _interviewee(ctx) if ctx.author is None else None
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
         res = resolve(ctx, claim, history)
+        if narrator is not None and res.mention is None and not claim.in_quote and claim.speaker is not None \
+                and claim.speaker.lower_ in FIRST_SINGULAR:
+            res = Resolved(narrator, SpeakerResolution.PRONOUN)  # an interview's answers: "I think ..."
         if res.drop or claim.named_only and res.mention is None:
             continue
         if claim.in_quote and claim.kind != StatementKind.DIRECT and not (res.how in (SpeakerResolution.NAME, SpeakerResolution.PRONOUN) and res.mention is not None):
@@ -63,6 +68,32 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
         )
     statements.sort(key=lambda st: (st.start, st.end))
     return statements, affiliations
+
+
+_INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that introduces an interview
+
+
+def _interviewee(ctx: Context) -> int | None:
+    """The one person an interview's opening says was interviewed ("The Herald interviewed Jane
+    Doe", "spoke with Jane Doe", "an interview with Jane Doe", "Jane Doe tells the Herald"): the
+    "I" of the answers that follow, outside quotation marks."""
+    found: set[int] = set()
+    for tok in ctx.doc:
+        if tok.idx > _INTERVIEW_OPENING:
+            break
+        lemma = tok.lemma_.lower()
+        people: list[Token] = []
+        if lemma == "interview" and tok.pos_ == "VERB":
+            people = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in ("interview", "speak", "talk") or lemma == "interview" and tok.pos_ == "NOUN":
+            people += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children if g.dep_ == "pobj"]
+        if lemma == "tell" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in tok.children):
+            people += [c for c in tok.children if c.dep_ == "nsubj"]
+        for p in people:
+            n = ctx.mention_at(p)
+            if n is not None and ctx.mentions[n].label in PERSON_LABELS:
+                found.add(ctx.people.named.get(ctx.people.keys.get(n, ""), [n])[0])
+    return found.pop() if len(found) == 1 else None
 
 
 def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, int]]:

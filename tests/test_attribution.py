@@ -72,6 +72,8 @@ TEXTS = {
                    "How did the shop start?\n\nI think it started as a hobby.",
     "topic": "Mayor Rita Vance talked about the need for new housing. "
              "Referring to the budget, Vance said it was too small.",
+    "speech_objects": "Senator Bob Lee questioned the mayor's honesty. Lee is promising lower taxes and more jobs. "
+                      "The council proposed a new park.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -279,6 +281,12 @@ def test_speech_about_a_topic_and_a_participle_framing_the_next_statement(kg):
     st = one(kg, "topic", "the need for new housing")
     assert (label(kg, st["speaker"]), st["cue"]) == ("Rita Vance", "talked about")
     assert [s["text"] for s in said(kg, "topic")] == ["the need for new housing", "it was too small"]
+
+
+def test_speech_acts_with_an_object_and_a_proposal_of_a_thing_that_is_none(kg):
+    # questioning or promising something says something about it; proposing a park is an action
+    assert [s["text"] for s in said(kg, "speech_objects")] == ["the mayor's honesty", "lower taxes and more jobs"]
+    assert {label(kg, s["speaker"]) for s in said(kg, "speech_objects")} == {"Bob Lee"}
 
 
 def test_first_person_words_of_an_unnamed_writer_and_an_indefinite_speaker_are_kept_with_no_speaker(kg):

@@ -186,6 +186,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
+        gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+        if obj is None and gerund is not None:  # "proposed dropping the tax", "suggested waiting"
+            s, e = subtree_span(gerund)
+            return s, e, False
         if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
             subj = next(c for c in children if c.dep_ == "nsubjpass")
             if subj.lower_ not in ("it", "this", "that", "which", "who"):

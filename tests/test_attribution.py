@@ -51,6 +51,8 @@ TEXTS = {
                  "\u201cNobody was ready for a storm like this one.\u201d",
     "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
                        "\u201cThe children deserve nothing less than our best effort.\u201d\n",
+    "bracketed": "The union backed the plan, which angered some members "
+                 "(\u201cI want my dues back,\u201d wrote Tom Hale, a welder in Ohio).",
     "apostrophes": "''The dam will hold through the spring,'' said Karen Olsen, the county engineer. "
                    "''We checked every gate.''",
     # 4. choosing the speaker
@@ -210,6 +212,12 @@ def test_a_quote_paragraph_continues_the_speaker_before_it_and_not_across_a_chan
     assert label(kg, one(kg, "continued", "The children deserve")["speaker"]) == "Maria Lopez"
     st = one(kg, "continued", "Nobody was ready")
     assert (st["kind"], st["speaker"]) == ("direct", None)
+
+
+def test_a_quote_in_brackets_is_a_direct_quote_and_the_words_before_it_are_not_its_cues(kg):
+    st = one(kg, "bracketed", "I want my dues back")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Tom Hale", "direct")
+    assert len(said(kg, "bracketed")) == 1
 
 
 def test_a_quote_line_continues_in_a_text_with_one_paragraph_a_line(kg):

@@ -47,7 +47,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     start, end, inverted = content
     if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
-    if inverted and _is_quote_cue(ctx, verb) and any(start <= qs < end for qs, _ in ctx.quote_spans):
+    if inverted and _is_quote_cue(ctx, verb) and any(start <= qs <= end + 3 for qs, _ in ctx.quote_spans):
         return None  # '... ("I want my dues back," wrote X)': the words before the cue are the quote's
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]

@@ -76,6 +76,8 @@ TEXTS = {
              "Referring to the budget, Vance said it was too small.",
     "speech_objects": "Senator Bob Lee questioned the mayor's honesty. Lee is promising lower taxes and more jobs. "
                       "The council proposed a new park.",
+    "accusations": "Senator Ann Ray accuses Bob Lee of hiding the report. Ray blamed Lee for the defeat. "
+                   "Ray called upon the governor to restart the program. Ray accused him.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -295,6 +297,13 @@ def test_speech_acts_with_an_object_and_a_proposal_of_a_thing_that_is_none(kg):
     # questioning or promising something says something about it; proposing a park is an action
     assert [s["text"] for s in said(kg, "speech_objects")] == ["the mayor's honesty", "lower taxes and more jobs"]
     assert {label(kg, s["speaker"]) for s in said(kg, "speech_objects")} == {"Bob Lee"}
+
+
+def test_accusing_someone_of_something_says_it_of_them(kg):
+    # the person accused starts the words; an accusation with no charge says nothing
+    texts = [s["text"] for s in said(kg, "accusations")]
+    assert texts == ["Bob Lee of hiding the report", "Lee for the defeat", "to restart the program"]
+    assert one(kg, "accusations", "to restart")["cue"] == "called upon"
 
 
 def test_first_person_words_of_an_unnamed_writer_and_an_indefinite_speaker_are_kept_with_no_speaker(kg):

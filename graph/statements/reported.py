@@ -185,7 +185,9 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             return s, e, False
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}:
+        charged = obj is not None and cue.cls == "claim" and any(
+            c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for") for c in children)  # "accused Lee of lying"
+        if obj is not None and (charged or not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {"media"}):
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
         gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i == verb.i + 1), None)

@@ -72,6 +72,10 @@ TEXTS = {
     "source_close": "A source close to Mark Carney said the bank would cut its rate in June.",
     "interviewee": "The Herald interviewed Jane Doe, the founder of Bluebird Books, about her shop.\n\n"
                    "How did the shop start?\n\nI think it started as a hobby.",
+    "interviewed_by": "Jack Lane, Acme founder interviewed by the Herald\n\nI think the shop will grow.",
+    "interview_with": "Interview with Bluebird founder Hugh Grant\n\nI believe the town needed a bookshop.",
+    "it_letter": "A letter arrived at the park office on Thursday. It says the rally broke the park rules. "
+                 "It is worth mentioning that the park closes at nine.",
     "topic": "Mayor Rita Vance talked about the need for new housing. "
              "Referring to the budget, Vance said it was too small.",
     "speech_objects": "Senator Bob Lee questioned the mayor's honesty. Lee is promising lower taxes and more jobs. "
@@ -282,9 +286,20 @@ def test_an_unnamed_source_is_never_the_name_beside_it(kg):
     assert st["speaker_text"] == "A source close to Mark Carney"
 
 
-def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg):
-    st = one(kg, "interviewee", "it started as a hobby")
-    assert (label(kg, st["speaker"]), st["kind"]) == ("Jane Doe", "belief")
+@pytest.mark.parametrize("doc, start, person", [
+    ("interviewee", "it started as a hobby", "Jane Doe"),
+    ("interviewed_by", "the shop will grow", "Jack Lane"),
+    ("interview_with", "the town needed a bookshop", "Hugh Grant"),
+])
+def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg, doc, start, person):
+    st = one(kg, doc, start)
+    assert (label(kg, st["speaker"]), st["kind"]) == (person, "belief")
+
+
+def test_it_says_keeps_its_statement_when_the_text_names_no_body_it_could_be(kg):
+    st = one(kg, "it_letter", "the rally broke the park rules")
+    assert (st["speaker"], st["speaker_text"]) == (None, "It")
+    assert len(said(kg, "it_letter")) == 1  # "it is worth mentioning": the writer's aside, no one's statement
 
 
 def test_speech_about_a_topic_and_a_participle_framing_the_next_statement(kg):

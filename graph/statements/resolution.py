@@ -290,8 +290,10 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         n = _nonperson_antecedent(ctx, claim, history)
         if n is None and lower in PLURAL_PRONOUNS:
             return Resolved(None, SpeakerResolution.NONE)  # "they say": people the text does not name
+        if n is None and tok.head.idx == claim.cue_start and tok.dep_ == "nsubj" and claim.cue_class == "speech":
+            return Resolved(None, SpeakerResolution.NONE)  # "It says the fees ...": a body the text does not name
         if n is None:
-            return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+            return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # "it is worth mentioning that": no one
         return Resolved(n, SpeakerResolution.PRONOUN)
     if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
         return Resolved(None, SpeakerResolution.NONE)  # "no one", "you", "someone": a speaker the text does not name

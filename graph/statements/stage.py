@@ -74,26 +74,35 @@ _INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that intr
 
 
 def _interviewee(ctx: Context) -> int | None:
-    """The one person an interview's opening says was interviewed ("The Herald interviewed Jane
-    Doe", "spoke with Jane Doe", "an interview with Jane Doe", "Jane Doe tells the Herald"): the
-    "I" of the answers that follow, outside quotation marks."""
-    found: set[int] = set()
-    for tok in ctx.doc:
+    """The one person an interview's opening says was interviewed ("The Herald interviews Jane
+    Doe", "Jane Doe, interviewed by the Herald", "Interview with Jane Doe", "spoke with Jane Doe",
+    "Jane Doe tells the Herald"): the "I" of the answers that follow, outside quotation marks."""
+    found: set[str] = set()
+    doc = ctx.doc
+    for tok in doc:
         if tok.idx > _INTERVIEW_OPENING:
             break
         lemma = tok.lemma_.lower()
         people: list[Token] = []
-        if lemma == "interview" and tok.pos_ == "VERB":
-            people = [c for c in tok.children if c.dep_ == "dobj"]
-        if lemma in ("interview", "speak", "talk") or lemma == "interview" and tok.pos_ == "NOUN":
-            people += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children if g.dep_ == "pobj"]
-        if lemma == "tell" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in tok.children):
-            people += [c for c in tok.children if c.dep_ == "nsubj"]
-        for p in people:
-            n = ctx.mention_at(p)
-            if n is not None and ctx.mentions[n].label in PERSON_LABELS:
-                found.add(ctx.people.named.get(ctx.people.keys.get(n, ""), [n])[0])
-    return found.pop() if len(found) == 1 else None
+        if tok.lower_.startswith("interview"):
+            sent = tok.sent
+            if tok.tag_ == "VBN" or tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
+                people = [t for t in doc[max(sent.start, tok.i - 12) : tok.i]][::-1]  # "X, interviewed by ..."
+            else:
+                people = list(doc[tok.i + 1 : min(sent.end, tok.i + 13)])  # "interviews X", "interview with X"
+        elif lemma in ("speak", "talk"):
+            people = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for t in c.subtree]
+        elif lemma == "tell" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in tok.children):
+            people = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+        n = next((ctx.mention_at(t) for t in people if ctx.mention_at(t) is not None
+                  and ctx.mentions[ctx.mention_at(t)].label in PERSON_LABELS), None)
+        if n is not None:
+            found.add(ctx.people.keys.get(n, str(n)))
+    if len(found) != 1:
+        return None
+    key = found.pop()
+    named = ctx.people.named.get(key)
+    return named[0] if named else int(key) if key.isdigit() else None
 
 
 def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, int]]:

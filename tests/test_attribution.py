@@ -82,6 +82,7 @@ TEXTS = {
                       "The council proposed a new park.",
     "accusations": "Senator Ann Ray accuses Bob Lee of hiding the report. Ray blamed Lee for the defeat. "
                    "Ray called upon the governor to restart the program. Ray accused him.",
+    "fronted": "The mayor defended the plan, which Senator Bob Lee called reckless.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -319,6 +320,11 @@ def test_accusing_someone_of_something_says_it_of_them(kg):
     texts = [s["text"] for s in said(kg, "accusations")]
     assert texts == ["Bob Lee of hiding the report", "Lee for the defeat", "to restart the program"]
     assert one(kg, "accusations", "to restart")["cue"] == "called upon"
+
+
+def test_what_or_which_someone_called_something_starts_its_words(kg):
+    st = one(kg, "fronted", "which Senator Bob Lee called reckless")
+    assert label(kg, st["speaker"]) == "Bob Lee"
 
 
 def test_first_person_words_of_an_unnamed_writer_and_an_indefinite_speaker_are_kept_with_no_speaker(kg):

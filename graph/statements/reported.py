@@ -170,6 +170,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if after is not None:
             return after
     if "pred" in cue.frames:
+        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")), None)
+        if fronted is not None and any(c.i > verb.i and c.dep_ in ("oprd", "xcomp", "attr", "acomp") for c in children):
+            # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
+            return fronted.idx, subtree_span(verb)[1], False
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates

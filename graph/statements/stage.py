@@ -38,12 +38,15 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
-    narrator = _interviewee(ctx) if ctx.author is None else None
+    narrator: list[int | None] = []  # the interviewee, looked for at the first "I" that needs one
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
         res = resolve(ctx, claim, history)
-        if narrator is not None and res.mention is None and not claim.in_quote and claim.speaker is not None \
+        if res.mention is None and not claim.in_quote and ctx.author is None and claim.speaker is not None \
                 and claim.speaker.lower_ in FIRST_SINGULAR:
-            res = Resolved(narrator, SpeakerResolution.PRONOUN)  # an interview's answers: "I think ..."
+            if not narrator:
+                narrator.append(_interviewee(ctx))
+            if narrator[0] is not None:
+                res = Resolved(narrator[0], SpeakerResolution.PRONOUN)  # an interview's answers: "I think ..."
         if res.drop or claim.named_only and res.mention is None:
             continue
         if claim.in_quote and claim.kind != StatementKind.DIRECT and not (res.how in (SpeakerResolution.NAME, SpeakerResolution.PRONOUN) and res.mention is not None):
@@ -71,6 +74,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention]) ->
 
 
 _INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that introduces an interview
+_INTERVIEW_WORDS = frozenset({"interview", "interviews", "interviewed", "speak", "talk", "tell"})
 
 
 def _interviewee(ctx: Context) -> int | None:
@@ -79,7 +83,8 @@ def _interviewee(ctx: Context) -> int | None:
     "Jane Doe tells the Herald"): the "I" of the answers that follow, outside quotation marks."""
     found: set[str] = set()
     doc = ctx.doc
-    for tok in doc:
+    for i in ctx.words.tokens(_INTERVIEW_WORDS):
+        tok = doc[i]
         if tok.idx > _INTERVIEW_OPENING:
             break
         lemma = tok.lemma_.lower()

@@ -31,6 +31,13 @@ TEXTS = {
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
     "calls": "Senator Ann Ray called for a public inquiry into the fire. Ray called on the premier to resign.",
+    "findings": "A new poll shows that Mayor Rita Vance remains well ahead of her rival. "
+                "A study by the Northern Health Agency found that most clinics were short of nurses. "
+                "The council found out that the budget was short.",
+    "at_debate": "Senator Bob Lee told reporters at a debate that voters were sick of the fight.",
+    "in_poll": "In the latest poll, Mayor Rita Vance led her rival by eight points. "
+               "In a statement, Acme Corp said the mine would close.",
+    "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
     "signed": "Residents shared their views on the plan.\n\u201cThe plan ignores the north end of the city.\u201d \u2015 Dana White",
     "signed_typo": "Readers shared their views on the plan.\n\nPhoto by staff.\n\n"
                    "\u201dWe waited ten years for this plan to arrive.\u201d \u2015 Rosa Diaz",
@@ -44,6 +51,8 @@ TEXTS = {
                  "\u201cNobody was ready for a storm like this one.\u201d",
     "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
                        "\u201cThe children deserve nothing less than our best effort.\u201d\n",
+    "bracketed": "The union backed the plan, which angered some members "
+                 "(\u201cI want my dues back,\u201d wrote Tom Hale, a welder in Ohio).",
     "apostrophes": "''The dam will hold through the spring,'' said Karen Olsen, the county engineer. "
                    "''We checked every gate.''",
     # 4. choosing the speaker
@@ -79,6 +88,21 @@ TEXTS = {
                     "What are you writing now?\n\nI think the new book will be about the sea and the people who fish it.",
     "described": "Businessman Hal Brody bought the team in May.\n\n"
                  "\u201cWe will win the title within three years,\u201d the Texas businessman said.",
+    "interviewee": "The Herald interviewed Jane Doe, the founder of Bluebird Books, about her shop.\n\n"
+                   "How did the shop start?\n\nI think it started as a hobby.",
+    "interviewed_by": "Jack Lane, Acme founder interviewed by the Herald\n\nI think the shop will grow.",
+    "interview_with": "Interview with Bluebird founder Hugh Grant\n\nI believe the town needed a bookshop.",
+    "it_letter": "A letter arrived at the park office on Thursday. It says the rally broke the park rules. "
+                 "It is worth mentioning that the park closes at nine.",
+    "topic": "Mayor Rita Vance talked about the need for new housing. "
+             "Referring to the budget, Vance said it was too small.",
+    "speech_objects": "Senator Bob Lee questioned the mayor's honesty. Lee is promising lower taxes and more jobs. "
+                      "The council proposed a new park.",
+    "accusations": "Senator Ann Ray accuses Bob Lee of hiding the report. Ray blamed Lee for the defeat. "
+                   "Ray called upon the governor to restart the program. Ray accused him.",
+    "fronted": "The mayor defended the plan, which Senator Bob Lee called reckless.",
+    "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
+    "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
     "kinds": "Finance Minister Jane Roe believes that the deficit will shrink next year. "
              "Senator Bob Lee asked whether the money had been spent. "
@@ -158,6 +182,30 @@ def test_saying_after_a_preposition_has_the_subject_of_the_verb_it_hangs_on(kg, 
     assert label(kg, one(kg, doc, start)["speaker"]) == speaker
 
 
+def test_a_finding_of_a_poll_or_a_study_is_its_statement_and_finding_out_is_not(kg):
+    assert one(kg, "findings", "Mayor Rita Vance remains")["speaker_text"] == "A new poll"
+    assert label(kg, one(kg, "findings", "most clinics were short")["speaker"]) == "Northern Health Agency"
+    assert not [s for s in said(kg, "findings") if s["text"].startswith("the budget")]
+
+
+def test_citing_after_a_reported_clause_is_the_speakers_next_statement(kg):
+    # the parse hangs ", citing ..." on the reported clause: it neither joins that clause nor loses its speaker
+    assert one(kg, "citing", "rising costs")["text"] == "rising costs have hurt Bluewing Air"
+    assert one(kg, "citing", "the weak currency")["speaker_text"] == "Market analysts"
+
+
+def test_a_that_clause_the_parse_hung_on_a_noun_after_the_cue_is_the_content(kg):
+    # "told reporters at a debate that ...": read as a relative clause of "debate"
+    assert label(kg, one(kg, "at_debate", "voters were sick")["speaker"]) == "Bob Lee"
+
+
+def test_a_document_opening_the_sentence_sources_its_clause_unless_a_cue_reports_it(kg):
+    st = one(kg, "in_poll", "Mayor Rita Vance led")
+    assert (st["kind"], st["speaker_text"]) == ("according_to", "the latest poll")
+    assert label(kg, one(kg, "in_poll", "the mine would close")["speaker"]).startswith("Acme")
+    assert len(said(kg, "in_poll")) == 2
+
+
 def test_telling_someone_to_do_something_is_speech_and_being_asked_is_not(kg):
     assert label(kg, one(kg, "told_to", "to leave the valley")["speaker"]) == "Ann Moss"
     assert not [s for s in said(kg, "told_to") if "stay on" in s["text"]]
@@ -189,6 +237,12 @@ def test_a_quote_paragraph_continues_the_speaker_before_it_and_not_across_a_chan
     assert label(kg, one(kg, "continued", "The children deserve")["speaker"]) == "Maria Lopez"
     st = one(kg, "continued", "Nobody was ready")
     assert (st["kind"], st["speaker"]) == ("direct", None)
+
+
+def test_a_quote_in_brackets_is_a_direct_quote_and_the_words_before_it_are_not_its_cues(kg):
+    st = one(kg, "bracketed", "I want my dues back")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Tom Hale", "direct")
+    assert len(said(kg, "bracketed")) == 1
 
 
 def test_a_quote_line_continues_in_a_text_with_one_paragraph_a_line(kg):
@@ -291,6 +345,55 @@ def test_i_in_the_answers_of_an_interview_is_the_interviewee(kg):
 def test_a_described_person_is_the_person_named_before(kg):
     st = one(kg, "described", "We will win the title")
     assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Hal Brody", "the Texas businessman")
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("interviewee", "it started as a hobby", "Jane Doe"),
+    ("interviewed_by", "the shop will grow", "Jack Lane"),
+    ("interview_with", "the town needed a bookshop", "Hugh Grant"),
+])
+def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg, doc, start, person):
+    st = one(kg, doc, start)
+    assert (label(kg, st["speaker"]), st["kind"]) == (person, "belief")
+
+
+def test_it_says_keeps_its_statement_when_the_text_names_no_body_it_could_be(kg):
+    st = one(kg, "it_letter", "the rally broke the park rules")
+    assert (st["speaker"], st["speaker_text"]) == (None, "It")
+    assert len(said(kg, "it_letter")) == 1  # "it is worth mentioning": the writer's aside, no one's statement
+
+
+def test_speech_about_a_topic_and_a_participle_framing_the_next_statement(kg):
+    st = one(kg, "topic", "the need for new housing")
+    assert (label(kg, st["speaker"]), st["cue"]) == ("Rita Vance", "talked about")
+    assert [s["text"] for s in said(kg, "topic")] == ["the need for new housing", "it was too small"]
+
+
+def test_speech_acts_with_an_object_and_a_proposal_of_a_thing_that_is_none(kg):
+    # questioning or promising something says something about it; proposing a park is an action
+    assert [s["text"] for s in said(kg, "speech_objects")] == ["the mayor's honesty", "lower taxes and more jobs"]
+    assert {label(kg, s["speaker"]) for s in said(kg, "speech_objects")} == {"Bob Lee"}
+
+
+def test_accusing_someone_of_something_says_it_of_them(kg):
+    # the person accused starts the words; an accusation with no charge says nothing
+    texts = [s["text"] for s in said(kg, "accusations")]
+    assert texts == ["Bob Lee of hiding the report", "Lee for the defeat", "to restart the program"]
+    assert one(kg, "accusations", "to restart")["cue"] == "called upon"
+
+
+def test_what_or_which_someone_called_something_starts_its_words(kg):
+    st = one(kg, "fronted", "which Senator Bob Lee called reckless")
+    assert label(kg, st["speaker"]) == "Bob Lee"
+
+
+def test_first_person_words_of_an_unnamed_writer_and_an_indefinite_speaker_are_kept_with_no_speaker(kg):
+    # an essay or an interview answer with no byline: "I think", "we know" are still statements
+    for start in ("the new stadium is a mistake", "the city cannot pay"):
+        st = one(kg, "essay", start)
+        assert (st["speaker"], st["kind"]) == (None, "belief")
+    st = one(kg, "someone", "the corner shop had closed")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Someone")
 
 
 # --- 5. kinds ----------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ class Context:
     cues: dict[int, Cue] = field(default_factory=dict)  # token index -> the lexicon entry it starts
     author: int | None = None
     outlet: int | None = None
-    interviewee: int | None = None  # the person a Q&A interview's headline names (see _find_interviewee)
+    interviewee_found: tuple[int | None] | None = None  # found once, when an "I" needs it (see interview.interviewee_of)
     people: People = field(default_factory=lambda: People())
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets
@@ -150,22 +150,7 @@ def build_context(document: Document, doc: Doc, mentions: list[Mention], toks: T
         elif not m.in_text and m.kind == MentionKind.OUTLET and ctx.outlet is None:
             ctx.outlet = n
     _index_people(ctx)
-    ctx.interviewee = _find_interviewee(ctx)
     return ctx
-
-
-def _find_interviewee(ctx: Context) -> int | None:
-    """A headline that announces an interview ("Interview with Ann Lee", "Ann Lee: an interview",
-    "Paper interviews writer Ann Lee") and names one person: the "I" of the answers."""
-    if len(ctx.paragraph_starts) < 3:
-        return None
-    end = ctx.paragraph_starts[1]
-    if not any(ctx.lex.nouns.get(w) == "interview" and w.startswith("interview")
-               for w in ctx.text[:end].lower().replace(":", " ").split()):
-        return None
-    people = {ctx.mentions[n].name: n for n in ctx.people.keys
-              if 0 <= ctx.mentions[n].start < end and len(ctx.mentions[n].name.split()) > 1}
-    return next(iter(people.values())) if len(people) == 1 else None
 
 
 @lru_cache(maxsize=1)

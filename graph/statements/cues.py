@@ -38,6 +38,11 @@ class Lexicon:
         """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
         return frozenset(noun for noun, cls in self.nouns.items() if cls == NounClass.VIEW)
 
+    @cached_property
+    def document_nouns(self) -> frozenset[str]:
+        """"poll", "report", "statement"...: the nouns of "in the latest poll, ..."."""
+        return frozenset(noun for noun, cls in self.nouns.items() if cls == NounClass.DOCUMENT)
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(data_dir: str | None = None) -> Lexicon:
@@ -91,6 +96,8 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
     cue = lex.verbs.get(lemma)
     if cue is None and lemma != verb.lower_:
         cue = lex.verbs.get(verb.lower_)
+    if cue is not None and cue.cls != CueClass.SPEECH and any(c.dep_ == "prt" for c in verb.children):
+        return None  # "found out", "showed up": another verb than the entry's ("cried out" still speaks)
     return cue
 
 

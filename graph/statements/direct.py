@@ -173,7 +173,7 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
     before = ctx.text[lo : q.open_mark].rsplit("\n", 1)[-1].rstrip()  # from the line's start
     if not before:
         return True
-    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026"
+    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026(["  # "(" too: a quote set off in brackets
 
 
 def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..records import NounClass, SpeakerSlot, StatementKind
+from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun
 from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
@@ -33,15 +33,22 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         if quoter.lemma_.lower() in ("quote", "cite"):
             return None  # read from the quoting verb
     if lemma in ("quote", "cite"):
-        return _quoted_as_saying(ctx, verb)
+        quoted = _quoted_as_saying(ctx, verb)
+        if quoted is not None or lemma == "quote" or not _participle_of_report(ctx, verb):
+            return quoted
+        # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
+        return None  # "Referring to the pact, he said ...": the frame of the statement that follows
     content = _content(ctx, verb, cue)
     if content is None:
         return None
     start, end, inverted = content
     if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
+    if inverted and _is_quote_cue(ctx, verb) and any(start <= qs <= end + 3 for qs, _ in ctx.quote_spans):
+        return None  # '... ("I want my dues back," wrote X)': the words before the cue are the quote's
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         speaker = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
@@ -52,7 +59,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             speaker = inverted_subject(verb)
             how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
     else:
-        speaker, how = subject_of(verb)
+        reporting = _participle_of_report(ctx, verb)
+        speaker, how = subject_of(reporting if reporting is not None else verb)
     if speaker is None and how == SpeakerSlot.NONE:
         speaker = stray_subject(ctx, verb)
         how = SpeakerSlot.SUBJECT if speaker is not None else how
@@ -74,6 +82,18 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
+
+
+def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
+    """"X said costs rose, citing ...", "X said costs rose, adding that ...": a participle after a
+    comma that the parse hung on the reported clause rather than on the reporting verb; the
+    reporting verb, whose speaker the participle shares."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    clause = verb.head
+    if clause.dep_ == "ccomp" and clause.head.i in ctx.cues and clause.head.i < clause.i:
+        return clause.head
+    return None
 
 
 def _silenced(ctx: Context, verb: Token) -> bool:
@@ -150,6 +170,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if after is not None:
             return after
     if "pred" in cue.frames:
+        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")), None)
+        if fronted is not None and any(c.i > verb.i and c.dep_ in ("oprd", "xcomp", "attr", "acomp") for c in children):
+            # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
+            return fronted.idx, subtree_span(verb)[1], False
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
@@ -165,9 +189,15 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             return s, e, False
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if obj is not None and not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}:
+        charged = obj is not None and cue.cls == CueClass.CLAIM and any(
+            c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for") for c in children)  # "accused Lee of lying"
+        if obj is not None and (charged or not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}):
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
+        gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+        if obj is None and gerund is not None:  # "proposed dropping the tax", "suggested waiting"
+            s, e = subtree_span(gerund)
+            return s, e, False
         if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
             subj = next(c for c in children if c.dep_ == "nsubjpass")
             if subj.lower_ not in ("it", "this", "that", "which", "who"):
@@ -223,11 +253,12 @@ def _stray_that_clause(verb: Token) -> Token | None:
         if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" or t.i - verb.i > 12:
             continue
         clause = t.head
-        if clause.dep_ in ("acl", "advcl", "ccomp") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent"):
                 return None
-            if any(a.dep_ == "relcl" for a in [clause]):
-                return None
+            if clause.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                return None  # a relative clause ("the plan that failed"); "told reporters at a debate that
+                # voters were ...": "that" opens a clause with its own subject, the parse's relative is the content
             return clause
         return None
     return None
@@ -273,6 +304,9 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
         s, e = subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
     else:
         s, e = subtree_span(clause)
+        tail = next((c for c in clause.children if c.i > clause.i and c.i in ctx.cues and (_participle_of_report(ctx, c) or c).i == verb.i), None)
+        if tail is not None:  # ", citing ...", ", adding that ...": the speaker's next statement
+            e = min(e, ctx.doc[tail.i - 1].idx)
     doc = ctx.doc
     first = clause.left_edge
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
 from .context import Claim, Context
 from .cues import noun_class
+from .interview import interviewee_of
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS, SUBJECT_PRONOUNS
@@ -369,13 +370,14 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         # outside quotes, the writer: "According to our information", "We noted"
         if claim.in_quote:
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
-        if lower in FIRST_SINGULAR and ctx.interviewee is not None and not _asks(ctx, tok):
-            return Resolved(ctx.interviewee, SpeakerResolution.PRONOUN)  # an interview's answers: the interviewee
+        interviewee = interviewee_of(ctx) if lower in FIRST_SINGULAR and not _asks(ctx, tok) else None
+        if interviewee is not None:
+            return Resolved(interviewee, SpeakerResolution.PRONOUN)  # an interview's answers: the interviewee
         order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
         for n in order:
             if n is not None:
                 return Resolved(n, SpeakerResolution.PRONOUN)
-        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # a writer the metadata does not name
+        return Resolved(None, SpeakerResolution.NONE)  # a writer the metadata does not name: still their words
     # an editor's gloss in brackets: "They [Afghan government] said"
     bracket = _bracketed_mention(ctx, tok)
     if bracket is not None:
@@ -384,11 +386,13 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         n = _nonperson_antecedent(ctx, claim, history)
         if n is None and lower in PLURAL_PRONOUNS:
             return Resolved(None, SpeakerResolution.NONE)  # "they say": people the text does not name
+        if n is None and tok.head.idx == claim.cue_start and tok.dep_ == "nsubj" and claim.cue_class == CueClass.SPEECH:
+            return Resolved(None, SpeakerResolution.NONE)  # "It says the fees ...": a body the text does not name
         if n is None:
-            return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+            return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # "it is worth mentioning that": no one
         return Resolved(n, SpeakerResolution.PRONOUN)
     if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
-        return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
+        return Resolved(None, SpeakerResolution.NONE)  # "no one", "you", "someone": a speaker the text does not name
     if claim.in_quote:
         return Resolved(None, SpeakerResolution.PRONOUN, drop=True)
     before = min(claim.start, claim.cue_start)

@@ -14,7 +14,7 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
     """"according to X", "in X's view", "from a Russian perspective", "in the words of X"."""
     doc = ctx.doc
     # such a phrase opens with "according" or with a preposition whose object is a view noun
-    found = ctx.words.tokens({"according"} | ctx.lex.view_nouns)
+    found = ctx.words.tokens({"according"} | ctx.lex.view_nouns | ctx.lex.document_nouns)
     for i in sorted({j for i in found for j in (i, doc[i].head.i)}):
         tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -29,6 +29,11 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
                 yield claim
         elif tok.lower_ in VIEW_PREPS and tok.dep_ == "prep":
             noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if noun is not None and tok.lower_ == "in" and ctx.lex.nouns.get(noun.lemma_.lower()) == NounClass.DOCUMENT:
+                claim = _in_document(ctx, tok, noun)
+                if claim is not None:
+                    yield claim
+                continue
             if noun is None or ctx.lex.nouns.get(noun.lemma_.lower()) != NounClass.VIEW:
                 continue
             owner = owner_of(noun)
@@ -41,6 +46,22 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
             if claim is not None:
                 yield claim
+
+
+def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
+    """"In the latest poll, Lee led Park 47 to 39", "In a statement, the firm thanked its staff": a
+    document that opens the sentence is the source of the clause it qualifies. Not when the clause's
+    verb is itself a cue ("In a statement, Lee said ..."): that cue reports the words."""
+    head = prep.head
+    if prep.left_edge.i != prep.sent.start or head.pos_ not in ("VERB", "AUX") or head.i < prep.i:
+        return None
+    if head.i in ctx.cues or prep.right_edge.i + 1 >= len(ctx.doc) or ctx.doc[prep.right_edge.i + 1].text != ",":
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    phrase = {t.i for t in prep.subtree}
+    s, e = tokens_span(list(prep.subtree))
+    return _sourced(ctx, prep, noun, ctx.text[s:e], s, e, phrase)
 
 
 def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int, phrase: set[int]) -> Claim | None:

@@ -90,6 +90,6 @@ def owner_of(noun: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     for c in noun.children:
-        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
-            return c
+        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper():
+            return c  # "a Russian report", not "a new poll"
     return None

@@ -1,0 +1,77 @@
+"""Interviews: who the "I" of the answers is (the person interviewed, named once at the top),
+so that "I think ..." outside quotation marks in a Q&A piece is that person's."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import NounClass
+from .context import Context
+from .words import PERSON_LABELS
+
+
+def interviewee_of(ctx: Context) -> int | None:
+    """:func:`find_interviewee`, looked for once per document, when a first "I" needs it."""
+    if ctx.interviewee_found is None:
+        ctx.interviewee_found = (find_interviewee(ctx),)
+    return ctx.interviewee_found[0]
+
+
+def find_interviewee(ctx: Context) -> int | None:
+    """The mention of the one person a document presents as interviewed, or None: a headline
+    that announces an interview and names one person, else (with no byline) an opening that says
+    who was interviewed."""
+    found = _headline_interviewee(ctx)
+    if found is None and ctx.author is None:
+        found = _opening_interviewee(ctx)
+    return found
+
+
+def _headline_interviewee(ctx: Context) -> int | None:
+    """A headline that announces an interview ("Interview with Ann Lee", "Ann Lee: an interview",
+    "Paper interviews writer Ann Lee") and names one person: the "I" of the answers."""
+    if len(ctx.paragraph_starts) < 3:
+        return None
+    end = ctx.paragraph_starts[1]
+    if not any(ctx.lex.nouns.get(w) == NounClass.INTERVIEW and w.startswith("interview")
+               for w in ctx.text[:end].lower().replace(":", " ").split()):
+        return None
+    people = {ctx.mentions[n].name: n for n in ctx.people.keys
+              if ctx.mentions[n].in_text and ctx.mentions[n].start < end and len(ctx.mentions[n].name.split()) > 1}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+_INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that introduces an interview
+_INTERVIEW_WORDS = frozenset({"interview", "interviews", "interviewed", "speak", "talk", "tell"})
+
+
+def _opening_interviewee(ctx: Context) -> int | None:
+    """The one person an interview's opening says was interviewed ("The Herald interviews Jane
+    Doe", "Jane Doe, interviewed by the Herald", "Interview with Jane Doe", "spoke with Jane Doe",
+    "Jane Doe tells the Herald"): the "I" of the answers that follow, outside quotation marks."""
+    found: set[str] = set()
+    doc = ctx.doc
+    for i in ctx.words.tokens(_INTERVIEW_WORDS):
+        tok = doc[i]
+        if tok.idx > _INTERVIEW_OPENING:
+            break
+        lemma = tok.lemma_.lower()
+        people: list[Token] = []
+        if tok.lower_.startswith("interview"):
+            sent = tok.sent
+            if tok.tag_ == "VBN" or tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
+                people = [t for t in doc[max(sent.start, tok.i - 12) : tok.i]][::-1]  # "X, interviewed by ..."
+            else:
+                people = list(doc[tok.i + 1 : min(sent.end, tok.i + 13)])  # "interviews X", "interview with X"
+        elif lemma in ("speak", "talk"):
+            people = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for t in c.subtree]
+        elif lemma == "tell" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in tok.children):
+            people = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+        n = next((ctx.mention_at(t) for t in people if ctx.mention_at(t) is not None
+                  and ctx.mentions[ctx.mention_at(t)].label in PERSON_LABELS), None)
+        if n is not None:
+            found.add(ctx.people.keys.get(n, str(n)))
+    if len(found) != 1:
+        return None
+    key = found.pop()
+    named = ctx.people.named.get(key)
+    return named[0] if named else int(key) if key.isdigit() else None

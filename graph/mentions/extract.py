@@ -17,10 +17,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from .contract import fold
-from .gazetteer import Gazetteer, Surface
-from .records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
-from .tokens import Tokens
+from ..contract import fold
+from ..gazetteer import Gazetteer, Surface
+from ..records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
+from ..tokens import Tokens
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # What a label of this stage (spaCy's, or the entity type a source implies) says a name is: the

@@ -13,58 +13,13 @@ SPACED_BREAKS = {"/", "-", "\u2013", "\u2014"}  # "Newsmax / Zogby", "Army - Nav
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
 HYPHEN_WORD_TAGS = {"VBN", "VBD", "VBG", "VB", "JJ", "JJR", "JJS", "RB"}  # "Kremlin-backed", "Lee-led"
 
-
-def is_regnal_number(toks: Tokens, i: int) -> bool:
-    """A Roman numeral right after a name ("Henry VIII", "Henry I"); "I" only where no verb
-    follows, which would make it the speaker's "I" ("Ann Lee I think", "Ballads I called them")."""
-    if i >= len(toks) or not REGNAL_NUMBER.match(toks.text[i]) or toks.space[i - 1] != " ":
-        return False
-    return toks.text[i] != "I" or i + 1 == len(toks) or not toks.tok[i + 1].tag_.startswith(("VB", "MD"))
-
-
-def is_epithet(toks: Tokens, the: int, end: int) -> bool:
-    """"Peter the Great", "Ivan the Terrible": a name, "the" and one capitalised word, which is
-    no name of its own and is the name's end."""
-    if the + 2 != end or end > len(toks) or toks.lower[the] != "the":
-        return False
-    word = toks.tok[the + 1]
-    return (
-        toks.tok[the - 1].pos_ == "PROPN"
-        and toks.name_word[the - 1]
-        and toks.name_word[the + 1]
-        and word.ent_iob_ != "B"
-        and (end == len(toks) or not toks.name_word[end])
-    )
-
-
-def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
-    """"Will" in "an injury to Will Middlebrooks": a capitalised word tagged as a verb or adverb
-    inside a person's name, not where a sentence or line starts (where any word is capitalised),
-    and not an inflected verb ("Copying Beethoven")."""
-    tok = toks.tok[i]
-    return (
-        tok.pos_ in ("AUX", "VERB", "ADV", "INTJ")
-        and tok.tag_ in ("MD", "VB", "VBP", "RB", "UH", "NNP")
-        and tok.is_title
-        and not tok.is_sent_start
-        and i > 0
-        and "\n" not in toks.space[i - 1]
-        and i + 1 < end
-        and toks.name_word[i + 1]
-    )
-
-
-def _is_possessive_name(
-    toks: Tokens, start: int, i: int, end: int, label: str, head_words: dict[str, str], known: set[tuple[int, int]]
-) -> bool:
-    """A possessive inside an institution's name ("King's College", "People's Republic of Korea"):
-    spaCy took the whole as one organisation or building, and it goes on to a word that says what
-    it names. "Russia's Foreign Ministry" is two names: the curated data knows its owner."""
-    if label not in ("ORG", "FAC") or not head_words or i + 1 >= end or not toks.name_word[i + 1]:
-        return False
-    if head_words.get(toks.text[end - 1]) not in ("organization", "place", "country", "group"):
-        return False
-    return i - start in (1, 2) and not any((s, i) in known for s in range(start, i))
+# Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
+# of X at Y", "Mission in Kosovo", "Committee for a Fair Vote"), surname particles ("Ludwig van
+# Beethoven", "Ali bin Said").
+NAME_INNER_WORDS = CONNECTORS | {
+    "a", "an", "at", "in", "upon", "et", "y", "e", "von", "van", "der", "den", "da", "di", "dos", "das", "des", "le",
+    "les", "bin", "ibn", "ben", "abu", "zu", "und", "dei", "della",
+}
 
 
 def trim(
@@ -111,13 +66,34 @@ def trim(
     return out
 
 
-# Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
-# of X at Y", "Mission in Kosovo", "Committee for a Fair Vote"), surname particles ("Ludwig van
-# Beethoven", "Ali bin Said").
-NAME_INNER_WORDS = CONNECTORS | {
-    "a", "an", "at", "in", "upon", "et", "y", "e", "von", "van", "der", "den", "da", "di", "dos", "das", "des", "le",
-    "les", "bin", "ibn", "ben", "abu", "zu", "und", "dei", "della",
-}
+def _is_possessive_name(
+    toks: Tokens, start: int, i: int, end: int, label: str, head_words: dict[str, str], known: set[tuple[int, int]]
+) -> bool:
+    """A possessive inside an institution's name ("King's College", "People's Republic of Korea"):
+    spaCy took the whole as one organisation or building, and it goes on to a word that says what
+    it names. "Russia's Foreign Ministry" is two names: the curated data knows its owner."""
+    if label not in ("ORG", "FAC") or not head_words or i + 1 >= end or not toks.name_word[i + 1]:
+        return False
+    if head_words.get(toks.text[end - 1]) not in ("organization", "place", "country", "group"):
+        return False
+    return i - start in (1, 2) and not any((s, i) in known for s in range(start, i))
+
+
+def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
+    """"Will" in "an injury to Will Middlebrooks": a capitalised word tagged as a verb or adverb
+    inside a person's name, not where a sentence or line starts (where any word is capitalised),
+    and not an inflected verb ("Copying Beethoven")."""
+    tok = toks.tok[i]
+    return (
+        tok.pos_ in ("AUX", "VERB", "ADV", "INTJ")
+        and tok.tag_ in ("MD", "VB", "VBP", "RB", "UH", "NNP")
+        and tok.is_title
+        and not tok.is_sent_start
+        and i > 0
+        and "\n" not in toks.space[i - 1]
+        and i + 1 < end
+        and toks.name_word[i + 1]
+    )
 
 
 def _breaks_a_name(toks: Tokens, i: int) -> bool:
@@ -156,6 +132,29 @@ def _join_hyphenated(toks: Tokens, start: int, end: int, person: bool = False) -
         if (after.is_title or given) and not chain:
             return start, end + 2
     return start, end
+
+
+def is_epithet(toks: Tokens, the: int, end: int) -> bool:
+    """"Peter the Great", "Ivan the Terrible": a name, "the" and one capitalised word, which is
+    no name of its own and is the name's end."""
+    if the + 2 != end or end > len(toks) or toks.lower[the] != "the":
+        return False
+    word = toks.tok[the + 1]
+    return (
+        toks.tok[the - 1].pos_ == "PROPN"
+        and toks.name_word[the - 1]
+        and toks.name_word[the + 1]
+        and word.ent_iob_ != "B"
+        and (end == len(toks) or not toks.name_word[end])
+    )
+
+
+def is_regnal_number(toks: Tokens, i: int) -> bool:
+    """A Roman numeral right after a name ("Henry VIII", "Henry I"); "I" only where no verb
+    follows, which would make it the speaker's "I" ("Ann Lee I think", "Ballads I called them")."""
+    if i >= len(toks) or not REGNAL_NUMBER.match(toks.text[i]) or toks.space[i - 1] != " ":
+        return False
+    return toks.text[i] != "I" or i + 1 == len(toks) or not toks.tok[i + 1].tag_.startswith(("VB", "MD"))
 
 
 def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str], known: set[tuple[int, int]]) -> list[tuple[int, int]]:

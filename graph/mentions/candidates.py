@@ -76,17 +76,6 @@ def gazetteer_candidates(doc: Doc, extractor: MentionExtractor, shouting_tokens:
             yield Candidate(start, end, kind, entry.type, surfaces)
 
 
-def overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def crosses(a: Candidate, b: Candidate) -> bool:
-    """The spans overlap and neither holds the other."""
-    return a.start < b.end and b.start < a.end and not (a.start <= b.start and b.end <= a.end) and not (
-        b.start <= a.start and a.end <= b.end
-    )
-
-
 def _case_agrees(span: Span, form: str, head_words: dict[str, str], shouting: bool) -> bool:
     """A name matched regardless of case must keep its capitals, but for a generic last word
     ("Anadolu agency", "Haqqani network"); in an all-caps line any multi-word name goes."""
@@ -141,6 +130,24 @@ def is_qualified_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]
     return cand.end - cand.start > 1 and fold(toks.text[cand.start]) in gaz.stop_names and (cand.start + 1, cand.end) in known
 
 
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def crosses(a: Candidate, b: Candidate) -> bool:
+    """The spans overlap and neither holds the other."""
+    return a.start < b.end and b.start < a.end and not (a.start <= b.start and b.end <= a.end) and not (
+        b.start <= a.start and a.end <= b.end
+    )
+
+
+def joins_two_names(cand: Candidate, orgs: list[Candidate], toks: Tokens) -> bool:
+    """A model's entity that spans two organisations the text joins with "and"."""
+    inner = sorted((o.start, o.end) for o in orgs if cand.start <= o.start and o.end <= cand.end and o.length < cand.length)
+    return any(b[0] == a[1] + 1 and toks.lower[a[1]] in ("and", "&") for a, b in zip(inner, inner[1:]))
+
+
+
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first, then by source priority; a token belongs to one mention at most."""
     taken: set[int] = set()
@@ -152,9 +159,3 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
         taken |= tokens
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
-
-
-def joins_two_names(cand: Candidate, orgs: list[Candidate], toks: Tokens) -> bool:
-    """A model's entity that spans two organisations the text joins with "and"."""
-    inner = sorted((o.start, o.end) for o in orgs if cand.start <= o.start and o.end <= cand.end and o.length < cand.length)
-    return any(b[0] == a[1] + 1 and toks.lower[a[1]] in ("and", "&") for a, b in zip(inner, inner[1:]))

@@ -1,0 +1,115 @@
+"""Capitalised words that are no names: common nouns and adjectives capitalised by their place,
+from the lemmatizer's dictionary."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.tokens import Token
+
+from ..records import Mention, MentionKind, NameType
+from ..tokens import Tokens
+from .words import DETERMINERS, is_noun
+
+
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
+
+
+def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str]) -> list[Mention]:
+    """Drop a lone capitalised English noun whose capital says nothing: the document also writes
+    it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
+    the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
+    or a "person" with an article ("the attached Appendix"; not "the Lee family"). Kept: a name the curated data knows, one a title or a
+    cue makes a person, a word of a longer name in the document (a surname), and places."""
+    lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
+            and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
+            and " " not in m.name and is_noun(m.name.lower(), nouns) and not m.name.isupper()]
+    if not lone:
+        return mentions
+    lower_words = set(LOWER_WORD.findall(toks.doc_text))
+    name_words = {word for m in mentions if " " in m.name for word in m.name.split()}
+    common = set()
+    for m in lone:
+        if m.name in name_words:
+            continue
+        i = bisect.bisect_left(toks.idx, m.start)
+        if i >= len(toks) or toks.idx[i] != m.start:
+            continue
+        before = toks.text[i - 1] if i > 0 and toks.space[i - 1] == " " else ""  # on the same line
+        after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
+        if toks.sentence[i] > 0 and _alone_on_line(toks, i):
+            common.add(id(m))  # a section's heading; the first line is the text's title, which may be a name
+        elif m.label not in (NameType.PERSON, NameType.ORGANIZATION):
+            continue
+        elif m.name.lower() in lower_words or before[:1].isupper() and before.lower() not in DETERMINERS or after[:1].isupper():
+            common.add(id(m))
+        elif m.label is NameType.PERSON and _after_article(toks, i) and not _modifies_noun(toks, i):
+            common.add(id(m))
+    return [m for m in mentions if id(m) not in common]
+
+
+def _alone_on_line(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is a line of its own (a heading), but for punctuation."""
+    j = i - 1
+    while j >= 0 and "\n" not in toks.space[j] and "\n" not in toks.text[j]:
+        if toks.is_alpha[j]:
+            return False
+        j -= 1
+    j = i
+    while j < len(toks) and "\n" not in toks.space[j]:
+        j += 1
+        if j < len(toks) and ("\n" in toks.text[j] or toks.is_alpha[j]):
+            return "\n" in toks.text[j]
+    return True
+
+
+ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+
+
+def _modifies_noun(toks: Tokens, i: int) -> bool:
+    """A lower-case noun follows token ``i`` on its line: "the Lee family", "the Quartet statement"."""
+    return i + 1 < len(toks) and toks.space[i] == " " and toks.text[i + 1].islower() and toks.tok[i + 1].pos_ == "NOUN"
+
+
+def _after_article(toks: Tokens, i: int) -> bool:
+    """An article or possessive before token ``i``, maybe with lower-case words between ("the
+    attached Appendix"): what a person's name does not take."""
+    j = i - 1
+    while j >= 0 and toks.space[j] == " " and toks.text[j].islower() and toks.lower[j] not in ARTICLES and (toks.tok[j].pos_ == "ADJ" or toks.tok[j].tag_ == "VBN"):
+        j -= 1
+    return j >= 0 and toks.space[j] == " " and toks.lower[j] in ARTICLES and (toks.text[j].islower() or toks.tok[j].is_sent_start)
+
+
+def looks_like_a_name(toks: Tokens, start: int, end: int) -> bool:
+    """Not a sentence-initial common noun tagged as a name ("Experts", "Shadows"): a proper noun,
+    an acronym, a word capitalised inside ("O'Reilly", "McAdam"), or two capitalised words."""
+    tokens = [t for t in toks.tok[start:end] if t.is_alpha or INNER_CAPITAL.match(t.text)]
+    if any(t.pos_ == "PROPN" or t.is_upper or INNER_CAPITAL.match(t.text) for t in tokens):
+        return True
+    return sum(t.is_title or t.text[:1].isupper() for t in tokens) >= 2
+
+
+def dictionary_words(nlp: Language, pos: str = "adj") -> frozenset[str]:
+    """English words of one part of speech (``adj``, ``noun``...), from the lemmatizer's WordNet
+    index when the pipeline has one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(index.get(hash_string(pos), ()))
+
+
+def is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:
+    """An adjective capitalised only because it opens a sentence or qualifies a noun."""
+    if tok.lower_ not in adjectives:
+        return False
+    return tok.is_sent_start or tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
+
+
+def is_common_word(tok: Token) -> bool:
+    return tok.vocab[tok.lower_].is_stop

@@ -1,0 +1,292 @@
+"""Find the names in one parsed document: spaCy's entities, the curated data, organisation names
+the small model misses, and acronyms the text defines.
+
+``extract_mentions`` gathers the candidates of every source (``candidates`` and the modules it
+names), keeps the longest non-overlapping ones, and makes each a ``Mention``: its bounds
+(``boundaries``, ``titles``), its entry in the curated data (``entries``) and its type
+(``type_cues``, ``common_words``, ``headlines``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..contract import fold
+from ..gazetteer import Gazetteer
+from ..records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
+from ..tokens import Tokens
+from .acronyms import acronym_candidates
+from .bibliography import inverted_name_candidates
+from .candidates import (
+    Candidate,
+    choose,
+    crosses,
+    gazetteer_candidates,
+    is_compound_of_known,
+    is_qualified_known,
+    joins_two_names,
+    ner_candidates,
+    overlaps,
+)
+from .common_words import dictionary_words, is_english_modifier, looks_like_a_name, without_common_words
+from .context import MentionContext
+from .entries import known_with_modifier, pick_surface
+from .headlines import is_headline, is_shouting
+from .organisations import org_name_candidates
+from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
+from .type_cues import acts, context_type_votes, in_place_context, names_a_people
+from .words import DETERMINERS, NER_LABELS, ORG_TYPES
+
+
+# What a label of this stage (spaCy's, or the entity type a source implies) says a name is: the
+# one place spaCy's labels are read. Any other label ("none" of a head word) names no actor.
+NAME_TYPES = {
+    "PERSON": NameType.PERSON, "person": NameType.PERSON, "NORP": NameType.GROUP, "group": NameType.GROUP,
+    "ORG": NameType.ORGANIZATION, "organization": NameType.ORGANIZATION, "GPE": NameType.GEOPOLITICAL,
+    "country": NameType.COUNTRY, "alliance": NameType.ALLIANCE, "LOC": NameType.PLACE, "place": NameType.PLACE,
+    "FAC": NameType.FACILITY,
+}
+SPACES = re.compile(r"\s+")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+# The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
+CURATED_TYPE_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE"}
+
+
+class MentionExtractor:
+    """Holds what finding mentions needs once per process: the matchers built from the data."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
+        self.gazetteer = gazetteer
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add_patterns(gazetteer, nlp.make_doc)
+        self.english_adjectives = dictionary_words(nlp)
+        self.english_nouns = dictionary_words(nlp, "noun")
+        self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
+        self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
+
+    def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
+        exact: dict[str, list] = {}
+        lower: dict[str, list] = {}
+        for form in gazetteer.surfaces:
+            pattern = make(form)
+            if len(pattern) > 1:
+                lower.setdefault(form, []).append(pattern)
+                if "'" in form:  # texts write "People’s" as often as "People's"
+                    lower[form].append(make(form.replace("'", "\u2019")))
+            else:
+                variants = {form, form.upper()}
+                if not form.isupper():
+                    variants.add(form[:1].upper() + form[1:])
+                exact.setdefault(form, []).extend(make(v) for v in sorted(variants))
+        for form, patterns in exact.items():
+            self.exact.add(form, patterns)
+        for form, patterns in lower.items():
+            self.lower.add(form, patterns)
+
+    def __call__(self, document: Document, doc: Doc, toks: Tokens | None = None) -> tuple[list[Sentence], list[Mention], list[AcronymDefinition]]:
+        return extract_mentions(document, doc, self, toks)
+
+
+def extract_mentions(
+    document: Document, doc: Doc, extractor: MentionExtractor, toks: Tokens | None = None
+) -> tuple[list[Sentence], list[Mention], list[AcronymDefinition]]:
+    """The sentences, mentions and acronym definitions of one document, in text order
+    (``toks``: the document's token view, made here when not given)."""
+    gaz = extractor.gazetteer
+    toks = Tokens(doc) if toks is None else toks
+    sents = toks.sents
+    sentences = [Sentence(s.start_char, s.end_char) for s in sents]
+    sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
+    shouting = [is_shouting(text) for text in sentence_texts]
+    headline_sents = {i for i, s in enumerate(sents) if is_headline(toks, s, sentence_texts[i], shouting[i], i == 0)}
+    shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
+
+    known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
+    known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
+    candidates = known_candidates + [
+        c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
+    ]
+    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
+    acronyms: list[AcronymDefinition] = []
+    not_names: set[str] = set()
+    for cand, short, long_span in acronym_candidates(toks):
+        if any(t.is_title or t.is_upper for t in long_span if t.is_alpha):
+            candidates.append(cand)
+            acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
+        else:
+            not_names.add(fold(short.text))  # "rare earth elements (REEs)": a term, not a name
+    # A name that an organisation's title ran into splits spaCy's span there too.
+    tails = [o for o in org_candidates if o.label == "PERSON"]
+    candidates = [
+        c
+        for c in candidates
+        if c.kind != "ner"
+        or not any(crosses(c, o) for o in org_candidates) and not joins_two_names(c, org_candidates, toks)
+        and not any(overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
+    ]
+    candidates += org_candidates
+    candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
+
+    # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
+    # named in full in the document, or when the very same words look like a name on their own.
+    strong_entries = {s.entry for c in known_candidates if c.kind != "weak" for s in c.surfaces}
+    ner_spans = {(c.start, c.end) for c in candidates if c.kind in ("ner", "org")}
+    candidates = [
+        c for c in candidates
+        if c.kind != "weak" or {s.entry for s in c.surfaces} & strong_entries or (c.start, c.end) in ner_spans
+    ]
+    chosen = choose(candidates)
+    # The country a document is about decides which ministry a bare "Ministry of Internal Affairs" is.
+    country_counts = Counter(
+        s.entry for c in chosen for s in c.surfaces[:1] if gaz.entries[s.entry].type == "country"
+    )
+    context = MentionContext(
+        document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
+        extractor.titles_by_first_word, strong_entries, extractor.title_strings,
+    )
+
+    mentions: list[Mention] = []
+    for cand in chosen:
+        mention = _make_mention(cand, context)
+        if mention is not None:
+            mentions.append(mention)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns)
+    mentions += _metadata_mentions(document)
+    return sentences, mentions, acronyms
+
+
+def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
+    toks, gaz = ctx.toks, ctx.gaz
+    doc = toks.doc
+    start, end = cand.start, cand.end
+    if cand.inverted:
+        return _inverted_mention(cand, ctx)
+    if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
+        return None  # "Minister of Foreign Affairs": part of a title
+    key = role = gender = None
+    label, kind = cand.label, cand.kind
+    written = start
+    surface = pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
+    if cand.surfaces and surface is None:
+        # a name of several entries that nothing in the text tells apart: a name of its own
+        label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), "ner"
+    if surface is not None:
+        key = surface.entry
+        kind = {SurfaceKind.ALIAS: "gazetteer", SurfaceKind.WEAK: "gazetteer"}.get(surface.kind, surface.kind)
+        label = gaz.entries[key].type
+        gender = gaz.entries[key].gender
+        if surface.kind == SurfaceKind.CAPITAL:
+            role = "actor" if acts(doc[start:end]) else "place"
+    else:
+        if label == "NORP":
+            if not names_a_people(toks, start, end):
+                return None  # "Democratic", "Japanese": a people's adjective, not the people
+            label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
+        if cand.kind == "ner":
+            written = start  # the name as the text writes it keeps its titles ("Senator Ann Lee")
+            titles, role, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
+            if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
+                titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
+            elif titles and start + titles < end and toks.lower[start + titles] in ("of", "for"):
+                # "Chair of the Judiciary Committee": an office; the name is what it is held in
+                start += titles + 1
+                while start < end and toks.lower[start] in DETERMINERS:
+                    start += 1
+                titles, role, gender = 0, None, None
+                label = gaz.head_words.get(toks.text[end - 1]) or label
+                written = start
+            start += titles
+            if titles:
+                label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
+            if start >= end or is_title_modifier(toks, start, end, gaz):
+                return None
+            if not looks_like_a_name(toks, start, end):
+                return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
+            if end - start == 1 and label != "PERSON" and is_english_modifier(toks.tok[start], ctx.english_adjectives):
+                return None  # "Quadrilateral talks": a capitalised word, not a name
+        name = _clean_name(toks.span_text(start, end))
+        words = name.split()
+        head_type = gaz.head_words.get(words[-1]) if words else None
+        if head_type == "none" or (len(words) == 1 and head_type):
+            return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
+        title_before = toks.lower[start - 1].rstrip(".") if start > 0 else ""
+        if cand.kind == "ner" and role is None and title_before in gaz.titles:
+            role, gender = title_before, gaz.titles[title_before]
+            label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
+            written = title_start(toks, start, ctx.title_strings)
+        key = known_with_modifier(name, gaz)
+        if key:
+            kind, label = "gazetteer", gaz.entries[key].type
+        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and in_place_context(toks, start, end, gaz):
+            label = "LOC"
+    name = _clean_name(toks.span_text(start, end))
+    text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
+    if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
+        return None
+    if not key and (fold(name) in gaz.stop_names or fold(name) in gaz.names.suffixes):
+        return None  # "Jr" cut from "Ann Lee, Jr." names nobody
+    sentence = toks.sentence[start]
+    return Mention(
+        doc=ctx.document.id,
+        start=toks.idx[start],
+        end=toks.end_char(end),
+        text=text,
+        name=name,
+        label=NAME_TYPES.get(label, NameType.OTHER),
+        sentence=sentence,
+        kind=MentionKind(kind),
+        key=key,
+        role=role,
+        gender=gender,
+        subtype=gaz.entries[key].kind if key in gaz.entries else None,
+        headline=sentence in ctx.headline_sents,
+        type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
+        guessed=label in NER_LABELS,
+    )
+
+
+def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:
+    """"Lee, Ann" is Ann Lee: the name in its usual order, the text as written (an alias)."""
+    toks = ctx.toks
+    text = toks.span_text(cand.start, cand.end)
+    surname, given = text.split(", ", 1)
+    return Mention(
+        doc=ctx.document.id,
+        start=toks.idx[cand.start],
+        end=toks.end_char(cand.end),
+        text=text,
+        name=f"{given} {surname}",
+        label=NameType.PERSON,
+        sentence=toks.sentence[cand.start],
+        kind=MentionKind.NER,
+        type_votes=("person",),
+    )
+
+
+def _metadata_mentions(document: Document) -> list[Mention]:
+    """The byline's author and the outlet: entities of the document with no place in its text."""
+    out = []
+    for kind, label, value in ((MentionKind.BYLINE, NameType.PERSON, document.author), (MentionKind.OUTLET, NameType.ORGANIZATION, document.outlet)):
+        for name in _split_names(value):
+            out.append(Mention(document.id, None, None, name, name, label, None, kind=kind))
+    return out
+
+
+def _split_names(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [p.strip() for p in re.split(r"\s*(?:,|;| and | & )\s*", value) if p.strip()]
+
+
+def _clean_name(text: str) -> str:
+    text = SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    text = LEADING_THE.sub("", text)
+    text = TRAILING_POSSESSIVE.sub("", text)
+    return text.strip(" .,;:-\u2013\u2014\"'\u201c\u201d")

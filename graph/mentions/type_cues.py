@@ -1,0 +1,134 @@
+"""What the words around a name say it is: the type votes of its context, and the cues that
+make it a place, a people or an actor."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..gazetteer import Gazetteer
+from ..tokens import Tokens
+from .words import POSSESSIVE
+
+
+QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "other", "both", "more", "fewer", "no", "those", "these"}
+PEOPLE_SUFFIXES = ("ian", "an", "n", "ese", "i")  # Asia-n, Sudan-ese, Iraq-i
+LOCATIVE = {"in", "at", "near", "into", "around", "outside", "inside", "across", "towards", "toward", "on"}
+ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
+RELATIVE_PERSON = {"who", "whom", "whose"}
+PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
+
+
+def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, str]) -> tuple[str, ...]:
+    """What the words around the name at tokens ``start:end`` say it is: a noun right before it
+    ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
+    a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
+    votes = []
+    if start > 0:
+        before = toks.lower[start - 1]
+        type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
+        if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
+            votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
+    if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
+        votes.append("work")  # "Rivers of Ash (1998)": a book's or a film's title with its year
+    after = end + (end < len(toks) and toks.text[end] == ",")
+    if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
+        clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
+        if clause.dep_ == "relcl" and start <= clause.head.i < end:
+            votes.append("person")
+    root = toks.doc[start:end].root
+    lone_word = end - start == 1 and not toks.text[start].isupper()  # "AK said he" is a body speaking
+    if lone_word and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
+        # only for a lone word, a surname whose full name may be out of sight: a longer name
+        # that "said he" is as often a body speaking of someone else ("Police said he ...")
+        votes.append("person")
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())
+            if type_ and child.pos_ == "NOUN":
+                votes.append(type_)
+    return tuple(votes)
+
+
+YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
+
+
+def _dated_in_brackets(toks: Tokens, start: int, end: int) -> bool:
+    """A title-case name of two words or more with a lone year in brackets after it, which dates a
+    work ("The Long Road (1998)"); a person's years are a range or a birth ("Ann Lee (b. 1950)"), a
+    place's the year something happened there ("in Geneva (1910)")."""
+    return (
+        end - start >= 2
+        and end + 2 < len(toks)
+        and toks.text[end] == "("
+        and YEAR.match(toks.text[end + 1]) is not None
+        and toks.text[end + 2] == ")"
+    )
+
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _refers_as_a_person(toks: Tokens, end: int) -> bool:
+    """The rest of the sentence after a subject speaks of a "he" or a "she" ("X said she ..."),
+    with no other name between that the pronoun could be."""
+    sentence = toks.sentence[end - 1]
+    stop = toks.sent_start[sentence + 1] if sentence + 1 < len(toks.sent_start) else len(toks)
+    for i in range(end, stop):
+        if toks.name_word[i] and toks.tok[i].ent_type_ == "PERSON":
+            return False
+        if toks.lower[i] in PERSONAL_PRONOUNS:
+            return True
+    return False
+
+
+def in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:
+    """An unknown short name used as a place: after "in"/"near"..., beside a place noun ("Helmand
+    province", "field Galkinish"), or listed with places ("Dushanbe, Kulyab and Kurgan-Tyube")."""
+    for i in (end, start - 1):
+        if 0 <= i < len(toks) and gaz.head_words.get(toks.text[i]) == "place" and toks.tok[i].is_lower:
+            return True
+    head = toks.doc[start:end].root
+    if any(child.dep_ == "conj" and child.ent_type_ in ("GPE", "LOC") for child in head.children):
+        return True  # the first of a list of places ("from Kilbrannagh, Dublin or Cork")
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        if head.ent_type_ in ("GPE", "LOC"):
+            return True
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def acts(span: Span) -> bool:
+    """A capital used as an actor ("Moscow hosted", "Washington's actions") rather than a place."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in ACTOR_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+        return True  # "Moscow hosted", "criticised by Tehran"
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    if after and after[0].text in POSSESSIVE:
+        return True
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in {"led", "backed", "sponsored", "brokered"}
+
+
+def names_a_people(toks: Tokens, start: int, end: int) -> bool:
+    """A plural noun that names a people, creed or party as a whole ("Sikhs", "the Democrats"),
+    not one led by a quantifier ("Many Democrats") nor one named after a place in the document."""
+    last = toks.text[end - 1]
+    if end - start > 2 or not (last[:1].isupper() and last.endswith("s") and toks.tok[end - 1].tag_ in ("NNPS", "NNS")):
+        return False
+    if start > 0 and toks.lower[start - 1] in QUANTIFIERS:
+        return False
+    return not _place_of_people(toks.span_text(start, end), toks.doc_text)
+
+
+def _place_of_people(name: str, text: str) -> bool:
+    """Whether ``text`` names the place the people ``name`` is called after ("Central Asians" and
+    "Central Asia"): the people then stands for the place, as a curated demonym does."""
+    singular = name[:-1]
+    for suffix in PEOPLE_SUFFIXES:
+        if singular.endswith(suffix) and len(singular) > len(suffix) + 2:
+            if re.search(r"\b" + re.escape(singular[: -len(suffix)]) + r"\b", text):
+                return True
+    return False

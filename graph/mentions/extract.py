@@ -224,7 +224,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         key = known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
-        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and in_place_context(toks, start, end, gaz):
+        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and role is None and in_place_context(toks, start, end, gaz):
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"

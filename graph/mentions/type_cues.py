@@ -14,8 +14,14 @@ from .words import POSSESSIVE
 QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "other", "both", "more", "fewer", "no", "those", "these"}
 PEOPLE_SUFFIXES = ("ian", "an", "n", "ese", "i")  # Asia-n, Sudan-ese, Iraq-i
 LOCATIVE = {"in", "at", "near", "into", "around", "outside", "inside", "across", "towards", "toward", "on"}
+# A way somewhere: "via X", "through X", "along X"; and "from X", "to X" for a lone word the model
+# calls no person ("ferries from X"), as people and works are also "from"/"to" ("a letter to Lee").
+ROUTE = {"via", "through", "throughout", "along"}
+ROUTE_OF_A_WORD = {"from", "to"}
+NOT_ROUTE_HEADS = {"according", "thanks", "due", "next", "owing", "prior", "contrary", "compared", "close", "similar", "addition", "apart", "aside"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 RELATIVE_PERSON = {"who", "whom", "whose"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -29,6 +35,12 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
+    if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and (
+        type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
+    ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
+        votes.append("place")  # "the island of X", "the city of X", "20 km north of X"
+    if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
+        votes.append("place")  # "Springfield, X." names the region a town is in
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
         votes.append("work")  # "Rivers of Ash (1998)": a book's or a film's title with its year
     after = end + (end < len(toks) and toks.text[end] == ",")
@@ -91,11 +103,19 @@ def in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool
     head = toks.doc[start:end].root
     if any(child.dep_ == "conj" and child.ent_type_ in ("GPE", "LOC") for child in head.children):
         return True  # the first of a list of places ("from Kilbrannagh, Dublin or Cork")
+    if head.dep_ == "appos" and head.head.i == start - 2 and toks.text[start - 1] == "," and head.head.pos_ == "PROPN":
+        head = head.head  # "in Exeter, Devon": a name right after a name, as the region it lies in
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
         if head.ent_type_ in ("GPE", "LOC"):
             return True
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+    if head.dep_ != "pobj" or end < len(toks) and toks.lower[end] in POSSESSIVE:
+        return False  # "in Lee's report" is in a report
+    prep = head.head
+    if prep.lower_ in LOCATIVE or prep.lower_ in ROUTE:
+        return True
+    lone = end - start == 1 and toks.tok[start].ent_type_ != "PERSON" and toks.lower[start - 1] == prep.lower_
+    return lone and prep.lower_ in ROUTE_OF_A_WORD and prep.head.lower_ not in NOT_ROUTE_HEADS
 
 
 def acts(span: Span) -> bool:

@@ -40,6 +40,11 @@ TRAILING_NON_NAMES = {"I", "me", "Mr", "Mrs", "Ms", "Dr"}
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 LOCATIVE = {"in", "at", "near", "into", "around", "outside", "inside", "across", "towards", "toward", "on"}
+# A way somewhere: "via X", "through X", "along X"; and "from X", "to X" for a lone word the model
+# calls no person ("ferries from X"), as people and works are also "from"/"to" ("a letter to Lee").
+ROUTE = {"via", "through", "throughout", "along"}
+ROUTE_OF_A_WORD = {"from", "to"}
+NOT_ROUTE_HEADS = {"according", "thanks", "due", "next", "owing", "prior", "contrary", "compared", "close", "similar", "addition", "apart", "aside"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 # Parts of speech that cannot start a name: "Browbeating the Taliban", "Politically the Taliban".
 LEADING_NON_NAME = {"VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX", "PART", "INTJ", "DET", "NUM"}
@@ -557,7 +562,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         key = _known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
-        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and _in_place_context(toks, start, end, gaz):
+        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and role is None and _in_place_context(toks, start, end, gaz):
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
@@ -718,7 +723,13 @@ def _in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> boo
         head = head.head
         if head.ent_type_ in ("GPE", "LOC"):
             return True
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+    if head.dep_ != "pobj" or end < len(toks) and toks.lower[end] in POSSESSIVE:
+        return False  # "in Lee's report" is in a report
+    prep = head.head
+    if prep.lower_ in LOCATIVE or prep.lower_ in ROUTE:
+        return True
+    lone = end - start == 1 and toks.tok[start].ent_type_ != "PERSON" and toks.lower[start - 1] == prep.lower_
+    return lone and prep.lower_ in ROUTE_OF_A_WORD and prep.head.lower_ not in NOT_ROUTE_HEADS
 
 
 def _titles_by_first_word(gaz: Gazetteer) -> TitleIndex:

@@ -624,6 +624,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
     if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and type_nouns.get(toks.lower[start - 2]) == "place":
         votes.append("place")  # "the island of X", "the city of X"
+    if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
+        votes.append("place")  # "Springfield, X." names the region a town is in
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
         votes.append("work")  # "Rivers of Ash (1998)": a book's or a film's title with its year
     after = end + (end < len(toks) and toks.text[end] == ",")

@@ -294,3 +294,32 @@ def test_a_name_and_i_is_the_name_alone(tmp_path):
     G = build_texts(tmp_path, "Dear Lena, Kathy Harlow & I went to the fair. Later Tom Beck & Mr left early.\n")
     assert node_named(G, "Kathy Harlow")["type"] == "person" and nodes_with(G, "Tom Beck")
     assert not [label for label in (a["label"] for _, a in G.nodes(data=True)) if label.endswith(("& I", "& Mr"))]
+
+
+def test_a_one_word_town_on_a_route_or_after_a_place_noun_is_a_place(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Flights from the capital arrive via Al Harwan twice a week. The trail runs along Kellerbrook "
+        "to the sea. The ferry leaves from Odrun each morning. Monks lived in the desert of Tavros.\n",
+    )
+    for name in ("Al Harwan", "Kellerbrook", "Odrun", "Tavros"):
+        assert node_named(G, name)["type"] == "place", name
+
+
+def test_a_surname_sent_a_letter_to_stays_a_person(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Mara Kestrel, the mayor, spoke on Monday. Kestrel said she would not resign. Residents sent "
+        "a letter to Kestrel, and a petition from Kestrel reached the council. Kestrel told them she "
+        "would answer.\n",
+    )
+    assert node_named(G, "Mara Kestrel")["type"] == "person"
+
+
+def test_a_company_named_after_a_place_stays_an_organisation(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Velmora Motors said on Monday that profits fell. Velmora Motors shares dropped in Tokyo. "
+        "Analysts at Velmora Motors expect a recovery, and a statement from Velmora Motors blamed costs.\n",
+    )
+    assert node_named(G, "Velmora Motors")["type"] == "organization"

@@ -609,6 +609,7 @@ def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:
 
 
 RELATIVE_PERSON = {"who", "whom", "whose"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -622,8 +623,10 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
             votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
-    if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and type_nouns.get(toks.lower[start - 2]) == "place":
-        votes.append("place")  # "the island of X", "the city of X"
+    if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and (
+        type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
+    ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
+        votes.append("place")  # "the island of X", "the city of X", "20 km north of X"
     if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
         votes.append("place")  # "Springfield, X." names the region a town is in
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:

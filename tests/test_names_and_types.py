@@ -300,9 +300,10 @@ def test_a_one_word_town_on_a_route_or_after_a_place_noun_is_a_place(tmp_path):
     G = build_texts(
         tmp_path,
         "Flights from the capital arrive via Al Harwan twice a week. The trail runs along Kellerbrook "
-        "to the sea. The ferry leaves from Odrun each morning. Monks lived in the desert of Tavros.\n",
+        "to the sea. The ferry leaves from Odrun each morning. Monks lived in the desert of Tavros. "
+        "Mara Vell was born in Edderby, Wealdshire. Later she moved to Tolcaster, Wealdshire, with her sister.\n",
     )
-    for name in ("Al Harwan", "Kellerbrook", "Odrun", "Tavros"):
+    for name in ("Al Harwan", "Kellerbrook", "Odrun", "Tavros", "Tolcaster"):
         assert node_named(G, name)["type"] == "place", name
 
 

@@ -726,8 +726,9 @@ def _in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> boo
     head = toks.doc[start:end].root
     if any(child.dep_ == "conj" and child.ent_type_ in ("GPE", "LOC") for child in head.children):
         return True  # the first of a list of places ("from Kilbrannagh, Dublin or Cork")
-    # "in Exeter, Devon" too, but not a year's apposition ("started in 1993, X")
-    while head.dep_ in ("conj", "appos") and head.head is not head and not (head.dep_ == "appos" and head.head.pos_ == "NUM"):
+    if head.dep_ == "appos" and head.head.i == start - 2 and toks.text[start - 1] == "," and head.head.pos_ == "PROPN":
+        head = head.head  # "in Exeter, Devon": a name right after a name, as the region it lies in
+    while head.dep_ == "conj" and head.head is not head:
         head = head.head
         if head.ent_type_ in ("GPE", "LOC"):
             return True

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
 from .context import Claim, Context
 from .cues import noun_class
-from .interview import interviewee_of
+from .interview import interviewee_of, signer_of
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS, SUBJECT_PRONOUNS
@@ -373,6 +373,9 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         interviewee = interviewee_of(ctx) if lower in FIRST_SINGULAR and not _asks(ctx, tok) else None
         if interviewee is not None:
             return Resolved(interviewee, SpeakerResolution.PRONOUN)  # an interview's answers: the interviewee
+        signer = signer_of(ctx) if lower in FIRST_SINGULAR and ctx.author is None else None
+        if signer is not None:
+            return Resolved(signer, SpeakerResolution.PRONOUN)  # a letter: the person who signs it
         order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
         for n in order:
             if n is not None:

@@ -35,11 +35,18 @@ def _headline_interviewee(ctx: Context) -> int | None:
     if len(ctx.paragraph_starts) < 3:
         return None
     end = ctx.paragraph_starts[1]
-    if not any(ctx.lex.nouns.get(w) == NounClass.INTERVIEW and w.startswith("interview")
+    if not any(w in _INTERVIEW_WORDS and w.startswith("interview")  # "Paper interviews Ann Lee"
+               or ctx.lex.nouns.get(w) == NounClass.INTERVIEW and w.startswith("interview")
                for w in ctx.text[:end].lower().replace(":", " ").split()):
         return None
     people = {ctx.mentions[n].name: n for n in ctx.people.keys
               if ctx.mentions[n].in_text and ctx.mentions[n].start < end and len(ctx.mentions[n].name.split()) > 1}
+    if not people:
+        # the tagger missed the name in the headline: a full name there ("... Ann Lee Tuesday")
+        # whose surname names a person further on
+        words = [w.strip(".,:;!?\"'()") for w in ctx.text[:end].split()]
+        people = {w.lower(): ctx.people.named[w.lower()][0] for prev, w in zip(words, words[1:])
+                  if prev[:1].isupper() and w[:1].isupper() and ctx.people.named.get(w.lower())}
     return next(iter(people.values())) if len(people) == 1 else None
 
 
@@ -109,6 +116,8 @@ def find_signer(ctx: Context) -> int | None:
             name_start, name_end = spans[k + 1]
             if len(ctx.text[name_start:name_end].split()) <= _NAME_WORDS:
                 found = _person_in(ctx, name_start, name_end)
+                if found is None:
+                    found = _given_name_of(ctx, ctx.text[name_start:name_end].split())
                 if found is not None:
                     return found
         comma = ctx.text.find(",", start, end)
@@ -127,3 +136,14 @@ def _person_in(ctx: Context, start: int, end: int) -> int | None:
         named = ctx.people.named.get(ctx.people.keys.get(n, ""))
         return named[0] if named else n
     return None
+
+
+def _given_name_of(ctx: Context, words: list[str]) -> int | None:
+    """A letter signed with a given name alone ("Ann"), which the tagger seldom calls a person:
+    the one person the letter names in full with that given name (in its address, say)."""
+    if len(words) != 1 or not words[0].isalpha() or not words[0][:1].isupper():
+        return None
+    given = words[0].lower()
+    found = {ctx.people.keys[n]: n for n in ctx.people.order
+             if len(name := ctx.mentions[n].name.split()) > 1 and name[0].lower() == given}
+    return next(iter(found.values())) if len(found) == 1 else None

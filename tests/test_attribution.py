@@ -101,6 +101,10 @@ TEXTS = {
     "accusations": "Senator Ann Ray accuses Bob Lee of hiding the report. Ray blamed Lee for the defeat. "
                    "Ray called upon the governor to restart the program. Ray accused him.",
     "fronted": "The mayor defended the plan, which Senator Bob Lee called reckless.",
+    "letter": "Dear Tom,\n\nThe rain has not stopped for a week here. I think the river will flood the lower fields "
+              "before Sunday.\n\nWith all my love,\n\nMara Quill\n\nP.S. Say hello to the dogs.",
+    "letter_given_name": "Miss Dora Penhallow\n\n12 Mill Lane\n\nDear Mother,\n\nI believe the new teacher is much "
+                         "better than the old one.\n\nLove always,\n\nDora",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -355,6 +359,14 @@ def test_a_described_person_is_the_person_named_before(kg):
 def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg, doc, start, person):
     st = one(kg, doc, start)
     assert (label(kg, st["speaker"]), st["kind"]) == (person, "belief")
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("letter", "the river will flood", "Mara Quill"),
+    ("letter_given_name", "the new teacher is much better", "Dora Penhallow"),
+])
+def test_the_i_of_a_letter_is_the_person_who_signs_it(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person
 
 
 def test_it_says_keeps_its_statement_when_the_text_names_no_body_it_could_be(kg):

@@ -75,6 +75,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     for c in tok.children:
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
             cm = ctx.mention_at(c)
+            if c.dep_ != "appos" and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                continue  # "Lee supporters", "Lee aides": people around the person, not the person
             if cm in ctx.people.keys or ctx.mentions[cm].label in SPEAKER_LABELS:
                 if c.dep_ == "appos" or (cm in ctx.people.keys):
                     return Resolved(cm, SpeakerResolution.NAME)
@@ -108,9 +110,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(_body_named_before(ctx, tok, claim, history), SpeakerResolution.NOMINAL)
         return Resolved(None, SpeakerResolution.NOMINAL)
     if lemma in SPOKESPEOPLE or cls in PEOPLE_CLASSES and _speaks_for(ctx, tok) is not None:
-        org = _speaks_for(ctx, tok)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
+        org = _speaks_for(ctx, tok, people=lemma in SPOKESPEOPLE)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
         if org is not None and lemma in SPOKESPEOPLE:
-            return Resolved(org, SpeakerResolution.NOMINAL)
+            # a person's spokesperson speaks for the person too ("a spokeswoman for Ann Lee")
+            return Resolved(_as_person(ctx, org) if org in ctx.people.keys else org, SpeakerResolution.NOMINAL)
     if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "a source close to X": never X
@@ -192,13 +195,14 @@ def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
     return None
 
 
-def _speaks_for(ctx: Context, tok: Token) -> int | None:
-    """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman"."""
+def _speaks_for(ctx: Context, tok: Token, people: bool = False) -> int | None:
+    """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman";
+    with ``people``, a person too ("a spokeswoman for Ann Lee")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             n = mention_in_phrase(ctx, obj) if obj is not None else None
-            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label not in PLACE_LABELS:
+            if n is not None and (people and c.lower_ == "for" or n not in ctx.people.keys) and ctx.mentions[n].label not in PLACE_LABELS:
                 return n
     for c in tok.children:
         if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < tok.i:
@@ -537,6 +541,8 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if holds(c[1]):
             known = c
             break
+    if known is None and _role_of_a_body(ctx, tok):
+        nearest = None  # "Canada's prime minister", "the Acme treasurer": only a person said to hold that post
     if known is None and nearest is not None:
         # no one said to hold the role: the person in focus (the last to speak, or the subject of
         # the nearest sentence that names someone who fits), not merely the nearest name
@@ -551,6 +557,18 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
     if key and cls in PEOPLE_CLASSES:
         ctx.people.roles.setdefault(key, set()).add(lemma)
     return Resolved(n, SpeakerResolution.NOMINAL)
+
+
+def _role_of_a_body(ctx: Context, tok: Token) -> bool:
+    """A post named by the country or place it is held in ("Ruritania's finance minister",
+    "Springfield's tax commissioner"): whoever holds it there, not a description of the person
+    in focus."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            n = ctx.mention_at(c)
+            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in PLACE_LABELS | {NameType.GEOPOLITICAL, NameType.COUNTRY}:
+                return True
+    return False
 
 
 def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resolved:

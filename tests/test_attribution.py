@@ -105,6 +105,10 @@ TEXTS = {
               "before Sunday.\n\nWith all my love,\n\nMara Quill\n\nP.S. Say hello to the dogs.",
     "letter_given_name": "Miss Dora Penhallow\n\n12 Mill Lane\n\nDear Mother,\n\nI believe the new teacher is much "
                          "better than the old one.\n\nLove always,\n\nDora",
+    "supporters": "Senator Ann Ray lost the vote on Tuesday. Ray supporters said the count was flawed.",
+    "spokeswoman_for": "Senator Ann Ray was not at the hearing. A spokeswoman for Ann Ray said the senator was ill.",
+    "country_post": "Mayor Tom Hill opened the bridge on Monday.\n\n"
+                    "Norway's finance minister said the bridge had cost too much.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -359,6 +363,20 @@ def test_a_described_person_is_the_person_named_before(kg):
 def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg, doc, start, person):
     st = one(kg, doc, start)
     assert (label(kg, st["speaker"]), st["kind"]) == (person, "belief")
+
+
+def test_supporters_of_a_person_are_not_the_person(kg):
+    st = one(kg, "supporters", "the count was flawed")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Ray supporters")
+
+
+def test_a_spokeswoman_for_a_person_speaks_for_the_person(kg):
+    assert label(kg, one(kg, "spokeswoman_for", "the senator was ill")["speaker"]) == "Ann Ray"
+
+
+def test_a_post_named_by_its_country_is_not_a_person_of_an_earlier_paragraph(kg):
+    st = one(kg, "country_post", "the bridge had cost too much")
+    assert st["speaker"] is None
 
 
 @pytest.mark.parametrize("doc, start, person", [

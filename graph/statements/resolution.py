@@ -541,8 +541,6 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if holds(c[1]):
             known = c
             break
-    if known is None and _role_of_a_body(ctx, tok):
-        nearest = None  # "Canada's prime minister", "the Acme treasurer": only a person said to hold that post
     if known is None and nearest is not None:
         # no one said to hold the role: the person in focus (the last to speak, or the subject of
         # the nearest sentence that names someone who fits), not merely the nearest name
@@ -550,6 +548,8 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if focus is not None:
             nearest = next((c for c in _person_candidates(ctx, before, history) if c[1] == focus), nearest)
     best = known or nearest  # a person said to be an expert beats a nearer one of unknown role
+    if known is None and best is not None and ctx.paragraph_of(best[0]) != ctx.paragraph_of(before) and _role_of_a_body(ctx, tok):
+        best = None  # "Ruritania's finance minister" paragraphs after someone else: whoever holds that post
     if best is None or ctx.paragraph_of(best[0]) < limit:
         return Resolved(None, SpeakerResolution.NOMINAL)
     n = best[1]
@@ -561,8 +561,8 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
 
 def _role_of_a_body(ctx: Context, tok: Token) -> bool:
     """A post named by the country or place it is held in ("Ruritania's finance minister",
-    "Springfield's tax commissioner"): whoever holds it there, not a description of the person
-    in focus."""
+    "Springfield's tax commissioner"): a person of unknown roles stands in for it only from
+    the same paragraph."""
     for c in tok.children:
         if c.dep_ == "poss":
             n = ctx.mention_at(c)

@@ -109,6 +109,12 @@ TEXTS = {
     "spokeswoman_for": "Senator Ann Ray was not at the hearing. A spokeswoman for Ann Ray said the senator was ill.",
     "country_post": "Mayor Tom Hill opened the bridge on Monday.\n\n"
                     "Norway's finance minister said the bridge had cost too much.",
+    "that_said": "Mayor Tom Hill wants a new arena. That said, the council has not voted on it. "
+                 "Having said that, the arena could open in 2030.",
+    "small_clause": "Inspector Ann Moss went to the hall on Monday and found it empty. "
+                    "The inspector found that the fire exits had been blocked for months.",
+    "know_why": "Coach Dan Varga lost again on Sunday. \u201cWe played badly,\u201d Varga said. "
+                "Varga does not know why.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -363,6 +369,18 @@ def test_a_described_person_is_the_person_named_before(kg):
 def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg, doc, start, person):
     st = one(kg, doc, start)
     assert (label(kg, st["speaker"]), st["kind"]) == (person, "belief")
+
+
+def test_that_said_is_the_writer_turning_not_a_statement(kg):
+    assert said(kg, "that_said") == []
+
+
+def test_finding_something_in_a_state_is_no_finding(kg):
+    assert [s["text"] for s in said(kg, "small_clause")] == ["the fire exits had been blocked for months"]
+
+
+def test_not_knowing_why_attributes_no_words(kg):
+    assert [s["text"] for s in said(kg, "know_why")] == ["We played badly"]
 
 
 def test_supporters_of_a_person_are_not_the_person(kg):

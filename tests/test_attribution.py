@@ -115,6 +115,8 @@ TEXTS = {
                     "The inspector found that the fire exits had been blocked for months.",
     "know_why": "Coach Dan Varga lost again on Sunday. \u201cWe played badly,\u201d Varga said. "
                 "Varga does not know why.",
+    "interview_question": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax.\n\n"
+                          "Do you think the new book will sell well?\n\nI hope so.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -381,6 +383,11 @@ def test_finding_something_in_a_state_is_no_finding(kg):
 
 def test_not_knowing_why_attributes_no_words(kg):
     assert [s["text"] for s in said(kg, "know_why")] == ["We played badly"]
+
+
+def test_you_in_an_interviews_question_is_the_interviewee(kg):
+    st = one(kg, "interview_question", "the new book will sell well")
+    assert label(kg, st["speaker"]) == "Ann Lee"
 
 
 def test_supporters_of_a_person_are_not_the_person(kg):

@@ -398,6 +398,10 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         if n is None:
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # "it is worth mentioning that": no one
         return Resolved(n, SpeakerResolution.PRONOUN)
+    if lower == "you" and not claim.in_quote and _asks(ctx, tok):
+        interviewee = interviewee_of(ctx)  # an interview's question: "Do you think ...?" asks the interviewee's view
+        if interviewee is not None:
+            return Resolved(interviewee, SpeakerResolution.PRONOUN)
     if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
         return Resolved(None, SpeakerResolution.NONE)  # "no one", "you", "someone": a speaker the text does not name
     if claim.in_quote:

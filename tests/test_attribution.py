@@ -117,6 +117,7 @@ TEXTS = {
                 "Varga does not know why.",
     "interview_question": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax.\n\n"
                           "Do you think the new book will sell well?\n\nI hope so.",
+    "dateline": "OTTAWA -- President Anna Berg, opening the new museum on Saturday, said it would tell a national story.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -388,6 +389,10 @@ def test_not_knowing_why_attributes_no_words(kg):
 def test_you_in_an_interviews_question_is_the_interviewee(kg):
     st = one(kg, "interview_question", "the new book will sell well")
     assert label(kg, st["speaker"]) == "Ann Lee"
+
+
+def test_a_dateline_is_where_not_who(kg):
+    assert label(kg, one(kg, "dateline", "it would tell a national story")["speaker"]) == "Anna Berg"
 
 
 def test_supporters_of_a_person_are_not_the_person(kg):

@@ -24,6 +24,9 @@ class Resolved:
     drop: bool = False
 
 
+_DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
 def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]], depth: int = 0) -> Resolved:
     """Who a speaker phrase names."""
     lex = ctx.lex
@@ -32,6 +35,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     n = ctx.mention_at(tok)
     lower = tok.lower_
     lemma = tok.lemma_.lower()
+    if tok.i == tok.sent.start and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in _DATELINE_DASHES:
+        # "WASHINGTON -- President Ann Lee ... said": the dateline is where, the name after it who
+        apposed = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if apposed is not None:
+            return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
     if n is not None:
         m = ctx.mentions[n]
         if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):

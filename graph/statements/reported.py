@@ -140,7 +140,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 continue
             if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
                 continue  # "I don't know why.", "know what": no words to attribute
-            if cue.cls == CueClass.REPORT and not _finite(c):
+            if cue.cls == CueClass.REPORT and _small_clause(c):
                 continue  # "found it cancelled", "will find it difficult": a small clause, no finding ("consider it necessary" is a belief)
             if c.i > verb.i:
                 s, e = _clause_span(ctx, c, verb)
@@ -233,11 +233,17 @@ def _discourse_marker(verb: Token) -> bool:
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _finite(clause: Token) -> bool:
-    """A clause with a tensed verb or a complementizer ("found that ...", "found there had been"),
-    not a small clause of an object and its state ("found it cancelled", "found herself alone")."""
-    return clause.tag_ in _FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS or c.dep_ == "mark" for c in clause.children)
+def _small_clause(clause: Token) -> bool:
+    """An object and its state, with no verb of its own ("found it empty", "found herself alone",
+    "will find it difficult"): no finding. A clause with a tense, a complementizer, a verb in -ing
+    ("a poll shows Lee leading") or a subject that is a name or a noun ("found the mayor
+    honest", a verb the tagger read as a participle) is one."""
+    if clause.tag_ in _FINITE_TAGS or clause.tag_ in ("VBG", "VB"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS or c.dep_ == "mark" for c in clause.children):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.pos_ == "PRON"
 
 
 def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:

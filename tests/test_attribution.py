@@ -101,6 +101,23 @@ TEXTS = {
     "accusations": "Senator Ann Ray accuses Bob Lee of hiding the report. Ray blamed Lee for the defeat. "
                    "Ray called upon the governor to restart the program. Ray accused him.",
     "fronted": "The mayor defended the plan, which Senator Bob Lee called reckless.",
+    "letter": "Dear Tom,\n\nThe rain has not stopped for a week here. I think the river will flood the lower fields "
+              "before Sunday.\n\nWith all my love,\n\nMara Quill\n\nP.S. Say hello to the dogs.",
+    "letter_given_name": "Miss Dora Penhallow\n\n12 Mill Lane\n\nDear Mother,\n\nI believe the new teacher is much "
+                         "better than the old one.\n\nLove always,\n\nDora",
+    "supporters": "Senator Ann Ray lost the vote on Tuesday. Ray supporters said the count was flawed.",
+    "spokeswoman_for": "Senator Ann Ray was not at the hearing. A spokeswoman for Ann Ray said the senator was ill.",
+    "country_post": "Mayor Tom Hill opened the bridge on Monday.\n\n"
+                    "Norway's finance minister said the bridge had cost too much.",
+    "that_said": "Mayor Tom Hill wants a new arena. That said, the council has not voted on it. "
+                 "Having said that, the arena could open in 2030.",
+    "small_clause": "Inspector Ann Moss went to the hall on Monday and found it empty. "
+                    "The inspector found that the fire exits had been blocked for months.",
+    "know_why": "Coach Dan Varga lost again on Sunday. \u201cWe played badly,\u201d Varga said. "
+                "Varga does not know why.",
+    "interview_question": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax.\n\n"
+                          "Do you think the new book will sell well?\n\nI hope so.",
+    "dateline": "OTTAWA -- President Anna Berg, opening the new museum on Saturday, said it would tell a national story.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -355,6 +372,49 @@ def test_a_described_person_is_the_person_named_before(kg):
 def test_the_i_of_an_interviews_answers_is_the_person_interviewed(kg, doc, start, person):
     st = one(kg, doc, start)
     assert (label(kg, st["speaker"]), st["kind"]) == (person, "belief")
+
+
+def test_that_said_is_the_writer_turning_not_a_statement(kg):
+    assert said(kg, "that_said") == []
+
+
+def test_finding_something_in_a_state_is_no_finding(kg):
+    assert [s["text"] for s in said(kg, "small_clause")] == ["the fire exits had been blocked for months"]
+
+
+def test_not_knowing_why_attributes_no_words(kg):
+    assert [s["text"] for s in said(kg, "know_why")] == ["We played badly"]
+
+
+def test_you_in_an_interviews_question_is_the_interviewee(kg):
+    st = one(kg, "interview_question", "the new book will sell well")
+    assert label(kg, st["speaker"]) == "Ann Lee"
+
+
+def test_a_dateline_is_where_not_who(kg):
+    assert label(kg, one(kg, "dateline", "it would tell a national story")["speaker"]) == "Anna Berg"
+
+
+def test_supporters_of_a_person_are_not_the_person(kg):
+    st = one(kg, "supporters", "the count was flawed")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Ray supporters")
+
+
+def test_a_spokeswoman_for_a_person_speaks_for_the_person(kg):
+    assert label(kg, one(kg, "spokeswoman_for", "the senator was ill")["speaker"]) == "Ann Ray"
+
+
+def test_a_post_named_by_its_country_is_not_a_person_of_an_earlier_paragraph(kg):
+    st = one(kg, "country_post", "the bridge had cost too much")
+    assert st["speaker"] is None
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("letter", "the river will flood", "Mara Quill"),
+    ("letter_given_name", "the new teacher is much better", "Dora Penhallow"),
+])
+def test_the_i_of_a_letter_is_the_person_who_signs_it(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person
 
 
 def test_it_says_keeps_its_statement_when_the_text_names_no_body_it_could_be(kg):

@@ -29,7 +29,8 @@ The stages, one module each, in the order a document goes through them:
   earlier person whose gender fits - by title, pronoun or common given name - with the subject
   pronouns before it resolved in turn, so that "he" keeps his person in focus), a description
   ("the expert": the earlier person said to hold that role, else the one in focus; "the company":
-  the organisation named before), "I" in an interview's answers (the interviewee). A phrase that names no
+  the organisation named before), "I" in an interview's answers and "you" in its questions (the
+  interviewee), "I" in a letter with no byline (the person who signs it). A phrase that names no
   entity ("officials", "a source close to X") keeps its statement with no speaker; the stage
   records every phrase as written (``Statement.speaker_text``).
 * the kinds (``StatementKind``: direct, indirect, according_to, belief, question, negated) come

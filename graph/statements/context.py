@@ -77,6 +77,7 @@ class Context:
     author: int | None = None
     outlet: int | None = None
     interviewee_found: tuple[int | None] | None = None  # found once, when an "I" needs it (see interview.interviewee_of)
+    signer_found: tuple[int | None] | None = None  # a letter's signer, likewise (see interview.signer_of)
     people: People = field(default_factory=lambda: People())
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # accepted direct quotes
     direct_cues: list[tuple[int, int]] = field(default_factory=list)  # their cues' offsets

@@ -37,6 +37,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         if quoted is not None or lemma == "quote" or not _participle_of_report(ctx, verb):
             return quoted
         # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
+    if lemma == "say" and _discourse_marker(verb):
+        return None  # "That said, ...", "Having said that, ...": the writer turning, no one's statement
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
@@ -136,6 +138,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         for c in children:
             if c.dep_ != "ccomp":
                 continue
+            if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
+                continue  # "I don't know why.", "know what": no words to attribute
+            if cue.cls == CueClass.REPORT and _small_clause(c):
+                continue  # "found it cancelled", "will find it difficult": a small clause, no finding ("consider it necessary" is a belief)
             if c.i > verb.i:
                 s, e = _clause_span(ctx, c, verb)
                 return s, e, False
@@ -212,6 +218,32 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 s, e = subtree_span(c)
                 return s, e, True
     return None
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """"said" in a sentence-opening "That said," / "That being said," / "Having said that,"."""
+    doc, start = verb.doc, verb.sent.start
+    before = [t.lower_ for t in doc[start : verb.i]]
+    after = doc[verb.i + 1 : verb.i + 3]
+    if before in (["that"], ["this"], ["that", "being"], ["this", "being"]):
+        return len(after) > 0 and after[0].text == ","
+    return before == ["having"] and len(after) > 1 and after[0].lower_ in ("that", "this") and after[1].text == ","
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _small_clause(clause: Token) -> bool:
+    """An object and its state, with no verb of its own ("found it empty", "found herself alone",
+    "will find it difficult"): no finding. A clause with a tense, a complementizer, a verb in -ing
+    ("a poll shows Lee leading") or a subject that is a name or a noun ("found the mayor
+    honest", a verb the tagger read as a participle) is one."""
+    if clause.tag_ in _FINITE_TAGS or clause.tag_ in ("VBG", "VB"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS or c.dep_ == "mark" for c in clause.children):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.pos_ == "PRON"
 
 
 def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
 from .context import Claim, Context
 from .cues import noun_class
-from .interview import interviewee_of
+from .interview import interviewee_of, signer_of
 from .speakers import mention_in_phrase
 from .syntax import owner_of, phrase_head
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE, SUBJECT_DEPS, SUBJECT_PRONOUNS
@@ -24,6 +24,9 @@ class Resolved:
     drop: bool = False
 
 
+_DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
 def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]], depth: int = 0) -> Resolved:
     """Who a speaker phrase names."""
     lex = ctx.lex
@@ -32,6 +35,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     n = ctx.mention_at(tok)
     lower = tok.lower_
     lemma = tok.lemma_.lower()
+    if tok.i == tok.sent.start and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in _DATELINE_DASHES:
+        # "WASHINGTON -- President Ann Lee ... said": the dateline is where, the name after it who
+        apposed = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if apposed is not None:
+            return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
     if n is not None:
         m = ctx.mentions[n]
         if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):
@@ -75,6 +83,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     for c in tok.children:
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
             cm = ctx.mention_at(c)
+            if c.dep_ != "appos" and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                continue  # "Lee supporters", "Lee aides": people around the person, not the person
             if cm in ctx.people.keys or ctx.mentions[cm].label in SPEAKER_LABELS:
                 if c.dep_ == "appos" or (cm in ctx.people.keys):
                     return Resolved(cm, SpeakerResolution.NAME)
@@ -108,9 +118,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(_body_named_before(ctx, tok, claim, history), SpeakerResolution.NOMINAL)
         return Resolved(None, SpeakerResolution.NOMINAL)
     if lemma in SPOKESPEOPLE or cls in PEOPLE_CLASSES and _speaks_for(ctx, tok) is not None:
-        org = _speaks_for(ctx, tok)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
+        org = _speaks_for(ctx, tok, people=lemma in SPOKESPEOPLE)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
         if org is not None and lemma in SPOKESPEOPLE:
-            return Resolved(org, SpeakerResolution.NOMINAL)
+            # a person's spokesperson speaks for the person too ("a spokeswoman for Ann Lee")
+            return Resolved(_as_person(ctx, org) if org in ctx.people.keys else org, SpeakerResolution.NOMINAL)
     if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "a source close to X": never X
@@ -192,13 +203,14 @@ def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
     return None
 
 
-def _speaks_for(ctx: Context, tok: Token) -> int | None:
-    """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman"."""
+def _speaks_for(ctx: Context, tok: Token, people: bool = False) -> int | None:
+    """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman";
+    with ``people``, a person too ("a spokeswoman for Ann Lee")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             n = mention_in_phrase(ctx, obj) if obj is not None else None
-            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label not in PLACE_LABELS:
+            if n is not None and (people and c.lower_ == "for" or n not in ctx.people.keys) and ctx.mentions[n].label not in PLACE_LABELS:
                 return n
     for c in tok.children:
         if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < tok.i:
@@ -373,6 +385,9 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         interviewee = interviewee_of(ctx) if lower in FIRST_SINGULAR and not _asks(ctx, tok) else None
         if interviewee is not None:
             return Resolved(interviewee, SpeakerResolution.PRONOUN)  # an interview's answers: the interviewee
+        signer = signer_of(ctx) if lower in FIRST_SINGULAR and ctx.author is None else None
+        if signer is not None:
+            return Resolved(signer, SpeakerResolution.PRONOUN)  # a letter: the person who signs it
         order = (ctx.outlet, ctx.author) if lower in FIRST_PLURAL else (ctx.author, ctx.outlet)
         for n in order:
             if n is not None:
@@ -391,6 +406,10 @@ def _resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple
         if n is None:
             return Resolved(None, SpeakerResolution.PRONOUN, drop=True)  # "it is worth mentioning that": no one
         return Resolved(n, SpeakerResolution.PRONOUN)
+    if lower == "you" and not claim.in_quote and _asks(ctx, tok):
+        interviewee = interviewee_of(ctx)  # an interview's question: "Do you think ...?" asks the interviewee's view
+        if interviewee is not None:
+            return Resolved(interviewee, SpeakerResolution.PRONOUN)
     if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS:
         return Resolved(None, SpeakerResolution.NONE)  # "no one", "you", "someone": a speaker the text does not name
     if claim.in_quote:
@@ -541,6 +560,8 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if focus is not None:
             nearest = next((c for c in _person_candidates(ctx, before, history) if c[1] == focus), nearest)
     best = known or nearest  # a person said to be an expert beats a nearer one of unknown role
+    if known is None and best is not None and ctx.paragraph_of(best[0]) != ctx.paragraph_of(before) and _role_of_a_body(ctx, tok):
+        best = None  # "Ruritania's finance minister" paragraphs after someone else: whoever holds that post
     if best is None or ctx.paragraph_of(best[0]) < limit:
         return Resolved(None, SpeakerResolution.NOMINAL)
     n = best[1]
@@ -548,6 +569,18 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
     if key and cls in PEOPLE_CLASSES:
         ctx.people.roles.setdefault(key, set()).add(lemma)
     return Resolved(n, SpeakerResolution.NOMINAL)
+
+
+def _role_of_a_body(ctx: Context, tok: Token) -> bool:
+    """A post named by the country or place it is held in ("Ruritania's finance minister",
+    "Springfield's tax commissioner"): a person of unknown roles stands in for it only from
+    the same paragraph."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            n = ctx.mention_at(c)
+            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in PLACE_LABELS | {NameType.GEOPOLITICAL, NameType.COUNTRY}:
+                return True
+    return False
 
 
 def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resolved:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..curated import load_curated
-from ..records import CueClass, Document, Mention, MentionKind, StatementKind
+from ..records import CueClass, Document, Mention, MentionKind, SpeakerResolution, StatementKind
 from ..tokens import Tokens
 from .cues import Cue, Lexicon, find_cues, load_lexicon, noun_class
 from .quotes import Quote, Spans, find_quotes, paragraph_spans
@@ -35,6 +35,17 @@ class Claim:
 
 
 @dataclass
+class Resolved:
+    """Who a claim's speaker phrase names: a mention (or None), how it was found, the outlet that
+    relays the words, and whether the claim is no statement after all."""
+
+    mention: int | None
+    how: SpeakerResolution
+    reporter: int | None = None
+    drop: bool = False
+
+
+@dataclass
 class People:
     """The people a document names, by a key (the surname): which mentions, in text order, and
     what the text tells of them. ``roles`` and ``genders`` grow as the stage reads on ("X, the
@@ -51,7 +62,7 @@ class People:
     # tagged a noun or a place): (offset, token index, the person's fullest mention before)
     bare: list[tuple[int, int, int]] = field(default_factory=list)
     # "he" / "she" as subjects outside quotes, resolved in text order as the stage reads on (see
-    # resolution.follow_pronouns): each keeps its person in focus for the pronouns after it
+    # pronouns.follow_pronouns): each keeps its person in focus for the pronouns after it
     subject_pronouns: list[int] | None = None  # their token indexes
     followed: int = 0  # how many of them have been resolved
     chain: list[tuple[int, int]] = field(default_factory=list)  # (offset, person) of those resolved to someone

@@ -329,12 +329,37 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         for k in names:
             for longer in by_last_part.get(k[2:], ()):
                 uf.union(longer, k, LinkRule.NAME_PART, a.doc)
+        _link_derived_words(a.doc, names, uf)
         ordered = sorted(k for k in names if len(k) - 2 >= FUZZY_MIN_LENGTH)
         folded = [k[2:] for k in ordered]
         scores = process.cdist(folded, folded, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
         for i, j in zip(*scores.nonzero()):
             if i < j and folded[i][:1] == folded[j][:1]:
                 uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
+
+
+DERIVED_WORD_MIN = 4  # "Music" in "Musical": a shorter stem would match by chance
+
+
+def _link_derived_words(doc: str, names: dict[str, str], uf: _UnionFind) -> None:
+    """Within one article, "Musical Hall" is the "Music Hall" it named: two names with the same
+    head word that differ in one other word only, one word the other's start ("Music"/"Musical")."""
+    by_head: dict[tuple[int, str], list[tuple[str, list[str]]]] = defaultdict(list)
+    for k, name in names.items():
+        words = name.split()
+        if len(words) >= 2:
+            by_head[(len(words), fold(words[-1]))].append((k, [fold(w) for w in words[:-1]]))
+    for group in by_head.values():
+        for i, (ka, wa) in enumerate(group):
+            for kb, wb in group[i + 1 :]:
+                differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+                if len(differ) == 1 and _derived(*differ[0]):
+                    uf.union(ka, kb, LinkRule.SPELLING, doc)
+
+
+def _derived(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= DERIVED_WORD_MIN and long.startswith(short) and len(long) - len(short) <= 3
 
 
 RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff

@@ -68,6 +68,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     link_word_orders(analyses, keys, uf, gazetteer)
     link_initials(analyses, keys, uf)
     _link_variants_in_document(analyses, keys, uf)
+    _link_reversed_names(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
@@ -336,6 +337,22 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         for i, j in zip(*scores.nonzero()):
             if i < j and folded[i][:1] == folded[j][:1]:
                 uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
+
+
+def _link_reversed_names(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
+    """Within one article, "Sato Kenji" is the "Kenji Sato" it names: a two-word person's name
+    written surname first, as East Asian names often are, beside the given-name-first form."""
+    for a in analyses:
+        orders: dict[tuple[str, str], str] = {}
+        for m, k in zip(a.mentions, keys[a.doc]):
+            words = m.name.split()
+            if _own_key(m, k) and len(words) == 2 and words[0] != words[1]:
+                orders.setdefault((fold(words[0]), fold(words[1])), k)
+        people = {fold(m.name) for m in a.mentions if _person_like(m)}  # one of the two forms must be a person's
+        for (first, last), k in orders.items():
+            other = orders.get((last, first))
+            if other and first < last and (k[2:] in people or other[2:] in people):
+                uf.union(k, other, LinkRule.NAME, a.doc)
 
 
 DERIVED_WORD_MIN = 4  # "Music" in "Musical": a shorter stem would match by chance

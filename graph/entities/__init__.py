@@ -356,6 +356,9 @@ def _link_reversed_names(analyses: list[DocumentAnalysis], keys, uf: _UnionFind)
 
 
 DERIVED_WORD_MIN = 4  # "Music" in "Musical": a shorter stem would match by chance
+# Endings that make an adjective or a plural of a word ("Music"/"Musical", "Nation"/"National"),
+# not another name ("Park"/"Parker" are two streets).
+DERIVING_ENDINGS = ("al", "ial", "an", "ian", "ic", "s", "es")
 
 
 def _link_derived_words(doc: str, names: dict[str, str], uf: _UnionFind) -> None:
@@ -376,7 +379,7 @@ def _link_derived_words(doc: str, names: dict[str, str], uf: _UnionFind) -> None
 
 def _derived(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
-    return len(short) >= DERIVED_WORD_MIN and long.startswith(short) and len(long) - len(short) <= 3
+    return len(short) >= DERIVED_WORD_MIN and long.startswith(short) and long[len(short) :] in DERIVING_ENDINGS
 
 
 RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff

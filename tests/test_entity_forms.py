@@ -187,3 +187,12 @@ def test_two_people_sharing_a_surname_stay_two_with_all_these_rules(tmp_path):
         "Paul Vantreck kept the books. Vantreck Paul, as the posters called him, retired in 1901.\n",
     )
     assert node_named(G, "Nora Vantreck") is not node_named(G, "Paul Vantreck")
+
+
+def test_a_name_with_its_leading_words_cut_to_initials_is_that_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Traffic on the George Corbin Bridge slowed on Monday after a crash. Drivers were told to "
+        "avoid the GC Bridge until the evening.\n",
+    )
+    assert "GC Bridge" in node_named(G, "George Corbin Bridge")["aliases"]

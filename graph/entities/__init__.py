@@ -28,7 +28,7 @@ from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
-                    link_saints, link_word_orders, org_short_forms)
+                    link_partial_initials, link_saints, link_word_orders, org_short_forms)
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -67,6 +67,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     link_saints(analyses, keys, uf)
     link_word_orders(analyses, keys, uf, gazetteer)
     link_initials(analyses, keys, uf)
+    link_partial_initials(analyses, keys, uf)
     _link_variants_in_document(analyses, keys, uf)
     _link_reversed_names(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)

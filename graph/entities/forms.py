@@ -209,6 +209,34 @@ def link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | N
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
 
 
+PARTIAL_INITIALS = re.compile(r"^([A-Z]{2,4}) (\S.*)$")
+
+
+def link_partial_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind) -> None:
+    """Within a document, "GW Bridge" is the "George Washington Bridge" and "TU Library" the
+    "Tarsis University Library" it names: a name's leading words cut to their initials, its
+    last words kept. With two such names in the document, or none, it stays itself."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        cut = [i for i, m in enumerate(a.mentions) if PARTIAL_INITIALS.match(m.name) and own_key(m, doc_keys[i])]
+        if not cut:
+            continue
+        longs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (initials, folded kept words) -> keys
+        for m, k in zip(a.mentions, doc_keys):
+            words = m.name.split()
+            if not k or len(words) < 3 or person_like(m) or m.name.isupper():
+                continue
+            for n in range(2, len(words)):
+                lead, kept = words[:n], fold(" ".join(words[n:]))
+                longs[(_initials(" ".join(lead)), kept)].add(uf.find(k))
+                longs[("".join(w[0] for w in lead).upper(), kept)].add(uf.find(k))  # "SOO" of "School of Open"
+        for i in cut:
+            match = PARTIAL_INITIALS.match(a.mentions[i].name)
+            found = longs.get((match[1], fold(match[2])))
+            if found and len(found) == 1 and uf.find(doc_keys[i]) not in found:
+                uf.relink(doc_keys, i, next(iter(found)), LinkRule.ACRONYM, a.doc)
+
+
 def org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Folded shorter names of an organisation: without a leading country, demonym or a place the
     document names ("UK Home Office" -> "Home Office", "Leeds Rhinos" -> "Rhinos"), without a

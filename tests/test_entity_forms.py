@@ -196,3 +196,13 @@ def test_a_name_with_its_leading_words_cut_to_initials_is_that_name(tmp_path):
         "avoid the GC Bridge until the evening.\n",
     )
     assert "GC Bridge" in node_named(G, "George Corbin Bridge")["aliases"]
+
+
+def test_a_peers_title_after_a_name_is_that_person(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Lord Byron met Robert Selwyn, 3rd Earl of Kilmory, at school. Robert Selwyn, 3rd Earl of "
+        "Kilmory, later became a friend.\n",
+    )
+    assert "3rd Earl of Kilmory" in node_named(G, "Robert Selwyn")["aliases"]
+    assert node_named(G, "Robert Selwyn")["label"] == "Robert Selwyn"

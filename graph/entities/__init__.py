@@ -61,6 +61,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_curated_spellings(uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
+    _link_peerages(analyses, keys, uf, gazetteer)
     link_org_short_forms(analyses, keys, uf, gazetteer)
     link_country_forms(analyses, keys, uf, gazetteer)
     link_head_forms(analyses, keys, uf, gazetteer)
@@ -233,6 +234,33 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 uf.relink(doc_keys, i, target, rule, a.doc)
             elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+
+
+# A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
+PEER_TITLES = r"(?:Earl|Duke|Duchess|Marquess|Marquis|Marchioness|Viscount|Viscountess|Baron|Baroness|Count|Countess)"
+PEERAGE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)\s+{PEER_TITLES}(?:\s+of\s+\S.*)?|{PEER_TITLES}\s+of\s+\S.*)$")
+APPOSITION_GAP = 2  # ", " between a name and its title
+
+
+def _link_peerages(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """"Ann Lee, 3rd Countess of Tarn": a peer's title set right after a full name is that person,
+    and so is that title again in the same document."""
+    full_names = _FullNames(gaz)
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        titled: dict[str, str] = {}  # folded title -> the person's key
+        for i in range(1, len(a.mentions)):
+            m, before = a.mentions[i], a.mentions[i - 1]
+            if not (PEERAGE.match(m.name) and m.in_text and before.in_text and doc_keys[i - 1] and _own_key(m, doc_keys[i])):
+                continue
+            if 0 < m.start - before.end <= APPOSITION_GAP and full_names.parts(before):
+                titled.setdefault(fold(m.name), doc_keys[i - 1])
+        if not titled:
+            continue
+        for i, m in enumerate(a.mentions):
+            person = titled.get(fold(m.name))
+            if person and _own_key(m, doc_keys[i]):
+                uf.relink(doc_keys, i, person, LinkRule.NAME, a.doc)
 
 
 def _position(m: Mention) -> int:
@@ -486,8 +514,8 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
 def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
     counts = Counter(m.name for m in mentions if not m.headline) or Counter(m.name for m in mentions)
     if type_ == "person":
-        # The fullest form of a name ("Lloyd James Austin" over "Austin").
-        return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
+        # The fullest form of a name ("Lloyd James Austin" over "Austin"), not a peer's title.
+        return max(sorted(counts), key=lambda n: (not PEERAGE.match(n), len(n.split()), counts[n], _cased(n)))
     label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
     # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
     longer = [n for n in sorted(counts) if " " in n and fold(label) in org_short_forms(n, gaz)]

@@ -7,7 +7,9 @@ name used in the same document (else, for a surname, the only person of the corp
 organisation's short form to its long form in the same document (without its country: in the
 corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
 head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
-"St.", "Elm St." to "Elm Street"; spellings that differ only in case, dots, spaces or hyphens;
+"St.", "Elm St." to "Elm Street", "GW Bridge" to the name whose leading words it initials; "Saint X"
+to the one-name person X of its document, a peer's title to the name it follows; a name written
+surname first to the other order; "Musical Hall" to "Music Hall"; spellings that differ only in case, dots, spaces or hyphens;
 typos of curated names; transliterations and nicknames of a first name. A name resolved within its document takes the key
 of what it names there (two documents' "Clinton" may be two people); names linked across the
 corpus share a union-find root. Every rule works on dictionaries keyed by name, so resolution

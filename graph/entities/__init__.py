@@ -7,7 +7,9 @@ name used in the same document (else, for a surname, the only person of the corp
 organisation's short form to its long form in the same document (without its country: in the
 corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
 head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
-"St.", "Elm St." to "Elm Street"; spellings that differ only in case, dots, spaces or hyphens;
+"St.", "Elm St." to "Elm Street", "GW Bridge" to the name whose leading words it initials; "Saint X"
+to the one-name person X of its document, a peer's title to the name it follows; a name written
+surname first to the other order; "Musical Hall" to "Music Hall"; spellings that differ only in case, dots, spaces or hyphens;
 typos of curated names; transliterations and nicknames of a first name. A name resolved within its document takes the key
 of what it names there (two documents' "Clinton" may be two people); names linked across the
 corpus share a union-find root. Every rule works on dictionaries keyed by name, so resolution
@@ -28,7 +30,7 @@ from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
-                    link_word_orders, org_short_forms)
+                    link_partial_initials, link_saints, link_word_orders, org_short_forms)
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -61,12 +63,16 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     _link_curated_spellings(uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
+    _link_peerages(analyses, keys, uf, gazetteer)
     link_org_short_forms(analyses, keys, uf, gazetteer)
     link_country_forms(analyses, keys, uf, gazetteer)
     link_head_forms(analyses, keys, uf, gazetteer)
+    link_saints(analyses, keys, uf)
     link_word_orders(analyses, keys, uf, gazetteer)
     link_initials(analyses, keys, uf)
+    link_partial_initials(analyses, keys, uf)
     _link_variants_in_document(analyses, keys, uf)
+    _link_reversed_names(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
@@ -232,6 +238,33 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
+# A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
+PEER_TITLES = r"(?:Earl|Duke|Duchess|Marquess|Marquis|Marchioness|Viscount|Viscountess|Baron|Baroness|Count|Countess)"
+PEERAGE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)\s+{PEER_TITLES}(?:\s+of\s+\S.*)?|{PEER_TITLES}\s+of\s+\S.*)$")
+APPOSITION_GAP = 2  # ", " between a name and its title
+
+
+def _link_peerages(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """"Ann Lee, 3rd Countess of Tarn": a peer's title set right after a full name is that person,
+    and so is that title again in the same document."""
+    full_names = _FullNames(gaz)
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        titled: dict[str, str] = {}  # folded title -> the person's key
+        for i in range(1, len(a.mentions)):
+            m, before = a.mentions[i], a.mentions[i - 1]
+            if not (PEERAGE.match(m.name) and m.in_text and before.in_text and doc_keys[i - 1] and _own_key(m, doc_keys[i])):
+                continue
+            if 0 < m.start - before.end <= APPOSITION_GAP and full_names.parts(before):
+                titled.setdefault(fold(m.name), doc_keys[i - 1])
+        if not titled:
+            continue
+        for i, m in enumerate(a.mentions):
+            person = titled.get(fold(m.name))
+            if person and _own_key(m, doc_keys[i]):
+                uf.relink(doc_keys, i, person, LinkRule.NAME, a.doc)
+
+
 def _position(m: Mention) -> int:
     """Where a mention stands in reading order: the byline and the outlet before all the text."""
     return m.start if m.in_text else -1
@@ -328,12 +361,56 @@ def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _Unio
         for k in names:
             for longer in by_last_part.get(k[2:], ()):
                 uf.union(longer, k, LinkRule.NAME_PART, a.doc)
+        _link_derived_words(a.doc, names, uf)
         ordered = sorted(k for k in names if len(k) - 2 >= FUZZY_MIN_LENGTH)
         folded = [k[2:] for k in ordered]
         scores = process.cdist(folded, folded, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
         for i, j in zip(*scores.nonzero()):
             if i < j and folded[i][:1] == folded[j][:1]:
                 uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
+
+
+def _link_reversed_names(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
+    """Within one article, "Sato Kenji" is the "Kenji Sato" it names: a two-word person's name
+    written surname first, as East Asian names often are, beside the given-name-first form."""
+    for a in analyses:
+        orders: dict[tuple[str, str], str] = {}
+        for m, k in zip(a.mentions, keys[a.doc]):
+            words = m.name.split()
+            if _own_key(m, k) and len(words) == 2 and words[0] != words[1]:
+                orders.setdefault((fold(words[0]), fold(words[1])), k)
+        people = {fold(m.name) for m in a.mentions if _person_like(m)}  # one of the two forms must be a person's
+        for (first, last), k in orders.items():
+            other = orders.get((last, first))
+            if other and first < last and (k[2:] in people or other[2:] in people):
+                uf.union(k, other, LinkRule.NAME, a.doc)
+
+
+DERIVED_WORD_MIN = 4  # "Music" in "Musical": a shorter stem would match by chance
+# Endings that make an adjective or a plural of a word ("Music"/"Musical", "Nation"/"National"),
+# not another name ("Park"/"Parker" are two streets).
+DERIVING_ENDINGS = ("al", "ial", "an", "ian", "ic", "s", "es")
+
+
+def _link_derived_words(doc: str, names: dict[str, str], uf: _UnionFind) -> None:
+    """Within one article, "Musical Hall" is the "Music Hall" it named: two names with the same
+    head word that differ in one other word only, one word the other's start ("Music"/"Musical")."""
+    by_head: dict[tuple[int, str], list[tuple[str, list[str]]]] = defaultdict(list)
+    for k, name in names.items():
+        words = name.split()
+        if len(words) >= 2:
+            by_head[(len(words), fold(words[-1]))].append((k, [fold(w) for w in words[:-1]]))
+    for group in by_head.values():
+        for i, (ka, wa) in enumerate(group):
+            for kb, wb in group[i + 1 :]:
+                differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+                if len(differ) == 1 and _derived(*differ[0]):
+                    uf.union(ka, kb, LinkRule.SPELLING, doc)
+
+
+def _derived(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= DERIVED_WORD_MIN and long.startswith(short) and long[len(short) :] in DERIVING_ENDINGS
 
 
 RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff
@@ -439,8 +516,8 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
 def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
     counts = Counter(m.name for m in mentions if not m.headline) or Counter(m.name for m in mentions)
     if type_ == "person":
-        # The fullest form of a name ("Lloyd James Austin" over "Austin").
-        return max(sorted(counts), key=lambda n: (len(n.split()), counts[n], _cased(n)))
+        # The fullest form of a name ("Lloyd James Austin" over "Austin"), not a peer's title.
+        return max(sorted(counts), key=lambda n: (not PEERAGE.match(n), len(n.split()), counts[n], _cased(n)))
     label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
     # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
     longer = [n for n in sorted(counts) if " " in n and fold(label) in org_short_forms(n, gaz)]

@@ -32,10 +32,20 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
                     short_forms[short].add(k)
         if not short_forms:
             continue
+        # One name names one thing in a document: when most of a short form's mentions read as the
+        # organisation's, the model's odd place label on another ("at Harrow") is outvoted.
+        votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # folded name -> [as the organisation, all]
+        for m, k in zip(a.mentions, doc_keys):
+            if own_key(m, k) and fold(m.name) in short_forms:
+                votes[fold(m.name)][0] += m.label in ORG_LABELS or _bare_person_word(m)
+                votes[fold(m.name)][1] += 1
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             longs = short_forms.get(fold(m.name))
-            if longs and len(longs) == 1 and own_key(m, k) and k not in longs and (m.label in ORG_LABELS or _bare_person_word(m)):
+            if not (longs and len(longs) == 1 and own_key(m, k) and k not in longs):
+                continue
+            org_votes, all_votes = votes[fold(m.name)]
+            if m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and 2 * org_votes > all_votes:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
 
 
@@ -79,8 +89,8 @@ def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str |
             if not k or len(words) < 2 or person_like(m):
                 continue
             by_head[fold(words[-1])].add(k)
-            if len(words) >= 3 and words[1] == "of":
-                by_head[fold(words[0])].add(k)
+            if "of" in words[1:-1]:  # "Ministry of Defence", "Grand Lodge of Ashvale": the word before "of"
+                by_head[fold(words[words.index("of") - 1])].add(k)
             if words[-1].lower() in SAME_PLACE_HEADS:
                 by_island[fold(" ".join(words[:-1]))].add(k)
             elif len(words) >= 3 and words[1] == "of" and words[0].lower() in SAME_PLACE_LEADS:
@@ -97,6 +107,28 @@ def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str |
             targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
             if targets and len(targets) == 1 and k not in targets:
                 uf.relink(doc_keys, i, next(iter(targets)), LinkRule.SHORT_FORM, a.doc)
+
+
+SAINT = re.compile(r"^(?:Saint|St\.?)\s+(\S+)$")
+
+
+def link_saints(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind) -> None:
+    """Within a document that calls a person by one name ("Jerome"), "Saint Jerome" and "St.
+    Jerome" are that person, whatever the model took them for; with no lone person of that name in
+    the document ("St. Albans" in a text about nobody called Albans) the name stays what it was."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        saints = [i for i, m in enumerate(a.mentions) if SAINT.match(m.name) and own_key(m, doc_keys[i])]
+        if not saints:
+            continue
+        people: dict[str, set[str]] = defaultdict(set)  # folded lone name -> keys of the people it names here
+        for m, k in zip(a.mentions, doc_keys):
+            if " " not in m.name and person_like(m) and own_key(m, k):  # known by one name, as saints are
+                people[fold(m.name)].add(k)
+        for i in saints:
+            found = people.get(fold(SAINT.match(a.mentions[i].name)[1]))
+            if found and len(found) == 1:
+                uf.relink(doc_keys, i, next(iter(found)), LinkRule.NAME, a.doc)
 
 
 WORD_ORDER = re.compile(r"^(.+?) of (?:the )?(.+)$")
@@ -175,6 +207,34 @@ def link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | N
             longs = by_initials.get(m.name)
             if longs and len(longs) == 1 and uf.find(k) not in longs:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
+
+
+PARTIAL_INITIALS = re.compile(r"^([A-Z]{2,4}) (\S.*)$")
+
+
+def link_partial_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind) -> None:
+    """Within a document, "GW Bridge" is the "George Washington Bridge" and "TU Library" the
+    "Tarsis University Library" it names: a name's leading words cut to their initials, its
+    last words kept. With two such names in the document, or none, it stays itself."""
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        cut = [i for i, m in enumerate(a.mentions) if PARTIAL_INITIALS.match(m.name) and own_key(m, doc_keys[i])]
+        if not cut:
+            continue
+        longs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (initials, folded kept words) -> keys
+        for m, k in zip(a.mentions, doc_keys):
+            words = m.name.split()
+            if not k or len(words) < 3 or person_like(m) or m.name.isupper():
+                continue
+            for n in range(2, len(words)):
+                lead, kept = words[:n], fold(" ".join(words[n:]))
+                longs[(_initials(" ".join(lead)), kept)].add(uf.find(k))
+                longs[("".join(w[0] for w in lead).upper(), kept)].add(uf.find(k))  # "SOO" of "School of Open"
+        for i in cut:
+            match = PARTIAL_INITIALS.match(a.mentions[i].name)
+            found = longs.get((match[1], fold(match[2])))
+            if found and len(found) == 1 and uf.find(doc_keys[i]) not in found:
+                uf.relink(doc_keys, i, next(iter(found)), LinkRule.ACRONYM, a.doc)
 
 
 def org_short_forms(name: str, gaz: Gazetteer, places: set[str] | frozenset[str] = frozenset()) -> list[str]:

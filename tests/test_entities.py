@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.pipeline import build
+from tests.built import build_texts, node_named
 
 ARTICLES = {
     "a.txt": (
@@ -36,17 +37,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return build([folder]).graph
-
-
-def node_named(G, name: str) -> dict:
-    """The one node whose label or aliases hold ``name``."""
-    hits = [attrs for _, attrs in G.nodes(data=True) if name == attrs["label"] or name in attrs["aliases"]]
-    assert len(hits) == 1, f"{name!r} is on {len(hits)} nodes: {[h['label'] for h in hits]}"
-    return hits[0]
+    return build_texts(tmp_path_factory.mktemp("articles"), named=ARTICLES)
 
 
 def test_known_aliases_are_one_node(graph):

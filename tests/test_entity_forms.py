@@ -4,7 +4,9 @@ name, "Saint" written "St.". Through a real build of short hand-written articles
 (a person whose surname is a building word, two lodges in one text, two people sharing a surname)."""
 from __future__ import annotations
 
-from tests.test_names_and_types import build_texts, node_named, nodes_with
+import pytest
+
+from tests.built import build_texts, node_named, nodes_with
 
 
 def test_buildings_are_places_by_their_shape(tmp_path):
@@ -38,35 +40,6 @@ def test_a_head_word_alone_is_the_one_name_with_that_head(tmp_path):
     assert node_named(G, "Corran Lodge")["aliases"] == ["Corran Lodge"]
 
 
-def test_an_island_without_its_head_word_is_one_node(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "Tarvik Island lies off the northern coast. Tarvik has two villages and a harbour, and "
-        "ferries leave Tarvik twice a day.\n",
-    )
-    tarvik = node_named(G, "Tarvik Island")
-    assert "Tarvik" in tarvik["aliases"] and tarvik["type"] == "place"
-
-
-def test_an_organisations_head_before_of_or_after_its_name_is_one_node(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "The Assembly of Northern Tarsis voted on the budget on Monday.\n",
-        "The Northern Tarsis Assembly will meet again in June, its speaker said.\n",
-    )
-    assembly = node_named(G, "Northern Tarsis Assembly")
-    assert "Assembly of Northern Tarsis" in assembly["aliases"] and assembly["documents"] == ["0", "1"]
-
-
-def test_saint_and_st_are_one_name(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "Patients at St. Aldric Hospital waited for hours on Monday.\n",
-        "Saint Aldric Hospital hired forty nurses this year.\n",
-    )
-    assert {"St. Aldric Hospital", "Saint Aldric Hospital"} <= set(node_named(G, "Saint Aldric Hospital")["aliases"])
-
-
 def test_two_people_sharing_a_surname_stay_two_beside_these_forms(tmp_path):
     G = build_texts(
         tmp_path,
@@ -76,44 +49,6 @@ def test_two_people_sharing_a_surname_stay_two_beside_these_forms(tmp_path):
     nora, paul = node_named(G, "Nora Tarvik"), node_named(G, "Paul Tarvik")
     assert nora is not paul and nora["type"] == paul["type"] == "person"
     assert not [n for n in nodes_with(G, "Tarvik Island") if n["type"] == "person"]
-
-
-def test_a_government_by_its_country_or_by_its_demonym_is_one_node(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "The Government of the Republic of Albania approved the plan on Monday.\n",
-        "The Albanian Government said the plan would cost two million euros.\n",
-    )
-    government = node_named(G, "Albanian Government")
-    assert "Government of the Republic of Albania" in government["aliases"]
-
-
-def test_a_street_written_short_is_the_street(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "The parade moved along Harwick Street on Sunday.\n",
-        "Shops on Harwick St. stayed open late.\n",
-    )
-    assert "Harwick St." in node_named(G, "Harwick Street")["aliases"]
-
-
-def test_an_acronym_the_text_does_not_define_is_the_name_with_its_initials(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "The Harlan Valley Authority raised water prices on Monday. Farmers said the HVA had "
-        "ignored them for years.\n",
-    )
-    assert "HVA" in node_named(G, "Harlan Valley Authority")["aliases"]
-
-
-def test_an_organisation_without_its_country_is_one_node_across_the_corpus(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "The Kenyan Farmers Union called a strike on Monday.\n",
-        "The Farmers Union said the strike would last a week.\n",
-    )
-    union = node_named(G, "Farmers Union")
-    assert "Kenyan Farmers Union" in union["aliases"] and union["documents"] == ["0", "1"]
 
 
 def test_two_countries_forms_of_one_short_name_stay_apart(tmp_path):
@@ -135,33 +70,6 @@ def test_the_games_named_alone_are_an_event_and_no_node(tmp_path):
     assert node_named(G, "Mira Castellane")["type"] == "person"
 
 
-def test_a_head_word_alone_is_the_name_it_heads_before_of(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "Tobias Wren joined the Grand Lodge of Ontario in 1790. The Lodge met every Tuesday in the "
-        "old hall, and Wren kept its accounts.\n",
-    )
-    assert "Lodge" in node_named(G, "Grand Lodge of Ontario")["aliases"]
-
-
-def test_a_saint_is_the_person_the_text_calls_by_one_name(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "Aldric was born in a village near the coast around 340, and Aldric later wrote to the bishops. "
-        "Aldric died in 420. The letters of Saint Aldric are kept in Rome.\n",
-    )  # the model takes "Saint Aldric" for a place
-    assert "Saint Aldric" in node_named(G, "Aldric")["aliases"]
-
-
-def test_two_names_differing_by_an_adjective_ending_are_one_place(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "Ann Corry sang at the Kessel Music Hall on Friday. Later that year she returned to the "
-        "Kessel Musical Hall for three nights.\n",
-    )
-    assert {"Kessel Music Hall", "Kessel Musical Hall"} <= set(node_named(G, "Kessel Music Hall")["aliases"])
-
-
 def test_two_streets_whose_names_only_start_alike_stay_two(tmp_path):
     G = build_texts(
         tmp_path,
@@ -169,15 +77,6 @@ def test_two_streets_whose_names_only_start_alike_stay_two(tmp_path):
         "early, and Parker Street was quiet.\n",
     )
     assert node_named(G, "Park Street") is not node_named(G, "Parker Street")
-
-
-def test_a_name_written_surname_first_is_one_person(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "The novelist Haruki Tanabe was born in Osaka. In Japan he is known as Tanabe Haruki, and "
-        "Tanabe Haruki signed his first books that way.\n",
-    )
-    assert "Tanabe Haruki" in node_named(G, "Haruki Tanabe")["aliases"]
 
 
 def test_two_people_sharing_a_surname_stay_two_with_all_these_rules(tmp_path):
@@ -189,15 +88,6 @@ def test_two_people_sharing_a_surname_stay_two_with_all_these_rules(tmp_path):
     assert node_named(G, "Nora Vantreck") is not node_named(G, "Paul Vantreck")
 
 
-def test_a_name_with_its_leading_words_cut_to_initials_is_that_name(tmp_path):
-    G = build_texts(
-        tmp_path,
-        "Traffic on the George Corbin Bridge slowed on Monday after a crash. Drivers were told to "
-        "avoid the GC Bridge until the evening.\n",
-    )
-    assert "GC Bridge" in node_named(G, "George Corbin Bridge")["aliases"]
-
-
 def test_a_peers_title_after_a_name_is_that_person(tmp_path):
     G = build_texts(
         tmp_path,
@@ -206,3 +96,61 @@ def test_a_peers_title_after_a_name_is_that_person(tmp_path):
     )
     assert "3rd Earl of Kilmory" in node_named(G, "Robert Selwyn")["aliases"]
     assert node_named(G, "Robert Selwyn")["label"] == "Robert Selwyn"
+
+
+# One name in other forms: (the texts, the node's name, the forms that must be its aliases).
+FORMS = {
+    "island without its head word": (
+        ["Tarvik Island lies off the northern coast. Tarvik has two villages and a harbour, and "
+         "ferries leave Tarvik twice a day.\n"],
+        "Tarvik Island", {"Tarvik"}),
+    "head before 'of' or after the name, across documents": (
+        ["The Assembly of Northern Tarsis voted on the budget on Monday.\n",
+         "The Northern Tarsis Assembly will meet again in June, its speaker said.\n"],
+        "Northern Tarsis Assembly", {"Assembly of Northern Tarsis"}),
+    "Saint and St.": (
+        ["Patients at St. Aldric Hospital waited for hours on Monday.\n",
+         "Saint Aldric Hospital hired forty nurses this year.\n"],
+        "Saint Aldric Hospital", {"St. Aldric Hospital", "Saint Aldric Hospital"}),
+    "a government by its country or its demonym": (
+        ["The Government of the Republic of Albania approved the plan on Monday.\n",
+         "The Albanian Government said the plan would cost two million euros.\n"],
+        "Albanian Government", {"Government of the Republic of Albania"}),
+    "a street written short": (
+        ["The parade moved along Harwick Street on Sunday.\n", "Shops on Harwick St. stayed open late.\n"],
+        "Harwick Street", {"Harwick St."}),
+    "an acronym the text does not define": (
+        ["The Harlan Valley Authority raised water prices on Monday. Farmers said the HVA had "
+         "ignored them for years.\n"],
+        "Harlan Valley Authority", {"HVA"}),
+    "an organisation without its country, across the corpus": (
+        ["The Kenyan Farmers Union called a strike on Monday.\n",
+         "The Farmers Union said the strike would last a week.\n"],
+        "Farmers Union", {"Kenyan Farmers Union"}),
+    "a head word alone, of the name it heads before 'of'": (
+        ["Tobias Wren joined the Grand Lodge of Ontario in 1790. The Lodge met every Tuesday in the "
+         "old hall, and Wren kept its accounts.\n"],
+        "Grand Lodge of Ontario", {"Lodge"}),
+    "a saint the text calls by one name (the model takes 'Saint Aldric' for a place)": (
+        ["Aldric was born in a village near the coast around 340, and Aldric later wrote to the bishops. "
+         "Aldric died in 420. The letters of Saint Aldric are kept in Rome.\n"],
+        "Aldric", {"Saint Aldric"}),
+    "two names differing by an adjective ending": (
+        ["Ann Corry sang at the Kessel Music Hall on Friday. Later that year she returned to the "
+         "Kessel Musical Hall for three nights.\n"],
+        "Kessel Music Hall", {"Kessel Music Hall", "Kessel Musical Hall"}),
+    "a name written surname first": (
+        ["The novelist Haruki Tanabe was born in Osaka. In Japan he is known as Tanabe Haruki, and "
+         "Tanabe Haruki signed his first books that way.\n"],
+        "Haruki Tanabe", {"Tanabe Haruki"}),
+    "leading words cut to initials": (
+        ["Traffic on the George Corbin Bridge slowed on Monday after a crash. Drivers were told to "
+         "avoid the GC Bridge until the evening.\n"],
+        "George Corbin Bridge", {"GC Bridge"}),
+}
+
+
+@pytest.mark.parametrize("texts, name, forms", FORMS.values(), ids=FORMS.keys())
+def test_a_form_of_a_name_is_an_alias_of_its_node(tmp_path, texts, name, forms):
+    node = node_named(build_texts(tmp_path, *texts), name)
+    assert forms <= set(node["aliases"]), node["aliases"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.pipeline import build
+from tests.built import build_texts, labels, node_named
 
 ARTICLES = {
     "council.txt": (
@@ -25,20 +26,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return build([folder]).graph
-
-
-def labels(G) -> set[str]:
-    return {attrs["label"] for _, attrs in G.nodes(data=True)}
-
-
-def node_named(G, name: str) -> dict:
-    hits = [attrs for _, attrs in G.nodes(data=True) if attrs["label"] == name]
-    assert len(hits) == 1, f"{name!r} is on {len(hits)} nodes"
-    return hits[0]
+    return build_texts(tmp_path_factory.mktemp("articles"), named=ARTICLES)
 
 
 def test_a_title_stays_out_of_the_name_but_in_the_written_alias(graph):
@@ -84,9 +72,7 @@ READING_LIST = (
 
 @pytest.fixture(scope="module")
 def reading(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("reading")
-    (folder / "list.txt").write_text(READING_LIST, encoding="utf-8")
-    return build([folder]).graph
+    return build_texts(tmp_path_factory.mktemp("reading"), named={"list.txt": READING_LIST})
 
 
 def test_surname_first_authors_of_a_list_of_works(reading):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.pipeline import build
 from graph.records import ENTITY_TYPES
+from tests.built import build_texts, node_named, nodes_with
 
 ARTICLES = {
     "brothers.txt": (
@@ -59,26 +59,9 @@ ARTICLES = {
 }
 
 
-def build_texts(folder, *texts: str, named: dict[str, str] | None = None):
-    """The graph of articles with these texts, one a file (``named``: file name -> text)."""
-    for name, text in (named or {f"{i}.txt": text for i, text in enumerate(texts)}).items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return build([folder]).graph
-
-
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
     return build_texts(tmp_path_factory.mktemp("articles"), named=ARTICLES)
-
-
-def nodes_with(G, name: str) -> list[dict]:
-    return [attrs for _, attrs in G.nodes(data=True) if name == attrs["label"] or name in attrs["aliases"]]
-
-
-def node_named(G, name: str) -> dict:
-    hits = nodes_with(G, name)
-    assert len(hits) == 1, f"{name!r} is on {len(hits)} nodes: {[h['label'] for h in hits]}"
-    return hits[0]
 
 
 # --- class 4: lone surnames and first names ----------------------------------------------------

@@ -220,7 +220,8 @@ def _read_entries(path: Path, text: str, entries: dict[str, Entry]) -> None:
 def _read_titles(data: CuratedData) -> dict[str, str | None]:
     titles: dict[str, str | None] = {}
     for _, line in data.lines("titles.tsv"):
-        title, _, gender = line.partition("\t")
+        title, _, rest = line.partition("\t")
+        gender = rest.partition("\t")[0]  # the third column, an abbreviation's role, is the statements stage's
         titles[title.strip().lower()] = gender.strip() or None
     return titles
 

@@ -173,14 +173,18 @@ def test_titles_file():
     seen = set()
     for number, line in rows:
         parts = line.split("\t")
-        assert len(parts) == 2, f"titles.tsv:{number}: needs exactly two tab-separated columns"
-        title, gender = parts
+        assert len(parts) in (2, 3), f"titles.tsv:{number}: needs two or three tab-separated columns"
+        title, gender, role = (*parts, "")[:3]
+        if role:  # the role an abbreviated title stands for ("Sen." a senator)
+            assert title.endswith(".") and role.isalpha() and role.islower(), f"titles.tsv:{number}: role {role!r} of {title!r}"
         assert title and title == title.strip(), f"titles.tsv:{number}: empty or padded title"
         assert gender in ("m", "f", ""), f"titles.tsv:{number}: gender {gender!r} is not m, f or empty"
         assert title.lower() not in seen, f"titles.tsv:{number}: {title!r} listed twice"
         seen.add(title.lower())
     for needed in ("President", "Prime Minister", "Foreign Minister", "Gen.", "Mr.", "Mrs.", "Sheikh"):
         assert needed.lower() in seen, needed
+    roles = {title: role for _, line in rows for title, _, role in [(*line.split("\t"), "")[:3]] if role}
+    assert roles["Sen."] == "senator" and roles["Gov."] == "governor"
 
 
 def test_packaged_loader_reads_the_files():

@@ -173,9 +173,9 @@ def given_name_genders() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def title_abbreviations() -> dict[str, str]:
-    """Abbreviated title (lower case, with its dot) -> the role noun, from
-    ``graph/data/title_abbreviations.tsv``."""
-    return {row[0].lower(): row[1].lower() for row in load_curated().rows("title_abbreviations.tsv") if len(row) > 1}
+    """Abbreviated title (lower case, with its dot) -> the role noun it stands for: the third
+    column of ``graph/data/titles.tsv`` ("Sen." -> "senator")."""
+    return {row[0].lower(): row[2].lower() for row in load_curated().rows("titles.tsv") if len(row) > 2 and row[2]}
 
 
 def _parse_text(document: Document, doc: Doc) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 # The files of graph/data/ that a build reads.
 DATA_FILES = ("entities.jsonl", "titles.tsv", "head_words.tsv", "stop_names.txt", "reporting_verbs.tsv", "attribution_nouns.tsv",
-              "given_names.txt", "nicknames.tsv", "name_particles.txt", "name_suffixes.txt", "type_nouns.tsv",
-              "name_shapes.tsv", "credit_words.txt", "given_name_genders.tsv")
+              "given_names.tsv", "nicknames.tsv", "name_particles.txt", "name_suffixes.txt", "type_nouns.tsv",
+              "name_shapes.tsv", "credit_words.txt")
 
 
 class CuratedDataError(ValueError):

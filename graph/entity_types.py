@@ -2,7 +2,7 @@
 
 The small model's label is one weak vote per mention. Stronger votes come from the name's shape
 ("Bill C-12", "Acme Inc", "Hurricane Ann", graph/data/name_shapes.tsv), a given name leading it
-(graph/data/given_names.txt), a title ("Dr Lee"), a head word ("... Ministry"), and the words around
+(graph/data/given_names.tsv), a title ("Dr Lee"), a head word ("... Ministry"), and the words around
 it that the mentions stage collected (``Mention.type_votes``: "the film X", "X, who"). A cluster of
 mentions across the whole corpus votes together, so a lone surname takes the type of the full name
 it resolved to. When a kind that is not an actor wins (work, product, law, event), there is no node.

@@ -1,7 +1,7 @@
 """Curated knowledge: known entities with their aliases, demonyms and capitals, and title words.
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
-``stop_names.txt``, and the name knowledge: ``given_names.txt``, ``nicknames.tsv``,
+``stop_names.txt``, and the name knowledge: ``given_names.tsv``, ``nicknames.tsv``,
 ``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``), read by
 :func:`graph.curated.load_curated`; a user extends it with files of the same form passed as
 ``extra_entities``, without editing Python.
@@ -243,7 +243,7 @@ def _data_lines(data: CuratedData, name: str) -> list[tuple[int, list[str]]]:
 
 
 def _read_name_knowledge(data: CuratedData) -> NameKnowledge:
-    given = frozenset(fold(cols[0]) for _, cols in _data_lines(data, "given_names.txt"))
+    given = frozenset(fold(cols[0]) for _, cols in _data_lines(data, "given_names.tsv") if cols[2:3] != ["word"])
     nicknames: dict[str, set[str]] = {}
     for _, cols in _data_lines(data, "nicknames.tsv"):
         short, full = fold(cols[0]), fold(cols[-1])

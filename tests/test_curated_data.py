@@ -207,7 +207,7 @@ def test_name_knowledge_files():
     assert {type_ for _, type_ in names.shapes} <= allowed
     assert names.shape_type("Acme Widgets Inc") == "organization"
     assert names.shape_type("Ann Lee") is None
-    for path in ("given_names.txt", "name_particles.txt", "name_suffixes.txt", "nicknames.tsv", "type_nouns.tsv"):
+    for path in ("given_names.tsv", "name_particles.txt", "name_suffixes.txt", "nicknames.tsv", "type_nouns.tsv"):
         lines = [line for line in (line for _, line in CURATED.lines(path))]
         assert len(lines) == len(set(lines)), f"{path}: a line is listed twice"
 

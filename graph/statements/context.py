@@ -167,8 +167,8 @@ def build_context(document: Document, doc: Doc, mentions: list[Mention], toks: T
 
 @lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
-    """Given name (lower case) -> "m" / "f", from ``graph/data/given_name_genders.tsv``."""
-    return {row[0].lower(): row[1] for row in load_curated().rows("given_name_genders.tsv") if len(row) > 1 and row[1] in ("m", "f")}
+    """Given name (lower case) -> "m" / "f": the second column of ``graph/data/given_names.tsv``."""
+    return {row[0].lower(): row[1] for row in load_curated().rows("given_names.tsv") if len(row) > 1 and row[1] in ("m", "f")}
 
 
 @lru_cache(maxsize=1)

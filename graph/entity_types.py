@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from .contract import fold
 from .gazetteer import Gazetteer
-from .records import ENTITY_TYPES, Mention, MentionKind, NameType
+from .records import ENTITY_TYPES, NON_ACTOR_TYPES, Mention, MentionKind, NameType
 
 # What one mention's model label (a guessed Mention.label) says about the type of its entity, and how loudly.
 LABEL_VOTES = {
@@ -29,6 +29,10 @@ SHAPE_WEIGHT = 3.5  # once per distinct name: outweighs the model's labels on it
 # evidence, not one per mention: together they weigh at most this.
 LABEL_CAP = 3.0
 CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
+# A cue that the name is no actor ("the novel X", "X (1998)") names the kind of thing outright; it
+# outweighs the model's label on a name of several words (which counts twice), but not a name
+# the model reads alike in many mentions (LABEL_CAP).
+NON_ACTOR_CONTEXT_WEIGHT = 2.5
 GIVEN_NAME_WEIGHT = 2.0  # once per distinct name
 HEAD_WORD_WEIGHT = 1.0
 
@@ -94,7 +98,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             if head_type in ENTITY_TYPES and head[:1].isupper():
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
         for type_ in m.type_votes:
-            votes[type_] += CONTEXT_WEIGHT * weight
+            votes[type_] += (NON_ACTOR_CONTEXT_WEIGHT if type_ in NON_ACTOR_TYPES else CONTEXT_WEIGHT) * weight
     full = {folded[m.name] for m in mentions if m.role or " " in m.name}
     for name, labels in label_votes.items():
         if name in full:

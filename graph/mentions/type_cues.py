@@ -11,6 +11,8 @@ from ..tokens import Tokens
 from .words import POSSESSIVE
 
 
+ARTICLES = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"}
+
 QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "other", "both", "more", "fewer", "no", "those", "these"}
 PEOPLE_SUFFIXES = ("ian", "an", "n", "ese", "i")  # Asia-n, Sudan-ese, Iraq-i
 LOCATIVE = {"in", "at", "near", "into", "around", "outside", "inside", "across", "towards", "toward", "on"}
@@ -33,8 +35,12 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     if start > 0:
         before = toks.lower[start - 1]
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
-        if type_ and toks.text[start - 1].islower() and (toks.tok[start - 1].pos_ == "NOUN" or before == "late"):
-            votes.append(type_)  # a lower-case noun: "Bill" in "Bill Clinton" is no law
+        # a lower-case noun ("Bill" in "Bill Clinton" is no law), or the word after an article the
+        # tagger took for an adjective ("the novel X")
+        if type_ and toks.text[start - 1].islower() and (
+            toks.tok[start - 1].pos_ == "NOUN" or before == "late" or start > 1 and toks.lower[start - 2] in ARTICLES
+        ):
+            votes.append(type_)
     if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and (
         type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
     ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
@@ -68,9 +74,11 @@ YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 def _dated_in_brackets(toks: Tokens, start: int, end: int) -> bool:
     """A title-case name of two words or more with a lone year in brackets after it, which dates a
     work ("The Long Road (1998)"); a person's years are a range or a birth ("Ann Lee (b. 1950)"), a
-    place's the year something happened there ("in Geneva (1910)")."""
+    place's the year something happened there ("in Geneva (1910)"), and after "by" the year dates
+    the work of the name's author ("a portrait by Ann Lee (1642)")."""
     return (
         end - start >= 2
+        and not (start > 0 and toks.lower[start - 1] == "by")
         and end + 2 < len(toks)
         and toks.text[end] == "("
         and YEAR.match(toks.text[end + 1]) is not None

@@ -1,0 +1,36 @@
+"""Capitalised words that name no actor make no node: titles of works, common nouns written in
+title case, events and awards, lists joined by "and". Through a real build of short hand-written
+articles, with the traps: a painter after "by" with a dated work, a one-word company, a lone
+surname, a real organisation whose name holds "and"."""
+from __future__ import annotations
+
+import pytest
+
+from tests.built import build_texts, labels, node_named, nodes_with
+
+ARTICLES = {
+    "poet.txt": (
+        "A poet's early years\n\n"
+        "Ann Lee grew up on a farm near the coast. Her first collection, Morning Walks (1906), sold well. "
+        "She wrote the novel Tender Mercies at sixty. Her portrait by Tomas Verhoeven (1991) hangs in the "
+        "town hall. Lee said the portrait flattered her.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("articles"), named=ARTICLES)
+
+
+# --- works: a cue that the name is a book or a film outweighs the model's "person" -------------
+
+
+def test_a_dated_title_or_a_novel_is_no_node(graph):
+    assert not nodes_with(graph, "Morning Walks")  # "poems ..., X (1906)"
+    assert not nodes_with(graph, "Tender Mercies")  # "the novel X", the tagger's adjective "novel"
+
+
+def test_the_author_of_a_dated_work_stays_a_person(graph):
+    assert node_named(graph, "Tomas Verhoeven")["type"] == "person"  # "by X (1991)": the year is the work's
+    assert node_named(graph, "Ann Lee")["type"] == "person"

@@ -15,6 +15,12 @@ ARTICLES = {
         "She wrote the novel Tender Mercies at sixty. Her portrait by Tomas Verhoeven (1991) hangs in the "
         "town hall. Lee said the portrait flattered her.\n"
     ),
+    "awards.txt": (
+        "Awards season\n\n"
+        "Best Buy said sales of his films rose. Sam Okafor was nominated for Best Director by the Northland "
+        "Screen Awards. October is National Pottery Month across Ohio, and the Spring Carnival of Puppetry "
+        "opens in March. Okafor also won the All-Bronze Skate Trophy Series.\n"
+    ),
 }
 
 
@@ -34,3 +40,17 @@ def test_a_dated_title_or_a_novel_is_no_node(graph):
 def test_the_author_of_a_dated_work_stays_a_person(graph):
     assert node_named(graph, "Tomas Verhoeven")["type"] == "person"  # "by X (1991)": the year is the work's
     assert node_named(graph, "Ann Lee")["type"] == "person"
+
+
+# --- events and awards: their shape says they are no actor (graph/data/name_shapes.tsv) --------
+
+
+def test_awards_months_and_shows_are_no_nodes(graph):
+    for name in ("Best Director", "National Pottery Month", "Spring Carnival of Puppetry",
+                 "All-Bronze Skate Trophy Series"):
+        assert not nodes_with(graph, name), name
+
+
+def test_a_company_whose_name_starts_like_an_award_stays(graph):
+    assert nodes_with(graph, "Best Buy")  # "Best" leads an award only before a category ("Best Director")
+    assert node_named(graph, "Sam Okafor")["type"] == "person"

@@ -21,6 +21,16 @@ ARTICLES = {
         "Screen Awards. October is National Pottery Month across Ohio, and the Spring Carnival of Puppetry "
         "opens in March. Okafor also won the All-Bronze Skate Trophy Series.\n"
     ),
+    "friends.txt": (
+        "Why old friends matter\n\n"
+        "By Ann Lee, Tom Reed, and Maria Gomez\n\n"
+        "Friendship keeps people healthy, a new survey of two thousand adults found.\n"
+    ),
+    "alliance.txt": (
+        "Interview with a historian\n\n"
+        "About BRICS\n\n"
+        "The group has grown since its first summit, the historian said.\n"
+    ),
 }
 
 
@@ -54,3 +64,17 @@ def test_awards_months_and_shows_are_no_nodes(graph):
 def test_a_company_whose_name_starts_like_an_award_stays(graph):
     assert nodes_with(graph, "Best Buy")  # "Best" leads an award only before a category ("Best Director")
     assert node_named(graph, "Sam Okafor")["type"] == "person"
+
+
+# --- the page's metadata: a list of authors, a heading in capitals -----------------------------
+
+
+def test_every_author_of_a_listed_byline_is_a_person(graph):
+    for name in ("Ann Lee", "Tom Reed", "Maria Gomez"):
+        assert node_named(graph, name)["type"] == "person"
+    assert not any(label.startswith("and ") for label in labels(graph))  # "By A, B, and C"
+
+
+def test_a_heading_led_by_a_preposition_is_no_author(graph):
+    assert not nodes_with(graph, "About Brics")
+    assert nodes_with(graph, "BRICS")

@@ -85,6 +85,9 @@ _HEADING_WORDS = frozenset(
     "interview comment feature review world politics sport business".split()
 )
 
+# Words no name is made of: a line "About BRICS" or "In BRIEF" is a heading, not a name in capitals.
+_FUNCTION_WORDS = frozenset("on in at of to for from with about by into after before over under the a an".split())
+
 
 def _is_name_word(w: str) -> bool:
     return bool(w) and (w[0].isupper() and not w.isupper() or (len(w) <= 3 and w.endswith(".") and w[0].isupper()))
@@ -156,6 +159,9 @@ def _parse_byline(tagged: str) -> tuple[str, str | None, str | None] | None:
             taken.pop()
         name = " ".join(taken)
         rest = plain[len(" ".join(words[: len(taken)])):]
+        more = rest.strip(" ,;")
+        if taken and words[len(taken) - 1].endswith(",") and re.search(r"\band\b|&", more) and _valid_name(more) and not _parse_date(more):
+            name, rest = f"{name}, {more}", ""  # "By A, B, and C": three authors, no outlet
     name = name.strip(" ,;|")
     if not _valid_name(name):
         return None
@@ -180,8 +186,8 @@ def _parse_byline(tagged: str) -> tuple[str, str | None, str | None] | None:
 def _parse_caps_name(line: str) -> str | None:
     """``ALEXANDROVA Lyudmila`` or ``Lyudmila ALEXANDROVA`` -> ``Lyudmila Alexandrova``."""
     words = line.split()
-    if not 2 <= len(words) <= 4 or any(w.casefold().strip(".") in _HEADING_WORDS for w in words):
-        return None
+    if not 2 <= len(words) <= 4 or any(w.casefold().strip(".") in _HEADING_WORDS | _FUNCTION_WORDS for w in words):
+        return None  # "About BRICS", "About US": a heading
 
     def upper(w: str) -> bool:
         letters = [c for c in w if c.isalpha()]

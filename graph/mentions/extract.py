@@ -282,7 +282,7 @@ def _metadata_mentions(document: Document) -> list[Mention]:
 def _split_names(value: str | None) -> list[str]:
     if not value:
         return []
-    return [p.strip() for p in re.split(r"\s*(?:,|;| and | & )\s*", value) if p.strip()]
+    return [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", value) if p.strip()]  # "A, B, and C"
 
 
 def _clean_name(text: str) -> str:

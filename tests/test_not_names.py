@@ -31,6 +31,12 @@ ARTICLES = {
         "About BRICS\n\n"
         "The group has grown since its first summit, the historian said.\n"
     ),
+    "conference.txt": (
+        "Conference notes\n\n"
+        "Her thesis on Trade and Welfare won a prize. Halvorsen & Pike sponsored the fair. The Rules and "
+        "Standards Committee met on Tuesday, and the University of Lagos and Rivers State University signed "
+        "a deal.\n"
+    ),
 }
 
 
@@ -78,3 +84,21 @@ def test_every_author_of_a_listed_byline_is_a_person(graph):
 def test_a_heading_led_by_a_preposition_is_no_author(graph):
     assert not nodes_with(graph, "About Brics")
     assert nodes_with(graph, "BRICS")
+
+
+# --- coordinations: "X and Y" of common words is a topic; two names with one head are two -------
+
+
+def test_common_words_joined_by_and_are_no_name(graph):
+    assert not nodes_with(graph, "Trade and Welfare")
+
+
+def test_names_made_with_and_stay_whole(graph):
+    assert nodes_with(graph, "Halvorsen & Pike")
+    assert node_named(graph, "Rules and Standards Committee")["type"] == "organization"
+
+
+def test_two_organisations_sharing_a_head_word_are_two_nodes(graph):
+    assert not any(" and Rivers" in label for label in labels(graph))
+    assert node_named(graph, "University of Lagos")["type"] == "organization"
+    assert node_named(graph, "Rivers State University")["type"] == "organization"

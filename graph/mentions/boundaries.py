@@ -219,7 +219,12 @@ def _two_names_at(toks: Tokens, start: int, conj: int, end: int, head_words: dic
     def headed(s: int, e: int) -> bool:
         return e - s >= 2 and head_words.get(toks.text[e - 1]) in ORG_TYPES and toks.name_word[s]
 
-    return led(start, conj) and led(conj + 1, end) or headed(start, conj) and headed(conj + 1, end)
+    if led(start, conj) and led(conj + 1, end) or headed(start, conj) and headed(conj + 1, end):
+        return True
+    # one of each, with the same head word: "University of Lagos and Rivers State University"
+    return led(start, conj) and headed(conj + 1, end) and toks.text[start] == toks.text[end - 1] or (
+        headed(start, conj) and led(conj + 1, end) and toks.text[conj - 1] == toks.text[conj + 1]
+    )
 
 
 def _split_places_at_and(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from ..records import SurfaceKind
 from ..tokens import Tokens
 from .boundaries import is_epithet, is_regnal_number, trim
 from .common_words import is_common_word
-from .words import NER_LABELS, POSSESSIVE
+from .words import NER_LABELS, POSSESSIVE, is_noun
 
 if TYPE_CHECKING:
     from .extract import MentionExtractor  # holds the matchers, and calls this module
@@ -128,6 +128,25 @@ def is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, in
 def is_qualified_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]], gaz: Gazetteer) -> bool:
     """"Northern Afghanistan" is Afghanistan: a direction word before a curated name."""
     return cand.end - cand.start > 1 and fold(toks.text[cand.start]) in gaz.stop_names and (cand.start + 1, cand.end) in known
+
+
+def is_common_coordination(toks: Tokens, cand: Candidate, head_words: dict[str, str], words: frozenset[str]) -> bool:
+    """A model's organisation or place that is two common phrases joined by "and" ("Peace and
+    Security", "Maritime Ethics and Navigation"): a topic, not a name. Every word is an English
+    noun or adjective (``words``) and none says what a name is ("Rules and Standards Committee"); a
+    person ("Mary and Ann Lee") and "&" ("Halvorsen & Pike") are left alone."""
+    if cand.kind != "ner" or cand.label == "PERSON" or cand.end - cand.start < 3:
+        return False
+    inner = range(cand.start + 1, cand.end - 1)
+    if not any(toks.lower[i] == "and" for i in inner):
+        return False
+    for i in range(cand.start, cand.end):
+        text = toks.text[i]
+        if toks.lower[i] in ("and", "of", "the") or toks.tok[i].is_punct:
+            continue
+        if text in head_words or not text[:1].isupper() or not is_noun(text.lower(), words):
+            return False
+    return True
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:

@@ -26,6 +26,7 @@ from .candidates import (
     choose,
     crosses,
     gazetteer_candidates,
+    is_common_coordination,
     is_compound_of_known,
     is_qualified_known,
     joins_two_names,
@@ -68,6 +69,7 @@ class MentionExtractor:
         self._add_patterns(gazetteer, nlp.make_doc)
         self.english_adjectives = dictionary_words(nlp)
         self.english_nouns = dictionary_words(nlp, "noun")
+        self.english_words = self.english_nouns | self.english_adjectives  # common words a topic is made of
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
 
@@ -112,6 +114,7 @@ def extract_mentions(
     known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
     candidates = known_candidates + [
         c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
+        and not is_common_coordination(toks, c, gaz.head_words, extractor.english_words)
     ]
     org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
     acronyms: list[AcronymDefinition] = []

@@ -37,6 +37,12 @@ ARTICLES = {
         "Standards Committee met on Tuesday, and the University of Lagos and Rivers State University signed "
         "a deal.\n"
     ),
+    "guide.txt": (
+        "Old town guide\n\n"
+        "The first huts were built around 1200 BC near the river. An ATM stands beside the ferry office. Tom "
+        "Reed, the MVP of the final, drove in two RBI. The Harbor Transit Authority (HTA) runs the ferries, "
+        "and the HTA said fares would rise.\n"
+    ),
 }
 
 
@@ -102,3 +108,15 @@ def test_two_organisations_sharing_a_head_word_are_two_nodes(graph):
     assert not any(" and Rivers" in label for label in labels(graph))
     assert node_named(graph, "University of Lagos")["type"] == "organization"
     assert node_named(graph, "Rivers State University")["type"] == "organization"
+
+
+# --- abbreviations of common nouns and eras (graph/data/stop_names.txt) ------------------------
+
+
+def test_common_abbreviations_are_no_organisations(graph):
+    for name in ("BC", "ATM", "MVP", "RBI"):
+        assert not nodes_with(graph, name), name
+
+
+def test_an_acronym_the_text_defines_stays(graph):
+    assert node_named(graph, "HTA")["type"] == "organization"

@@ -43,6 +43,12 @@ ARTICLES = {
         "Reed, the MVP of the final, drove in two RBI. The Harbor Transit Authority (HTA) runs the ferries, "
         "and the HTA said fares would rise.\n"
     ),
+    "charity.txt": (
+        "A small charity\n\n"
+        "The Riverside Trust became a Mutual Society in 1990, and now also sells goods. Its founder, a "
+        "Harvard professor, was treated by a Dr. Okonkwo after a fall. Volunteers join a yearly Mentor "
+        "Exchange Scheme. Nobody in the village has ever owned a Studebaker.\n"
+    ),
 }
 
 
@@ -120,3 +126,17 @@ def test_common_abbreviations_are_no_organisations(graph):
 
 def test_an_acronym_the_text_defines_stays(graph):
     assert node_named(graph, "HTA")["type"] == "organization"
+
+
+# --- "a"/"an" before a capitalised phrase: a kind of thing, not one actor's name ----------------
+
+
+def test_a_capitalised_phrase_after_a_is_no_node(graph):
+    for name in ("Mutual Society", "Mentor Exchange Scheme", "Studebaker"):
+        assert not nodes_with(graph, name), name
+
+
+def test_a_name_modifying_a_noun_or_with_a_title_after_a_stays(graph):
+    assert nodes_with(graph, "Harvard")  # "a Harvard professor"
+    assert node_named(graph, "Okonkwo")["type"] == "person"  # "a Dr. Okonkwo"
+    assert node_named(graph, "Riverside Trust")["type"] == "organization"

@@ -83,6 +83,21 @@ def _after_article(toks: Tokens, i: int) -> bool:
     return j >= 0 and toks.space[j] == " " and toks.lower[j] in ARTICLES and (toks.text[j].islower() or toks.tok[j].is_sent_start)
 
 
+INDEFINITE = {"a", "an"}
+
+
+def after_indefinite_article(toks: Tokens, start: int, end: int) -> bool:
+    """"a Mutual Society", "an unusual Oath", "saw a Studebaker": a capitalised phrase after
+    "a"/"an" (and lower-case adjectives) is one of a kind, or a thing, not the name of one actor.
+    Not when it modifies a noun after it ("a Harvard professor", "a UN official")."""
+    j = start - 1
+    while j >= 0 and toks.text[j].islower() and toks.lower[j] not in INDEFINITE and toks.tok[j].pos_ in ("ADJ", "ADV") and toks.space[j] == " ":
+        j -= 1
+    if j < 0 or toks.lower[j] not in INDEFINITE or not toks.text[j].islower() or toks.space[j] != " ":
+        return False
+    return not (end < len(toks) and toks.text[end][:1].islower() and toks.tok[end].pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
 def looks_like_a_name(toks: Tokens, start: int, end: int) -> bool:
     """Not a sentence-initial common noun tagged as a name ("Experts", "Shadows"): a proper noun,
     an acronym, a word capitalised inside ("O'Reilly", "McAdam"), or two capitalised words."""

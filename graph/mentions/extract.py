@@ -33,7 +33,7 @@ from .candidates import (
     ner_candidates,
     overlaps,
 )
-from .common_words import dictionary_words, is_english_modifier, looks_like_a_name, without_common_words
+from .common_words import after_indefinite_article, dictionary_words, is_english_modifier, looks_like_a_name, without_common_words
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import is_headline, is_shouting
@@ -227,6 +227,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         key = known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
+        elif role is None and after_indefinite_article(toks, start, end):
+            return None  # "run as a Mutual Society", "saw a Studebaker": a kind of thing
         elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and role is None and in_place_context(toks, start, end, gaz):
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))

@@ -49,6 +49,11 @@ ARTICLES = {
         "Harvard professor, was treated by a Dr. Okonkwo after a fall. Volunteers join a yearly Mentor "
         "Exchange Scheme. Nobody in the village has ever owned a Studebaker.\n"
     ),
+    "founders.txt": (
+        "Local news\n\n"
+        "Ann Lee founded a company called Zentrix in 2004. The town has a quarter called Tessaro, where "
+        "merchants once lived. Zentrix said it would hire forty people.\n"
+    ),
 }
 
 
@@ -140,3 +145,11 @@ def test_a_name_modifying_a_noun_or_with_a_title_after_a_stays(graph):
     assert nodes_with(graph, "Harvard")  # "a Harvard professor"
     assert node_named(graph, "Okonkwo")["type"] == "person"  # "a Dr. Okonkwo"
     assert node_named(graph, "Riverside Trust")["type"] == "organization"
+
+
+# --- "a quarter called X": the noun a name is given to says what it names ----------------------
+
+
+def test_a_name_given_to_a_noun_takes_its_type(graph):
+    assert node_named(graph, "Tessaro")["type"] == "place"  # the model says organization
+    assert node_named(graph, "Zentrix")["type"] == "organization"

@@ -41,6 +41,11 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
             toks.tok[start - 1].pos_ == "NOUN" or before == "late" or start > 1 and toks.lower[start - 2] in ARTICLES
         ):
             votes.append(type_)
+    noun = _noun_before_naming(toks, start)
+    if noun is not None:
+        type_ = type_nouns.get(toks.lower[noun]) or (toks.lower[noun].endswith("s") and type_nouns.get(toks.lower[noun][:-1]))
+        if type_:
+            votes.append(type_)  # "a quarter called X", "the company, known as X"
     if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and (
         type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
     ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
@@ -66,6 +71,26 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
             if type_ and child.pos_ == "NOUN":
                 votes.append(type_)
     return tuple(votes)
+
+
+NAMING = {"called", "named", "nicknamed", "dubbed", "renamed", "titled", "entitled"}
+NAMING_ADVERBS = {"also", "now", "once", "locally", "originally", "formerly", "often", "sometimes", "simply"}
+
+
+def _noun_before_naming(toks: Tokens, start: int) -> int | None:
+    """The lower-case noun a name is given to: "a quarter called X", "a firm, now known as X"."""
+    j = start - 1
+    if j >= 1 and toks.lower[j] == "as" and toks.lower[j - 1] == "known":
+        j -= 2
+    elif j >= 0 and toks.lower[j] in NAMING:
+        j -= 1
+    else:
+        return None
+    while j >= 0 and toks.lower[j] in NAMING_ADVERBS:
+        j -= 1
+    if j >= 0 and toks.text[j] == ",":
+        j -= 1
+    return j if j >= 0 and toks.text[j].islower() and toks.tok[j].pos_ == "NOUN" else None
 
 
 YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")

@@ -54,6 +54,11 @@ ARTICLES = {
         "Ann Lee founded a company called Zentrix in 2004. The town has a quarter called Tessaro, where "
         "merchants once lived. Zentrix said it would hire forty people.\n"
     ),
+    "contributors.txt": (
+        "Contributors\n\n"
+        "Maria Gomez teaches Developmental Psychology at Northfield University. She once taught at the "
+        "Department of Psychology in Leeds. On holiday she swam near Pointe des Roches.\n"
+    ),
 }
 
 
@@ -153,3 +158,16 @@ def test_a_name_modifying_a_noun_or_with_a_title_after_a_stays(graph):
 def test_a_name_given_to_a_noun_takes_its_type(graph):
     assert node_named(graph, "Tessaro")["type"] == "place"  # the model says organization
     assert node_named(graph, "Zentrix")["type"] == "organization"
+
+
+# --- shapes: a discipline alone is no body; a place named by its leading word in French... -----
+
+
+def test_a_discipline_alone_is_no_organisation(graph):
+    assert not nodes_with(graph, "Developmental Psychology")
+    assert node_named(graph, "Department of Psychology")["type"] == "organization"
+    assert node_named(graph, "Northfield University")["type"] == "organization"
+
+
+def test_a_headland_named_in_french_is_a_place(graph):
+    assert node_named(graph, "Pointe des Roches")["type"] == "place"

@@ -59,6 +59,12 @@ ARTICLES = {
         "Maria Gomez teaches Developmental Psychology at Northfield University. She once taught at the "
         "Department of Psychology in Leeds. On holiday she swam near Pointe des Roches.\n"
     ),
+    "daytrips.txt": (
+        "Day trips\n\n"
+        "See\n\n"
+        "Fort Brackwater Historic Park (tel: 1 555 010-2020) has a small museum. Pellham Historic Park is "
+        "open in summer.\n"
+    ),
 }
 
 
@@ -171,3 +177,8 @@ def test_a_discipline_alone_is_no_organisation(graph):
 
 def test_a_headland_named_in_french_is_a_place(graph):
     assert node_named(graph, "Pointe des Roches")["type"] == "place"
+
+
+def test_a_historic_park_is_a_place_not_a_person(graph):
+    for node in nodes_with(graph, "Brackwater Historic Park") + nodes_with(graph, "Historic Park"):
+        assert node["type"] == "place", node["label"]  # the model says person; "Park" alone is a surname

@@ -39,7 +39,7 @@ ARTICLES = {
     ),
     "guide.txt": (
         "Old town guide\n\n"
-        "The first huts were built around 1200 BC near the river. An ATM stands beside the ferry office. Tom "
+        "The first huts were built around 1200 BC near the river. Visitors use the ATM by the ferry office. Tom "
         "Reed, the MVP of the final, drove in two RBI. The Harbor Transit Authority (HTA) runs the ferries, "
         "and the HTA said fares would rise.\n"
     ),
@@ -57,7 +57,8 @@ ARTICLES = {
     "contributors.txt": (
         "Contributors\n\n"
         "Maria Gomez teaches Developmental Psychology at Northfield University. She once taught at the "
-        "Department of Psychology in Leeds. On holiday she swam near Pointe des Roches.\n"
+        "Department of Psychology in Leeds. On holiday she swam near Pointe des Roches. Lindqvist "
+        "Economics, a consultancy, said growth would slow.\n"
     ),
     "daytrips.txt": (
         "Day trips\n\n"
@@ -173,6 +174,7 @@ def test_a_discipline_alone_is_no_organisation(graph):
     assert not nodes_with(graph, "Developmental Psychology")
     assert node_named(graph, "Department of Psychology")["type"] == "organization"
     assert node_named(graph, "Northfield University")["type"] == "organization"
+    assert nodes_with(graph, "Lindqvist Economics")  # a firm: a proper name, then the discipline
 
 
 def test_a_headland_named_in_french_is_a_place(graph):

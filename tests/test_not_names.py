@@ -66,6 +66,13 @@ ARTICLES = {
         "Fort Brackwater Historic Park (tel: 1 555 010-2020) has a small museum. Pellham Historic Park is "
         "open in summer.\n"
     ),
+    "probe.txt": (
+        "Space notes\n\n"
+        "Tom Thatcher leads the mission team at the agency.\n\n"
+        "Artist's impression of the new bridge.\n\n"
+        "Thatcher said the probe would reach the comet in May.\n\n"
+        "Grace joined the mission team last year.\n"
+    ),
 }
 
 
@@ -184,3 +191,15 @@ def test_a_headland_named_in_french_is_a_place(graph):
 def test_a_historic_park_is_a_place_not_a_person(graph):
     for node in nodes_with(graph, "Brackwater Historic Park") + nodes_with(graph, "Historic Park"):
         assert node["type"] == "place", node["label"]  # the model says person; "Park" alone is a surname
+
+
+# --- a "person" named once, by an English noun opening a line: a caption's first word ----------
+
+
+def test_a_caption_opening_noun_is_no_person(graph):
+    assert not nodes_with(graph, "Artist")
+
+
+def test_a_surname_or_a_given_name_opening_a_line_stays(graph):
+    assert "Thatcher" in node_named(graph, "Tom Thatcher")["aliases"]  # "Thatcher said": a word of a full name
+    assert node_named(graph, "Grace")["type"] == "person"  # an English noun, but a given name

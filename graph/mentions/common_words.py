@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Token
 
+from ..contract import fold
 from ..records import Mention, MentionKind, NameType
 from ..tokens import Tokens
 from .words import DETERMINERS, is_noun
@@ -18,11 +20,13 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 
 
-def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str]) -> list[Mention]:
+def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str], given_names: frozenset[str] = frozenset()) -> list[Mention]:
     """Drop a lone capitalised English noun whose capital says nothing: the document also writes
     it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
     the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
-    or a "person" with an article ("the attached Appendix"; not "the Lee family"). Kept: a name the curated data knows, one a title or a
+    or a "person" with an article ("the attached Appendix"; not "the Lee family"), or a "person"
+    named once, at the start of a line ("Granite towers", "Sculptor's sketch": a caption or a list
+    item; not a given name). Kept: a name the curated data knows, one a title or a
     cue makes a person, a word of a longer name in the document (a surname), and places."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
             and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
@@ -32,6 +36,7 @@ def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
     name_words = {word for m in mentions if " " in m.name for word in m.name.split()}
     common = set()
+    counts = Counter(m.name for m in mentions)
     for m in lone:
         if m.name in name_words:
             continue
@@ -48,7 +53,14 @@ def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset
             common.add(id(m))
         elif m.label is NameType.PERSON and _after_article(toks, i) and not _modifies_noun(toks, i):
             common.add(id(m))
+        elif m.label is NameType.PERSON and counts[m.name] == 1 and _opens_line(toks, i) and fold(m.name) not in given_names:
+            common.add(id(m))
     return [m for m in mentions if id(m) not in common]
+
+
+def _opens_line(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is the first of its line."""
+    return i == 0 or "\n" in toks.space[i - 1] or "\n" in toks.text[i - 1]
 
 
 def _alone_on_line(toks: Tokens, i: int) -> bool:

@@ -160,7 +160,7 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
-    mentions = without_common_words(mentions, toks, extractor.english_nouns)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 

@@ -188,6 +188,19 @@ class _FullNames:
             self._parts[key] = (words, _surname_forms(words, names)) if full else None
         return self._parts[key]
 
+    def given_lead(self, m: Mention) -> tuple[list[str], set[str]] | None:
+        """The parts of a person's name whose first word is both a surname particle and a given
+        name ("Al Verrick", "Ben Harwood", where "al" and "ben" may also start a surname), read as a
+        full name; None for any other name."""
+        names = self.gaz.names
+        words = m.name.split()
+        if len(words) != 2 or not _lone_name(m.name, names) or not words[0][:1].isupper() or not _person_like(m):
+            return None
+        first = fold(words[0])
+        if first not in names.given_names and first not in names.nicknames:
+            return None
+        return words, _surname_forms(words, names)
+
 
 def _lone_name(name: str, names: NameKnowledge) -> bool:
     """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
@@ -207,13 +220,24 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
         people[a.doc] = found = []
+        given_leads = []
         for m, k in zip(a.mentions, keys[a.doc]):
             found_parts = full_names.parts(m) if k and " " in m.name else None
             if found_parts:
                 words, forms = found_parts
                 found.append((_position(m), k, forms, fold(words[0])))
-                for form in forms:
-                    corpus[form].add(uf.find(k))
+            elif k and " " in m.name and (lead := full_names.given_lead(m)):
+                given_leads.append((_position(m), k, lead))
+        # "Al Verrick" is a full name unless the document names someone whose surname it is
+        # ("Karim Al Nasser" and "Al Nasser"): then it is that person's surname, linked below.
+        surnames = {form for _, _, forms, _ in found for form in forms}
+        for start, k, (words, forms) in given_leads:
+            if fold(" ".join(words)) not in surnames:
+                found.append((start, k, forms, fold(words[0])))
+        found.sort(key=lambda person: person[0])
+        for _, k, forms, _ in found:
+            for form in forms:
+                corpus[form].add(uf.find(k))
     for a in analyses:
         doc_keys = keys[a.doc]
         by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order

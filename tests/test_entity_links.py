@@ -1,0 +1,32 @@
+"""Linking the names of one person, and keeping apart what only shares a name: a lone surname and
+the full name before it when the first name is also a surname particle ("Al", "Ben"), when the
+model mistyped the full name, when the surname has two words. Through a real build of short
+hand-written articles, with the traps (two people sharing a surname, a particle that is a surname's,
+one person named in two articles)."""
+from __future__ import annotations
+
+from tests.built import build_texts, node_named, nodes_with
+
+
+def test_a_given_name_that_is_also_a_particle_leads_a_full_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Senator Al Verrick spoke to farmers in Dunmore on Tuesday. Verrick said the drought had cost "
+        "them a season, and Verrick promised relief.\n",
+        "Ben Harwood, a retired surgeon, is running for governor in Ohio. Mr. Harwood told reporters "
+        "on Monday that he would cut taxes.\n",
+    )
+    assert "Verrick" in node_named(G, "Al Verrick")["aliases"]
+    assert "Harwood" in node_named(G, "Ben Harwood")["aliases"]
+    assert node_named(G, "Al Verrick")["type"] == node_named(G, "Ben Harwood")["type"] == "person"
+
+
+def test_a_particle_surname_still_joins_the_full_name_it_ends(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Karim Al Nasser, the trade minister, met the delegation on Sunday. Al Nasser said the talks "
+        "went well, and Nasser later left for the airport.\n",
+    )
+    karim = node_named(G, "Karim Al Nasser")
+    assert {"Al Nasser", "Nasser"} <= set(karim["aliases"])
+    assert len(nodes_with(G, "Al Nasser")) == 1

@@ -30,3 +30,20 @@ def test_a_particle_surname_still_joins_the_full_name_it_ends(tmp_path):
     karim = node_named(G, "Karim Al Nasser")
     assert {"Al Nasser", "Nasser"} <= set(karim["aliases"])
     assert len(nodes_with(G, "Al Nasser")) == 1
+
+
+def test_a_surname_the_model_reads_as_a_building_is_the_person(tmp_path):
+    G = build_texts(tmp_path, "Sophie Le Garrec spoke in Lyon on Sunday. The crowd at Le Garrec chanted her name.\n")
+    sophie = node_named(G, "Sophie Le Garrec")
+    assert "Le Garrec" in sophie["aliases"] and sophie["type"] == "person"
+    assert len(nodes_with(G, "Le Garrec")) == 1
+
+
+def test_a_building_named_after_a_person_stays_a_place(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Senator Dale Kittredge spoke in Denver on Sunday. Hundreds of protesters marched to Kittredge "
+        "Tower on Monday.\n",
+    )
+    assert node_named(G, "Kittredge Tower")["type"] == "place"
+    assert "Kittredge Tower" not in node_named(G, "Dale Kittredge")["aliases"]

@@ -152,9 +152,10 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
-# A lone surname the model took for a place or a body (a guessed type: see Mention.guessed).
-LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
-PLACE_NAME_LABELS = (NameType.GEOPOLITICAL, NameType.PLACE)  # a lone word the model took for a place is a first name only if it is one
+# A lone surname the model took for a place, a building or a body (a guessed type: see Mention.guessed).
+LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY)
+# a lone word the model took for a place is a first name only if it is one
+PLACE_NAME_LABELS = (NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY)
 
 
 def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:

@@ -47,3 +47,28 @@ def test_a_building_named_after_a_person_stays_a_place(tmp_path):
     )
     assert node_named(G, "Kittredge Tower")["type"] == "place"
     assert "Kittredge Tower" not in node_named(G, "Dale Kittredge")["aliases"]
+
+
+def test_a_titled_surname_joins_the_full_name_the_model_took_for_a_body(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Berlin has promised to spend more on defence, said Sylke Varnholt, the editor of a foreign "
+        "policy journal. \"This is a real change,\" Ms. Varnholt said.\n",
+    )
+    sylke = node_named(G, "Sylke Varnholt")
+    assert "Varnholt" in sylke["aliases"] and sylke["type"] == "person"
+
+
+def test_a_titled_surname_of_two_such_names_joins_neither_nor_a_namesake_elsewhere(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Berlin has promised to spend more on defence, said Sylke Varnholt, the editor of a foreign "
+        "policy journal, and Jorinde Varnholt, her sister. \"This is a real change,\" Ms. Varnholt said.\n",
+        "The new policy was criticised by Oskar Varnholt, a retired general. Mr. Varnholt said it came "
+        "too late.\n",
+    )
+    for name in ("Sylke Varnholt", "Jorinde Varnholt"):
+        assert "Varnholt" not in node_named(G, name)["aliases"], name
+    oskar = node_named(G, "Oskar Varnholt")
+    assert oskar["documents"] == ["1"] and "Varnholt" in oskar["aliases"]
+

@@ -3,7 +3,8 @@
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
 the curated data's aliases, demonyms and capitals; acronyms the text defines, and an undefined
 one to the one name of its document with its initials; a lone surname or first name to the full
-name used in the same document (else, for a surname, the only person of the corpus with it); an
+name used in the same document, even one the model mistyped when a title or a cue says the surname is
+a person's (else, for a surname, the only person of the corpus with it); an
 organisation's short form to its long form in the same document (without its country: in the
 corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
 head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
@@ -25,7 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..contract import fold
-from ..entity_types import full_person_name, vote_type
+from ..entity_types import full_person_name, has_given_name, vote_type
 from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
@@ -213,14 +214,17 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     """A lone surname is the person of the same document whose full name ends with it; when two
     people share it, the one named last before it. A surname the model tagged as an organisation
     or place is that person too. A lone first name right after a full name ("Ann" after "Ann
-    Lee", "Xi" after "Xi Jinping") is that person. With no full name in the document, a surname
-    is the one person of the corpus who has it, and nobody when the corpus has two."""
+    Lee", "Xi" after "Xi Jinping") is that person. A surname with a title or a cue ("Ms. Varnholt",
+    "Varnholt said she") is the one name of its document that ends with it even when the model took
+    that name for something else ("Sylke Varnholt" as an organisation). With no full name in the
+    document, a surname is the one person of the corpus who has it, and nobody when the corpus has
+    two, or when the document names someone with it that the model did not read as a person."""
     names = gaz.names
     full_names = _FullNames(gaz)
     corpus: dict[str, set[str]] = defaultdict(set)
     people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
-        people[a.doc] = found = []
+        found = []
         given_leads = []
         for m, k in zip(a.mentions, keys[a.doc]):
             found_parts = full_names.parts(m) if k and " " in m.name else None
@@ -235,7 +239,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         for start, k, (words, forms) in given_leads:
             if fold(" ".join(words)) not in surnames:
                 found.append((start, k, forms, fold(words[0])))
-        found.sort(key=lambda person: person[0])
+        people[a.doc] = found = sorted(found, key=lambda person: person[0])
         for _, k, forms, _ in found:
             for form in forms:
                 corpus[form].add(uf.find(k))
@@ -247,6 +251,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             for form in forms:
                 by_surname[form].append((start, k))
             by_first[first].append((start, k))
+        people_keys = {k for _, k, _, _ in people[a.doc]}
+        unsure = _unsure_full_names(a, doc_keys, people_keys, gaz)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
@@ -257,10 +263,51 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
                 target = _named_before(by_first.get(name, ()), _position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
+            if target is None and name in unsure:
+                # "Sylke Varnholt" the model read as a body, "Ms. Varnholt" as a person: one person
+                unsure_key, said_person = unsure[name]
+                if unsure_key and (said_person or m.role or "person" in m.type_votes):
+                    target, rule = unsure_key, LinkRule.SURNAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and name not in unsure and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+
+
+def _unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_keys: set[str], gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
+    """Names of two or three capitalised words that may be a person's though the model read them
+    as something else ("Sylke Varnholt" as an organisation), by their surname's forms: the key of
+    the one such name of the document (None with two), and whether a title or a cue on one of
+    its mentions says it is a person's. A lone surname with a title or a cue of its own joins it
+    too; with neither, nothing here says the two are one person."""
+    found: dict[str, set[str]] = defaultdict(set)
+    said_person: set[str] = set()
+    for m, k in zip(a.mentions, doc_keys):
+        if k in people_keys or not _could_be_full_name(m, k, gaz):
+            continue
+        for form in _surname_forms(m.name.split(), gaz.names):
+            found[form].add(k)
+        if m.role or "person" in m.type_votes:
+            said_person.add(k)
+    return {form: (next(iter(ks)) if len(ks) == 1 else None, bool(ks & said_person)) for form, ks in found.items()}
+
+
+def _could_be_full_name(m: Mention, k: str | None, gaz: Gazetteer) -> bool:
+    """A name the model tagged that could be a person's full name by its form: two or three
+    capitalised words, no head word ("Kittredge Tower"), no country or kind of thing first, no shape
+    of another type unless a given name leads a place's shape ("Ann Marsh")."""
+    words = m.name.split()
+    if not 2 <= len(words) <= 3 or not _own_key(m, k) or not m.guessed or m.kind != MentionKind.NER or m.headline:
+        return False
+    if m.name.isupper() or any(not w[:1].isupper() for w in words) or _lone_name(m.name, gaz.names):
+        return False
+    if words[0] in gaz.head_words or words[-1] in gaz.head_words:
+        return False
+    lead = fold(words[0])
+    if lead in gaz.country_names or lead in gaz.demonym_country or lead in gaz.stop_names or lead in gaz.names.type_nouns:
+        return False
+    shape = gaz.names.shape_type(m.name)
+    return shape is None or shape == "place" and has_given_name(m.name, gaz)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.

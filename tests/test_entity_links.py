@@ -72,3 +72,21 @@ def test_a_titled_surname_of_two_such_names_joins_neither_nor_a_namesake_elsewhe
     oskar = node_named(G, "Oskar Varnholt")
     assert oskar["documents"] == ["1"] and "Varnholt" in oskar["aliases"]
 
+
+def test_a_two_word_surname_alone_is_the_person_it_ends(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Representative Lorna Whitacre Delgado chairs the party. Ms. Whitacre Delgado said on Monday "
+        "that the convention would be fair.\n",
+    )
+    assert "Whitacre Delgado" in node_named(G, "Lorna Whitacre Delgado")["aliases"]
+    assert len(nodes_with(G, "Whitacre Delgado")) == 1
+
+
+def test_a_middle_name_and_surname_are_another_person(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Mary Ellen Farrow, the mayor, met her rival Ellen Farrow on Tuesday. Ellen Farrow said the "
+        "debate went well.\n",
+    )
+    assert node_named(G, "Mary Ellen Farrow") is not node_named(G, "Ellen Farrow")

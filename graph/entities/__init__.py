@@ -170,7 +170,17 @@ def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
     for n in (3, 2):
         if len(words) > n and " ".join(words[-n:-1]).lower() in names.particles:
             forms.add(fold(" ".join(words[-n:])))
+    if len(words) >= 3 and _compound_surname_word(words[-2], names):
+        forms.add(fold(" ".join(words[-2:])))  # "Whitacre Delgado" of "Lorna Whitacre Delgado"
     return forms
+
+
+def _compound_surname_word(word: str, names: NameKnowledge) -> bool:
+    """A word before the last of a name that starts a two-word surname: capitalised, no initial,
+    no given name (the "Lee" of "Ann Lee Smith" is a middle name, and "Lee Smith" another person)."""
+    folded = fold(word)
+    return (len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalpha()
+            and folded not in names.given_names and folded not in names.nicknames and word.lower() not in names.particles)
 
 
 class _FullNames:
@@ -239,7 +249,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         for start, k, (words, forms) in given_leads:
             if fold(" ".join(words)) not in surnames:
                 found.append((start, k, forms, fold(words[0])))
-        people[a.doc] = found = sorted(found, key=lambda person: person[0])
+        # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is his surname, not a second full name
+        people[a.doc] = found = sorted((p for p in found if p[1][2:] not in surnames), key=lambda person: person[0])
         for _, k, forms, _ in found:
             for form in forms:
                 corpus[form].add(uf.find(k))
@@ -255,9 +266,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         unsure = _unsure_full_names(a, doc_keys, people_keys, gaz)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
+            if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
                 continue
             name = fold(m.name)
+            if not _lone_name(m.name, names) and not (
+                m.label == NameType.PERSON and len(m.name.split()) == 2 and k not in people_keys and (name in by_surname or name in corpus)
+            ):
+                continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
             target = _named_before(by_surname.get(name, ()), _position(m))
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):

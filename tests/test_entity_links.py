@@ -53,10 +53,12 @@ def test_a_titled_surname_joins_the_full_name_the_model_took_for_a_body(tmp_path
     G = build_texts(
         tmp_path,
         "Berlin has promised to spend more on defence, said Sylke Varnholt, the editor of a foreign "
-        "policy journal. \"This is a real change,\" Ms. Varnholt said.\n",
+        "policy journal. \"This is a real change,\" Ms. Varnholt said. Critics call the journal too "
+        "hawkish, but Varnholt Publishing has doubled its readers.\n",
     )
     sylke = node_named(G, "Sylke Varnholt")
     assert "Varnholt" in sylke["aliases"] and sylke["type"] == "person"
+    assert node_named(G, "Varnholt Publishing")["type"] == "organization"
 
 
 def test_a_titled_surname_of_two_such_names_joins_neither_nor_a_namesake_elsewhere(tmp_path):

@@ -281,11 +281,11 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             if target is None and name in unsure:
                 # "Sylke Varnholt" the model read as a body, "Ms. Varnholt" as a person: one person
                 unsure_key, said_person = unsure[name]
-                if unsure_key and (said_person or m.role or "person" in m.type_votes):
+                if unsure_key and said_person:
                     target, rule = unsure_key, LinkRule.SURNAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and name not in unsure and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and unsure.get(name, ("",))[0] is not None and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
@@ -293,18 +293,21 @@ def _unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_k
     """Names of two or three capitalised words that may be a person's though the model read them
     as something else ("Sylke Varnholt" as an organisation), by their surname's forms: the key of
     the one such name of the document (None with two), and whether a title or a cue on one of
-    its mentions says it is a person's. A lone surname with a title or a cue of its own joins it
-    too; with neither, nothing here says the two are one person."""
+    its mentions, or on a mention of the surname alone, says it is a person's; with neither,
+    nothing here says the two are one person."""
     found: dict[str, set[str]] = defaultdict(set)
-    said_person: set[str] = set()
+    said_person: set[str] = set()  # keys of such names, and folded lone surnames, that a title or a cue calls a person's
     for m, k in zip(a.mentions, doc_keys):
+        if k and " " not in m.name and (m.role or "person" in m.type_votes):
+            said_person.add(fold(m.name))
         if k in people_keys or not _could_be_full_name(m, k, gaz):
             continue
         for form in _surname_forms(m.name.split(), gaz.names):
             found[form].add(k)
         if m.role or "person" in m.type_votes:
             said_person.add(k)
-    return {form: (next(iter(ks)) if len(ks) == 1 else None, bool(ks & said_person)) for form, ks in found.items()}
+    # One name names one person in a document: every mention of the surname joins when one says so.
+    return {form: (next(iter(ks)) if len(ks) == 1 else None, form in said_person or bool(ks & said_person)) for form, ks in found.items()}
 
 
 def _could_be_full_name(m: Mention, k: str | None, gaz: Gazetteer) -> bool:

@@ -92,3 +92,16 @@ def test_a_middle_name_and_surname_are_another_person(tmp_path):
         "debate went well.\n",
     )
     assert node_named(G, "Mary Ellen Farrow") is not node_named(G, "Ellen Farrow")
+
+
+def test_a_surname_that_is_a_peoples_name_is_the_person_where_the_country_is_not_named(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Tessa German, the mayor of Lanford, won a second term on Tuesday. \"We kept our promises,\" "
+        "German said.\n",
+        "Hal German, a trade adviser, said German exports to Germany's neighbours fell. Germany blamed "
+        "the euro.\n",
+    )
+    assert "German" in node_named(G, "Tessa German")["aliases"]
+    # where the country is named, its adjective stays the country's
+    assert "German" not in node_named(G, "Hal German")["aliases"]

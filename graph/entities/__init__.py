@@ -226,9 +226,11 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     or place is that person too. A lone first name right after a full name ("Ann" after "Ann
     Lee", "Xi" after "Xi Jinping") is that person. A surname with a title or a cue ("Ms. Varnholt",
     "Varnholt said she") is the one name of its document that ends with it even when the model took
-    that name for something else ("Sylke Varnholt" as an organisation). With no full name in the
-    document, a surname is the one person of the corpus who has it, and nobody when the corpus has
-    two, or when the document names someone with it that the model did not read as a person."""
+    that name for something else ("Sylke Varnholt" as an organisation). A people's name that is a
+    person's surname ("German" of "Tessa German") is that person where the country goes unnamed. With
+    no full name in the document, a surname is the one person of the corpus who has it, and nobody
+    when the corpus has two, or when two names of the document the model did not read as people's
+    end with it."""
     names = gaz.names
     full_names = _FullNames(gaz)
     corpus: dict[str, set[str]] = defaultdict(set)
@@ -249,7 +251,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         for start, k, (words, forms) in given_leads:
             if fold(" ".join(words)) not in surnames:
                 found.append((start, k, forms, fold(words[0])))
-        # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is his surname, not a second full name
+        # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is her surname, not a second full name
         people[a.doc] = found = sorted((p for p in found if p[1][2:] not in surnames), key=lambda person: person[0])
         for _, k, forms, _ in found:
             for form in forms:
@@ -264,6 +266,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             by_first[first].append((start, k))
         people_keys = {k for _, k, _, _ in people[a.doc]}
         unsure = _unsure_full_names(a, doc_keys, people_keys, gaz)
+        if by_surname:
+            _link_demonym_surnames(a, doc_keys, by_surname, uf)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
@@ -285,8 +289,28 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                     target, rule = unsure_key, LinkRule.SURNAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and unsure.get(name, ("",))[0] is not None and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not _two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+
+
+def _two_unsure(unsure: dict[str, tuple[str | None, bool]], name: str) -> bool:
+    """Whether two names of the document that the model did not read as people's end with this
+    surname: it is then one of them, and no namesake of another document."""
+    return name in unsure and unsure[name][0] is None
+
+
+def _link_demonym_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_surname: dict[str, list[tuple[int, str]]], uf: _UnionFind) -> None:
+    """"German said" in an article about "Tessa German": a people's name that is the surname of a
+    person of the document is that person, when the document never names the country itself
+    (an article on Germany that quotes someone called German keeps its "German" exports)."""
+    named = {k for m, k in zip(a.mentions, doc_keys) if k and m.kind != MentionKind.DEMONYM}
+    for i, m in enumerate(a.mentions):
+        k = doc_keys[i]
+        if m.kind != MentionKind.DEMONYM or not k or k in named or " " in m.name or not m.name[:1].isupper():
+            continue
+        target = _named_before(by_surname.get(fold(m.name), ()), _position(m))
+        if target is not None:
+            uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
 
 
 def _unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_keys: set[str], gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:

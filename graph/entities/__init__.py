@@ -26,12 +26,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..contract import fold
-from ..entity_types import full_person_name, has_given_name, vote_type
+from ..entity_types import full_person_name, vote_type
 from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_word_orders, org_short_forms)
+from .surnames import link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -159,30 +160,6 @@ LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICA
 PLACE_NAME_LABELS = (NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY)
 
 
-def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
-    """The folded ways a full name's surname is written alone: "Lee" of "Ann Lee", "Assad" and
-    "al-Assad" of "Bashar al-Assad", "Dam" and "van Dam" of "Jean-Claude van Dam"."""
-    last = words[-1]
-    forms = {fold(last)}
-    for particle in names.particles:
-        if particle.endswith("-") and last.lower().startswith(particle) and len(last) > len(particle) + 1:
-            forms.add(fold(last[len(particle):]))
-    for n in (3, 2):
-        if len(words) > n and " ".join(words[-n:-1]).lower() in names.particles:
-            forms.add(fold(" ".join(words[-n:])))
-    if len(words) >= 3 and _compound_surname_word(words[-2], names):
-        forms.add(fold(" ".join(words[-2:])))  # "Whitacre Delgado" of "Lorna Whitacre Delgado"
-    return forms
-
-
-def _compound_surname_word(word: str, names: NameKnowledge) -> bool:
-    """A word before the last of a name that starts a two-word surname: capitalised, no initial,
-    no given name (the "Lee" of "Ann Lee Smith" is a middle name, and "Lee Smith" another person)."""
-    folded = fold(word)
-    return (len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalpha()
-            and folded not in names.given_names and folded not in names.nicknames and word.lower() not in names.particles)
-
-
 class _FullNames:
     """The parts of people's full names, worked out once per distinct name and label."""
 
@@ -196,8 +173,8 @@ class _FullNames:
         if key not in self._parts:
             names = self.gaz.names
             words = names.core(m.name)
-            full = len(words) >= 2 and full_person_name(m, self.gaz) and not _lone_name(m.name, names)
-            self._parts[key] = (words, _surname_forms(words, names)) if full else None
+            full = len(words) >= 2 and full_person_name(m, self.gaz) and not lone_name(m.name, names)
+            self._parts[key] = (words, surname_forms(words, names)) if full else None
         return self._parts[key]
 
     def given_lead(self, m: Mention) -> tuple[list[str], set[str]] | None:
@@ -206,18 +183,12 @@ class _FullNames:
         full name; None for any other name."""
         names = self.gaz.names
         words = m.name.split()
-        if len(words) != 2 or not _lone_name(m.name, names) or not words[0][:1].isupper() or not _person_like(m):
+        if len(words) != 2 or not lone_name(m.name, names) or not words[0][:1].isupper() or not _person_like(m):
             return None
         first = fold(words[0])
         if first not in names.given_names and first not in names.nicknames:
             return None
-        return words, _surname_forms(words, names)
-
-
-def _lone_name(name: str, names: NameKnowledge) -> bool:
-    """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
-    words = name.split()
-    return len(words) == 1 or len(words) <= 3 and " ".join(words[:-1]).lower() in names.particles
+        return words, surname_forms(words, names)
 
 
 def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
@@ -242,9 +213,9 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             found_parts = full_names.parts(m) if k and " " in m.name else None
             if found_parts:
                 words, forms = found_parts
-                found.append((_position(m), k, forms, fold(words[0])))
+                found.append((position(m), k, forms, fold(words[0])))
             elif k and " " in m.name and (lead := full_names.given_lead(m)):
-                given_leads.append((_position(m), k, lead))
+                given_leads.append((position(m), k, lead))
         # "Al Verrick" is a full name unless the document names someone whose surname it is
         # ("Karim Al Nasser" and "Al Nasser"): then it is that person's surname, linked below.
         surnames = {form for _, _, forms, _ in found for form in forms}
@@ -265,22 +236,22 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 by_surname[form].append((start, k))
             by_first[first].append((start, k))
         people_keys = {k for _, k, _, _ in people[a.doc]}
-        unsure = _unsure_full_names(a, doc_keys, people_keys, gaz)
+        unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
         if by_surname:
-            _link_demonym_surnames(a, doc_keys, by_surname, uf)
+            link_demonym_surnames(a, doc_keys, by_surname, uf)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
                 continue
             name = fold(m.name)
-            if not _lone_name(m.name, names) and not (
+            if not lone_name(m.name, names) and not (
                 m.label == NameType.PERSON and len(m.name.split()) == 2 and k not in people_keys and (name in by_surname or name in corpus)
             ):
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            target = _named_before(by_surname.get(name, ()), _position(m))
+            target = named_before(by_surname.get(name, ()), position(m))
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
-                target = _named_before(by_first.get(name, ()), _position(m))  # "Cleveland" is no "Cleveland Smith"
+                target = named_before(by_first.get(name, ()), position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
             if target is None and name in unsure:
                 # "Sylke Varnholt" the model read as a body, "Ms. Varnholt" as a person: one person
@@ -289,67 +260,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                     target, rule = unsure_key, LinkRule.SURNAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not _two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
-
-
-def _two_unsure(unsure: dict[str, tuple[str | None, bool]], name: str) -> bool:
-    """Whether two names of the document that the model did not read as people's end with this
-    surname: it is then one of them, and no namesake of another document."""
-    return name in unsure and unsure[name][0] is None
-
-
-def _link_demonym_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_surname: dict[str, list[tuple[int, str]]], uf: _UnionFind) -> None:
-    """"German said" in an article about "Tessa German": a people's name that is the surname of a
-    person of the document is that person, when the document never names the country itself
-    (an article on Germany that quotes someone called German keeps its "German" exports)."""
-    named = {k for m, k in zip(a.mentions, doc_keys) if k and m.kind != MentionKind.DEMONYM}
-    for i, m in enumerate(a.mentions):
-        k = doc_keys[i]
-        if m.kind != MentionKind.DEMONYM or not k or k in named or " " in m.name or not m.name[:1].isupper():
-            continue
-        target = _named_before(by_surname.get(fold(m.name), ()), _position(m))
-        if target is not None:
-            uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
-
-
-def _unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_keys: set[str], gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
-    """Names of two or three capitalised words that may be a person's though the model read them
-    as something else ("Sylke Varnholt" as an organisation), by their surname's forms: the key of
-    the one such name of the document (None with two), and whether a title or a cue on one of
-    its mentions, or on a mention of the surname alone, says it is a person's; with neither,
-    nothing here says the two are one person."""
-    found: dict[str, set[str]] = defaultdict(set)
-    said_person: set[str] = set()  # keys of such names, and folded lone surnames, that a title or a cue calls a person's
-    for m, k in zip(a.mentions, doc_keys):
-        if k and " " not in m.name and (m.role or "person" in m.type_votes):
-            said_person.add(fold(m.name))
-        if k in people_keys or not _could_be_full_name(m, k, gaz):
-            continue
-        for form in _surname_forms(m.name.split(), gaz.names):
-            found[form].add(k)
-        if m.role or "person" in m.type_votes:
-            said_person.add(k)
-    # One name names one person in a document: every mention of the surname joins when one says so.
-    return {form: (next(iter(ks)) if len(ks) == 1 else None, form in said_person or bool(ks & said_person)) for form, ks in found.items()}
-
-
-def _could_be_full_name(m: Mention, k: str | None, gaz: Gazetteer) -> bool:
-    """A name the model tagged that could be a person's full name by its form: two or three
-    capitalised words, no head word ("Kittredge Tower"), no country or kind of thing first, no shape
-    of another type unless a given name leads a place's shape ("Ann Marsh")."""
-    words = m.name.split()
-    if not 2 <= len(words) <= 3 or not _own_key(m, k) or not m.guessed or m.kind != MentionKind.NER or m.headline:
-        return False
-    if m.name.isupper() or any(not w[:1].isupper() for w in words) or _lone_name(m.name, gaz.names):
-        return False
-    if words[0] in gaz.head_words or words[-1] in gaz.head_words:
-        return False
-    lead = fold(words[0])
-    if lead in gaz.country_names or lead in gaz.demonym_country or lead in gaz.stop_names or lead in gaz.names.type_nouns:
-        return False
-    shape = gaz.names.shape_type(m.name)
-    return shape is None or shape == "place" and has_given_name(m.name, gaz)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
@@ -377,22 +289,6 @@ def _link_peerages(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
             person = titled.get(fold(m.name))
             if person and _own_key(m, doc_keys[i]):
                 uf.relink(doc_keys, i, person, LinkRule.NAME, a.doc)
-
-
-def _position(m: Mention) -> int:
-    """Where a mention stands in reading order: the byline and the outlet before all the text."""
-    return m.start if m.in_text else -1
-
-
-def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
-    """The key of the person named last before ``start`` among ``people`` (``(start, key)`` in text
-    order), else the first named after it; None when there is nobody."""
-    chosen = None
-    for at, key in people:
-        if chosen is not None and at > start:
-            break
-        chosen = key
-    return chosen
 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:

@@ -1,8 +1,9 @@
 """Linking the names of one person, and keeping apart what only shares a name: a lone surname and
 the full name before it when the first name is also a surname particle ("Al", "Ben"), when the
-model mistyped the full name, when the surname has two words. Through a real build of short
-hand-written articles, with the traps (two people sharing a surname, a particle that is a surname's,
-one person named in two articles)."""
+model mistyped the full name or read the surname as a building, when the surname has two words or
+is a people's name ("German"). Through a real build of short hand-written articles, with the traps
+(two people sharing a surname, a particle that is a surname's, a building named after a person, a
+middle name and surname that are another person's, one person named in two articles)."""
 from __future__ import annotations
 
 from tests.built import build_texts, node_named, nodes_with
@@ -105,3 +106,16 @@ def test_a_surname_that_is_a_peoples_name_is_the_person_where_the_country_is_not
     assert "German" in node_named(G, "Tessa German")["aliases"]
     # where the country is named, its adjective stays the country's
     assert "German" not in node_named(G, "Hal German")["aliases"]
+
+
+
+def test_one_person_named_in_two_articles_stays_one_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Senator Al Verrick spoke to farmers in Dunmore on Tuesday. Verrick said the drought had cost "
+        "them a season.\n",
+        "The farm bill passed the Senate on Friday. Verrick said the vote was a relief for growers.\n",
+    )
+    al = node_named(G, "Al Verrick")
+    assert sorted(al["documents"]) == ["0", "1"]
+    assert len(nodes_with(G, "Verrick")) == 1

@@ -3,7 +3,8 @@
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
 the curated data's aliases, demonyms and capitals; acronyms the text defines, and an undefined
 one to the one name of its document with its initials; a lone surname or first name to the full
-name used in the same document (else, for a surname, the only person of the corpus with it); an
+name used in the same document, even one the model mistyped when a title or a cue says the surname is
+a person's (else, for a surname, the only person of the corpus with it); an
 organisation's short form to its long form in the same document (without its country: in the
 corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
 head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
@@ -31,6 +32,7 @@ from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_word_orders, org_short_forms)
+from .surnames import link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -152,23 +154,10 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
-# A lone surname the model took for a place or a body (a guessed type: see Mention.guessed).
-LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
-PLACE_NAME_LABELS = (NameType.GEOPOLITICAL, NameType.PLACE)  # a lone word the model took for a place is a first name only if it is one
-
-
-def _surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
-    """The folded ways a full name's surname is written alone: "Lee" of "Ann Lee", "Assad" and
-    "al-Assad" of "Bashar al-Assad", "Dam" and "van Dam" of "Jean-Claude van Dam"."""
-    last = words[-1]
-    forms = {fold(last)}
-    for particle in names.particles:
-        if particle.endswith("-") and last.lower().startswith(particle) and len(last) > len(particle) + 1:
-            forms.add(fold(last[len(particle):]))
-    for n in (3, 2):
-        if len(words) > n and " ".join(words[-n:-1]).lower() in names.particles:
-            forms.add(fold(" ".join(words[-n:])))
-    return forms
+# A lone surname the model took for a place, a building or a body (a guessed type: see Mention.guessed).
+LONE_NAME_LABELS = (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY)
+# a lone word the model took for a place is a first name only if it is one
+PLACE_NAME_LABELS = (NameType.GEOPOLITICAL, NameType.PLACE, NameType.FACILITY)
 
 
 class _FullNames:
@@ -184,36 +173,60 @@ class _FullNames:
         if key not in self._parts:
             names = self.gaz.names
             words = names.core(m.name)
-            full = len(words) >= 2 and full_person_name(m, self.gaz) and not _lone_name(m.name, names)
-            self._parts[key] = (words, _surname_forms(words, names)) if full else None
+            full = len(words) >= 2 and full_person_name(m, self.gaz) and not lone_name(m.name, names)
+            self._parts[key] = (words, surname_forms(words, names)) if full else None
         return self._parts[key]
 
-
-def _lone_name(name: str, names: NameKnowledge) -> bool:
-    """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
-    words = name.split()
-    return len(words) == 1 or len(words) <= 3 and " ".join(words[:-1]).lower() in names.particles
+    def given_lead(self, m: Mention) -> tuple[list[str], set[str]] | None:
+        """The parts of a person's name whose first word is both a surname particle and a given
+        name ("Al Verrick", "Ben Harwood", where "al" and "ben" may also start a surname), read as a
+        full name; None for any other name."""
+        names = self.gaz.names
+        words = m.name.split()
+        if len(words) != 2 or not lone_name(m.name, names) or not words[0][:1].isupper() or not _person_like(m):
+            return None
+        first = fold(words[0])
+        if first not in names.given_names and first not in names.nicknames:
+            return None
+        return words, surname_forms(words, names)
 
 
 def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: _UnionFind, gaz: Gazetteer) -> None:
     """A lone surname is the person of the same document whose full name ends with it; when two
     people share it, the one named last before it. A surname the model tagged as an organisation
     or place is that person too. A lone first name right after a full name ("Ann" after "Ann
-    Lee", "Xi" after "Xi Jinping") is that person. With no full name in the document, a surname
-    is the one person of the corpus who has it, and nobody when the corpus has two."""
+    Lee", "Xi" after "Xi Jinping") is that person. A surname with a title or a cue ("Ms. Varnholt",
+    "Varnholt said she") is the one name of its document that ends with it even when the model took
+    that name for something else ("Sylke Varnholt" as an organisation). A people's name that is a
+    person's surname ("German" of "Tessa German") is that person where the country goes unnamed. With
+    no full name in the document, a surname is the one person of the corpus who has it, and nobody
+    when the corpus has two, or when two names of the document the model did not read as people's
+    end with it."""
     names = gaz.names
     full_names = _FullNames(gaz)
     corpus: dict[str, set[str]] = defaultdict(set)
     people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
-        people[a.doc] = found = []
+        found = []
+        given_leads = []
         for m, k in zip(a.mentions, keys[a.doc]):
             found_parts = full_names.parts(m) if k and " " in m.name else None
             if found_parts:
                 words, forms = found_parts
-                found.append((_position(m), k, forms, fold(words[0])))
-                for form in forms:
-                    corpus[form].add(uf.find(k))
+                found.append((position(m), k, forms, fold(words[0])))
+            elif k and " " in m.name and (lead := full_names.given_lead(m)):
+                given_leads.append((position(m), k, lead))
+        # "Al Verrick" is a full name unless the document names someone whose surname it is
+        # ("Karim Al Nasser" and "Al Nasser"): then it is that person's surname, linked below.
+        surnames = {form for _, _, forms, _ in found for form in forms}
+        for start, k, (words, forms) in given_leads:
+            if fold(" ".join(words)) not in surnames:
+                found.append((start, k, forms, fold(words[0])))
+        # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is her surname, not a second full name
+        people[a.doc] = found = sorted((p for p in found if p[1][2:] not in surnames), key=lambda person: person[0])
+        for _, k, forms, _ in found:
+            for form in forms:
+                corpus[form].add(uf.find(k))
     for a in analyses:
         doc_keys = keys[a.doc]
         by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order
@@ -222,19 +235,32 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             for form in forms:
                 by_surname[form].append((start, k))
             by_first[first].append((start, k))
+        people_keys = {k for _, k, _, _ in people[a.doc]}
+        unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
+        if by_surname:
+            link_demonym_surnames(a, doc_keys, by_surname, uf)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS or not _lone_name(m.name, names):
+            if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
                 continue
             name = fold(m.name)
+            if not lone_name(m.name, names) and not (
+                m.label == NameType.PERSON and len(m.name.split()) == 2 and k not in people_keys and (name in by_surname or name in corpus)
+            ):
+                continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            target = _named_before(by_surname.get(name, ()), _position(m))
+            target = named_before(by_surname.get(name, ()), position(m))
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
-                target = _named_before(by_first.get(name, ()), _position(m))  # "Cleveland" is no "Cleveland Smith"
+                target = named_before(by_first.get(name, ()), position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
+            if target is None and name in unsure:
+                # "Sylke Varnholt" the model read as a body, "Ms. Varnholt" as a person: one person
+                unsure_key, said_person = unsure[name]
+                if unsure_key and said_person:
+                    target, rule = unsure_key, LinkRule.SURNAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and len(corpus.get(name, ())) == 1:
+            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
                 uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
 
 
@@ -263,22 +289,6 @@ def _link_peerages(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
             person = titled.get(fold(m.name))
             if person and _own_key(m, doc_keys[i]):
                 uf.relink(doc_keys, i, person, LinkRule.NAME, a.doc)
-
-
-def _position(m: Mention) -> int:
-    """Where a mention stands in reading order: the byline and the outlet before all the text."""
-    return m.start if m.in_text else -1
-
-
-def _named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
-    """The key of the person named last before ``start`` among ``people`` (``(start, key)`` in text
-    order), else the first named after it; None when there is nobody."""
-    chosen = None
-    for at, key in people:
-        if chosen is not None and at > start:
-            break
-        chosen = key
-    return chosen
 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:

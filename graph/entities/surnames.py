@@ -1,0 +1,119 @@
+"""People's names in their parts: the forms a surname takes alone ("Lee" of "Ann Lee", "van Dam",
+a two-word surname), which person of a document a lone surname names, and the names the model read
+as something else that may still be a person's. Helpers of :func:`graph.entities._link_lone_names`.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..contract import fold
+from ..entity_types import has_given_name
+from ..gazetteer import Gazetteer, NameKnowledge
+from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind
+from .unionfind import UnionFind, own_key
+
+
+def surname_forms(words: list[str], names: NameKnowledge) -> set[str]:
+    """The folded ways a full name's surname is written alone: "Lee" of "Ann Lee", "Assad" and
+    "al-Assad" of "Bashar al-Assad", "Dam" and "van Dam" of "Jean-Claude van Dam"."""
+    last = words[-1]
+    forms = {fold(last)}
+    for particle in names.particles:
+        if particle.endswith("-") and last.lower().startswith(particle) and len(last) > len(particle) + 1:
+            forms.add(fold(last[len(particle):]))
+    for n in (3, 2):
+        if len(words) > n and " ".join(words[-n:-1]).lower() in names.particles:
+            forms.add(fold(" ".join(words[-n:])))
+    if len(words) >= 3 and _compound_surname_word(words[-2], names):
+        forms.add(fold(" ".join(words[-2:])))  # "Whitacre Delgado" of "Lorna Whitacre Delgado"
+    return forms
+
+
+def _compound_surname_word(word: str, names: NameKnowledge) -> bool:
+    """A word before the last of a name that starts a two-word surname: capitalised, no initial,
+    no given name (the "Lee" of "Ann Lee Smith" is a middle name, and "Lee Smith" another person)."""
+    folded = fold(word)
+    return (len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalpha()
+            and folded not in names.given_names and folded not in names.nicknames and word.lower() not in names.particles)
+
+
+def lone_name(name: str, names: NameKnowledge) -> bool:
+    """One word, or a surname with its particles ("van Dam", "de la Cruz")."""
+    words = name.split()
+    return len(words) == 1 or len(words) <= 3 and " ".join(words[:-1]).lower() in names.particles
+
+
+def position(m: Mention) -> int:
+    """Where a mention stands in reading order: the byline and the outlet before all the text."""
+    return m.start if m.in_text else -1
+
+
+def named_before(people: Iterable[tuple[int, str]], start: int) -> str | None:
+    """The key of the person named last before ``start`` among ``people`` (``(start, key)`` in text
+    order), else the first named after it; None when there is nobody."""
+    chosen = None
+    for at, key in people:
+        if chosen is not None and at > start:
+            break
+        chosen = key
+    return chosen
+
+
+def two_unsure(unsure: dict[str, tuple[str | None, bool]], name: str) -> bool:
+    """Whether two names of the document that the model did not read as people's end with this
+    surname: it is then one of them, and no namesake of another document."""
+    return name in unsure and unsure[name][0] is None
+
+
+def link_demonym_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_surname: dict[str, list[tuple[int, str]]], uf: UnionFind) -> None:
+    """"German said" in an article about "Tessa German": a people's name that is the surname of a
+    person of the document is that person, when the document never names the country itself
+    (an article on Germany that quotes someone called German keeps its "German" exports)."""
+    named = {k for m, k in zip(a.mentions, doc_keys) if k and m.kind != MentionKind.DEMONYM}
+    for i, m in enumerate(a.mentions):
+        k = doc_keys[i]
+        if m.kind != MentionKind.DEMONYM or not k or k in named or " " in m.name or not m.name[:1].isupper():
+            continue
+        target = named_before(by_surname.get(fold(m.name), ()), position(m))
+        if target is not None:
+            uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
+
+
+def unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_keys: set[str], gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
+    """Names of two or three capitalised words that may be a person's though the model read them
+    as something else ("Sylke Varnholt" as an organisation), by their surname's forms: the key of
+    the one such name of the document (None with two), and whether a title or a cue on one of
+    its mentions, or on a mention of the surname alone, says it is a person's; with neither,
+    nothing here says the two are one person."""
+    found: dict[str, set[str]] = defaultdict(set)
+    said_person: set[str] = set()  # keys of such names, and folded lone surnames, that a title or a cue calls a person's
+    for m, k in zip(a.mentions, doc_keys):
+        if k and " " not in m.name and (m.role or "person" in m.type_votes):
+            said_person.add(fold(m.name))
+        if k in people_keys or not _could_be_full_name(m, k, gaz):
+            continue
+        for form in surname_forms(m.name.split(), gaz.names):
+            found[form].add(k)
+        if m.role or "person" in m.type_votes:
+            said_person.add(k)
+    # One name names one person in a document: every mention of the surname joins when one says so.
+    return {form: (next(iter(ks)) if len(ks) == 1 else None, form in said_person or bool(ks & said_person)) for form, ks in found.items()}
+
+
+def _could_be_full_name(m: Mention, k: str | None, gaz: Gazetteer) -> bool:
+    """A name the model tagged that could be a person's full name by its form: two or three
+    capitalised words, no head word ("Kittredge Tower"), no country or kind of thing first, no shape
+    of another type unless a given name leads a place's shape ("Ann Marsh")."""
+    words = m.name.split()
+    if not 2 <= len(words) <= 3 or not own_key(m, k) or not m.guessed or m.kind != MentionKind.NER or m.headline:
+        return False
+    if m.name.isupper() or any(not w[:1].isupper() for w in words) or lone_name(m.name, gaz.names):
+        return False
+    if words[0] in gaz.head_words or words[-1] in gaz.head_words:
+        return False
+    lead = fold(words[0])
+    if lead in gaz.country_names or lead in gaz.demonym_country or lead in gaz.stop_names or lead in gaz.names.type_nouns:
+        return False
+    shape = gaz.names.shape_type(m.name)
+    return shape is None or shape == "place" and has_given_name(m.name, gaz)

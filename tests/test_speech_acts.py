@@ -1,0 +1,101 @@
+"""Statements whose cue is not a verb of saying, through the public API (``graph.build``) on short
+hand-written news texts: acts of speech that judge someone or something (criticising, praising,
+endorsing: kind ``evaluation``), and polls, studies and documents that report something (kind
+``according_to``). Verbs of wanting or stance ("wants", "supports", "opposes") say nothing and give
+no statement.
+"""
+from __future__ import annotations
+
+import pytest
+
+import graph
+
+TEXTS = {
+    # evaluation: the object, a person too, and what it is judged for or as
+    "criticised": "Senator Ann Ray criticized the mayor's budget plan on Monday.",
+    "praised_for": "Governor Tom Hill praised the volunteers for their courage during the flood.",
+    "blasted": "Mayor Rita Vance blasted the harbour board for its decision to close the ferry. "
+               "She also mocked Tom Hill.",
+    "endorsed": "Senator Bob Lee endorsed Ann Ray for governor on Tuesday.",
+    "passive": "The new toll was condemned by Mayor Rita Vance.",
+    "as_what": "Critics denounced the pipeline deal as a giveaway.",
+    "participle": "Mayor Rita Vance spoke in the square, criticizing the governor for the delay.",
+    "negated": "Governor Tom Hill did not criticize the board.",
+    "body": "Northwind Shipping praised the new harbour rules.",
+    "and_called": "The tenants' union slammed the housing ruling and called it a disgrace to the city.",
+    "and_said": "Senator Ann Ray criticized the budget and said that it would hurt farmers.",
+    # no one judges: a thing or weather as the subject, an infinitive, the one judged
+    "weather": "Heavy rains slammed the coast on Monday. The storm blasted the harbour wall.",
+    "infinitive": "Senator Ann Ray wants to criticize the plan. Ray urged the mayor to condemn the fire.",
+    "judged": "The mayor was criticized for the delay.",
+    "declined": "Governor Tom Hill declined to criticize the board.",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("acts")
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return graph.build([folder], cache=False)
+
+
+def said(kg, doc: str) -> list[dict]:
+    return sorted((s for s in kg.statements if s["doc"] == doc), key=lambda s: s["start"])
+
+
+def one(kg, doc: str, text_start: str) -> dict:
+    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
+    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
+    return hits[0]
+
+
+def label(kg, node: str | None) -> str | None:
+    return None if node is None else kg.nx.nodes[node]["label"]
+
+
+# --- evaluation: criticising, praising, endorsing ----------------------------------------------------
+
+
+@pytest.mark.parametrize("doc, start, speaker, cue", [
+    ("criticised", "the mayor's budget plan", "Ann Ray", "criticized"),
+    ("praised_for", "the volunteers for their courage", "Tom Hill", "praised"),
+    ("blasted", "the harbour board for its decision to close the ferry", "Rita Vance", "blasted"),
+    ("blasted", "Tom Hill", "Rita Vance", "mocked"),  # the one judged is the content, a person too
+    ("endorsed", "Ann Ray for governor", "Bob Lee", "endorsed"),
+    ("passive", "The new toll", "Rita Vance", "condemned"),
+    ("participle", "the governor for the delay", "Rita Vance", "criticizing"),
+    ("body", "the new harbour rules", "Northwind Shipping", "praised"),
+])
+def test_an_evaluation_is_a_statement_of_its_speaker_about_its_object(kg, doc, start, speaker, cue):
+    st = one(kg, doc, start)
+    assert (st["kind"], label(kg, st["speaker"]), st["cue"]) == ("evaluation", speaker, cue)
+
+
+def test_an_evaluation_by_unnamed_people_keeps_the_phrase_and_what_the_object_is_called(kg):
+    st = one(kg, "as_what", "the pipeline deal as a giveaway")
+    assert (st["speaker"], st["speaker_text"], st["kind"]) == (None, "Critics", "evaluation")
+
+
+def test_an_evaluation_and_what_the_speaker_called_its_object_are_one_statement_the_namings(kg):
+    # "slammed X and called it Y": one judgement, said out; a claim of its own stays apart
+    assert [(s["cue"], s["text"]) for s in said(kg, "and_called")] == [
+        ("called", "it a disgrace to the city")]
+    assert [(s["kind"], s["text"]) for s in said(kg, "and_said")] == [
+        ("evaluation", "the budget"), ("indirect", "it would hurt farmers")]
+
+
+def test_an_evaluation_under_not_is_negated(kg):
+    st = one(kg, "negated", "the board")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Tom Hill", "negated")
+
+
+@pytest.mark.parametrize("doc", ["weather", "judged", "declined"])
+def test_no_one_judging_gives_no_statement(kg, doc):
+    # "the storm blasted ...": a thing is no speaker; "was criticized": the one judged does not speak
+    assert said(kg, doc) == []
+
+
+def test_an_evaluation_wanted_or_urged_is_not_made(kg):
+    # "wants to criticize" is a wish; "urged the mayor to condemn" is the urging, not Ray condemning
+    assert [s["cue"] for s in said(kg, "infinitive")] == ["urged"]

@@ -27,7 +27,8 @@ TEXTS = {
     # no one judges: a thing or weather as the subject, an infinitive, the one judged
     "weather": "Heavy rains slammed the coast on Monday. The storm blasted the harbour wall.",
     "infinitive": "Senator Ann Ray wants to criticize the plan. Ray urged the mayor to condemn the fire.",
-    "judged": "The mayor was criticized for the delay.",
+    "judged": "The mayor was criticized for the delay. The town was flooded and condemned by nobody. "
+              "The coach was booed at the stadium and mocked in the papers.",
     "declined": "Governor Tom Hill declined to criticize the board.",
 }
 

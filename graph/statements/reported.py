@@ -43,7 +43,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
         return None  # "Referring to the pact, he said ...": the frame of the statement that follows
-    if cue.cls == CueClass.EVALUATION and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if cue.cls == CueClass.EVALUATION and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or _judged(verb)):
         return None  # "wants to praise", "urged Lee to condemn": an infinitive judges nothing yet, or not its subject
     content = _content(ctx, verb, cue)
     if content is None:
@@ -241,6 +241,17 @@ def _target(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int,
         s, e = subtree_span(subj)
         return s, e, False
     return None
+
+
+def _judged(verb: Token) -> bool:
+    """A participle of the passive with no agent, also through a coordination ("the council was outvoted
+    and rebuked in the chamber"): its subject is the one judged, not the one judging."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    top = verb
+    while top.dep_ == "conj" and top.head.tag_ == "VBN":
+        top = top.head
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in top.children)
 
 
 def _said_of_target(ctx: Context, verb: Token) -> Token | None:

@@ -28,7 +28,9 @@ TEXTS = {
     "weather": "Heavy rains slammed the coast on Monday. The storm blasted the harbour wall.",
     "infinitive": "Senator Ann Ray wants to criticize the plan. Ray urged the mayor to condemn the fire.",
     "judged": "The mayor was criticized for the delay. The town was flooded and condemned by nobody. "
-              "The coach was booed at the stadium and mocked in the papers.",
+              "The coach was booed at the stadium and mocked in the papers. "
+              "The council was outvoted on the budget, and rebuked 12 to 3 in the chamber.",
+    "elected": "Tom Hill was elected in May and praised the voters.",
     "declined": "Governor Tom Hill declined to criticize the board.",
 }
 
@@ -67,6 +69,7 @@ def label(kg, node: str | None) -> str | None:
     ("passive", "The new toll", "Rita Vance", "condemned"),
     ("participle", "the governor for the delay", "Rita Vance", "criticizing"),
     ("body", "the new harbour rules", "Northwind Shipping", "praised"),
+    ("elected", "the voters", "Tom Hill", "praised"),  # active beside a passive
 ])
 def test_an_evaluation_is_a_statement_of_its_speaker_about_its_object(kg, doc, start, speaker, cue):
     st = one(kg, doc, start)
@@ -100,3 +103,4 @@ def test_no_one_judging_gives_no_statement(kg, doc):
 def test_an_evaluation_wanted_or_urged_is_not_made(kg):
     # "wants to criticize" is a wish; "urged the mayor to condemn" is the urging, not Ray condemning
     assert [s["cue"] for s in said(kg, "infinitive")] == ["urged"]
+

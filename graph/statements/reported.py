@@ -231,6 +231,8 @@ def _target(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int,
     Lee for the delay", "praised the plan as bold"); in the passive, the subject ("the plan was
     condemned by Lee"). No object, no statement ("Lee criticized again")."""
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
+    if obj is not None and obj.tag_ == "CD":
+        return None  # "rebuked 12 to 3 in the chamber": a vote's count, not what is judged
     if obj is not None:
         if _said_of_target(ctx, verb) is not None:
             return None  # "slammed the ruling and called it a disgrace": one judgement, which the naming says
@@ -246,8 +248,10 @@ def _target(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int,
 def _judged(verb: Token) -> bool:
     """A participle of the passive with no agent, also through a coordination ("the council was outvoted
     and rebuked in the chamber"): its subject is the one judged, not the one judging."""
-    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
         return False
+    if verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "was elected and praised the voters": active; a participle the tagger read as a past tense has no object
     top = verb
     while top.dep_ == "conj" and top.head.tag_ == "VBN":
         top = top.head

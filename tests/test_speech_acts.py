@@ -1,7 +1,7 @@
 """Statements whose cue is not a verb of saying, through the public API (``graph.build``) on short
 hand-written news texts: acts of speech that judge someone or something (criticising, praising,
 endorsing: kind ``evaluation``), and polls, studies and documents that report something (kind
-``according_to``). Verbs of wanting or stance ("wants", "supports", "opposes") say nothing and give
+``according_to``, or ``direct`` for the words a letter or a sign reads). Verbs of wanting or stance ("wants", "supports", "opposes") say nothing and give
 no statement.
 """
 from __future__ import annotations
@@ -32,6 +32,18 @@ TEXTS = {
               "The council was outvoted on the budget, and rebuked 12 to 3 in the chamber.",
     "elected": "Tom Hill was elected in May and praised the voters.",
     "declined": "Governor Tom Hill declined to criticize the board.",
+    # documents, polls and records as sources
+    "poll_object": "A new survey showed rising support for the harbour bridge among young voters.",
+    "filings": "Senator Ann Ray spent $2 million on legal fees last year, court filings show.",
+    "owned_records": "Municipal records show Ray sold the farm in 2019.",
+    "study_found": "The study found high levels of lead in the water.",
+    "report_lists": "The report lists six failures by the harbour board.",
+    "lawsuit": "The lawsuit claims the harbour board broke the law.",
+    "letter_reads": "The letter reads: \u201cWe will not pay the new fees.\u201d "
+                    "\u201cGo home,\u201d another sign read.",
+    # a person or a body that shows or finds something states nothing by it
+    "showed_courage": "Senator Ann Ray showed courage. Police found the car in a lake. "
+                      "Ray read \u201cThe Long Road\u201d twice last summer.",
 }
 
 
@@ -104,3 +116,24 @@ def test_an_evaluation_wanted_or_urged_is_not_made(kg):
     # "wants to criticize" is a wish; "urged the mayor to condemn" is the urging, not Ray condemning
     assert [s["cue"] for s in said(kg, "infinitive")] == ["urged"]
 
+
+# --- documents, polls and records as sources ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc, start, phrase, kind", [
+    ("poll_object", "rising support for the harbour bridge", "A new survey", "according_to"),
+    ("filings", "Senator Ann Ray spent $2 million", "court filings", "according_to"),
+    ("owned_records", "Ray sold the farm", "Municipal records", "according_to"),  # "Municipal" owns nothing
+    ("study_found", "high levels of lead", "The study", "according_to"),
+    ("report_lists", "six failures by the harbour board", "The report", "according_to"),
+    ("lawsuit", "the harbour board broke the law", "The lawsuit", "indirect"),
+    ("letter_reads", "We will not pay the new fees", "The letter", "direct"),
+    ("letter_reads", "Go home", "another sign", "direct"),
+])
+def test_a_document_poll_or_record_is_the_source_of_what_it_shows(kg, doc, start, phrase, kind):
+    st = one(kg, doc, start)
+    assert (st["speaker"], st["speaker_text"], st["kind"]) == (None, phrase, kind)
+
+
+def test_a_person_who_shows_or_finds_something_or_reads_a_title_states_nothing(kg):
+    assert said(kg, "showed_courage") == []

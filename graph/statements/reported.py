@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
-from .cues import Cue, cue_text, has_modal, light_noun
+from .cues import Cue, cue_text, has_modal, light_noun, noun_class
 from .speakers import can_speak, inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -199,6 +199,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
             s, e = subtree_span(obj)  # the parse hung the predicate on the object
             return s, e, False
+    if "record" in cue.frames:
+        recorded = _recorded(ctx, verb, children)
+        if recorded is not None:
+            return recorded
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         charged = obj is not None and cue.cls == CueClass.CLAIM and any(
@@ -243,6 +247,20 @@ def _target(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int,
         s, e = subtree_span(subj)
         return s, e, False
     return None
+
+
+def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int, bool] | None:
+    """What a document, a poll or a record shows or finds ("a new poll showed rising support for the bridge",
+    "the study found high levels of lead"): the object and the rest of the clause. Only for such a
+    subject: "Lee showed courage", "the police found the car" state nothing."""
+    subject, _ = subject_of(verb)
+    if subject is None or noun_class(ctx.lex, subject) != NounClass.DOCUMENT:
+        return None
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    s, e = _object_and_rest(obj, children)
+    return s, e, False
 
 
 def _judged(verb: Token) -> bool:

@@ -86,7 +86,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
         if owner is not None:
-            return _resolve_phrase(ctx, owner, claim, history, depth + 1)
+            res = _resolve_phrase(ctx, owner, claim, history, depth + 1)
+            if not res.drop:
+                return res  # "Municipal records": an owner that is no one leaves the document's words unowned
         return Resolved(None, SpeakerResolution.NOMINAL)
     if cls == NounClass.INSTITUTION:
         owner = _owning_person(ctx, tok)

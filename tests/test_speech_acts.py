@@ -31,6 +31,8 @@ TEXTS = {
               "The coach was booed at the stadium and mocked in the papers. "
               "The council was outvoted on the budget, and rebuked 12 to 3 in the chamber.",
     "elected": "Tom Hill was elected in May and praised the voters.",
+    "candidate": "The Republican candidate criticized the ruling. Her allies praised the judge.",
+    "endorsed_one": "The dockers' union endorsed two of the candidates on Friday.",
     "declined": "Governor Tom Hill declined to criticize the board.",
     # documents, polls and records as sources
     "poll_object": "A new survey showed rising support for the harbour bridge among young voters.",
@@ -99,6 +101,16 @@ def test_an_evaluation_and_what_the_speaker_called_its_object_are_one_statement_
         ("called", "it a disgrace to the city")]
     assert [(s["kind"], s["text"]) for s in said(kg, "and_said")] == [
         ("evaluation", "the budget"), ("indirect", "it would hurt farmers")]
+
+
+@pytest.mark.parametrize("start, phrase", [("the ruling", "The Republican candidate"), ("the judge", "Her allies")])
+def test_a_description_of_people_or_someones_people_can_judge(kg, start, phrase):
+    st = one(kg, "candidate", start)
+    assert (st["speaker_text"], st["kind"]) == (phrase, "evaluation")
+
+
+def test_a_word_for_a_number_can_be_judged_a_count_cannot(kg):
+    assert one(kg, "endorsed_one", "two of the candidates")["kind"] == "evaluation"
 
 
 def test_an_evaluation_under_not_is_negated(kg):

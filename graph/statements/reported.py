@@ -235,7 +235,7 @@ def _target(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int,
     Lee for the delay", "praised the plan as bold"); in the passive, the subject ("the plan was
     condemned by Lee"). No object, no statement ("Lee criticized again")."""
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
-    if obj is not None and obj.tag_ == "CD":
+    if obj is not None and obj.tag_ == "CD" and obj.text[:1].isdigit():
         return None  # "rebuked 12 to 3 in the chamber": a vote's count, not what is judged
     if obj is not None:
         if _said_of_target(ctx, verb) is not None:

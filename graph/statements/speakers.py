@@ -238,7 +238,10 @@ def can_speak(ctx: Context, tok: Token) -> bool:
     if cls is not None:
         return cls not in (NounClass.VIEW, NounClass.INTERVIEW)
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and lemma.endswith(AGENT_SUFFIXES + ("ic",)) and not lemma.endswith(ABSTRACT_SUFFIXES)
+    if tok.pos_ != "NOUN" or lemma.endswith(ABSTRACT_SUFFIXES):
+        return False
+    # "critics", "the candidate", "the nominee"; "Lee's allies", "his rivals": people of someone
+    return lemma.endswith(AGENT_SUFFIXES + ("ic", "ate")) or tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children)
 
 
 _SPEAKING_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who", "one", "many", "some", "others", "both", "several"}

@@ -43,7 +43,8 @@ TEXTS = {
     "lawsuit": "The lawsuit claims the harbour board broke the law.",
     "letter_reads": "The letter reads: \u201cWe will not pay the new fees.\u201d "
                     "\u201cGo home,\u201d another sign read.",
-    "described": "Mayor Rita Vance described long queues outside the clinic every morning.",
+    "described": "Mayor Rita Vance described long queues outside the clinic every morning. "
+                 "Vance was described by the local paper as a rising star.",
     # a person or a body that shows or finds something states nothing by it
     "showed_courage": "Senator Ann Ray showed courage. Police found the car in a lake. "
                       "Ray read \u201cThe Long Road\u201d twice last summer.",
@@ -155,3 +156,6 @@ def test_a_person_who_shows_or_finds_something_or_reads_a_title_states_nothing(k
 def test_what_someone_described_is_their_statement(kg):
     st = one(kg, "described", "long queues outside the clinic")
     assert (label(kg, st["speaker"]), st["kind"]) == ("Rita Vance", "indirect")
+    # in the passive, the one described and what they were called
+    st = one(kg, "described", "Vance was described by the local paper as a rising star")
+    assert st["speaker_text"] == "the local paper"

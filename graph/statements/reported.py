@@ -218,6 +218,9 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             subj = next(c for c in children if c.dep_ == "nsubjpass")
             if subj.lower_ not in ("it", "this", "that", "which", "who"):
                 s, e = subtree_span(subj)
+                called = next((c for c in children if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+                if called is not None:  # "Lee was described by the paper as a rising star": what Lee was called too
+                    e = subtree_span(called)[1]
                 return s, e, False
     for c in children:
         if c.i < verb.i and (c.dep_ in ("advcl", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")

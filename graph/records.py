@@ -96,6 +96,7 @@ class CueClass(StrEnum):
     CLAIM = "claim"  # asserting, accusing, promising
     REPORT = "report"  # announcing, publishing: sourcing
     SILENCE = "silence"  # declining to speak: no statement
+    EVALUATION = "evaluation"  # praising, criticising, endorsing: saying what one thinks of someone or something
 
 
 class SpeakerSlot(StrEnum):
@@ -179,6 +180,7 @@ class StatementKind(StrEnum):
     BELIEF = "belief"  # a belief or an estimate: "X thinks ...", "X estimates ..."
     QUESTION = "question"  # "X asked whether ..."
     NEGATED = "negated"  # a denial or negated speech: "X denied that ...", "X did not say that ..."
+    EVALUATION = "evaluation"  # praise, criticism, endorsement of someone or something: "X criticized Y for ..."
 
 
 class SpeakerResolution(StrEnum):

@@ -277,3 +277,18 @@ def test_any_corrupted_field_loads_or_is_one_line(tmp_path, where, value, delete
     kg.filter(min_weight=1, keep_isolated=True).save(tmp_path / "again.json")
     graph.load(tmp_path / "again.json")
     assert "<html" in kg.show().html
+
+
+def test_every_statement_kind_is_in_the_readme_contract_and_the_viewer():
+    # a kind the user can filter on must be documented and shown, not only written
+    from pathlib import Path
+
+    from graph.records import StatementKind
+
+    root = Path(__file__).resolve().parent.parent
+    readme = root.joinpath("README.md").read_text(encoding="utf-8")
+    viewer = root.joinpath("graph", "viewer", "viewer.js").read_text(encoding="utf-8")
+    shown = viewer.split("const STATEMENT_KINDS", 1)[1].split("};", 1)[0]
+    for kind in StatementKind:
+        assert f"`{kind.value}`" in readme, kind
+        assert f"{kind.value}:" in shown, kind

@@ -302,7 +302,7 @@ class KnowledgeGraph:
 
         Narrow it to one ``speaker``, to statements naming an entity (``about``), to those an
         outlet reported (``reported_by``), of one ``kind`` (direct, indirect, according_to, belief,
-        question, negated), or to one ``document`` id. ``speaker_text`` is the speaker phrase as
+        question, negated, evaluation), or to one ``document`` id. ``speaker_text`` is the speaker phrase as
         written ("officials", "Acme's spokesperson"), also where it names no entity;
         ``mentions`` holds the labels of the entities the statement names.
 

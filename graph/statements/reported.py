@@ -6,10 +6,10 @@ from spacy.tokens import Token
 
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
-from .cues import Cue, cue_text, has_modal, light_noun
-from .speakers import inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
+from .cues import Cue, cue_text, has_modal, light_noun, noun_class
+from .speakers import can_speak, inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import COMPLEMENTIZERS, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
+from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -43,6 +43,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
         return None  # "Referring to the pact, he said ...": the frame of the statement that follows
+    if cue.cls == CueClass.EVALUATION and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or _judged(verb)):
+        return None  # "wants to praise", "urged Lee to condemn": an infinitive judges nothing yet, or not its subject
     content = _content(ctx, verb, cue)
     if content is None:
         return None
@@ -66,6 +68,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if speaker is None and how == SpeakerSlot.NONE:
         speaker = stray_subject(ctx, verb)
         how = SpeakerSlot.SUBJECT if speaker is not None else how
+    if cue.cls == CueClass.EVALUATION and (speaker is None or not can_speak(ctx, speaker)):
+        return None  # "the storm slammed the coast", "rains lashed ...": no one judged
     claim_kind = _kind(ctx, verb, cue, start)
     light = light_noun(ctx.lex, verb)
     extra = [light] if light is not None else []
@@ -129,6 +133,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
     before the cue ("..., reported the publication X")."""
     children = list(verb.children)
     light = light_noun(ctx.lex, verb)
+    if "target" in cue.frames:
+        return _target(ctx, verb, children)
     as_reported = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     if not own_subject_before(verb) or verb.dep_ == "parataxis" or as_reported:  # "..., as X reported"
         before = _content_before(ctx, verb)
@@ -193,6 +199,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
             s, e = subtree_span(obj)  # the parse hung the predicate on the object
             return s, e, False
+    if "record" in cue.frames:
+        recorded = _recorded(ctx, verb, children)
+        if recorded is not None:
+            return recorded
     if "obj" in cue.frames:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         charged = obj is not None and cue.cls == CueClass.CLAIM and any(
@@ -208,6 +218,9 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             subj = next(c for c in children if c.dep_ == "nsubjpass")
             if subj.lower_ not in ("it", "this", "that", "which", "who"):
                 s, e = subtree_span(subj)
+                called = next((c for c in children if c.i > verb.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+                if called is not None:  # "Lee was described by the paper as a rising star": what Lee was called too
+                    e = subtree_span(called)[1]
                 return s, e, False
     for c in children:
         if c.i < verb.i and (c.dep_ in ("advcl", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
@@ -217,6 +230,63 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if comma_between(ctx.doc, c, verb) and not _has_right_complement(verb):
                 s, e = subtree_span(c)
                 return s, e, True
+    return None
+
+
+def _target(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int, bool] | None:
+    """What an evaluation judges: the object, a person too, with what it is judged for ("criticized
+    Lee for the delay", "praised the plan as bold"); in the passive, the subject ("the plan was
+    condemned by Lee"). No object, no statement ("Lee criticized again")."""
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
+    if obj is not None and obj.tag_ == "CD" and obj.text[:1].isdigit():
+        return None  # "rebuked 12 to 3 in the chamber": a vote's count, not what is judged
+    if obj is not None:
+        if _said_of_target(ctx, verb) is not None:
+            return None  # "slammed the ruling and called it a disgrace": one judgement, which the naming says
+        s, e = _object_and_rest(obj, children)
+        return s, e, False
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and any(c.dep_ == "agent" for c in children) and subj.lower_ not in RELATIVE_OR_DEICTIC:
+        s, e = subtree_span(subj)
+        return s, e, False
+    return None
+
+
+def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, int, bool] | None:
+    """What a document, a poll or a record shows or finds ("a new poll showed rising support for the bridge",
+    "the study found high levels of lead"): the object and the rest of the clause. Only for such a
+    subject: "Lee showed courage", "the police found the car" state nothing."""
+    subject, _ = subject_of(verb)
+    if subject is None or noun_class(ctx.lex, subject) != NounClass.DOCUMENT:
+        return None
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    s, e = _object_and_rest(obj, children)
+    return s, e, False
+
+
+def _judged(verb: Token) -> bool:
+    """A participle of the passive with no agent, also through a coordination ("the council was outvoted
+    and rebuked in the chamber"): its subject is the one judged, not the one judging."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
+        return False
+    if verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "was elected and praised the voters": active; a participle the tagger read as a past tense has no object
+    top = verb
+    while top.dep_ == "conj" and top.head.tag_ == "VBN":
+        top = top.head
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in top.children)
+
+
+def _said_of_target(ctx: Context, verb: Token) -> Token | None:
+    """A cue of naming coordinated with an evaluation, sharing its speaker, that says what the
+    judgement was ("slammed the ruling and called it a disgrace"): one judgement, one statement, the
+    naming's. A claim of its own ("criticized the plan and said that ...") leaves both."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i in ctx.cues and "pred" in ctx.cues[c.i].frames and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return c
     return None
 
 

@@ -86,7 +86,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
         if owner is not None:
-            return _resolve_phrase(ctx, owner, claim, history, depth + 1)
+            res = _resolve_phrase(ctx, owner, claim, history, depth + 1)
+            if not res.drop:
+                return res  # "Municipal records": an owner that is no one leaves the document's words unowned
         return Resolved(None, SpeakerResolution.NOMINAL)
     if cls == NounClass.INSTITUTION:
         owner = _owning_person(ctx, tok)
@@ -128,7 +130,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         res = _resolve_description(ctx, tok, claim, history)  # "the New York businessman said"
         if res.mention is not None:
             return res
-    if claim.cue_class == CueClass.SPEECH and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
+    if claim.cue_class in (CueClass.SPEECH, CueClass.EVALUATION) and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
+        # (an evaluation's speaker phrase was vetted already: speakers.can_speak)
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
 

@@ -4,9 +4,9 @@ from spacy.tokens import Token
 
 from ..records import MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
-from .cues import Cue
+from .cues import Cue, noun_class
 from .syntax import owner_of, phrase_head, subtree_span
-from .words import AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE
+from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE, SPEAKER_LABELS
 
 
 def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
@@ -220,6 +220,31 @@ def is_person_like(ctx: Context, tok: Token) -> bool:
     if n is not None and (n in ctx.people.keys):
         return True
     return tok.lower_ in ("him", "her", "them", "me", "us", "reporters", "journalists")
+
+
+def can_speak(ctx: Context, tok: Token) -> bool:
+    """A phrase that can name someone who speaks: a person, a body or a country the mentions found,
+    a personal pronoun, a speaker noun of the lexicon (people, bodies, outlets, documents), a name,
+    or a noun of agent ("critics", "protesters"); not a thing or an event ("the storm", "rains")."""
+    n = ctx.mention_at(tok)
+    if n is not None:
+        return ctx.mentions[n].label in SPEAKER_LABELS or n in ctx.people.keys
+    lower = tok.lower_
+    if tok.pos_ == "PRON":
+        return lower in _SPEAKING_PRONOUNS
+    if tok.pos_ == "PROPN":
+        return True
+    cls = noun_class(ctx.lex, tok)
+    if cls is not None:
+        return cls not in (NounClass.VIEW, NounClass.INTERVIEW)
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma.endswith(ABSTRACT_SUFFIXES):
+        return False
+    # "critics", "the candidate", "the nominee"; "Lee's allies", "his rivals": people of someone
+    return lemma.endswith(AGENT_SUFFIXES + ("ic", "ate")) or tok.tag_ == "NNS" and any(c.dep_ == "poss" for c in tok.children)
+
+
+_SPEAKING_PRONOUNS = {"i", "we", "you", "he", "she", "they", "who", "one", "many", "some", "others", "both", "several"}
 
 
 def phrase_text(text: str, tok: Token) -> str:

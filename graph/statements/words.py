@@ -13,6 +13,7 @@ FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
+RELATIVE_OR_DEICTIC = RELATIVE | {"it", "this", "these", "those"}
 INDEFINITE_DETS = {"a", "an", "some", "several", "many", "numerous", "few", "other", "various", "one", "two",
                    "three", "unnamed", "anonymous", "any", "most", "all", "certain", "more"}
 SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "since", "unless", "although",

@@ -41,7 +41,8 @@
   const LABEL_CHARS = 30; // longer names are cut on the canvas (the panel has them whole)
   const WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"; // followed only when the reader clicks the link
   const STATEMENT_KINDS = { direct: "direct quote", indirect: "indirect quote", according_to: "“according to”",
-    belief: "belief or estimate", question: "question", negated: "denial or negated speech" };
+    belief: "belief or estimate", question: "question", negated: "denial or negated speech",
+    evaluation: "criticism, praise or endorsement" };
   const MEASURES = { mentions: "mentions", pagerank: "PageRank", statements: "statements made" };
 
   const filters = {

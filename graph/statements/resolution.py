@@ -39,6 +39,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
         elif m.kind == MentionKind.DEMONYM and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "Russians believe": unnamed people
+        elif m.label == NameType.GROUP and tok.tag_ in ("NNS", "NNPS"):
+            # "Democrats said", "some Republicans say": members of a party or a people, not the
+            # party itself; unnamed people, as "protesters said"
+            return Resolved(None, SpeakerResolution.NOMINAL)
         elif m.kind == MentionKind.DEMONYM and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:

@@ -1,0 +1,40 @@
+"""Choosing the speaker of a statement, through the public API: one build (``graph.build``) of
+short hand-written news texts, and the statements of graph.json read back per document.
+
+Each text is one class of fault in choosing a speaker on news nobody tuned for (a party's members
+taken for the party, a body's owner named by a pronoun, a text issued by someone, ...).
+"""
+from __future__ import annotations
+
+import pytest
+
+import graph
+
+TEXTS = {
+    "party_members": "Senator Ann Ray lost the vote on Tuesday.\n\n"
+                     "Democrats said the count was fair. Some Republicans say the bill will pass.",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("news")
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return graph.build([folder], cache=False)
+
+
+def one(kg, doc: str, text_start: str) -> dict:
+    hits = [s for s in kg.statements if s["doc"] == doc and s["text"].startswith(text_start)]
+    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in kg.statements if s['doc'] == doc]}"
+    return hits[0]
+
+
+def label(kg, node: str | None) -> str | None:
+    return None if node is None else kg.nx.nodes[node]["label"]
+
+
+@pytest.mark.parametrize("start, phrase", [("the count was fair", "Democrats"), ("the bill will pass", "Some Republicans")])
+def test_members_of_a_party_are_unnamed_people_not_the_party(kg, start, phrase):
+    st = one(kg, "party_members", start)
+    assert (st["speaker"], st["speaker_text"]) == (None, phrase)

@@ -13,6 +13,10 @@ import graph
 TEXTS = {
     "party_members": "Senator Ann Ray lost the vote on Tuesday.\n\n"
                      "Democrats said the count was fair. Some Republicans say the bill will pass.",
+    "issued_statement": "Governor Tom Hill spoke to the crowd on Monday. "
+                        "On Tuesday, Hill issued a statement saying the dam was safe.",
+    "office_statement": "Senator Bob Lee voted against the bill. "
+                        "His office put out a statement saying the bill was rushed.",
 }
 
 
@@ -38,3 +42,11 @@ def label(kg, node: str | None) -> str | None:
 def test_members_of_a_party_are_unnamed_people_not_the_party(kg, start, phrase):
     st = one(kg, "party_members", start)
     assert (st["speaker"], st["speaker_text"]) == (None, phrase)
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("issued_statement", "the dam was safe", "Tom Hill"),
+    ("office_statement", "the bill was rushed", "Bob Lee"),
+])
+def test_who_issues_a_statement_speaks_through_it(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person

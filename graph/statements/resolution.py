@@ -8,12 +8,13 @@ from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolut
 from .context import Claim, Context, Resolved
 from .cues import noun_class
 from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun, salient_person
-from .speakers import mention_in_phrase
+from .speakers import mention_in_phrase, subject_of
 from .syntax import owner_of, phrase_head
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
 
 
 _DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+_APOSTROPHES = frozenset({"'", "\u2019", "'s", "\u2019s"})
 
 
 def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]], depth: int = 0) -> Resolved:
@@ -89,6 +90,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                     return Resolved(gm, SpeakerResolution.NAME)
     if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
+        if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # "Acme issued a statement saying ...", "his office put out a statement saying ...":
+            # who issued the text speaks through it
+            owner, _ = subject_of(tok.head)
         if owner is not None:
             return _resolve_phrase(ctx, owner, claim, history, depth + 1)
         return Resolved(None, SpeakerResolution.NOMINAL)

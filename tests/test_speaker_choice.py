@@ -13,6 +13,8 @@ import graph
 TEXTS = {
     "party_members": "Senator Ann Ray lost the vote on Tuesday.\n\n"
                      "Democrats said the count was fair. Some Republicans say the bill will pass.",
+    "her_campaign": "Senator Ann Ray toured the plant on Monday. Her campaign said the senator would return in May.",
+    "apostrophe_campaign": "Mayor Tom Rivers toured the plant on Monday. Rivers\u2019 campaign said the tour went well.",
     "issued_statement": "Governor Tom Hill spoke to the crowd on Monday. "
                         "On Tuesday, Hill issued a statement saying the dam was safe.",
     "office_statement": "Senator Bob Lee voted against the bill. "
@@ -42,6 +44,14 @@ def label(kg, node: str | None) -> str | None:
 def test_members_of_a_party_are_unnamed_people_not_the_party(kg, start, phrase):
     st = one(kg, "party_members", start)
     assert (st["speaker"], st["speaker_text"]) == (None, phrase)
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("her_campaign", "the senator would return", "Ann Ray"),
+    ("apostrophe_campaign", "the tour went well", "Tom Rivers"),
+])
+def test_a_campaign_owned_by_a_pronoun_or_a_bare_surname_speaks_for_its_person(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person
 
 
 @pytest.mark.parametrize("doc, start, person", [

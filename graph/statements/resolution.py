@@ -101,6 +101,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         owner = _owning_person(ctx, tok)
         if owner is not None:
             return Resolved(owner, SpeakerResolution.NOMINAL)  # "Lee's campaign", "the Lee office": the person speaks through it
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is not None and poss.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            res = resolve_pronoun(ctx, poss, claim, history)  # "his campaign said": the person "his" is
+            if res.mention is not None:
+                return Resolved(res.mention, SpeakerResolution.NOMINAL)
         inner = mention_in_phrase(ctx, tok)
         if inner is None:
             for c in tok.children:
@@ -375,10 +380,13 @@ def _owning_person(ctx: Context, tok: Token) -> int | None:
     """The person a body belongs to, named as its possessor or in a compound ("Lee's team",
     "the Lee campaign")."""
     for c in tok.children:
-        if c.dep_ in ("poss", "compound"):
+        # "Lee's campaign"; "Sanders' campaign", which the parser may read as a modifier
+        if c.dep_ in ("poss", "compound") or c.dep_ == "nmod" and c.i < tok.i and any(g.text in _APOSTROPHES for g in c.doc[c.i + 1 : tok.i]):
             n = ctx.mention_at(c)
             if n is not None and n in ctx.people.keys:
                 return _as_person(ctx, n)
+            if n is None and c.text[:1].isupper() and (key := _surname_key(ctx, c.lower_)) is not None:
+                return _full_person(ctx, key, c.idx)  # a surname the mention stage missed ("Rivers' campaign")
     return None
 
 

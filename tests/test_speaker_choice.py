@@ -19,6 +19,8 @@ TEXTS = {
                         "On Tuesday, Hill issued a statement saying the dam was safe.",
     "office_statement": "Senator Bob Lee voted against the bill. "
                         "His office put out a statement saying the bill was rushed.",
+    "transcript_i": "Governor Mary Marsh spoke to Jake Tam on Sunday.\n\nTAM: Is the state ready for the storm?\n\n"
+                    "MARSH: Well, I think the state is ready for anything.",
 }
 
 
@@ -60,3 +62,8 @@ def test_a_campaign_owned_by_a_pronoun_or_a_bare_surname_speaks_for_its_person(k
 ])
 def test_who_issues_a_statement_speaks_through_it(kg, doc, start, person):
     assert label(kg, one(kg, doc, start)["speaker"]) == person
+
+
+def test_i_in_a_transcripts_line_is_the_person_the_line_is_labelled_with(kg):
+    st = one(kg, "transcript_i", "the state is ready")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Mary Marsh", "I")

@@ -9,7 +9,8 @@ from .context import Claim, Context, Resolved
 from .cues import noun_class
 from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun, salient_person
 from .speakers import mention_in_phrase, subject_of
-from .syntax import owner_of, phrase_head
+from .interview import interviewee_of
+from .syntax import owner_of, phrase_head, token_at
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
 
 
@@ -64,6 +65,16 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         body = _expanded_acronym(ctx, tok)
         if body is not None:
             return Resolved(body, SpeakerResolution.NAME)
+    if lower in FIRST_SINGULAR and not claim.in_quote:
+        label = _transcript_label(ctx, tok)
+        if label is not None:
+            # "GREEN: Well, I think ...": the "I" of a transcript's line is the person it is labelled
+            # with; "A: I think ..." the interviewee's
+            if label.text in _ANSWER_LABELS:
+                return Resolved(interviewee_of(ctx), SpeakerResolution.PRONOUN)
+            res = _resolve_phrase(ctx, label, claim, history, depth + 1)
+            if res.mention is not None:
+                return Resolved(res.mention, SpeakerResolution.PRONOUN)
     if lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS | {"it", "its"} or (
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return resolve_pronoun(ctx, tok, claim, history)
@@ -145,6 +156,26 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if claim.cue_class == CueClass.SPEECH and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+_ANSWER_LABELS = frozenset({"A", "A."})
+_LABEL_WORDS = 4  # "SEN. ANN LEE:" is about as long as a transcript's label gets
+
+
+def _transcript_label(ctx: Context, tok: Token) -> Token | None:
+    """The last word of the label that opens the line of ``tok`` when the line is a transcript's
+    ("LEE: ...", "Ann Lee: ...", "A: ..."): a few capitalised words, no verb, then a colon."""
+    para = ctx.paragraph_of(tok.idx)
+    first = token_at(ctx.doc, ctx.starts, ctx.paragraph_starts[para])
+    if first is None or first.i >= tok.i:
+        return None
+    for t in ctx.doc[first.i : min(first.i + _LABEL_WORDS + 1, tok.i)]:
+        if t.text == ":":
+            label = ctx.doc[t.i - 1] if t.i > first.i else None
+            return label if label is not None and (label.text in _ANSWER_LABELS or label.pos_ == "PROPN") else None
+        if not t.text[:1].isupper() and t.text != "." or t.pos_ in ("VERB", "AUX", "ADP", "PRON"):
+            return None
+    return None
 
 
 def _described_person(tok: Token) -> bool:

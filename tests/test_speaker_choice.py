@@ -21,6 +21,8 @@ TEXTS = {
                         "His office put out a statement saying the bill was rushed.",
     "transcript_i": "Governor Mary Marsh spoke to Jake Tam on Sunday.\n\nTAM: Is the state ready for the storm?\n\n"
                     "MARSH: Well, I think the state is ready for anything.",
+    "qa_reporter": "Q&A with Mayor Ann Lee\n\nMayor Ann Lee spent Monday in Dover, where she spoke with Herald "
+                   "reporter Tom Green.\n\nWhat comes next for the town?\n\nI believe the town will grow.",
 }
 
 
@@ -67,3 +69,7 @@ def test_who_issues_a_statement_speaks_through_it(kg, doc, start, person):
 def test_i_in_a_transcripts_line_is_the_person_the_line_is_labelled_with(kg):
     st = one(kg, "transcript_i", "the state is ready")
     assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Mary Marsh", "I")
+
+
+def test_a_q_and_a_headline_names_the_interviewee_and_the_reporter_she_spoke_with_is_not(kg):
+    assert label(kg, one(kg, "qa_reporter", "the town will grow")["speaker"]) == "Ann Lee"

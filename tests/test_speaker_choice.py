@@ -23,6 +23,8 @@ TEXTS = {
                     "MARSH: Well, I think the state is ready for anything.",
     "qa_reporter": "Q&A with Mayor Ann Lee\n\nMayor Ann Lee spent Monday in Dover, where she spoke with Herald "
                    "reporter Tom Green.\n\nWhat comes next for the town?\n\nI believe the town will grow.",
+    "candidate": "Businessman Hal Brody toured the state on Monday with his wife.\n\n"
+                 "The Republican presidential candidate said the state would decide the race.",
 }
 
 
@@ -73,3 +75,8 @@ def test_i_in_a_transcripts_line_is_the_person_the_line_is_labelled_with(kg):
 
 def test_a_q_and_a_headline_names_the_interviewee_and_the_reporter_she_spoke_with_is_not(kg):
     assert label(kg, one(kg, "qa_reporter", "the town will grow")["speaker"]) == "Ann Lee"
+
+
+def test_the_candidate_is_the_person_in_focus_whatever_his_other_roles(kg):
+    st = one(kg, "candidate", "the state would decide")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Hal Brody", "The Republican presidential candidate")

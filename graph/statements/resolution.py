@@ -344,7 +344,7 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         # a person of known roles of another class is not "the expert"; a noun the lexicon does
         # not class ("the nominee") cannot be told from them
         roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
-        return cls is None or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
+        return cls in (None, NounClass.STANDING) or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
 
     limit = ctx.paragraph_of(before) - 4
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role

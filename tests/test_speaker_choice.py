@@ -25,6 +25,8 @@ TEXTS = {
                    "reporter Tom Green.\n\nWhat comes next for the town?\n\nI believe the town will grow.",
     "candidate": "Businessman Hal Brody toured the state on Monday with his wife.\n\n"
                  "The Republican presidential candidate said the state would decide the race.",
+    "plural_possessive": "Dana Cole, who runs the mayor's outreach effort for veterans' families, said, "
+                         "\"The mayor has ignored our veterans for years.\"",
 }
 
 
@@ -80,3 +82,8 @@ def test_a_q_and_a_headline_names_the_interviewee_and_the_reporter_she_spoke_wit
 def test_the_candidate_is_the_person_in_focus_whatever_his_other_roles(kg):
     st = one(kg, "candidate", "the state would decide")
     assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Hal Brody", "The Republican presidential candidate")
+
+
+def test_a_plurals_possessive_apostrophe_is_no_quotation_mark_cutting_the_speaker_off(kg):
+    st = one(kg, "plural_possessive", "The mayor has ignored")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Dana Cole", "Dana Cole")

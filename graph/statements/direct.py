@@ -211,13 +211,20 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
         i += 1  # the closing mark
     while i < len(doc):
         t = doc[i]
-        if "\n" in t.text or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+        if "\n" in t.text or _quote_mark(t):
             break
         out.append(t)
         if "\n" in t.whitespace_ or t.text in SENTENCE_END and not _abbreviation_dot(t):
             break
         i += 1
     return out
+
+
+def _quote_mark(t: Token) -> bool:
+    """A quotation mark, not the apostrophe of a plural's possessive ("the families' lawyer said")."""
+    if t.tag_ == "POS" and t.i > 0 and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].lower_.endswith("s"):
+        return False
+    return t.is_quote or t.text in OPENERS or t.text in CLOSERS
 
 
 def _abbreviation_dot(t: Token) -> bool:
@@ -272,7 +279,7 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
             crossed_paragraph = True
             i -= 1
             continue
-        if t.text in SENTENCE_END or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+        if t.text in SENTENCE_END or _quote_mark(t):
             break
         frame.insert(0, t)
         i -= 1

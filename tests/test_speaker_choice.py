@@ -27,6 +27,8 @@ TEXTS = {
                  "The Republican presidential candidate said the state would decide the race.",
     "plural_possessive": "Dana Cole, who runs the mayor's outreach effort for veterans' families, said, "
                          "\"The mayor has ignored our veterans for years.\"",
+    "in_a_statement": "In a statement to the Herald, her chief adviser, Jake Moss, said: "
+                      "\u201cThe plan is sound and will pass.\u201d",
 }
 
 
@@ -87,3 +89,7 @@ def test_the_candidate_is_the_person_in_focus_whatever_his_other_roles(kg):
 def test_a_plurals_possessive_apostrophe_is_no_quotation_mark_cutting_the_speaker_off(kg):
     st = one(kg, "plural_possessive", "The mayor has ignored")
     assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Dana Cole", "Dana Cole")
+
+
+def test_in_a_statement_to_an_outlet_is_where_and_the_person_after_it_speaks(kg):
+    assert label(kg, one(kg, "in_a_statement", "The plan is sound")["speaker"]) == "Jake Moss"

@@ -133,6 +133,10 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
     before = [t for t in frame if t.i < verb.i and not t.is_punct]
     if speaker is None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
         speaker = phrase_head(before)  # '"...," Lee, a long-time ally, said Monday': the parse lost the subject
+        if speaker is not None and speaker.dep_ == "pobj" and ctx.lex.nouns.get(speaker.lemma_.lower()) in (NounClass.DOCUMENT, NounClass.INTERVIEW):
+            # 'In a statement to the Herald, her adviser, Ann Lee, said:' read as if the adviser were
+            # the Herald's: the statement is where, the actor named after it who
+            speaker = stray_subject(ctx, verb) or speaker
     if speaker is None:
         speaker = inverted_subject(verb, ctx)
     if speaker is None:

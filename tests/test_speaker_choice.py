@@ -29,6 +29,8 @@ TEXTS = {
                          "\"The mayor has ignored our veterans for years.\"",
     "in_a_statement": "In a statement to the Herald, her chief adviser, Jake Moss, said: "
                       "\u201cThe plan is sound and will pass.\u201d",
+    "main_clause": "Tom Hill took offense when Carl Ott confronted him at the debate. "
+                   "He later suggested the debate had been rigged.",
 }
 
 
@@ -93,3 +95,7 @@ def test_a_plurals_possessive_apostrophe_is_no_quotation_mark_cutting_the_speake
 
 def test_in_a_statement_to_an_outlet_is_where_and_the_person_after_it_speaks(kg):
     assert label(kg, one(kg, "in_a_statement", "The plan is sound")["speaker"]) == "Jake Moss"
+
+
+def test_he_is_the_subject_of_the_main_clause_not_of_a_nearer_clause_inside_it(kg):
+    assert label(kg, one(kg, "main_clause", "the debate had been rigged")["speaker"]) == "Tom Hill"

@@ -31,6 +31,7 @@ TEXTS = {
                       "\u201cThe plan is sound and will pass.\u201d",
     "main_clause": "Tom Hill took offense when Carl Ott confronted him at the debate. "
                    "He later suggested the debate had been rigged.",
+    "object_control": "Senator Ann Ray also forced Tom Hill, the bank's chief, to admit that no executive had been fired.",
 }
 
 
@@ -99,3 +100,7 @@ def test_in_a_statement_to_an_outlet_is_where_and_the_person_after_it_speaks(kg)
 
 def test_he_is_the_subject_of_the_main_clause_not_of_a_nearer_clause_inside_it(kg):
     assert label(kg, one(kg, "main_clause", "the debate had been rigged")["speaker"]) == "Tom Hill"
+
+
+def test_someone_made_to_speak_is_the_speaker_not_who_made_them(kg):
+    assert label(kg, one(kg, "object_control", "no executive had been fired")["speaker"]) == "Tom Hill"

@@ -32,6 +32,10 @@ TEXTS = {
     "main_clause": "Tom Hill took offense when Carl Ott confronted him at the debate. "
                    "He later suggested the debate had been rigged.",
     "object_control": "Senator Ann Ray also forced Tom Hill, the bank's chief, to admit that no executive had been fired.",
+    "introduced": "When the dam failed in 1998, Governor Tom Hill issued the following statement:\n\n"
+                  "\u201cOur hearts are with the families of the valley tonight.\u201d\n\n"
+                  "The storm hit the town again on Monday.\n\n"
+                  "\u201cWe have never seen water this high in the valley.\u201d",
 }
 
 
@@ -104,3 +108,8 @@ def test_he_is_the_subject_of_the_main_clause_not_of_a_nearer_clause_inside_it(k
 
 def test_someone_made_to_speak_is_the_speaker_not_who_made_them(kg):
     assert label(kg, one(kg, "object_control", "no executive had been fired")["speaker"]) == "Tom Hill"
+
+
+def test_a_quote_paragraph_after_a_line_introducing_it_with_a_colon_is_the_introduced_speakers(kg):
+    assert label(kg, one(kg, "introduced", "Our hearts are with")["speaker"]) == "Tom Hill"
+    assert one(kg, "introduced", "We have never seen")["speaker"] is None  # no introduction: no one

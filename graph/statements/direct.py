@@ -125,7 +125,12 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
         if ends is None or not _has_words(ctx, *ends) or not _whole_paragraph(ctx, (lines[line][0], lines[line_of(q.end)][1]), q):
             continue
         previous = last_in.get(line - 1)
-        if previous is None:
+        intro = _introducer(ctx, lines[line - 1]) if previous is None and line > 0 else None
+        if intro is not None:
+            verb, who = intro  # "Ann Lee issued the following statement:" then the quote paragraph
+            claim = Claim(StatementKind.DIRECT, verb.text, q.start, q.end, verb.idx, verb.idx + len(verb.text),
+                          speaker=who, priority=1)
+        elif previous is None:
             claim = Claim(StatementKind.DIRECT, "", q.start, q.end, q.start, q.start, unnamed=True, priority=1)
         else:
             claim = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
@@ -133,6 +138,25 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
                           unnamed=previous.unnamed, priority=1, cue_class=previous.cue_class)
         last_in[line_of(q.end)] = claim
         yield claim
+
+
+def _introducer(ctx: Context, line: tuple[int, int]) -> tuple[Token, Token] | None:
+    """(verb, speaker) of a line that introduces the quote paragraph after it ("Ann Lee issued the
+    following statement:", "Lee echoed:"): it ends with a colon, and its last sentence's main verb
+    has a subject that names someone (a name or a pronoun), outside quoted words."""
+    lo, hi = line
+    if not ctx.text[lo:hi].rstrip().endswith(":"):
+        return None
+    last = token_at(ctx.doc, ctx.starts, hi - 1)
+    if last is None:
+        return None
+    root = last.sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.idx < lo:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or ctx.in_quote(subj.idx) or not (ctx.mention_at(subj) is not None or subj.pos_ in ("PROPN", "PRON")):
+        return None
+    return root, subj
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

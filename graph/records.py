@@ -115,6 +115,7 @@ class NounClass(StrEnum):
     OFFICIAL = "official"
     PRESS = "press"
     PERSON = "person"
+    STANDING = "standing"  # what anyone may be for a while ("the candidate", "the nominee"): no class of roles
     INSTITUTION = "institution"  # a body speaking as one ("the authorities said")
     MEDIA = "media"  # an outlet
     DOCUMENT = "document"  # a report, a statement: words with no speaker of their own

@@ -125,7 +125,12 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
         if ends is None or not _has_words(ctx, *ends) or not _whole_paragraph(ctx, (lines[line][0], lines[line_of(q.end)][1]), q):
             continue
         previous = last_in.get(line - 1)
-        if previous is None:
+        intro = _introducer(ctx, lines[line - 1]) if previous is None and line > 0 else None
+        if intro is not None:
+            verb, who = intro  # "Ann Lee issued the following statement:" then the quote paragraph
+            claim = Claim(StatementKind.DIRECT, verb.text, q.start, q.end, verb.idx, verb.idx + len(verb.text),
+                          speaker=who, priority=1)
+        elif previous is None:
             claim = Claim(StatementKind.DIRECT, "", q.start, q.end, q.start, q.start, unnamed=True, priority=1)
         else:
             claim = Claim(StatementKind.DIRECT, previous.cue, q.start, q.end, previous.cue_start, previous.cue_end,
@@ -133,6 +138,25 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
                           unnamed=previous.unnamed, priority=1, cue_class=previous.cue_class)
         last_in[line_of(q.end)] = claim
         yield claim
+
+
+def _introducer(ctx: Context, line: tuple[int, int]) -> tuple[Token, Token] | None:
+    """(verb, speaker) of a line that introduces the quote paragraph after it ("Ann Lee issued the
+    following statement:", "Lee echoed:"): it ends with a colon, and its last sentence's main verb
+    has a subject that names someone (a name or a pronoun), outside quoted words."""
+    lo, hi = line
+    if not ctx.text[lo:hi].rstrip().endswith(":"):
+        return None
+    last = token_at(ctx.doc, ctx.starts, hi - 1)
+    if last is None:
+        return None
+    root = last.sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.idx < lo:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or ctx.in_quote(subj.idx) or not (ctx.mention_at(subj) is not None or subj.pos_ in ("PROPN", "PRON")):
+        return None
+    return root, subj
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -211,13 +235,20 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
         i += 1  # the closing mark
     while i < len(doc):
         t = doc[i]
-        if "\n" in t.text or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+        if "\n" in t.text or _quote_mark(t):
             break
         out.append(t)
         if "\n" in t.whitespace_ or t.text in SENTENCE_END and not _abbreviation_dot(t):
             break
         i += 1
     return out
+
+
+def _quote_mark(t: Token) -> bool:
+    """A quotation mark, not the apostrophe of a plural's possessive ("the families' lawyer said")."""
+    if t.tag_ == "POS" and t.i > 0 and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].lower_.endswith("s"):
+        return False
+    return t.is_quote or t.text in OPENERS or t.text in CLOSERS
 
 
 def _abbreviation_dot(t: Token) -> bool:
@@ -272,7 +303,7 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
             crossed_paragraph = True
             i -= 1
             continue
-        if t.text in SENTENCE_END or t.is_quote or t.text in OPENERS or t.text in CLOSERS:
+        if t.text in SENTENCE_END or _quote_mark(t):
             break
         frame.insert(0, t)
         i -= 1

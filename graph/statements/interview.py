@@ -37,6 +37,7 @@ def _headline_interviewee(ctx: Context) -> int | None:
     end = ctx.paragraph_starts[1]
     if not any(w in _INTERVIEW_WORDS and w.startswith("interview")  # "Paper interviews Ann Lee"
                or ctx.lex.nouns.get(w) == NounClass.INTERVIEW and w.startswith("interview")
+               or w in _QA_MARKS  # "Q&A with Ann Lee"
                for w in ctx.text[:end].lower().replace(":", " ").split()):
         return None
     people = {ctx.mentions[n].name: n for n in ctx.people.keys
@@ -52,6 +53,7 @@ def _headline_interviewee(ctx: Context) -> int | None:
 
 _INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that introduces an interview
 _INTERVIEW_WORDS = frozenset({"interview", "interviews", "interviewed", "speak", "talk", "tell"})
+_QA_MARKS = frozenset({"q&a", "q.&a.", "q-and-a"})  # a headline's mark of questions and answers
 
 
 def _opening_interviewee(ctx: Context) -> int | None:
@@ -74,6 +76,8 @@ def _opening_interviewee(ctx: Context) -> int | None:
                 people = list(doc[tok.i + 1 : min(sent.end, tok.i + 13)])  # "interviews X", "interview with X"
         elif lemma in ("speak", "talk"):
             people = [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for t in c.subtree]
+            if any(ctx.lex.nouns.get(t.lemma_.lower()) == NounClass.PRESS for t in people):
+                continue  # "he spoke with the paper's reporter Ann Lee": she asks, he is interviewed
         elif lemma == "tell" and any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" for c in tok.children):
             people = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
         n = next((ctx.mention_at(t) for t in people if ctx.mention_at(t) is not None

@@ -177,9 +177,22 @@ def salient_person(ctx: Context, before: int, history, fits) -> int | None:
 
     def rank(c) -> tuple:
         tok = _candidate_token(ctx, c)
-        return (c[2] != "speaker", not is_subject(ctx, c), tok is not None and tok.dep_ == "poss", -c[0])
+        return (c[2] != "speaker", not is_subject(ctx, c), not _main_clause(tok), tok is not None and tok.dep_ == "poss", -c[0])
 
     return min(same, key=rank)[1]
+
+
+def _main_clause(tok: Token | None) -> bool:
+    """A word of the sentence's main clause, not of a clause inside it: of "Lee was blunt, claiming
+    that Park wanted more", Lee is in focus for the "he" that follows, though Park is nearer."""
+    if tok is None:
+        return True  # a pronoun or an earlier speaker: ranked by other means
+    head = tok.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "Lee met Park and said ...": the second verb is the main clause's too
+    if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
+        head = tok.head.head
+    return head.dep_ == "ROOT"
 
 
 def _sentence_start(ctx: Context, char: int) -> int:

@@ -8,12 +8,14 @@ from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolut
 from .context import Claim, Context, Resolved
 from .cues import noun_class
 from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun, salient_person
-from .speakers import mention_in_phrase
-from .syntax import owner_of, phrase_head
+from .speakers import mention_in_phrase, subject_of
+from .interview import interviewee_of
+from .syntax import owner_of, phrase_head, token_at
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
 
 
 _DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+_APOSTROPHES = frozenset({"'", "\u2019", "'s", "\u2019s"})
 
 
 def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]], depth: int = 0) -> Resolved:
@@ -39,6 +41,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
         elif m.kind == MentionKind.DEMONYM and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "Russians believe": unnamed people
+        elif m.label == NameType.GROUP and tok.tag_ in ("NNS", "NNPS"):
+            # "Democrats said", "some Republicans say": members of a party or a people, not the
+            # party itself; unnamed people, as "protesters said"
+            return Resolved(None, SpeakerResolution.NOMINAL)
         elif m.kind == MentionKind.DEMONYM and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
@@ -59,6 +65,16 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         body = _expanded_acronym(ctx, tok)
         if body is not None:
             return Resolved(body, SpeakerResolution.NAME)
+    if lower in FIRST_SINGULAR and not claim.in_quote:
+        label = _transcript_label(ctx, tok)
+        if label is not None:
+            # "GREEN: Well, I think ...": the "I" of a transcript's line is the person it is labelled
+            # with; "A: I think ..." the interviewee's
+            if label.text in _ANSWER_LABELS:
+                return Resolved(interviewee_of(ctx), SpeakerResolution.PRONOUN)
+            res = _resolve_phrase(ctx, label, claim, history, depth + 1)
+            if res.mention is not None:
+                return Resolved(res.mention, SpeakerResolution.PRONOUN)
     if lower in MALE_PRONOUNS | FEMALE_PRONOUNS | FIRST_PLURAL | FIRST_SINGULAR | PLURAL_PRONOUNS | {"it", "its"} or (
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return resolve_pronoun(ctx, tok, claim, history)
@@ -85,6 +101,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
                     return Resolved(gm, SpeakerResolution.NAME)
     if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
+        if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # "Acme issued a statement saying ...", "his office put out a statement saying ...":
+            # who issued the text speaks through it
+            owner, _ = subject_of(tok.head)
         if owner is not None:
             res = _resolve_phrase(ctx, owner, claim, history, depth + 1)
             if not res.drop:
@@ -94,6 +114,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         owner = _owning_person(ctx, tok)
         if owner is not None:
             return Resolved(owner, SpeakerResolution.NOMINAL)  # "Lee's campaign", "the Lee office": the person speaks through it
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is not None and poss.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            res = resolve_pronoun(ctx, poss, claim, history)  # "his campaign said": the person "his" is
+            if res.mention is not None:
+                return Resolved(res.mention, SpeakerResolution.NOMINAL)
         inner = mention_in_phrase(ctx, tok)
         if inner is None:
             for c in tok.children:
@@ -134,6 +159,26 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         # (an evaluation's speaker phrase was vetted already: speakers.can_speak)
         return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+_ANSWER_LABELS = frozenset({"A", "A."})
+_LABEL_WORDS = 4  # "SEN. ANN LEE:" is about as long as a transcript's label gets
+
+
+def _transcript_label(ctx: Context, tok: Token) -> Token | None:
+    """The last word of the label that opens the line of ``tok`` when the line is a transcript's
+    ("LEE: ...", "Ann Lee: ...", "A: ..."): a few capitalised words, no verb, then a colon."""
+    para = ctx.paragraph_of(tok.idx)
+    first = token_at(ctx.doc, ctx.starts, ctx.paragraph_starts[para])
+    if first is None or first.i >= tok.i:
+        return None
+    for t in ctx.doc[first.i : min(first.i + _LABEL_WORDS + 1, tok.i)]:
+        if t.text == ":":
+            label = ctx.doc[t.i - 1] if t.i > first.i else None
+            return label if label is not None and (label.text in _ANSWER_LABELS or label.pos_ == "PROPN") else None
+        if not t.text[:1].isupper() and t.text != "." or t.pos_ in ("VERB", "AUX", "ADP", "PRON"):
+            return None
+    return None
 
 
 def _described_person(tok: Token) -> bool:
@@ -302,7 +347,7 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         # a person of known roles of another class is not "the expert"; a noun the lexicon does
         # not class ("the nominee") cannot be told from them
         roles = ctx.people.roles.get(ctx.people.keys.get(n, ""), set())
-        return cls is None or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
+        return cls in (None, NounClass.STANDING) or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
 
     limit = ctx.paragraph_of(before) - 4
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
@@ -369,10 +414,13 @@ def _owning_person(ctx: Context, tok: Token) -> int | None:
     """The person a body belongs to, named as its possessor or in a compound ("Lee's team",
     "the Lee campaign")."""
     for c in tok.children:
-        if c.dep_ in ("poss", "compound"):
+        # "Lee's campaign"; "Sanders' campaign", which the parser may read as a modifier
+        if c.dep_ in ("poss", "compound") or c.dep_ == "nmod" and c.i < tok.i and any(g.text in _APOSTROPHES for g in c.doc[c.i + 1 : tok.i]):
             n = ctx.mention_at(c)
             if n is not None and n in ctx.people.keys:
                 return _as_person(ctx, n)
+            if n is None and c.text[:1].isupper() and (key := _surname_key(ctx, c.lower_)) is not None:
+                return _full_person(ctx, key, c.idx)  # a surname the mention stage missed ("Rivers' campaign")
     return None
 
 

@@ -35,6 +35,10 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             if passive.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, SpeakerSlot.SUBJECT
             return passive, SpeakerSlot.SUBJECT  # "Russia is emboldened to say"
+        if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None and v.head.lemma_.lower() not in _SUBJECT_CONTROL:
+                return obj, SpeakerSlot.SUBJECT  # "forced Lee to admit that ...": Lee admits
         if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             continue
@@ -52,6 +56,9 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
     return None, SpeakerSlot.NONE
+
+
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten", "pledge"})  # "X promised Y to ...": X does it
 
 
 def _verb_holding(prep: Token) -> Token | None:
@@ -133,6 +140,10 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
     before = [t for t in frame if t.i < verb.i and not t.is_punct]
     if speaker is None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
         speaker = phrase_head(before)  # '"...," Lee, a long-time ally, said Monday': the parse lost the subject
+        if speaker is not None and speaker.dep_ == "pobj" and ctx.lex.nouns.get(speaker.lemma_.lower()) in (NounClass.DOCUMENT, NounClass.INTERVIEW):
+            # 'In a statement to the Herald, her adviser, Ann Lee, said:' read as if the adviser were
+            # the Herald's: the statement is where, the actor named after it who
+            speaker = stray_subject(ctx, verb) or speaker
     if speaker is None:
         speaker = inverted_subject(verb, ctx)
     if speaker is None:

@@ -154,3 +154,16 @@ FORMS = {
 def test_a_form_of_a_name_is_an_alias_of_its_node(tmp_path, texts, name, forms):
     node = node_named(build_texts(tmp_path, *texts), name)
     assert forms <= set(node["aliases"]), node["aliases"]
+
+
+def test_a_persons_label_is_the_full_name_most_articles_write(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Governor Marta Q. Ellery signed the water bill on Monday, her office said.\n",
+        "Marta Ellery said the water bill would lower prices. Ellery spoke in Dunmore.\n",
+        "Critics of Marta Ellery said the bill came too late. Ellery did not answer them.\n",
+    )
+    node = node_named(G, "Marta Ellery")
+    assert node["label"] == "Marta Ellery", node["label"]
+    assert "Marta Q. Ellery" in node["aliases"]
+    assert len(node["documents"]) == 3

@@ -526,8 +526,13 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
 def _choose_label(mentions: list[Mention], type_: str, gaz: Gazetteer) -> str:
     counts = Counter(m.name for m in mentions if not m.headline) or Counter(m.name for m in mentions)
     if type_ == "person":
-        # The fullest form of a name ("Lloyd James Austin" over "Austin"), not a peer's title.
-        return max(sorted(counts), key=lambda n: (not PEERAGE.match(n), len(n.split()), counts[n], _cased(n)))
+        # A full name over a lone one ("Lloyd Austin" over "Austin"), not a peer's title; among full
+        # names the one most documents write ("Ann Lee" over the "Ann B. Lee" of one article).
+        docs: dict[str, set[str]] = {}
+        for m in mentions:
+            docs.setdefault(m.name, set()).add(m.doc)
+        return max(sorted(counts), key=lambda n: (not PEERAGE.match(n), " " in n, len(docs.get(n, ())),
+                                                  len(n.split()), counts[n], _cased(n)))
     label = max(sorted(counts), key=lambda n: (counts[n], len(n), _cased(n)))
     # An organisation's full name over the short form the text uses more ("Labour Party", "Labour").
     longer = [n for n in sorted(counts) if " " in n and fold(label) in org_short_forms(n, gaz)]

@@ -110,3 +110,32 @@ def test_a_common_noun_under_an_article_is_no_person(tmp_path):
     found = labels(build([tmp_path]).graph)
     assert "Shepherd" not in found
     assert "Ann Marlowe" in found
+
+
+def test_an_abbreviated_title_spacy_does_not_know_stays_one_word_and_cues_a_person(tmp_path):
+    """spaCy splits "Det." into "Det" and "." (it knows "Mr." and "Gen." only): the curated
+    abbreviations are tokenizer exceptions, so the title leads the name and is no name itself."""
+    (tmp_path / "case.txt").write_text(
+        "Warehouse fire\n\n"
+        "Det. Corwin Ashby said the fire started at night. Supt. Delia Marchetti and Insp. Royce "
+        "Tolland arrived at dawn. Ashby said more would follow.\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    found = labels(G)
+    for title in ("Det", "Supt", "Insp"):
+        assert not any(label == title or label.startswith(title + " ") for label in found), found
+    for name in ("Corwin Ashby", "Delia Marchetti", "Royce Tolland"):
+        assert node_named(G, name)["type"] == "person"
+    assert "Det. Corwin Ashby" in node_named(G, "Corwin Ashby")["aliases"]
+
+
+def test_the_abbreviations_are_part_of_the_parse_cache_key():
+    from graph.gazetteer import load_gazetteer
+    from graph.nlp import add_abbreviations, load_pipeline, pipeline_version
+
+    nlp = load_pipeline()
+    before = pipeline_version(nlp)
+    add_abbreviations(nlp, load_gazetteer().abbreviations)
+    assert pipeline_version(nlp) != before
+    assert [t.text for t in nlp.make_doc("Det. Ann Lee and SUPT. Bo Roe")][:5] == ["Det.", "Ann", "Lee", "and", "SUPT."]

@@ -205,8 +205,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             start += titles
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
-            if start >= end or is_title_modifier(toks, start, end, gaz):
-                return None
+            if start >= end or is_title_modifier(toks, start, end, gaz) or end - start == 1 and _title_at(toks.lower[start], gaz.titles) and toks.text[start].endswith("."):
+                return None  # "Insp." the model tagged alone is the title of the name after it
             if not looks_like_a_name(toks, start, end):
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
             if end - start == 1 and label != "PERSON" and is_english_modifier(toks.tok[start], ctx.english_adjectives):
@@ -216,8 +216,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         head_type = gaz.head_words.get(words[-1]) if words else None
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
-        title_before = toks.lower[start - 1].rstrip(".") if start > 0 else ""
-        if cand.kind == "ner" and role is None and title_before in gaz.titles:
+        title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
+        if cand.kind == "ner" and role is None and title_before:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
             written = title_start(toks, start, ctx.title_strings)
@@ -250,6 +250,14 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
         guessed=label in NER_LABELS,
     )
+
+
+def _title_at(word: str, titles: dict[str, str | None]) -> str | None:
+    """The curated title a lower-case word is, with or without its dot ("det." is "Det.", "mr" "Mr")."""
+    if word in titles:
+        return word
+    bare = word.rstrip(".")
+    return bare if bare in titles else word + "." if word + "." in titles else None
 
 
 def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:

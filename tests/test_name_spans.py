@@ -139,3 +139,24 @@ def test_the_abbreviations_are_part_of_the_parse_cache_key():
     add_abbreviations(nlp, load_gazetteer().abbreviations)
     assert pipeline_version(nlp) != before
     assert [t.text for t in nlp.make_doc("Det. Ann Lee and SUPT. Bo Roe")][:5] == ["Det.", "Ann", "Lee", "and", "SUPT."]
+
+
+def test_untagged_names_with_a_person_cue_are_people(tmp_path):
+    """The small model leaves some names untagged; a title, a person noun or a given name before
+    them says they are people's. Not: a title that ends a longer name ("Brill State"), a compound
+    adjective ("Franco-Italian")."""
+    (tmp_path / "cue.txt").write_text(
+        "Archive opened\n\n"
+        "Atty. Ferne Hollis represents the owner. The protégé of Pope Severian I, who died young, came "
+        "with his friend Basile Fontragne and the brother Thaddeor. "
+        "Students of the Brill State Wiki project met at noon. A Franco-Italian plan was "
+        "dropped.\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    for name in ("Ferne Hollis", "Basile Fontragne", "Thaddeor"):
+        assert node_named(G, name)["type"] == "person", name
+    assert "Pope Severian I" in node_named(G, "Severian I")["aliases"]
+    people = {a["label"] for _, a in G.nodes(data=True) if a["type"] == "person"}
+    assert not people & {"Wiki", "Franco-Italian", "Franco"}, people
+

@@ -37,6 +37,7 @@ from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import is_headline, is_shouting
 from .organisations import org_name_candidates
+from .people import PersonCues, cued_person_candidates
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import acts, context_type_votes, in_place_context, names_a_people
 from .words import DETERMINERS, NER_LABELS, ORG_TYPES
@@ -70,6 +71,7 @@ class MentionExtractor:
         self.english_nouns = dictionary_words(nlp, "noun")
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
+        self.person_cues = PersonCues(gazetteer)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -133,6 +135,8 @@ def extract_mentions(
     ]
     candidates += org_candidates
     candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
+    taken = {t for c in candidates for t in range(c.start, c.end)}
+    candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.

@@ -1,0 +1,120 @@
+"""People's names the small model leaves untagged although the words around them say what they
+are (a candidate source): a title right before the name ("Atty. Ferne Hollis", "Pope Severian I"),
+a person noun ("the brother Thaddeor", "his friend Ann Lee"), or a given name leading a run of
+capitalised words ("Basile Fontragne"). Only words the model tagged as nothing are read, so
+this adds names and never changes one the model found."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..contract import fold
+from ..gazetteer import Gazetteer
+from ..tokens import Tokens
+from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
+from .candidates import Candidate
+from .titles import title_start
+
+MAX_WORDS = 4  # a name's words after its cue: "Maria de los Santos" is about the longest
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "ibn", "al"}
+
+
+class PersonCues:
+    """The words that cue a person's name, from the curated data, built once per process."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        # A title's last word is what stands right before the name ("Vice President" -> "president").
+        self.titles = frozenset(t.split()[-1] for t in gaz.titles)
+        self.title_words = frozenset(w.rstrip(".") for t in gaz.titles for w in t.split())
+        self.nouns = frozenset(n for n, type_ in gaz.names.type_nouns.items() if type_ == "person")
+        self.given = gaz.names.given_names
+        self.words = self.titles | self.nouns | self.given
+        self.stop_names = gaz.stop_names
+        self.head_words = gaz.head_words
+        self.shape_type = gaz.names.shape_type
+        self.title_strings = frozenset(title.replace(".", "") for title in gaz.titles)
+
+
+def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], headline_sents: set[int] = frozenset()) -> Iterator[Candidate]:
+    """Untagged capitalised runs a cue marks as a person's name. ``taken``: the tokens of the other
+    sources' candidates, which this source leaves alone; in ``headline_sents`` (title-case lines,
+    where every word is capitalised) only a title or a person noun leads a run."""
+    n = len(toks)
+    text, lower, space = toks.text, toks.lower, toks.space
+    for p in toks.lower_positions(cues.words):
+        word = lower[p]
+        if word in cues.given and toks.name_word[p] and not (p > 0 and toks.name_word[p - 1] and "\n" not in space[p - 1]):
+            start, given = p, True  # "Basile Fontragne", but not "Camp Harold"
+        elif p + 1 < n and "\n" not in space[p] and space[p] and (
+            word in cues.titles and text[p][:1].isupper() or word in cues.nouns and text[p].islower() and toks.tok[p].pos_ == "NOUN"
+        ):
+            start, given = p + 1, False
+        else:
+            continue
+        if given and toks.sentence[p] in headline_sents:
+            continue  # a title-case line capitalises every word: a given name leads no run there
+        if not given and word in cues.titles and not _leads(toks, p, cues):
+            continue
+        end = _run_end(toks, start, cues, taken)
+        if end == start or (given and end - start == 1 and not _lone_given_name(toks, start)):
+            continue
+        if given and end < n and text[end] == "-" and not space[end - 1]:
+            continue  # "Franco-Italian": a compound adjective
+        if end < n and toks.tok[end].ent_iob_ == "B" and toks.tok[end].ent_type_ == "PERSON" and space[end - 1] == " ":
+            continue  # the name goes on into the model's span ("Alejandro" + "Mayorkas"): mended there
+        if not given and end - start == 1 and _quoted(toks, p, end):
+            continue  # "Miss Sunshine" in quotes: a nickname
+        if cues.shape_type(toks.span_text(p, end)) not in (None, "person"):
+            continue  # "Imam Rahim Mosque", "Omar Tell Palace": a building named after a person
+        if end < n and is_regnal_number(toks, end):
+            end += 1  # "Pope Severian I"
+        elif not given and is_epithet(toks, end, end + 2):  # not "Jane the Virgin", a show
+            end += 2
+        yield Candidate(*_join_hyphenated(toks, start, end, True), "ner", "PERSON")
+
+
+def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int:
+    """Where the untagged capitalised words from ``start`` end (a surname particle may join two)."""
+    end = start
+    n = len(toks)
+    while end < n and end - start < MAX_WORDS and end not in taken:
+        tok = toks.tok[end]
+        if end > start and ("\n" in toks.space[end - 1] or not toks.space[end - 1]):
+            break
+        if toks.lower[end] in PARTICLES and end > start and end + 1 < n and toks.name_word[end + 1]:
+            end += 1
+            continue
+        word = toks.text[end]
+        if not toks.name_word[end] or tok.ent_iob_ != "O" or tok.tag_ != "NNP" or word in cues.head_words:
+            break
+        if fold(word) in cues.stop_names or word.lower().rstrip(".") in cues.title_words:
+            break
+        if end > start and word.isupper() and len(word) > 1 and not toks.text[start].isupper():
+            break  # "DBE", "MP" after a name: letters after it, not part of it
+        if sum(c.isupper() for c in word[1:]) > 1 and not word.isupper():
+            break  # "BobicFlagShareLike": words run together on a web page
+        end += 1
+    while end > start and toks.lower[end - 1] in PARTICLES:
+        end -= 1
+    return end
+
+
+def _lone_given_name(toks: Tokens, i: int) -> bool:
+    """A given name alone is a person's only inside a sentence, as a proper noun ("the property
+    of Rosalind"): at a sentence's start any word is capitalised."""
+    return not toks.tok[i].is_sent_start and i > 0 and toks.is_alpha[i - 1] and toks.text[i - 1].islower()
+
+
+def _leads(toks: Tokens, p: int, cues: PersonCues) -> bool:
+    """The title ending at token ``p`` is whole ("Secretary of State", not "State" of "Brill
+    State") and starts a capitalised run, rather than ending a longer name."""
+    k = title_start(toks, p + 1, cues.title_strings)
+    return k <= p and (k == 0 or not toks.name_word[k - 1] or "\n" in toks.space[k - 1])
+
+
+QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+
+
+def _quoted(toks: Tokens, title: int, end: int) -> bool:
+    """A title and one word in quotes: a nickname ("Miss Sunshine"), not a name."""
+    return title > 0 and toks.text[title - 1] in QUOTES and end < len(toks) and toks.text[end] in QUOTES
+

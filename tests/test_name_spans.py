@@ -160,3 +160,17 @@ def test_untagged_names_with_a_person_cue_are_people(tmp_path):
     people = {a["label"] for _, a in G.nodes(data=True) if a["type"] == "person"}
     assert not people & {"Wiki", "Franco-Italian", "Franco"}, people
 
+
+def test_a_name_the_model_cuts_is_mended(tmp_path):
+    """The model cuts people's names: in two beside each other, before an untagged given name,
+    before a surname written with an inner capital. One name each, whole."""
+    (tmp_path / "family.txt").write_text(
+        "Family notes\n\n"
+        "They have two daughters, Hattie Mabel Lorna Quist (b. 2011), and a son. In 1997, he married "
+        "María Elena Bustamante-Ruiz, a lawyer. The letter went to Edgar D\u2019Alvise, "
+        "in Akron.\n",
+        encoding="utf-8",
+    )
+    found = labels(build([tmp_path]).graph)
+    assert {"Hattie Mabel Lorna Quist", "María Elena Bustamante-Ruiz", "Edgar D\u2019Alvise"} <= found, found
+    assert not found & {"Hattie Mabel", "Lorna Quist", "Elena Bustamante-Ruiz", "Edgar"}, found

@@ -37,7 +37,7 @@ from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import is_headline, is_shouting
 from .organisations import org_name_candidates
-from .people import PersonCues, cued_person_candidates
+from .people import PersonCues, cued_person_candidates, extend_person_names
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import acts, context_type_votes, in_place_context, names_a_people
 from .words import DETERMINERS, NER_LABELS, ORG_TYPES
@@ -115,6 +115,10 @@ def extract_mentions(
     candidates = known_candidates + [
         c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
     ]
+    candidates = extend_person_names(
+        toks, candidates, extractor.person_cues, extractor.english_nouns | extractor.english_adjectives,
+        {t for c in known_candidates for t in range(c.start, c.end)},
+    )
     org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()

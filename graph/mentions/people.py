@@ -5,6 +5,7 @@ capitalised words ("Basile Fontragne"). Only words the model tagged as nothing a
 this adds names and never changes one the model found."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..contract import fold
@@ -118,3 +119,54 @@ def _quoted(toks: Tokens, title: int, end: int) -> bool:
     """A title and one word in quotes: a nickname ("Miss Sunshine"), not a name."""
     return title > 0 and toks.text[title - 1] in QUOTES and end < len(toks) and toks.text[end] in QUOTES
 
+
+INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z][a-z]")  # "D'Ambrosio", "O\u2019Neill"
+
+
+def extend_person_names(toks: Tokens, candidates: list[Candidate], cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> list[Candidate]:
+    """Mend the model's cuts of people's names: two of its person spans side by side on one line
+    are one name ("Ann Beth" + "Rose Lee"); an untagged given name right before one leads it
+    ("María" + "Elena Ruiz"); an untagged capitalised word right after one that is no English
+    word ends it ("Tom" + "D\u2019Ambrosio"). ``taken``: tokens the curated data names."""
+    people = sorted((c for c in candidates if c.kind == "ner" and c.label == "PERSON"), key=lambda c: c.start)
+    if not people:
+        return candidates
+    starts = {c.start: c for c in people}
+    merged: set[int] = set()  # ids of candidates joined to the one before them
+    for c in people:
+        if id(c) in merged:
+            continue
+        while c.end in starts and toks.space[c.end - 1] == " " and starts[c.end].length + c.length <= MAX_WORDS + 1:
+            nxt = starts[c.end]
+            merged.add(id(nxt))
+            c.end = nxt.end
+        if c.start > 1 and _leading_given_name(toks, c.start - 1, cues, taken):
+            c.start -= 1
+        if c.end < len(toks) and _trailing_surname(toks, c.end, cues, dictionary, taken):
+            c.end += 1
+    return [c for c in candidates if id(c) not in merged]
+
+
+def _untagged_word(toks: Tokens, i: int, taken: set[int]) -> bool:
+    tok = toks.tok[i]
+    return i not in taken and tok.ent_iob_ == "O" and toks.space[i - 1] == " " if i > 0 else False
+
+
+def _leading_given_name(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:
+    return (
+        toks.space[i] == " " and toks.name_word[i] and toks.tok[i].tag_ == "NNP" and fold(toks.text[i]) in cues.given
+        and i not in taken and toks.tok[i].ent_iob_ == "O" and not toks.name_word[i - 1]
+    )
+
+
+def _trailing_surname(toks: Tokens, i: int, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> bool:
+    if not _untagged_word(toks, i, taken) or i + 1 < len(toks) and toks.name_word[i + 1] and toks.space[i] == " ":
+        return False
+    word = toks.text[i]
+    if INNER_CAPITAL.match(word):
+        return True
+    return (
+        toks.name_word[i] and toks.tok[i].tag_ == "NNP" and not word.isupper() and word.lower() not in dictionary
+        and word not in cues.head_words and fold(word) not in cues.stop_names and word.lower().rstrip(".") not in cues.title_words
+        and fold(word) not in cues.given
+    )

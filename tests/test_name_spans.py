@@ -174,3 +174,20 @@ def test_a_name_the_model_cuts_is_mended(tmp_path):
     found = labels(build([tmp_path]).graph)
     assert {"Hattie Mabel Lorna Quist", "María Elena Bustamante-Ruiz", "Edgar D\u2019Alvise"} <= found, found
     assert not found & {"Hattie Mabel", "Lorna Quist", "Elena Bustamante-Ruiz", "Edgar"}, found
+
+
+def test_names_in_an_all_caps_letter_after_a_title_or_a_given_name(tmp_path):
+    """In an all-caps line the model's tags say little: a title takes the all-caps word after it,
+    a given name one more word that is no English word."""
+    (tmp_path / "letter.txt").write_text(
+        "Dear sister,\n\n"
+        "THE HOUSE IS COLD AND I HATE MRS. PRUETT, THE HOUSEMOTHER. MY ROOMMATE NORA KLEBB CAME "
+        "FROM OHIO, AND NORA AGAIN SAYS HELLO.\n\n"
+        "Love, Meg\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    found = labels(G)
+    assert "NORA KLEBB" in found or "Nora Klebb" in found, found
+    assert "MRS. PRUETT" in node_named(G, "PRUETT")["aliases"]
+    assert not any("AGAIN" in label or "HOUSE" in label for label in found), found

@@ -71,7 +71,7 @@ class MentionExtractor:
         self.english_nouns = dictionary_words(nlp, "noun")
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
-        self.person_cues = PersonCues(gazetteer)
+        self.person_cues = PersonCues(gazetteer, self.english_nouns | self.english_adjectives)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}

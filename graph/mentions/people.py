@@ -22,12 +22,13 @@ PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bi
 class PersonCues:
     """The words that cue a person's name, from the curated data, built once per process."""
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: Gazetteer, dictionary: frozenset[str] = frozenset()) -> None:
         # A title's last word is what stands right before the name ("Vice President" -> "president").
         self.titles = frozenset(t.split()[-1] for t in gaz.titles)
         self.title_words = frozenset(w.rstrip(".") for t in gaz.titles for w in t.split())
         self.nouns = frozenset(n for n, type_ in gaz.names.type_nouns.items() if type_ == "person")
         self.given = gaz.names.given_names
+        self.dictionary = dictionary  # English words, which an all-caps line's surname is not
         self.words = self.titles | self.nouns | self.given
         self.stop_names = gaz.stop_names
         self.head_words = gaz.head_words
@@ -43,7 +44,8 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
     text, lower, space = toks.text, toks.lower, toks.space
     for p in toks.lower_positions(cues.words):
         word = lower[p]
-        if word in cues.given and toks.name_word[p] and not (p > 0 and toks.name_word[p - 1] and "\n" not in space[p - 1]):
+        shouted = text[p].isupper() and len(text[p]) > 1  # in an all-caps line every word is a "name word"
+        if word in cues.given and toks.name_word[p] and (shouted or not (p > 0 and toks.name_word[p - 1] and "\n" not in space[p - 1])):
             start, given = p, True  # "Basile Fontragne", but not "Camp Harold"
         elif p + 1 < n and "\n" not in space[p] and space[p] and (
             word in cues.titles and text[p][:1].isupper() or word in cues.nouns and text[p].islower() and toks.tok[p].pos_ == "NOUN"
@@ -51,11 +53,14 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
             start, given = p + 1, False
         else:
             continue
-        if given and toks.sentence[p] in headline_sents:
+        if shouted:
+            end = _shouted_run_end(toks, p, start, cues, taken)
+        elif given and toks.sentence[p] in headline_sents:
             continue  # a title-case line capitalises every word: a given name leads no run there
-        if not given and word in cues.titles and not _leads(toks, p, cues):
+        elif not given and word in cues.titles and not _leads(toks, p, cues):
             continue
-        end = _run_end(toks, start, cues, taken)
+        else:
+            end = _run_end(toks, start, cues, taken)
         if end == start or (given and end - start == 1 and not _lone_given_name(toks, start)):
             continue
         if given and end < n and text[end] == "-" and not space[end - 1]:
@@ -97,6 +102,21 @@ def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int
     while end > start and toks.lower[end - 1] in PARTICLES:
         end -= 1
     return end
+
+
+def _shouted_run_end(toks: Tokens, p: int, start: int, cues: PersonCues, taken: set[int]) -> int:
+    """In an all-caps line the model's tags say little: a title takes the one all-caps word after
+    it ("MRS. LEE"), a given name one more that is no English word ("ANN LEE", not "ANN SAID")."""
+    n = len(toks)
+    i = start if start > p else start + 1
+    if i >= n or i in taken or toks.tok[i].ent_iob_ != "O" or toks.space[i - 1] != " " or not toks.text[i].isalpha() or not toks.text[i].isupper():
+        return start
+    word = toks.text[i]
+    if word in cues.head_words or fold(word) in cues.stop_names or word.lower() in cues.title_words or fold(word) in cues.given:
+        return start
+    if toks.tok[i].is_stop or start == p and word.lower() in cues.dictionary:
+        return start
+    return i + 1
 
 
 def _lone_given_name(toks: Tokens, i: int) -> bool:

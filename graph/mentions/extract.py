@@ -211,6 +211,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 label = gaz.head_words.get(toks.text[end - 1]) or label
                 written = start
             start += titles
+            if titles and end - start == 1 and gaz.names.type_nouns.get(toks.lower[start]) == "person":
+                return None  # "Dear Mom", "Madam Chairman": a title and a role, no name
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
             if start >= end or is_title_modifier(toks, start, end, gaz) or end - start == 1 and _title_at(toks.lower[start], gaz.titles) and toks.text[start].endswith("."):

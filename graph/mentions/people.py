@@ -67,8 +67,8 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
             continue  # "Franco-Italian": a compound adjective
         if end < n and toks.tok[end].ent_iob_ == "B" and toks.tok[end].ent_type_ == "PERSON" and space[end - 1] == " ":
             continue  # the name goes on into the model's span ("Alejandro" + "Mayorkas"): mended there
-        if not given and end - start == 1 and _quoted(toks, p, end):
-            continue  # "Miss Sunshine" in quotes: a nickname
+        if not given and end - start == 1 and (_quoted(toks, p, end) or _plural_word(toks, start, cues)):
+            continue  # "Miss Sunshine" in quotes: a nickname; "Dear Friends": a plural noun
         if cues.shape_type(toks.span_text(p, end)) not in (None, "person"):
             continue  # "Imam Rahim Mosque", "Omar Tell Palace": a building named after a person
         if end < n and is_regnal_number(toks, end):
@@ -92,8 +92,8 @@ def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int
         word = toks.text[end]
         if not toks.name_word[end] or tok.ent_iob_ != "O" or tok.tag_ != "NNP" or word in cues.head_words:
             break
-        if fold(word) in cues.stop_names or word.lower().rstrip(".") in cues.title_words:
-            break
+        if fold(word) in cues.stop_names or word.lower().rstrip(".") in cues.title_words or word.lower() in cues.nouns:
+            break  # "Dear Mom", "Mr. President": a role, not a name
         if end > start and word.isupper() and len(word) > 1 and not toks.text[start].isupper():
             break  # "DBE", "MP" after a name: letters after it, not part of it
         if sum(c.isupper() for c in word[1:]) > 1 and not word.isupper():
@@ -117,6 +117,12 @@ def _shouted_run_end(toks: Tokens, p: int, start: int, cues: PersonCues, taken: 
     if toks.tok[i].is_stop or start == p and word.lower() in cues.dictionary:
         return start
     return i + 1
+
+
+def _plural_word(toks: Tokens, i: int, cues: PersonCues) -> bool:
+    """An English plural noun ("Friends", "Colleagues"), which names no one person."""
+    word = toks.lower[i]
+    return word.endswith("s") and (word[:-1] in cues.dictionary or word.endswith("es") and word[:-2] in cues.dictionary)
 
 
 def _lone_given_name(toks: Tokens, i: int) -> bool:

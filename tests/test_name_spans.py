@@ -204,3 +204,17 @@ def test_the_name_a_letter_greets_is_a_person_and_keeps_its_greeting_as_written(
     G = build([tmp_path]).graph
     assert "Dear Orla" in node_named(G, "Orla")["aliases"]
     assert not labels(G) & {"Friends", "Mom", "Dear Friends", "Dear Mom"}
+
+
+def test_a_title_with_an_initial_or_a_hyphen_is_kept_with_the_name(tmp_path):
+    """"Mrs. K" is how the text names her (an initial alone names nobody); a hyphenated title
+    ("Major-General") is written before the name like its spaced form."""
+    (tmp_path / "camp.txt").write_text(
+        "Camp letter\n\n"
+        "Last week we mailed a parcel home. Mrs. K put the stamps on it for us. We were told that "
+        "Major-General Harwick would inspect the camp.\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    assert node_named(G, "Mrs. K")["type"] == "person"
+    assert "Major-General Harwick" in node_named(G, "Harwick")["aliases"]

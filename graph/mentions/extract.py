@@ -238,6 +238,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
+    if role and len(name) == 1 and written < start:
+        name = _clean_name(text)  # "Mrs. B": an initial alone names nobody, with its title it is how the text names her
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
     if not key and (fold(name) in gaz.stop_names or fold(name) in gaz.names.suffixes):

@@ -195,15 +195,15 @@ def test_names_in_an_all_caps_letter_after_a_title_or_a_given_name(tmp_path):
 
 def test_the_name_a_letter_greets_is_a_person_and_keeps_its_greeting_as_written(tmp_path):
     """"Dear" before a name is written like a title: the name is a person's and the greeting
-    stays in the alias as written. Not: a plural noun or a family word ("Dear Friends", "Dear Mom")."""
+    stays in the alias as written. Not: a plural noun or a family word ("Dear Colleagues", "Dear Mom")."""
     (tmp_path / "letter.txt").write_text(
-        "June 3, 1951.\n\nDear Orla:\n\nThe roof is mended and the garden is green. Dear Friends, "
+        "June 3, 1951.\n\nDear Orla:\n\nThe roof is mended and the garden is green. Dear Colleagues, "
         "I wrote to Dear Mom too.\n\nYours,\nPell\n",
         encoding="utf-8",
     )
     G = build([tmp_path]).graph
     assert "Dear Orla" in node_named(G, "Orla")["aliases"]
-    assert not labels(G) & {"Friends", "Mom", "Dear Friends", "Dear Mom"}
+    assert not labels(G) & {"Colleagues", "Mom", "Dear Colleagues", "Dear Mom"}
 
 
 def test_a_title_with_an_initial_or_a_hyphen_is_kept_with_the_name(tmp_path):

@@ -68,7 +68,7 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
         if end < n and toks.tok[end].ent_iob_ == "B" and toks.tok[end].ent_type_ == "PERSON" and space[end - 1] == " ":
             continue  # the name goes on into the model's span ("Alejandro" + "Mayorkas"): mended there
         if not given and end - start == 1 and (_quoted(toks, p, end) or _plural_word(toks, start, cues)):
-            continue  # "Miss Sunshine" in quotes: a nickname; "Dear Friends": a plural noun
+            continue  # "Miss Sunshine" in quotes: a nickname; "Dear Colleagues": a plural noun
         if cues.shape_type(toks.span_text(p, end)) not in (None, "person"):
             continue  # "Imam Rahim Mosque", "Omar Tell Palace": a building named after a person
         if end < n and is_regnal_number(toks, end):
@@ -120,7 +120,7 @@ def _shouted_run_end(toks: Tokens, p: int, start: int, cues: PersonCues, taken: 
 
 
 def _plural_word(toks: Tokens, i: int, cues: PersonCues) -> bool:
-    """An English plural noun ("Friends", "Colleagues"), which names no one person."""
+    """An English plural noun ("Colleagues", "Neighbours"), which names no one person."""
     word = toks.lower[i]
     return word.endswith("s") and (word[:-1] in cues.dictionary or word.endswith("es") and word[:-2] in cues.dictionary)
 

@@ -110,6 +110,7 @@ class Gazetteer:
     names: NameKnowledge = field(default_factory=lambda: NameKnowledge())
     fingerprint: str = ""
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)  # surface form -> surfaces
+    abbreviations: tuple[str, ...] = ()  # the titles' words with a dot, as written ("Det.", "Lt.-Col.")
 
     def __post_init__(self) -> None:
         if not self.surfaces:
@@ -226,6 +227,13 @@ def _read_titles(data: CuratedData) -> dict[str, str | None]:
     return titles
 
 
+def _read_abbreviations(data: CuratedData) -> tuple[str, ...]:
+    """The words of titles.tsv's titles that hold a dot ("Det.", "Lt." and "Col." of "Lt. Col."),
+    as written: the tokenizer is to keep each one a token (see :func:`graph.nlp.add_abbreviations`)."""
+    words = {word for _, line in data.lines("titles.tsv") for word in line.partition("\t")[0].split() if "." in word}
+    return tuple(sorted(words))
+
+
 def _read_head_words(data: CuratedData) -> dict[str, str]:
     words = {}
     for number, line in data.lines("head_words.tsv"):
@@ -301,4 +309,5 @@ def load_gazetteer(extra_entities: list[str | Path] | tuple = ()) -> Gazetteer:
         stop_names=stop_names,
         names=names,
         fingerprint=data.fingerprint,
+        abbreviations=_read_abbreviations(data),
     )

@@ -8,10 +8,13 @@ components that give the same annotations faster (see :mod:`graph.nlp_tables`).
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import weakref
+from collections.abc import Iterable
 
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,14 +80,41 @@ def _load(name: str, stock: bool = False) -> Language:
     return nlp
 
 
+# The abbreviations :func:`add_abbreviations` gave each pipeline's tokenizer (part of its version).
+_ABBREVIATIONS: weakref.WeakKeyDictionary[Language, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def add_abbreviations(nlp: Language, words: Iterable[str]) -> None:
+    """Make each abbreviation (``words``, such as the curated titles' "Det.", "Supt.", "Lt.-Col.")
+    one token, as written and in capitals. spaCy's tokenizer knows a few titles ("Mr.", "Gen.")
+    and splits the others into a word and a full stop: "Det. Ann Lee" would lose its title (the
+    person cue of the name after it) and "Det" become a name of its own."""
+    added = set(_ABBREVIATIONS.get(nlp, ()))
+    rules = nlp.tokenizer.rules or {}
+    for word in words:
+        for form in (word, word.upper()):
+            if form in added or form in rules or not form.endswith("."):
+                continue  # spaCy's own special cases ("Gen.", with its norm) stay as they are
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            added.add(form)
+    if added:
+        _ABBREVIATIONS[nlp] = frozenset(added)
+
+
 def pipeline_version(nlp: Language) -> str:
     """Identifies the pipeline's parses: a cached parse is valid only for the same string.
 
     It names the components, and for a component not made by the factory of its name (such as
-    ``attribute_ruler=table_attribute_ruler@1``) the factory and the component's version."""
+    ``attribute_ruler=table_attribute_ruler@1``) the factory and the component's version, and
+    the abbreviations added to the tokenizer (``tokenizer+abbreviations@`` and their hash)."""
     meta = nlp.meta
     pipes = ",".join(_component_id(nlp, name) for name in nlp.pipe_names)
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}/{pipes}"
+    version = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}/{pipes}"
+    added = _ABBREVIATIONS.get(nlp)
+    if added:
+        digest = hashlib.sha256("\0".join(sorted(added)).encode()).hexdigest()[:12]
+        version += f"/tokenizer+abbreviations@{digest}"
+    return version
 
 
 def _component_id(nlp: Language, name: str) -> str:

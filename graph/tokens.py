@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
@@ -36,7 +37,9 @@ class Tokens:
         self.sent_start = [sent.start for sent in sents]  # the first token of each sentence
         self.doc_text = "".join(text + space for text, space in zip(self.text, self.space))  # doc.text
         # Which tokens carry which words, from the parse's arrays and decided once per distinct word.
-        self.lemma_ids, self.lower_ids = doc.to_array([LEMMA, LOWER]).T.tolist()
+        ids = doc.to_array([LEMMA, LOWER])
+        self._lower_array = ids[:, 1] if len(doc) else np.zeros(0, dtype=np.uint64)
+        self.lemma_ids, self.lower_ids = ids.T.tolist()
         strings = doc.vocab.strings
         self.lowered = {h: strings[h].lower() for h in set(self.lemma_ids).union(self.lower_ids)}
 
@@ -59,6 +62,15 @@ class Tokens:
         """Indexes, in order, of the tokens whose lowercase form or lemma is one of ``words``."""
         ids = {h for h, word in self.lowered.items() if word in words}
         return [i for i, (lemma, lower) in enumerate(zip(self.lemma_ids, self.lower_ids)) if lemma in ids or lower in ids]
+
+
+    def lower_positions(self, words: Collection[str]) -> list[int]:
+        """Indexes, in order, of the tokens whose lowercase form is one of ``words`` (found by the
+        parse's arrays, not token by token)."""
+        ids = [h for h, word in self.lowered.items() if word in words]
+        if not ids or not len(self._lower_array):
+            return []
+        return np.flatnonzero(np.isin(self._lower_array, np.array(ids, dtype=self._lower_array.dtype))).tolist()
 
 
 def _sentence_index(sents: list[Span], length: int) -> list[int]:

@@ -110,3 +110,111 @@ def test_a_common_noun_under_an_article_is_no_person(tmp_path):
     found = labels(build([tmp_path]).graph)
     assert "Shepherd" not in found
     assert "Ann Marlowe" in found
+
+
+def test_an_abbreviated_title_spacy_does_not_know_stays_one_word_and_cues_a_person(tmp_path):
+    """spaCy splits "Det." into "Det" and "." (it knows "Mr." and "Gen." only): the curated
+    abbreviations are tokenizer exceptions, so the title leads the name and is no name itself."""
+    (tmp_path / "case.txt").write_text(
+        "Warehouse fire\n\n"
+        "Det. Corwin Ashby said the fire started at night. Supt. Delia Marchetti and Insp. Royce "
+        "Tolland arrived at dawn. Ashby said more would follow.\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    found = labels(G)
+    for title in ("Det", "Supt", "Insp"):
+        assert not any(label == title or label.startswith(title + " ") for label in found), found
+    for name in ("Corwin Ashby", "Delia Marchetti", "Royce Tolland"):
+        assert node_named(G, name)["type"] == "person"
+    assert "Det. Corwin Ashby" in node_named(G, "Corwin Ashby")["aliases"]
+
+
+def test_the_abbreviations_are_part_of_the_parse_cache_key():
+    from graph.gazetteer import load_gazetteer
+    from graph.nlp import add_abbreviations, load_pipeline, pipeline_version
+
+    nlp = load_pipeline()
+    before = pipeline_version(nlp)
+    add_abbreviations(nlp, load_gazetteer().abbreviations)
+    assert pipeline_version(nlp) != before
+    assert [t.text for t in nlp.make_doc("Det. Ann Lee and SUPT. Bo Roe")][:5] == ["Det.", "Ann", "Lee", "and", "SUPT."]
+
+
+def test_untagged_names_with_a_person_cue_are_people(tmp_path):
+    """The small model leaves some names untagged; a title, a person noun or a given name before
+    them says they are people's. Not: a title that ends a longer name ("Brill State"), a compound
+    adjective ("Franco-Italian")."""
+    (tmp_path / "cue.txt").write_text(
+        "Archive opened\n\n"
+        "Atty. Ferne Hollis represents the owner. The protégé of Pope Severian I, who died young, came "
+        "with his friend Basile Fontragne and the brother Thaddeor. "
+        "Students of the Brill State Wiki project met at noon. A Franco-Italian plan was "
+        "dropped.\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    for name in ("Ferne Hollis", "Basile Fontragne", "Thaddeor"):
+        assert node_named(G, name)["type"] == "person", name
+    assert "Pope Severian I" in node_named(G, "Severian I")["aliases"]
+    people = {a["label"] for _, a in G.nodes(data=True) if a["type"] == "person"}
+    assert not people & {"Wiki", "Franco-Italian", "Franco"}, people
+
+
+def test_a_name_the_model_cuts_is_mended(tmp_path):
+    """The model cuts people's names: in two beside each other, before an untagged given name,
+    before a surname written with an inner capital. One name each, whole."""
+    (tmp_path / "family.txt").write_text(
+        "Family notes\n\n"
+        "They have two daughters, Hattie Mabel Lorna Quist (b. 2011), and a son. In 1997, he married "
+        "María Elena Bustamante-Ruiz, a lawyer. The letter went to Edgar D\u2019Alvise, "
+        "in Akron.\n",
+        encoding="utf-8",
+    )
+    found = labels(build([tmp_path]).graph)
+    assert {"Hattie Mabel Lorna Quist", "María Elena Bustamante-Ruiz", "Edgar D\u2019Alvise"} <= found, found
+    assert not found & {"Hattie Mabel", "Lorna Quist", "Elena Bustamante-Ruiz", "Edgar"}, found
+
+
+def test_names_in_an_all_caps_letter_after_a_title_or_a_given_name(tmp_path):
+    """In an all-caps line the model's tags say little: a title takes the all-caps word after it,
+    a given name one more word that is no English word."""
+    (tmp_path / "letter.txt").write_text(
+        "Dear sister,\n\n"
+        "THE HOUSE IS COLD AND I HATE MRS. PRUETT, THE HOUSEMOTHER. MY ROOMMATE NORA KLEBB CAME "
+        "FROM OHIO, AND NORA AGAIN SAYS HELLO.\n\n"
+        "Love, Meg\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    found = labels(G)
+    assert "NORA KLEBB" in found or "Nora Klebb" in found, found
+    assert "MRS. PRUETT" in node_named(G, "PRUETT")["aliases"]
+    assert not any("AGAIN" in label or "HOUSE" in label for label in found), found
+
+
+def test_the_name_a_letter_greets_is_a_person_and_keeps_its_greeting_as_written(tmp_path):
+    """"Dear" before a name is written like a title: the name is a person's and the greeting
+    stays in the alias as written. Not: a plural noun or a family word ("Dear Colleagues", "Dear Mom")."""
+    (tmp_path / "letter.txt").write_text(
+        "June 3, 1951.\n\nDear Orla:\n\nThe roof is mended and the garden is green. Dear Colleagues, "
+        "I wrote to Dear Mom too.\n\nYours,\nPell\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    assert "Dear Orla" in node_named(G, "Orla")["aliases"]
+    assert not labels(G) & {"Colleagues", "Mom", "Dear Colleagues", "Dear Mom"}
+
+
+def test_a_title_with_an_initial_or_a_hyphen_is_kept_with_the_name(tmp_path):
+    """"Mrs. K" is how the text names her (an initial alone names nobody); a hyphenated title
+    ("Major-General") is written before the name like its spaced form."""
+    (tmp_path / "camp.txt").write_text(
+        "Camp letter\n\n"
+        "Last week we mailed a parcel home. Mrs. K put the stamps on it for us. We were told that "
+        "Major-General Harwick would inspect the camp.\n",
+        encoding="utf-8",
+    )
+    G = build([tmp_path]).graph
+    assert node_named(G, "Mrs. K")["type"] == "person"
+    assert "Major-General Harwick" in node_named(G, "Harwick")["aliases"]

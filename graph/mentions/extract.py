@@ -38,6 +38,7 @@ from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import is_headline, is_shouting
 from .organisations import org_name_candidates
+from .people import PersonCues, cued_person_candidates, extend_person_names
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import acts, context_type_votes, in_place_context, names_a_people
 from .words import DETERMINERS, NER_LABELS, ORG_TYPES
@@ -72,6 +73,7 @@ class MentionExtractor:
         self.english_words = self.english_nouns | self.english_adjectives  # common words a topic is made of
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
+        self.person_cues = PersonCues(gazetteer, self.english_nouns | self.english_adjectives)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -116,6 +118,10 @@ def extract_mentions(
         c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
         and not is_common_coordination(toks, c, gaz.head_words, extractor.english_words)
     ]
+    candidates = extend_person_names(
+        toks, candidates, extractor.person_cues, extractor.english_nouns | extractor.english_adjectives,
+        {t for c in known_candidates for t in range(c.start, c.end)},
+    )
     org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()
@@ -136,6 +142,8 @@ def extract_mentions(
     ]
     candidates += org_candidates
     candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
+    taken = {t for c in candidates for t in range(c.start, c.end)}
+    candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.
@@ -206,10 +214,12 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 label = gaz.head_words.get(toks.text[end - 1]) or label
                 written = start
             start += titles
+            if titles and end - start == 1 and gaz.names.type_nouns.get(toks.lower[start]) == "person":
+                return None  # "Dear Mom", "Madam Chairman": a title and a role, no name
             if titles:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
-            if start >= end or is_title_modifier(toks, start, end, gaz):
-                return None
+            if start >= end or is_title_modifier(toks, start, end, gaz) or end - start == 1 and _title_at(toks.lower[start], gaz.titles) and toks.text[start].endswith("."):
+                return None  # "Insp." the model tagged alone is the title of the name after it
             if not looks_like_a_name(toks, start, end):
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
             if end - start == 1 and label != "PERSON" and is_english_modifier(toks.tok[start], ctx.english_adjectives):
@@ -219,8 +229,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         head_type = gaz.head_words.get(words[-1]) if words else None
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
-        title_before = toks.lower[start - 1].rstrip(".") if start > 0 else ""
-        if cand.kind == "ner" and role is None and title_before in gaz.titles:
+        title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
+        if cand.kind == "ner" and role is None and title_before:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
             written = title_start(toks, start, ctx.title_strings)
@@ -233,6 +243,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
+    if role and len(name) == 1 and written < start:
+        name = _clean_name(text)  # "Mrs. B": an initial alone names nobody, with its title it is how the text names her
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
     if not key and (fold(name) in gaz.stop_names or fold(name) in gaz.names.suffixes):
@@ -255,6 +267,14 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
         guessed=label in NER_LABELS,
     )
+
+
+def _title_at(word: str, titles: dict[str, str | None]) -> str | None:
+    """The curated title a lower-case word is, with or without its dot ("det." is "Det.", "mr" "Mr")."""
+    if word in titles:
+        return word
+    bare = word.rstrip(".")
+    return bare if bare in titles else word + "." if word + "." in titles else None
 
 
 def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:

@@ -39,6 +39,9 @@ def leading_titles(
                 i += n
                 break
         else:
+            if role is not None and words[i] == "-" and i + 2 < len(words):
+                i += 1  # "Major-General": titles joined by a hyphen
+                continue
             if role is None and fold(words[i]) in gaz.demonym_country and i + 2 < len(words):
                 i += 1  # "Russian" before a title
                 continue
@@ -55,7 +58,7 @@ def title_start(toks: Tokens, start: int, title_strings: frozenset[str]) -> int:
         if any("\n" in toks.space[i] for i in range(start - k, start)):
             continue
         words = toks.doc_text[toks.idx[start - k] : toks.end_char(start)].lower().replace(".", "")
-        if words in title_strings:
+        if words in title_strings or words.replace("-", " ") in title_strings:  # "Major-General"
             return start - k
     return start
 

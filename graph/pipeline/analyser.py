@@ -84,9 +84,10 @@ class Analyser:
 
     def __init__(self, model: str | None, gazetteer: Gazetteer, nlp=None) -> None:
         from ..mentions import MentionExtractor
-        from ..nlp import load_pipeline
+        from ..nlp import add_abbreviations, load_pipeline
 
         self.nlp = nlp if nlp is not None else load_pipeline(model)
+        add_abbreviations(self.nlp, gazetteer.abbreviations)  # before the matchers tokenize their patterns
         self.extractor = MentionExtractor(gazetteer, self.nlp)
 
     @property

@@ -1,0 +1,198 @@
+"""People's names the small model leaves untagged although the words around them say what they
+are (a candidate source): a title right before the name ("Atty. Ferne Hollis", "Pope Severian I"),
+a person noun ("the brother Thaddeor", "his friend Ann Lee"), or a given name leading a run of
+capitalised words ("Basile Fontragne"). Only words the model tagged as nothing are read, so
+this adds names and never changes one the model found."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..contract import fold
+from ..gazetteer import Gazetteer
+from ..tokens import Tokens
+from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
+from .candidates import Candidate
+from .titles import title_start
+
+MAX_WORDS = 4  # a name's words after its cue: "Maria de los Santos" is about the longest
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "ibn", "al"}
+
+
+class PersonCues:
+    """The words that cue a person's name, from the curated data, built once per process."""
+
+    def __init__(self, gaz: Gazetteer, dictionary: frozenset[str] = frozenset()) -> None:
+        # A title's last word is what stands right before the name ("Vice President" -> "president").
+        self.titles = frozenset(t.split()[-1] for t in gaz.titles)
+        self.title_words = frozenset(w.rstrip(".") for t in gaz.titles for w in t.split())
+        self.nouns = frozenset(n for n, type_ in gaz.names.type_nouns.items() if type_ == "person")
+        self.given = gaz.names.given_names
+        self.dictionary = dictionary  # English words, which an all-caps line's surname is not
+        self.words = self.titles | self.nouns | self.given
+        self.stop_names = gaz.stop_names
+        self.head_words = gaz.head_words
+        self.shape_type = gaz.names.shape_type
+        self.title_strings = frozenset(title.replace(".", "") for title in gaz.titles)
+
+
+def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], headline_sents: set[int] = frozenset()) -> Iterator[Candidate]:
+    """Untagged capitalised runs a cue marks as a person's name. ``taken``: the tokens of the other
+    sources' candidates, which this source leaves alone; in ``headline_sents`` (title-case lines,
+    where every word is capitalised) only a title or a person noun leads a run."""
+    n = len(toks)
+    text, lower, space = toks.text, toks.lower, toks.space
+    for p in toks.lower_positions(cues.words):
+        word = lower[p]
+        shouted = text[p].isupper() and len(text[p]) > 1  # in an all-caps line every word is a "name word"
+        if word in cues.given and toks.name_word[p] and (shouted or not (p > 0 and toks.name_word[p - 1] and "\n" not in space[p - 1])):
+            start, given = p, True  # "Basile Fontragne", but not "Camp Harold"
+        elif p + 1 < n and "\n" not in space[p] and space[p] and (
+            word in cues.titles and text[p][:1].isupper() or word in cues.nouns and text[p].islower() and toks.tok[p].pos_ == "NOUN"
+        ):
+            start, given = p + 1, False
+        else:
+            continue
+        if shouted:
+            end = _shouted_run_end(toks, p, start, cues, taken)
+        elif given and toks.sentence[p] in headline_sents:
+            continue  # a title-case line capitalises every word: a given name leads no run there
+        elif not given and word in cues.titles and not _leads(toks, p, cues):
+            continue
+        else:
+            end = _run_end(toks, start, cues, taken)
+        if end == start or (given and end - start == 1 and not _lone_given_name(toks, start)):
+            continue
+        if given and end < n and text[end] == "-" and not space[end - 1]:
+            continue  # "Franco-Italian": a compound adjective
+        if end < n and toks.tok[end].ent_iob_ == "B" and toks.tok[end].ent_type_ == "PERSON" and space[end - 1] == " ":
+            continue  # the name goes on into the model's span ("Alejandro" + "Mayorkas"): mended there
+        if not given and end - start == 1 and (_quoted(toks, p, end) or _plural_word(toks, start, cues)):
+            continue  # "Miss Sunshine" in quotes: a nickname; "Dear Colleagues": a plural noun
+        if cues.shape_type(toks.span_text(p, end)) not in (None, "person"):
+            continue  # "Imam Rahim Mosque", "Omar Tell Palace": a building named after a person
+        if end < n and is_regnal_number(toks, end):
+            end += 1  # "Pope Severian I"
+        elif not given and is_epithet(toks, end, end + 2):  # not "Jane the Virgin", a show
+            end += 2
+        yield Candidate(*_join_hyphenated(toks, start, end, True), "ner", "PERSON")
+
+
+def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int:
+    """Where the untagged capitalised words from ``start`` end (a surname particle may join two)."""
+    end = start
+    n = len(toks)
+    while end < n and end - start < MAX_WORDS and end not in taken:
+        tok = toks.tok[end]
+        if end > start and ("\n" in toks.space[end - 1] or not toks.space[end - 1]):
+            break
+        if toks.lower[end] in PARTICLES and end > start and end + 1 < n and toks.name_word[end + 1]:
+            end += 1
+            continue
+        word = toks.text[end]
+        if not toks.name_word[end] or tok.ent_iob_ != "O" or tok.tag_ != "NNP" or word in cues.head_words:
+            break
+        if fold(word) in cues.stop_names or word.lower().rstrip(".") in cues.title_words or word.lower() in cues.nouns:
+            break  # "Dear Mom", "Mr. President": a role, not a name
+        if end > start and word.isupper() and len(word) > 1 and not toks.text[start].isupper():
+            break  # "DBE", "MP" after a name: letters after it, not part of it
+        if sum(c.isupper() for c in word[1:]) > 1 and not word.isupper():
+            break  # "BobicFlagShareLike": words run together on a web page
+        end += 1
+    while end > start and toks.lower[end - 1] in PARTICLES:
+        end -= 1
+    return end
+
+
+def _shouted_run_end(toks: Tokens, p: int, start: int, cues: PersonCues, taken: set[int]) -> int:
+    """In an all-caps line the model's tags say little: a title takes the one all-caps word after
+    it ("MRS. LEE"), a given name one more that is no English word ("ANN LEE", not "ANN SAID")."""
+    n = len(toks)
+    i = start if start > p else start + 1
+    if i >= n or i in taken or toks.tok[i].ent_iob_ != "O" or toks.space[i - 1] != " " or not toks.text[i].isalpha() or not toks.text[i].isupper():
+        return start
+    word = toks.text[i]
+    if word in cues.head_words or fold(word) in cues.stop_names or word.lower() in cues.title_words or fold(word) in cues.given:
+        return start
+    if toks.tok[i].is_stop or start == p and word.lower() in cues.dictionary:
+        return start
+    return i + 1
+
+
+def _plural_word(toks: Tokens, i: int, cues: PersonCues) -> bool:
+    """An English plural noun ("Colleagues", "Neighbours"), which names no one person."""
+    word = toks.lower[i]
+    return word.endswith("s") and (word[:-1] in cues.dictionary or word.endswith("es") and word[:-2] in cues.dictionary)
+
+
+def _lone_given_name(toks: Tokens, i: int) -> bool:
+    """A given name alone is a person's only inside a sentence, as a proper noun ("the property
+    of Rosalind"): at a sentence's start any word is capitalised."""
+    return not toks.tok[i].is_sent_start and i > 0 and toks.is_alpha[i - 1] and toks.text[i - 1].islower()
+
+
+def _leads(toks: Tokens, p: int, cues: PersonCues) -> bool:
+    """The title ending at token ``p`` is whole ("Secretary of State", not "State" of "Brill
+    State") and starts a capitalised run, rather than ending a longer name."""
+    k = title_start(toks, p + 1, cues.title_strings)
+    return k <= p and (k == 0 or not toks.name_word[k - 1] or "\n" in toks.space[k - 1])
+
+
+QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+
+
+def _quoted(toks: Tokens, title: int, end: int) -> bool:
+    """A title and one word in quotes: a nickname ("Miss Sunshine"), not a name."""
+    return title > 0 and toks.text[title - 1] in QUOTES and end < len(toks) and toks.text[end] in QUOTES
+
+
+INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z][a-z]")  # "D'Ambrosio", "O\u2019Neill"
+
+
+def extend_person_names(toks: Tokens, candidates: list[Candidate], cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> list[Candidate]:
+    """Mend the model's cuts of people's names: two of its person spans side by side on one line
+    are one name ("Ann Beth" + "Rose Lee"); an untagged given name right before one leads it
+    ("María" + "Elena Ruiz"); an untagged capitalised word right after one that is no English
+    word ends it ("Tom" + "D\u2019Ambrosio"). ``taken``: tokens the curated data names."""
+    people = sorted((c for c in candidates if c.kind == "ner" and c.label == "PERSON"), key=lambda c: c.start)
+    if not people:
+        return candidates
+    starts = {c.start: c for c in people}
+    merged: set[int] = set()  # ids of candidates joined to the one before them
+    for c in people:
+        if id(c) in merged:
+            continue
+        while c.end in starts and toks.space[c.end - 1] == " " and starts[c.end].length + c.length <= MAX_WORDS + 1:
+            nxt = starts[c.end]
+            merged.add(id(nxt))
+            c.end = nxt.end
+        if c.start > 1 and _leading_given_name(toks, c.start - 1, cues, taken):
+            c.start -= 1
+        if c.end < len(toks) and _trailing_surname(toks, c.end, cues, dictionary, taken):
+            c.end += 1
+    return [c for c in candidates if id(c) not in merged]
+
+
+def _untagged_word(toks: Tokens, i: int, taken: set[int]) -> bool:
+    tok = toks.tok[i]
+    return i not in taken and tok.ent_iob_ == "O" and toks.space[i - 1] == " " if i > 0 else False
+
+
+def _leading_given_name(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:
+    return (
+        toks.space[i] == " " and toks.name_word[i] and toks.tok[i].tag_ == "NNP" and fold(toks.text[i]) in cues.given
+        and i not in taken and toks.tok[i].ent_iob_ == "O" and not toks.name_word[i - 1]
+    )
+
+
+def _trailing_surname(toks: Tokens, i: int, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> bool:
+    if not _untagged_word(toks, i, taken) or i + 1 < len(toks) and toks.name_word[i + 1] and toks.space[i] == " ":
+        return False
+    word = toks.text[i]
+    if INNER_CAPITAL.match(word):
+        return True
+    return (
+        toks.name_word[i] and toks.tok[i].tag_ == "NNP" and not word.isupper() and word.lower() not in dictionary
+        and word not in cues.head_words and fold(word) not in cues.stop_names and word.lower().rstrip(".") not in cues.title_words
+        and fold(word) not in cues.given
+    )

@@ -1,0 +1,43 @@
+"""Statements whose cue is already a verb of speech or a sourcing phrase, in the constructions whose
+parse or layout hid them: one build (``graph.build``) of short hand-written news texts, one per
+construction, and the statements of graph.json read back per document (the style of
+tests/test_attribution.py)."""
+from __future__ import annotations
+
+import pytest
+
+import graph
+
+TEXTS = {
+    # a subject the tagger did not read as a noun: a quantifier, a percentage
+    "quantifiers": "The mill closed in March after forty years. Most said they had loved working there. "
+                   "In the county, 85% of voters said the mill should reopen.",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("news")
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return graph.build([folder], cache=False)
+
+
+def said(kg, doc: str) -> list[dict]:
+    return sorted((s for s in kg.statements if s["doc"] == doc), key=lambda s: s["start"])
+
+
+def one(kg, doc: str, text_start: str) -> dict:
+    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
+    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
+    return hits[0]
+
+
+def label(kg, node: str | None) -> str | None:
+    return None if node is None else kg.nx.nodes[node]["label"]
+
+
+@pytest.mark.parametrize("start, phrase", [("they had loved", "Most"), ("the mill should reopen", "85% of voters")])
+def test_any_subject_of_a_verb_of_speech_speaks(kg, start, phrase):
+    st = one(kg, "quantifiers", start)
+    assert (st["speaker"], st["speaker_text"]) == (None, phrase)

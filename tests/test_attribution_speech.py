@@ -12,6 +12,10 @@ TEXTS = {
     # a subject the tagger did not read as a noun: a quantifier, a percentage
     "quantifiers": "The mill closed in March after forty years. Most said they had loved working there. "
                    "In the county, 85% of voters said the mill should reopen.",
+    # a headline's "Name: ..." with the name tagged a noun, and a source the lexicon knows ("Poll: ...")
+    "headline_name": "Marlow: The harbour bridge will never be finished\n\n"
+                     "Councillor Edna Marlow spoke at the town hall on Monday about the bridge.",
+    "headline_poll": "Poll: Voters in the valley want a new hospital\n\nA survey of 900 residents was published on Monday.",
 }
 
 
@@ -41,3 +45,9 @@ def label(kg, node: str | None) -> str | None:
 def test_any_subject_of_a_verb_of_speech_speaks(kg, start, phrase):
     st = one(kg, "quantifiers", start)
     assert (st["speaker"], st["speaker_text"]) == (None, phrase)
+
+
+def test_a_headline_label_names_its_speaker(kg):
+    assert label(kg, one(kg, "headline_name", "The harbour bridge")["speaker"]) == "Edna Marlow"
+    st = one(kg, "headline_poll", "Voters in the valley")
+    assert (st["speaker"], st["speaker_text"]) == (None, "Poll")

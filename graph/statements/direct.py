@@ -5,13 +5,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..records import StatementKind
+from ..records import NounClass, StatementKind
 from .context import Claim, Context
-from .cues import Cue, cue_text
+from .cues import Cue, cue_text, noun_class
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
 from .speakers import quote_speaker
 from .syntax import token_at, trim
-from .words import COUNTRY_LABELS, DASHES, PLACE_LABELS, SENTENCE_END
+from .words import COUNTRY_LABELS, DASHES, PEOPLE_CLASSES, PLACE_LABELS, SENTENCE_END
 
 
 def direct_quotations(ctx: Context) -> Iterator[Claim]:
@@ -55,7 +55,7 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
     """A paragraph that opens with a name and a colon: a transcript's "PENCE: Well, look, ..." or a
     headline's "Pence: Flowers won't be at debate". Kept only when the label names someone."""
     doc = ctx.doc
-    for lo, hi in paragraph_spans(ctx.text):
+    for k, (lo, hi) in enumerate(paragraph_spans(ctx.text)):
         first = token_at(doc, ctx.starts, lo)
         if first is None:
             continue
@@ -72,18 +72,23 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         else:
             continue
         colon = doc[first.i + (label[-1].i - first.i + 1 if label else 0)] if label else None
-        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" for t in label) \
-                or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in label):
+        # a name in a headline's capitals is often tagged a noun or a verb ("Lee: ..."): there a
+        # capitalised word will do
+        headline = k == 0
+        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" or headline and t.text[:1].isupper() and t.is_alpha for t in label) \
+                or any(t.pos_ in ("AUX", "ADP", "PRON") or t.pos_ == "VERB" and not headline for t in label):
             continue
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
             continue  # a dateline: "WASHINGTON: ..."
         start, end = trim(ctx, colon.idx + 1, hi)
-        start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d '"))
+        start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))
         if len(ctx.text[start:end].split()) < 3:
             continue
+        # "Poll: ...", "Insiders: ...": a source the lexicon knows speaks though it names no one
+        known = noun_class(ctx.lex, label[-1]) in PEOPLE_CLASSES | {NounClass.DOCUMENT, NounClass.MEDIA}
         yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
-                    priority=1, named_only=True)
+                    priority=1, named_only=not known)
 
 
 def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:

@@ -16,6 +16,9 @@ TEXTS = {
     "headline_name": "Marlow: The harbour bridge will never be finished\n\n"
                      "Councillor Edna Marlow spoke at the town hall on Monday about the bridge.",
     "headline_poll": "Poll: Voters in the valley want a new hospital\n\nA survey of 900 residents was published on Monday.",
+    # a poll further on in its clause sources the clause; a manner ("in analysis") does not
+    "poll_after": "Senator Ann Ray leads her rival by six points in the latest poll. "
+                  "Her aide Tom Bell worked in analysis for years.",
 }
 
 
@@ -51,3 +54,10 @@ def test_a_headline_label_names_its_speaker(kg):
     assert label(kg, one(kg, "headline_name", "The harbour bridge")["speaker"]) == "Edna Marlow"
     st = one(kg, "headline_poll", "Voters in the valley")
     assert (st["speaker"], st["speaker_text"]) == (None, "Poll")
+
+
+def test_a_poll_further_on_in_the_clause_sources_it(kg):
+    st = one(kg, "poll_after", "Senator Ann Ray leads her rival")
+    assert (st["kind"], st["speaker_text"]) == ("according_to", "the latest poll")
+    assert st["text"] == "Senator Ann Ray leads her rival by six points"
+    assert len(said(kg, "poll_after")) == 1

@@ -19,6 +19,10 @@ TEXTS = {
     # a poll further on in its clause sources the clause; a manner ("in analysis") does not
     "poll_after": "Senator Ann Ray leads her rival by six points in the latest poll. "
                   "Her aide Tom Bell worked in analysis for years.",
+    # a quote's cue after a long apposition of its speaker
+    "long_apposition": "Leaders of the shops met in Dover on Monday.\n\n"
+                       "\"We will win this fight,\" Mayor Tom Hill, the longest-serving mayor in the county and a former "
+                       "shopkeeper himself, said after the meeting.",
 }
 
 
@@ -61,3 +65,8 @@ def test_a_poll_further_on_in_the_clause_sources_it(kg):
     assert (st["kind"], st["speaker_text"]) == ("according_to", "the latest poll")
     assert st["text"] == "Senator Ann Ray leads her rival by six points"
     assert len(said(kg, "poll_after")) == 1
+
+
+def test_a_quotes_cue_after_a_long_apposition_of_its_speaker(kg):
+    st = one(kg, "long_apposition", "We will win")
+    assert (label(kg, st["speaker"]), st["kind"], st["text"]) == ("Tom Hill", "direct", "We will win this fight")

@@ -251,7 +251,11 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
         return None
     ids = {t.i for t in frame}
     for verb, cue in _quote_cue_verbs(ctx, frame):
-        if frame.index(verb) > reach or _has_own_content(ctx, verb, cue, q):
+        at = frame.index(verb)
+        # '"...," Lee, the party's long-time leader in the north and its ..., said': a long
+        # apposition set off by commas between the speaker and the cue
+        long_apposition = reach == 16 and at <= 32 and frame[at - 1].text == "," and first_word.pos_ in ("PROPN", "PRON")
+        if at > reach and not long_apposition or _has_own_content(ctx, verb, cue, q):
             break  # a sentence of its own after the quote: "He added that ..."
         if verb.head.i in ids and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "parataxis"):
             continue  # inside another clause of the frame ("He added that X would not comment")
@@ -301,8 +305,11 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
 
 def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
     """The verb has a complement outside the quote: it reports something else."""
+    inverted = not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and not (q.start - 2 <= child.idx < q.end + 1):
+            if inverted and child.left_edge.i == verb.i + 1:
+                continue  # '"...," said Ann Lee, who heads Keep the Peace': the speaker read into a clause
             sub = child.subtree
             if not any(q.start - 2 <= t.idx < q.end + 1 for t in sub):
                 if child.dep_ == "xcomp" and child.lemma_ in ("say", "saying"):

@@ -23,6 +23,9 @@ TEXTS = {
     "long_apposition": "Leaders of the shops met in Dover on Monday.\n\n"
                        "\"We will win this fight,\" Mayor Tom Hill, the longest-serving mayor in the county and a former "
                        "shopkeeper himself, said after the meeting.",
+    # a headline's label speaks for its line only
+    "label_line": "Economists: The dam will ruin the valley;\nA vote on the dam is due in May, analyst says.\n\n"
+                  "The county will decide in May.",
 }
 
 
@@ -70,3 +73,8 @@ def test_a_poll_further_on_in_the_clause_sources_it(kg):
 def test_a_quotes_cue_after_a_long_apposition_of_its_speaker(kg):
     st = one(kg, "long_apposition", "We will win")
     assert (label(kg, st["speaker"]), st["kind"], st["text"]) == ("Tom Hill", "direct", "We will win this fight")
+
+
+def test_a_headline_label_speaks_for_its_line(kg):
+    assert one(kg, "label_line", "The dam will ruin")["text"] == "The dam will ruin the valley"
+    assert one(kg, "label_line", "A vote on the dam")["speaker_text"] == "analyst"

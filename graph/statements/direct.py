@@ -81,7 +81,8 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
             continue  # a dateline: "WASHINGTON: ..."
-        start, end = trim(ctx, colon.idx + 1, hi)
+        line_end = ctx.text.find("\n", colon.idx, hi)  # a label speaks for its line
+        start, end = trim(ctx, colon.idx + 1, hi if line_end < 0 else line_end)
         start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))
         if len(ctx.text[start:end].split()) < 3:
             continue

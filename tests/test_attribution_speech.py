@@ -23,6 +23,9 @@ TEXTS = {
     "long_apposition": "Leaders of the shops met in Dover on Monday.\n\n"
                        "\"We will win this fight,\" Mayor Tom Hill, the longest-serving mayor in the county and a former "
                        "shopkeeper himself, said after the meeting.",
+    # a cue clause that closes its sentence after a comma reports all before the comma
+    "trailing_cue": "Her fate in the race hinges on the vote in May, analyst says.\n\n"
+                    "In a long part of the interview, he said\n\n\"We will not give up the fight.\"",
     # a headline's label speaks for its line only
     "label_line": "Economists: The dam will ruin the valley;\nA vote on the dam is due in May, analyst says.\n\n"
                   "The county will decide in May.",
@@ -73,6 +76,12 @@ def test_a_poll_further_on_in_the_clause_sources_it(kg):
 def test_a_quotes_cue_after_a_long_apposition_of_its_speaker(kg):
     st = one(kg, "long_apposition", "We will win")
     assert (label(kg, st["speaker"]), st["kind"], st["text"]) == ("Tom Hill", "direct", "We will win this fight")
+
+
+def test_a_cue_closing_its_sentence_reports_all_before_its_comma(kg):
+    st = one(kg, "trailing_cue", "Her fate in the race")
+    assert (st["speaker_text"], st["text"]) == ("analyst", "Her fate in the race hinges on the vote in May")
+    assert not [s for s in said(kg, "trailing_cue") if s["text"].startswith("In a long part")]  # his words follow
 
 
 def test_a_headline_label_speaks_for_its_line(kg):

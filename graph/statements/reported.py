@@ -217,7 +217,34 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if comma_between(ctx.doc, c, verb) and not _has_right_complement(verb):
                 s, e = subtree_span(c)
                 return s, e, True
+    if "quote" in cue.frames and cue.cls == CueClass.SPEECH:
+        return _trailing_cue(ctx, verb)
     return None
+
+
+def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
+    """"As the rally began, a girl was hurt by a bystander, police said.", "..., said Ann Lee, a
+    historian": a cue clause that closes its sentence after a comma reports everything before the
+    comma, whatever the parse made of it (a subordinate clause, a noun read as the head)."""
+    doc, sent = ctx.doc, verb.sent
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    start = min(verb.i, subject.left_edge.i)
+    if start - 1 <= sent.start or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
+        return None
+    last = next((t for t in reversed(doc[verb.i : sent.end]) if not (t.is_space or t.is_quote)), verb)
+    if last.text not in (".", "!", "?") or "\n" in doc[verb.i : last.i].text:
+        return None  # "..., he said" before a line break: the words that follow are his, not those before
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if any(t.i not in {g.i for g in verb.subtree} for t in after):
+        return None  # the sentence goes on past the cue's clause
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subject.i for c in verb.children):
+        return None  # the cue has content of its own after it
+    words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
+    if len(words) < 3:
+        return None
+    return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
 def _discourse_marker(verb: Token) -> bool:

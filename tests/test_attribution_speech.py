@@ -29,6 +29,10 @@ TEXTS = {
     # a headline's label speaks for its line only
     "label_line": "Economists: The dam will ruin the valley;\nA vote on the dam is due in May, analyst says.\n\n"
                   "The county will decide in May.",
+    # what a verb of speech says as its object; a pronoun object says nothing
+    "said_object": "The poll asked whether the mayor should resign. Sixty percent of voters said yes, "
+                   "and 30% said the same of his deputy.\n\n"
+                   "Senator Ann Ray tweeted a photo of the flooded road on Monday. Ray said it again on Friday.",
 }
 
 
@@ -87,3 +91,12 @@ def test_a_cue_closing_its_sentence_reports_all_before_its_comma(kg):
 def test_a_headline_label_speaks_for_its_line(kg):
     assert one(kg, "label_line", "The dam will ruin")["text"] == "The dam will ruin the valley"
     assert one(kg, "label_line", "A vote on the dam")["speaker_text"] == "analyst"
+
+
+@pytest.mark.parametrize("start", ["yes", "the same of his deputy", "a photo of the flooded road"])
+def test_the_object_of_a_verb_of_speech_is_what_it_says(kg, start):
+    assert one(kg, "said_object", start)["kind"] == "indirect"
+
+
+def test_a_pronoun_object_says_nothing(kg):
+    assert not [s for s in said(kg, "said_object") if s["text"].startswith("it")]

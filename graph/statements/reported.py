@@ -197,9 +197,14 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         charged = obj is not None and cue.cls == CueClass.CLAIM and any(
             c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for") for c in children)  # "accused Lee of lying"
+        if obj is not None and cue.cls == CueClass.SPEECH and obj.pos_ == "PRON" and not charged:
+            obj = None  # "said it again", "say that": a pronoun says nothing of the words
         if obj is not None and (charged or not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}):
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
+        answer = next((c for c in children if c.dep_ == "intj" and c.i == verb.i + 1), None)
+        if obj is None and answer is not None:  # "60% said yes", "he said no to the war"
+            return answer.idx, _object_and_rest(answer, children)[1], False
         gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i == verb.i + 1), None)
         if obj is None and gerund is not None:  # "proposed dropping the tax", "suggested waiting"
             s, e = subtree_span(gerund)

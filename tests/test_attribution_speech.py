@@ -33,6 +33,13 @@ TEXTS = {
     "said_object": "The poll asked whether the mayor should resign. Sixty percent of voters said yes, "
                    "and 30% said the same of his deputy.\n\n"
                    "Senator Ann Ray tweeted a photo of the flooded road on Monday. Ray said it again on Friday.",
+    # a colon opens the words: after a name with no cue, and before a paragraph set off as a block
+    "colons": "Councillor Ann Ray spoke in Dover on Monday. The plan did not surprise local pollster Tom Bell: "
+              "\u201cVoters have wanted a new bridge for years.\u201d\n\n"
+              "In a speech last July, Ray said:\n\n"
+              "The bridge will be built before the next election, whatever the cost to the county.\n\n"
+              "BELL:\n\nWell, nobody in this town trusts the county with money.\n\n"
+              "The council listed three roads:\n\nMain Street, Mill Lane and the old coast road.",
 }
 
 
@@ -100,3 +107,17 @@ def test_the_object_of_a_verb_of_speech_is_what_it_says(kg, start):
 
 def test_a_pronoun_object_says_nothing(kg):
     assert not [s for s in said(kg, "said_object") if s["text"].startswith("it")]
+
+
+@pytest.mark.parametrize("start, speaker", [
+    ("Voters have wanted a new bridge", "Tom Bell"),
+    ("The bridge will be built", "Ann Ray"),
+    ("Well, nobody in this town", "Tom Bell"),
+])
+def test_a_colon_opens_the_words_of_the_name_or_cue_before_it(kg, start, speaker):
+    st = one(kg, "colons", start)
+    assert (label(kg, st["speaker"]), st["kind"]) == (speaker, "direct")
+
+
+def test_a_list_after_a_colon_is_no_ones_words(kg):
+    assert not [s for s in said(kg, "colons") if s["text"].startswith("Main Street")]

@@ -40,6 +40,11 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
                              speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=2)
             previous.unnamed = speaker is None
             found.append(previous)
+        elif (named := _name_before_colon(ctx, q)) is not None:
+            colon = named.nbor(1)  # 'pollster Ann Lee: "..."', 'From the report: "..."': the name or document is the cue
+            previous = Claim(StatementKind.DIRECT, ":", q.start, q.end, colon.idx, colon.idx + 1, speaker=named, priority=2,
+                             named_only=noun_class(ctx.lex, named) != NounClass.DOCUMENT)
+            found.append(previous)
         elif (signed := _signature(ctx, q, last)) is not None:
             dash, name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
             previous = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
@@ -90,6 +95,56 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         known = noun_class(ctx.lex, label[-1]) in PEOPLE_CLASSES | {NounClass.DOCUMENT, NounClass.MEDIA}
         yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
                     priority=1, named_only=not known)
+
+
+def _name_before_colon(ctx: Context, q: Quote) -> Token | None:
+    """The name or document right before the colon that opens a quote with no cue ('pollster Ann
+    Lee: "..."', 'More from the report: "..."'); not someone the words are addressed to ('his
+    message to Lee: "..."')."""
+    if not _colon_before(ctx, q):
+        return None
+    colon = token_at(ctx.doc, ctx.starts, ctx.text.rindex(":", 0, q.open_mark))
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    name = colon.nbor(-1)
+    if name.dep_ == "pobj" and name.head.lower_ != "from":
+        return None
+    n = ctx.mention_at(name)
+    if n is not None and name.pos_ == "PROPN" and ctx.mentions[n].label not in PLACE_LABELS | COUNTRY_LABELS:
+        return name
+    return name if noun_class(ctx.lex, name) == NounClass.DOCUMENT else None
+
+
+def introduced_paragraphs(ctx: Context) -> Iterator[Claim]:
+    """A paragraph that ends with a cue and a colon ("In a speech in May, she said:", "Lee
+    writes:") or is a label alone ("LEE:"): the next paragraph, with no quotation marks, is what
+    was said (a quotation set off as a block)."""
+    doc = ctx.doc
+    spans = paragraph_spans(ctx.text)
+    for (lo, hi), (nlo, nhi) in zip(spans, spans[1:]):
+        tail = ctx.text[lo:hi].rstrip()
+        nxt = ctx.text[nlo:nhi].lstrip()
+        if not tail.endswith(":") or not nxt or nxt[0] in "\"\u201c\u201d\u00ab'\u2018" or len(nxt.split()) < 3:
+            continue
+        colon = token_at(doc, ctx.starts, lo + len(tail) - 1)
+        if colon is None or colon.text != ":" or colon.i == 0:
+            continue
+        before = colon.nbor(-1)
+        cue = ctx.cues.get(before.i)
+        start, end = trim(ctx, nlo, nhi)
+        if cue is not None and "quote" in cue.frames:
+            frame = [t for t in doc[max(before.sent.start, token_at(doc, ctx.starts, lo).i) : colon.i] if not t.is_space]
+            verb, speaker, reporter, extra = quote_speaker(ctx, before, cue, frame)
+            cue_words, cs, ce = cue_text(verb, extra)
+            claim = Claim(StatementKind.DIRECT, cue_words, start, end, cs, ce, speaker=speaker if isinstance(speaker, Token) else None,
+                          speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=1)
+            claim.unnamed = speaker is None
+            yield claim
+            continue
+        label = [t for t in doc[token_at(doc, ctx.starts, lo).i : colon.i] if not t.is_space]
+        if 0 < len(label) <= 3 and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in label):
+            yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
+                        priority=1, named_only=True)  # a transcript's "LEE:" on a line of its own
 
 
 def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:

@@ -40,6 +40,8 @@ TEXTS = {
               "The bridge will be built before the next election, whatever the cost to the county.\n\n"
               "BELL:\n\nWell, nobody in this town trusts the county with money.\n\n"
               "The council listed three roads:\n\nMain Street, Mill Lane and the old coast road.",
+    # a sourcing phrase after an opening bracket still opens its clause
+    "bracketed_source": "The park was busy on Sunday. (According to the city council, the park has no rules on skating.)",
 }
 
 
@@ -121,3 +123,7 @@ def test_a_colon_opens_the_words_of_the_name_or_cue_before_it(kg, start, speaker
 
 def test_a_list_after_a_colon_is_no_ones_words(kg):
     assert not [s for s in said(kg, "colons") if s["text"].startswith("Main Street")]
+
+
+def test_a_sourcing_phrase_after_a_bracket_is_not_part_of_the_words(kg):
+    assert one(kg, "bracketed_source", "the park has no rules")["speaker_text"] == "the city council"

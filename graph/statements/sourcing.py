@@ -95,6 +95,8 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     p_lo, p_hi = min(phrase), max(phrase)
+    if all(t.is_punct or t.is_space for t in doc[lo:p_lo]):
+        lo = p_lo  # "(According to X, ...": only a bracket or a mark before the phrase
     if p_lo <= lo:
         lo = p_hi + 1
     elif p_hi >= hi:

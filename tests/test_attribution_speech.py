@@ -42,6 +42,8 @@ TEXTS = {
               "The council listed three roads:\n\nMain Street, Mill Lane and the old coast road.",
     # a sourcing phrase after an opening bracket still opens its clause
     "bracketed_source": "The park was busy on Sunday. (According to the city council, the park has no rules on skating.)",
+    # a question "if ..." the parse hung on the cue as an adverbial clause
+    "asked_if": "The paper asked the senator if she had been preparing for the race.",
 }
 
 
@@ -127,3 +129,7 @@ def test_a_list_after_a_colon_is_no_ones_words(kg):
 
 def test_a_sourcing_phrase_after_a_bracket_is_not_part_of_the_words(kg):
     assert one(kg, "bracketed_source", "the park has no rules")["speaker_text"] == "the city council"
+
+
+def test_asked_if_is_a_question(kg):
+    assert one(kg, "asked_if", "she had been preparing")["kind"] == "question"

@@ -153,6 +153,12 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
+        if cue.kind == StatementKind.QUESTION and not any(c.dep_ == "xcomp" and c.i > verb.i for c in children):
+            # "asked the senator if she would run": the parse made the question an adverbial clause
+            for c in children:
+                if c.i > verb.i and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children):
+                    s, e = _clause_span(ctx, c, verb)
+                    return s, e, False
         clause = _stray_that_clause(verb)
         if clause is not None:
             s, e = _clause_span(ctx, clause, verb)

@@ -5,13 +5,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..records import StatementKind
+from ..records import NounClass, StatementKind
 from .context import Claim, Context
-from .cues import Cue, cue_text
+from .cues import Cue, cue_text, noun_class
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
 from .speakers import quote_speaker
 from .syntax import token_at, trim
-from .words import COUNTRY_LABELS, DASHES, PLACE_LABELS, SENTENCE_END
+from .words import COUNTRY_LABELS, DASHES, PEOPLE_CLASSES, PLACE_LABELS, SENTENCE_END
 
 
 def direct_quotations(ctx: Context) -> Iterator[Claim]:
@@ -40,6 +40,11 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
                              speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=2)
             previous.unnamed = speaker is None
             found.append(previous)
+        elif (named := _name_before_colon(ctx, q)) is not None:
+            colon = named.nbor(1)  # 'pollster Ann Lee: "..."', 'From the report: "..."': the name or document is the cue
+            previous = Claim(StatementKind.DIRECT, ":", q.start, q.end, colon.idx, colon.idx + 1, speaker=named, priority=2,
+                             named_only=noun_class(ctx.lex, named) != NounClass.DOCUMENT)
+            found.append(previous)
         elif (signed := _signature(ctx, q, last)) is not None:
             dash, name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
             previous = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
@@ -55,7 +60,7 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
     """A paragraph that opens with a name and a colon: a transcript's "PENCE: Well, look, ..." or a
     headline's "Pence: Flowers won't be at debate". Kept only when the label names someone."""
     doc = ctx.doc
-    for lo, hi in paragraph_spans(ctx.text):
+    for k, (lo, hi) in enumerate(paragraph_spans(ctx.text)):
         first = token_at(doc, ctx.starts, lo)
         if first is None:
             continue
@@ -72,18 +77,74 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         else:
             continue
         colon = doc[first.i + (label[-1].i - first.i + 1 if label else 0)] if label else None
-        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" for t in label) \
-                or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in label):
+        # a name in a headline's capitals is often tagged a noun or a verb ("Lee: ..."): there a
+        # capitalised word will do
+        headline = k == 0
+        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" or headline and t.text[:1].isupper() and t.is_alpha for t in label) \
+                or any(t.pos_ in ("AUX", "ADP", "PRON") or t.pos_ == "VERB" and not headline for t in label):
             continue
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
             continue  # a dateline: "WASHINGTON: ..."
-        start, end = trim(ctx, colon.idx + 1, hi)
-        start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d '"))
+        line_end = ctx.text.find("\n", colon.idx, hi)  # a label speaks for its line
+        start, end = trim(ctx, colon.idx + 1, hi if line_end < 0 else line_end)
+        start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))
         if len(ctx.text[start:end].split()) < 3:
             continue
+        # "Poll: ...", "Insiders: ...": a source the lexicon knows speaks though it names no one
+        known = noun_class(ctx.lex, label[-1]) in PEOPLE_CLASSES | {NounClass.DOCUMENT, NounClass.MEDIA}
         yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
-                    priority=1, named_only=True)
+                    priority=1, named_only=not known)
+
+
+def _name_before_colon(ctx: Context, q: Quote) -> Token | None:
+    """The name or document right before the colon that opens a quote with no cue ('pollster Ann
+    Lee: "..."', 'More from the report: "..."'); not someone the words are addressed to ('his
+    message to Lee: "..."')."""
+    if not _colon_before(ctx, q):
+        return None
+    colon = token_at(ctx.doc, ctx.starts, ctx.text.rindex(":", 0, q.open_mark))
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    name = colon.nbor(-1)
+    if name.dep_ == "pobj" and name.head.lower_ != "from":
+        return None
+    n = ctx.mention_at(name)
+    if n is not None and name.pos_ == "PROPN" and ctx.mentions[n].label not in PLACE_LABELS | COUNTRY_LABELS:
+        return name
+    return name if noun_class(ctx.lex, name) == NounClass.DOCUMENT else None
+
+
+def introduced_paragraphs(ctx: Context) -> Iterator[Claim]:
+    """A paragraph that ends with a cue and a colon ("In a speech in May, she said:", "Lee
+    writes:") or is a label alone ("LEE:"): the next paragraph, with no quotation marks, is what
+    was said (a quotation set off as a block)."""
+    doc = ctx.doc
+    spans = paragraph_spans(ctx.text)
+    for (lo, hi), (nlo, nhi) in zip(spans, spans[1:]):
+        tail = ctx.text[lo:hi].rstrip()
+        nxt = ctx.text[nlo:nhi].lstrip()
+        if not tail.endswith(":") or not nxt or nxt[0] in "\"\u201c\u201d\u00ab'\u2018" or len(nxt.split()) < 3:
+            continue
+        colon = token_at(doc, ctx.starts, lo + len(tail) - 1)
+        if colon is None or colon.text != ":" or colon.i == 0:
+            continue
+        before = colon.nbor(-1)
+        cue = ctx.cues.get(before.i)
+        start, end = trim(ctx, nlo, nhi)
+        if cue is not None and "quote" in cue.frames:
+            frame = [t for t in doc[max(before.sent.start, token_at(doc, ctx.starts, lo).i) : colon.i] if not t.is_space]
+            verb, speaker, reporter, extra = quote_speaker(ctx, before, cue, frame)
+            cue_words, cs, ce = cue_text(verb, extra)
+            claim = Claim(StatementKind.DIRECT, cue_words, start, end, cs, ce, speaker=speaker if isinstance(speaker, Token) else None,
+                          speaker_tokens=speaker if isinstance(speaker, list) else None, reporter=reporter, priority=1)
+            claim.unnamed = speaker is None
+            yield claim
+            continue
+        label = [t for t in doc[token_at(doc, ctx.starts, lo).i : colon.i] if not t.is_space]
+        if 0 < len(label) <= 3 and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in label):
+            yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
+                        priority=1, named_only=True)  # a transcript's "LEE:" on a line of its own
 
 
 def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:
@@ -277,7 +338,11 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
         return None
     ids = {t.i for t in frame}
     for verb, cue in _quote_cue_verbs(ctx, frame):
-        if frame.index(verb) > reach or _has_own_content(ctx, verb, cue, q):
+        at = frame.index(verb)
+        # '"...," Lee, the party's long-time leader in the north and its ..., said': a long
+        # apposition set off by commas between the speaker and the cue
+        long_apposition = reach == 16 and at <= 32 and frame[at - 1].text == "," and first_word.pos_ in ("PROPN", "PRON")
+        if at > reach and not long_apposition or _has_own_content(ctx, verb, cue, q):
             break  # a sentence of its own after the quote: "He added that ..."
         if verb.head.i in ids and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "parataxis"):
             continue  # inside another clause of the frame ("He added that X would not comment")
@@ -327,8 +392,11 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
 
 def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
     """The verb has a complement outside the quote: it reports something else."""
+    inverted = not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and not (q.start - 2 <= child.idx < q.end + 1):
+            if inverted and child.left_edge.i == verb.i + 1:
+                continue  # '"...," said Ann Lee, who heads Keep the Peace': the speaker read into a clause
             sub = child.subtree
             if not any(q.start - 2 <= t.idx < q.end + 1 for t in sub):
                 if child.dep_ == "xcomp" and child.lemma_ in ("say", "saying"):

@@ -159,6 +159,12 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
+        if cue.kind == StatementKind.QUESTION and not any(c.dep_ == "xcomp" and c.i > verb.i for c in children):
+            # "asked the senator if she would run": the parse made the question an adverbial clause
+            for c in children:
+                if c.i > verb.i and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children):
+                    s, e = _clause_span(ctx, c, verb)
+                    return s, e, False
         clause = _stray_that_clause(verb)
         if clause is not None:
             s, e = _clause_span(ctx, clause, verb)
@@ -207,9 +213,14 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         charged = obj is not None and cue.cls == CueClass.CLAIM and any(
             c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for") for c in children)  # "accused Lee of lying"
+        if obj is not None and cue.cls == CueClass.SPEECH and obj.pos_ == "PRON" and not charged:
+            obj = None  # "said it again", "say that": a pronoun says nothing of the words
         if obj is not None and (charged or not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}):
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
+        answer = next((c for c in children if c.dep_ == "intj" and c.i == verb.i + 1), None)
+        if obj is None and answer is not None:  # "60% said yes", "he said no to the war"
+            return answer.idx, _object_and_rest(answer, children)[1], False
         gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i == verb.i + 1), None)
         if obj is None and gerund is not None:  # "proposed dropping the tax", "suggested waiting"
             s, e = subtree_span(gerund)
@@ -230,6 +241,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if comma_between(ctx.doc, c, verb) and not _has_right_complement(verb):
                 s, e = subtree_span(c)
                 return s, e, True
+    if "quote" in cue.frames and cue.cls == CueClass.SPEECH:
+        return _trailing_cue(ctx, verb)
     return None
 
 
@@ -288,6 +301,31 @@ def _said_of_target(ctx: Context, verb: Token) -> Token | None:
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             return c
     return None
+
+
+def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
+    """"As the rally began, a girl was hurt by a bystander, police said.", "..., said Ann Lee, a
+    historian": a cue clause that closes its sentence after a comma reports everything before the
+    comma, whatever the parse made of it (a subordinate clause, a noun read as the head)."""
+    doc, sent = ctx.doc, verb.sent
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    start = min(verb.i, subject.left_edge.i)
+    if start - 1 <= sent.start or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
+        return None
+    last = next((t for t in reversed(doc[verb.i : sent.end]) if not (t.is_space or t.is_quote)), verb)
+    if last.text not in (".", "!", "?") or "\n" in doc[verb.i : last.i].text:
+        return None  # "..., he said" before a line break: the words that follow are his, not those before
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if any(t.i not in {g.i for g in verb.subtree} for t in after):
+        return None  # the sentence goes on past the cue's clause
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subject.i for c in verb.children):
+        return None  # the cue has content of its own after it
+    words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
+    if len(words) < 3:
+        return None
+    return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
 def _discourse_marker(verb: Token) -> bool:

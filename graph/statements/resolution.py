@@ -155,9 +155,13 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         res = _resolve_description(ctx, tok, claim, history)  # "the New York businessman said"
         if res.mention is not None:
             return res
-    if claim.cue_class in (CueClass.SPEECH, CueClass.EVALUATION) and tok.pos_ in ("NOUN", "NUM") or _agent_like(tok):
-        # (an evaluation's speaker phrase was vetted already: speakers.can_speak)
-        return Resolved(None, SpeakerResolution.NONE)  # "protesters said", "73 percent said", "the report says": no entity
+    if (claim.cue_class in (CueClass.SPEECH, CueClass.EVALUATION) and tok.pos_ in ("NOUN", "NUM")
+            or claim.cue_class == CueClass.SPEECH and tok.dep_ in ("nsubj", "csubj") or _agent_like(tok)):
+        # "protesters said", "73 percent said", "the report says", "most said", "several said" (a
+        # quantifier, or a noun the tagger took for a verb): whoever is the subject of a verb of
+        # speech speaks, though no entity is named (an evaluation's speaker phrase was vetted
+        # already: speakers.can_speak)
+        return Resolved(None, SpeakerResolution.NONE)
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
 
 

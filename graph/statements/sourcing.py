@@ -53,9 +53,26 @@ def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
     document that opens the sentence is the source of the clause it qualifies. Not when the clause's
     verb is itself a cue ("In a statement, Lee said ..."): that cue reports the words."""
     head = prep.head
-    if prep.left_edge.i != prep.sent.start or head.pos_ not in ("VERB", "AUX") or head.i < prep.i:
-        return None
-    if head.i in ctx.cues or prep.right_edge.i + 1 >= len(ctx.doc) or ctx.doc[prep.right_edge.i + 1].text != ",":
+    if prep.left_edge.i == prep.sent.start:
+        if head.pos_ not in ("VERB", "AUX") or head.i < prep.i:
+            return None
+        if prep.right_edge.i + 1 >= len(ctx.doc) or ctx.doc[prep.right_edge.i + 1].text != ",":
+            return None
+    else:
+        # further on, "Lee leads Park in the latest poll", "Lee has a lead in the polls": the
+        # clause the phrase hangs on (through a noun: "a lead in the polls"); a specific
+        # document, not a figure of speech ("in other words")
+        if any(c.dep_ == "amod" and c.lower_ == "other" or c.dep_ == "nummod" for c in noun.children) or ctx.in_quote(prep.idx):
+            return None
+        if noun.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+            return None  # "in analysis", "in print": a manner, not a source
+        for _ in range(2):
+            if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "acomp"):
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+    if head.i in ctx.cues or any(c.i in ctx.cues for c in head.children if c.dep_ in ("xcomp", "ccomp")):
         return None
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return None
@@ -78,6 +95,8 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     p_lo, p_hi = min(phrase), max(phrase)
+    if all(t.is_punct or t.is_space for t in doc[lo:p_lo]):
+        lo = p_lo  # "(According to X, ...": only a bracket or a mark before the phrase
     if p_lo <= lo:
         lo = p_hi + 1
     elif p_hi >= hi:

@@ -17,7 +17,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
     while v is not None and v.i not in seen:
         seen.add(v.i)
         # of two subjects (a misparse), the word nearest before the verb; never a dash read as a noun
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and c.text[:1].isalnum()]
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (c.text[:1].isalnum() or c.text == "%")]
         subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
         if subj is not None:
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":

@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 from ..records import Affiliation, Document, Mention, SpeakerResolution, Statement, StatementKind
 from ..tokens import Tokens
 from .context import Claim, Context, build_context
-from .direct import continuations, direct_quotations, labelled_lines
+from .direct import continuations, direct_quotations, introduced_paragraphs, labelled_lines
 from .reported import reported_speech
 from .resolution import resolve
 from .roles import appositive_roles
@@ -35,7 +35,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     reported = list(reported_speech(ctx)) + list(sourcing(ctx))
     continued = list(continuations(ctx, direct, reported))
     ctx.accept_quotes(continued)
-    claims = direct + continued + list(labelled_lines(ctx)) + reported
+    claims = direct + continued + list(labelled_lines(ctx)) + list(introduced_paragraphs(ctx)) + reported
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far

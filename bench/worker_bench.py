@@ -10,7 +10,9 @@ compare on a loaded machine (wall time there is mostly waiting for a core).
 
 Variants: ``plain`` (a process as Python starts it), ``keep`` (:func:`keep_freed_memory` called
 before the pipeline loads, as a worker does), ``batch:N`` (``nlp.pipe`` batch size N instead of
-the whole chunk), ``trim65536`` (Dask's nanny's ``MALLOC_TRIM_THRESHOLD_``, for reference).
+the whole chunk), ``trim65536`` (started with Dask's nanny's ``MALLOC_TRIM_THRESHOLD_=65536``, as
+a ``--jobs`` worker is when the build's process started a local Dask cluster before), and
+combinations (``trim65536+keep``).
 
 Usage:  .venv/bin/python bench/worker_bench.py --sample 300 --rounds 3 --variants plain keep
 """
@@ -35,7 +37,8 @@ SEED = 6  # the same shuffle as bench/build_bench.py
 
 def child(variant: str, texts_file: str, chunk_chars: int, chunk_docs: int) -> None:
     t0 = time.perf_counter()
-    if variant == "keep":
+    parts = variant.split("+")
+    if "keep" in parts:
         from graph.pipeline.runners import keep_freed_memory
 
         keep_freed_memory()
@@ -48,10 +51,9 @@ def child(variant: str, texts_file: str, chunk_chars: int, chunk_docs: int) -> N
 
     gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])  # as a worker does
     analyser = Analyser(None, load_gazetteer())
-    if variant.startswith("batch:"):
-        size = int(variant.split(":")[1])
+    for batch in [int(p.split(":")[1]) for p in parts if p.startswith("batch:")]:
         pipe = analyser.nlp.pipe
-        analyser.nlp.pipe = lambda texts, batch_size=None: pipe(texts, batch_size=size)  # type: ignore[method-assign]
+        analyser.nlp.pipe = lambda texts, batch_size=None: pipe(texts, batch_size=batch)  # type: ignore[method-assign]
     load = time.perf_counter() - t0
     texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
     chunks, chunk, size = [], [], 0
@@ -105,7 +107,7 @@ def main() -> None:
         order = args.variants[r % len(args.variants):] + args.variants[: r % len(args.variants)]
         for variant in order:
             env = dict(os.environ)
-            if variant == "trim65536":
+            if "trim65536" in variant.split("+"):
                 env["MALLOC_TRIM_THRESHOLD_"] = "65536"
             load = os.getloadavg()[0]
             out = subprocess.run([sys.executable, __file__, "--child", variant, str(texts), str(args.chunk_chars), str(args.chunk_docs)],

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from ..curated import packaged_words
 from ..records import NounClass
 from .context import Context
 from .words import PERSON_LABELS
@@ -51,7 +52,7 @@ def _headline_interviewee(ctx: Context) -> int | None:
 
 
 _INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that introduces an interview
-_INTERVIEW_WORDS = frozenset({"interview", "interviews", "interviewed", "speak", "talk", "tell"})
+_INTERVIEW_WORDS = frozenset(packaged_words("interview_words.txt"))  # data/interview_words.txt
 
 
 def _opening_interviewee(ctx: Context) -> int | None:

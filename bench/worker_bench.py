@@ -12,7 +12,8 @@ Variants: ``plain`` (a process as Python starts it), ``keep`` (:func:`keep_freed
 before the pipeline loads, as a worker does), ``batch:N`` (``nlp.pipe`` batch size N instead of
 the whole chunk), ``trim65536`` (started with Dask's nanny's ``MALLOC_TRIM_THRESHOLD_=65536``, as
 a ``--jobs`` worker is when the build's process started a local Dask cluster before), and
-combinations (``trim65536+keep``).
+combinations (``trim65536+keep``); a variant ending in ``@PATH`` runs the ``graph`` package of
+another checkout at PATH (``plain@/tmp/main``: the same worker before a change).
 
 Usage:  .venv/bin/python bench/worker_bench.py --sample 300 --rounds 3 --variants plain keep
 """
@@ -107,11 +108,14 @@ def main() -> None:
         order = args.variants[r % len(args.variants):] + args.variants[: r % len(args.variants)]
         for variant in order:
             env = dict(os.environ)
-            if "trim65536" in variant.split("+"):
+            what, _, tree = variant.partition("@")
+            if "trim65536" in what.split("+"):
                 env["MALLOC_TRIM_THRESHOLD_"] = "65536"
+            if tree:
+                env["PYTHONPATH"] = tree
             load = os.getloadavg()[0]
-            out = subprocess.run([sys.executable, __file__, "--child", variant, str(texts), str(args.chunk_chars), str(args.chunk_docs)],
-                                 capture_output=True, text=True, cwd=ROOT, env=env, check=True).stdout
+            out = subprocess.run([sys.executable, __file__, "--child", what, str(texts), str(args.chunk_chars), str(args.chunk_docs)],
+                                 capture_output=True, text=True, cwd=tree or ROOT, env=env, check=True).stdout
             report = json.loads(out.strip().splitlines()[-1])
             report["loadavg"] = load
             runs[variant].append(report)

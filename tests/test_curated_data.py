@@ -10,6 +10,7 @@ import pytest
 
 from graph.curated import DATA_FILES, data_dir, load_curated
 from graph.gazetteer import fold, load_gazetteer
+from graph.pipeline import build
 from graph.records import ENTITY_TYPES, NON_ACTOR_TYPES
 
 CURATED = load_curated()
@@ -224,3 +225,37 @@ def test_one_fingerprint_covers_every_data_file(tmp_path):
         assert load_curated(folder=folder).fingerprint != CURATED.fingerprint, name
         assert f"`{name}`" in readme, f"graph/data/README.md does not describe {name}"
     assert sorted(p.name for p in data_dir().iterdir() if p.name != "README.md") == sorted(DATA_FILES)
+
+
+PLACE_CUE_SCRIPT = """
+import pathlib, sys
+import graph.curated
+graph.curated.data_dir = lambda: pathlib.Path(sys.argv[1])  # as if the user had edited graph/data/
+from graph.pipeline import build
+G = build([sys.argv[2]], cache=False).graph
+print(next(attrs["type"] for _, attrs in G.nodes(data=True) if attrs["label"] == "Dravenna"))
+"""
+
+
+def test_a_word_added_to_a_word_list_file_takes_effect(tmp_path):
+    """The closed word lists the rules read (place cues, name connectors, interview words) are
+    data files: a word a user adds there is used by the next build. Here "beyond" as a
+    preposition of place makes an unknown name after it a place (the model takes it for a person)."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in DATA_FILES:
+        (data / name).write_bytes((data_dir() / name).read_bytes())
+    with (data / "place_cues.tsv").open("a", encoding="utf-8") as f:
+        f.write("beyond\tlocative\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ferry.txt").write_text(
+        "The ferry sailed beyond Dravenna on Tuesday, the port said. Fishermen beyond Dravenna were warned. "
+        "Kelvar Tosh said the sea was calm.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", PLACE_CUE_SCRIPT, str(data), str(corpus)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "place"
+    G = build([corpus], cache=False).graph  # the packaged lists: no cue says it is a place
+    assert next(attrs["type"] for _, attrs in G.nodes(data=True) if attrs["label"] == "Dravenna") != "place"

@@ -6,24 +6,24 @@ import re
 
 from spacy.tokens import Span
 
+from ..curated import packaged_words
 from ..gazetteer import Gazetteer
 from ..tokens import Tokens
 from .words import POSSESSIVE
 
 
-ARTICLES = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"}
-
-QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "other", "both", "more", "fewer", "no", "those", "these"}
+ARTICLES = packaged_words("function_words.tsv", "determiner")  # data/function_words.tsv
+QUANTIFIERS = packaged_words("function_words.tsv", "quantifier")  # data/function_words.tsv
 PEOPLE_SUFFIXES = ("ian", "an", "n", "ese", "i")  # Asia-n, Sudan-ese, Iraq-i
-LOCATIVE = {"in", "at", "near", "into", "around", "outside", "inside", "across", "towards", "toward", "on"}
+LOCATIVE = packaged_words("place_cues.tsv", "locative")  # data/place_cues.tsv, as the four below
 # A way somewhere: "via X", "through X", "along X"; and "from X", "to X" for a lone word the model
 # calls no person ("ferries from X"), as people and works are also "from"/"to" ("a letter to Lee").
-ROUTE = {"via", "through", "throughout", "along"}
-ROUTE_OF_A_WORD = {"from", "to"}
-NOT_ROUTE_HEADS = {"according", "thanks", "due", "next", "owing", "prior", "contrary", "compared", "close", "similar", "addition", "apart", "aside"}
+ROUTE = packaged_words("place_cues.tsv", "route")
+ROUTE_OF_A_WORD = packaged_words("place_cues.tsv", "route_of_a_word")
+NOT_ROUTE_HEADS = packaged_words("place_cues.tsv", "not_route_head")
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 RELATIVE_PERSON = {"who", "whom", "whose"}
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+COMPASS = packaged_words("place_cues.tsv", "compass")
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 

@@ -1,9 +1,11 @@
 """The closed word classes and spaCy labels the steps of finding mentions share."""
 from __future__ import annotations
 
+from ..curated import packaged_words
+
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-CONNECTORS = {"of", "the", "for", "and", "on", "&", "de", "del", "du", "al", "el", "la"}
+CONNECTORS = packaged_words("function_words.tsv", "connector")  # data/function_words.tsv
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 

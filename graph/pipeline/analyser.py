@@ -126,7 +126,7 @@ class Analyser:
                         raise doc
                     docs[i] = doc
                     if chunk.store:
-                        result.parses.append((i, encode_doc(doc)))
+                        result.parses.append((i, encode_doc(doc, document.text)))
                         t = timer.add("cache", t)
                 inject("fail-document", document.text)
                 result.analyses.append(analyse(document, docs[i], self.extractor, timer))

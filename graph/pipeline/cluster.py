@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 import threading
 import uuid
 from collections import deque
@@ -24,7 +23,7 @@ from itertools import count
 from ..gazetteer import Gazetteer
 from .analyser import Analyser, Chunk, ChunkResult, shared_analyser
 from .options import LOCAL_CLUSTER
-from .runners import GC_GEN0_THRESHOLD, WINDOW_PER_WORKER, ClusterUnavailable, _Runner, in_order, same_version
+from .runners import GC_GEN0_THRESHOLD, WINDOW_PER_WORKER, ClusterUnavailable, _Runner, in_order, keep_freed_memory, same_version
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -34,10 +33,6 @@ except ImportError:  # Dask is an optional extra: DaskRunner says how to install
 PLUGIN_NAME = "entity-graph-analyser"
 CONNECT_TIMEOUT_S = 20  # how long to try to reach the scheduler
 WORKERS_TIMEOUT_S = 60  # how long to wait for its first worker
-# glibc's malloc options (mallopt): give freed memory back to the OS only past 64 MB free, and
-# serve requests under 32 MB from the heap (glibc's own ceiling when it adapts by itself).
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-TRIM_THRESHOLD_BYTES, MMAP_THRESHOLD_BYTES = 64 << 20, 32 << 20
 
 
 class DaskRunner(_Runner):
@@ -169,25 +164,6 @@ class AnalyserPlugin(WorkerPlugin):
             raise self.analyser
         assert self.analyser is not None
         return self.analyser
-
-
-def keep_freed_memory() -> None:
-    """Undo, in this worker process, the ``MALLOC_TRIM_THRESHOLD_=65536`` that Dask's nanny puts
-    in a worker's environment (``distributed.nanny.pre-spawn-environ``). With it glibc gives every
-    freed block of 64 kB back to the OS and stops adapting when to use mmap, so each of spaCy's
-    arrays is mapped, zeroed and unmapped again: seven times the page faults of a plain process,
-    and a worker parses 10-20 % slower than a ``--jobs`` process. A worker holds one pipeline and
-    one chunk at a time, so keeping freed memory costs little. Not glibc: nothing to undo."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None)
-        libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
-        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
-    except (OSError, AttributeError):  # another C library (musl has no mallopt)
-        pass
 
 
 def _quiet_teardown(client) -> None:

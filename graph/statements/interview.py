@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from ..curated import packaged_words
 from ..records import NounClass
 from .context import Context
 from .words import PERSON_LABELS
@@ -52,7 +53,7 @@ def _headline_interviewee(ctx: Context) -> int | None:
 
 
 _INTERVIEW_OPENING = 800  # characters: the headline and the paragraph that introduces an interview
-_INTERVIEW_WORDS = frozenset({"interview", "interviews", "interviewed", "speak", "talk", "tell"})
+_INTERVIEW_WORDS = frozenset(packaged_words("interview_words.txt"))  # data/interview_words.txt
 _QA_MARKS = frozenset({"q&a", "q.&a.", "q-and-a"})  # a headline's mark of questions and answers
 
 

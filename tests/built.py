@@ -26,3 +26,30 @@ def node_named(G, name: str) -> dict:
 
 def labels(G) -> set[str]:
     return {attrs["label"] for _, attrs in G.nodes(data=True)}
+
+
+def build_articles(tmp_path_factory, texts: dict[str, str]):
+    """The knowledge graph (``graph.build``) of articles named by ``texts``' keys, for a module's fixture."""
+    import graph
+
+    folder = tmp_path_factory.mktemp("news")
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return graph.build([folder], cache=False)
+
+
+def said(kg, doc: str) -> list[dict]:
+    """The statements of one article, in reading order."""
+    return sorted((s for s in kg.statements if s["doc"] == doc), key=lambda s: s["start"])
+
+
+def one(kg, doc: str, text_start: str) -> dict:
+    """The one statement of ``doc`` whose words start with ``text_start``."""
+    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
+    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
+    return hits[0]
+
+
+def label(kg, node: str | None) -> str | None:
+    """The label of a speaker's node, None for no speaker."""
+    return None if node is None else kg.nx.nodes[node]["label"]

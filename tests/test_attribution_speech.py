@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import graph
+from tests.built import build_articles, said, one, label
 
 TEXTS = {
     # a subject the tagger did not read as a noun: a quantifier, a percentage
@@ -49,24 +49,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("news")
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return graph.build([folder], cache=False)
-
-
-def said(kg, doc: str) -> list[dict]:
-    return sorted((s for s in kg.statements if s["doc"] == doc), key=lambda s: s["start"])
-
-
-def one(kg, doc: str, text_start: str) -> dict:
-    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
-    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
-    return hits[0]
-
-
-def label(kg, node: str | None) -> str | None:
-    return None if node is None else kg.nx.nodes[node]["label"]
+    return build_articles(tmp_path_factory, TEXTS)
 
 
 @pytest.mark.parametrize("start, phrase", [("they had loved", "Most"), ("the mill should reopen", "85% of voters")])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import graph
+from tests.built import build_articles, said, one, label
 
 TEXTS = {
     # evaluation: the object, a person too, and what it is judged for or as
@@ -53,24 +53,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("acts")
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return graph.build([folder], cache=False)
-
-
-def said(kg, doc: str) -> list[dict]:
-    return sorted((s for s in kg.statements if s["doc"] == doc), key=lambda s: s["start"])
-
-
-def one(kg, doc: str, text_start: str) -> dict:
-    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
-    assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
-    return hits[0]
-
-
-def label(kg, node: str | None) -> str | None:
-    return None if node is None else kg.nx.nodes[node]["label"]
+    return build_articles(tmp_path_factory, TEXTS)
 
 
 # --- evaluation: criticising, praising, endorsing ----------------------------------------------------

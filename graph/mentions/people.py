@@ -16,7 +16,6 @@ from .candidates import Candidate
 from .titles import title_start
 
 MAX_WORDS = 4  # a name's words after its cue: "Maria de los Santos" is about the longest
-PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "ibn", "al"}
 
 
 class PersonCues:
@@ -28,6 +27,8 @@ class PersonCues:
         self.title_words = frozenset(w.rstrip(".") for t in gaz.titles for w in t.split())
         self.nouns = frozenset(n for n, type_ in gaz.names.type_nouns.items() if type_ == "person")
         self.given = gaz.names.given_names
+        # one-word surname particles of name_particles.txt ("van", "de", "bin"; not "al-" or "van der")
+        self.particles = frozenset(p for p in gaz.names.particles if " " not in p and not p.endswith("-"))
         self.dictionary = dictionary  # English words, which an all-caps line's surname is not
         self.words = self.titles | self.nouns | self.given
         self.stop_names = gaz.stop_names
@@ -86,7 +87,7 @@ def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int
         tok = toks.tok[end]
         if end > start and ("\n" in toks.space[end - 1] or not toks.space[end - 1]):
             break
-        if toks.lower[end] in PARTICLES and end > start and end + 1 < n and toks.name_word[end + 1]:
+        if toks.lower[end] in cues.particles and end > start and end + 1 < n and toks.name_word[end + 1]:
             end += 1
             continue
         word = toks.text[end]
@@ -99,7 +100,7 @@ def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int
         if sum(c.isupper() for c in word[1:]) > 1 and not word.isupper():
             break  # "BobicFlagShareLike": words run together on a web page
         end += 1
-    while end > start and toks.lower[end - 1] in PARTICLES:
+    while end > start and toks.lower[end - 1] in cues.particles:
         end -= 1
     return end
 

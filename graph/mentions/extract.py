@@ -73,7 +73,7 @@ class MentionExtractor:
         self.english_words = self.english_nouns | self.english_adjectives  # common words a topic is made of
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
-        self.person_cues = PersonCues(gazetteer, self.english_nouns | self.english_adjectives)
+        self.person_cues = PersonCues(gazetteer, self.english_words)
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -119,7 +119,7 @@ def extract_mentions(
         and not is_common_coordination(toks, c, gaz.head_words, extractor.english_words)
     ]
     candidates = extend_person_names(
-        toks, candidates, extractor.person_cues, extractor.english_nouns | extractor.english_adjectives,
+        toks, candidates, extractor.person_cues, extractor.english_words,
         {t for c in known_candidates for t in range(c.start, c.end)},
     )
     org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))

@@ -63,6 +63,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
+    _link_middle_names_in_document(analyses, keys, uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
     _link_peerages(analyses, keys, uf, gazetteer)
@@ -205,6 +206,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     names = gaz.names
     full_names = _FullNames(gaz)
     corpus: dict[str, set[str]] = defaultdict(set)
+    genders: dict[str, set[str]] = defaultdict(set)  # root of a full name -> its given names' genders
     people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
         found = []
@@ -224,9 +226,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 found.append((start, k, forms, fold(words[0])))
         # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is her surname, not a second full name
         people[a.doc] = found = sorted((p for p in found if p[1][2:] not in surnames), key=lambda person: person[0])
-        for _, k, forms, _ in found:
+        for _, k, forms, first in found:
             for form in forms:
                 corpus[form].add(uf.find(k))
+            if first in names.genders:
+                genders[uf.find(k)].add(names.genders[first])
+    lone_genders: dict[str, set[str | None]] = defaultdict(set)  # key -> the titles' genders of its mentions left to the corpus
+    corpus_links: dict[str, tuple[str, str]] = {}  # key of a lone surname -> the one person of the corpus with it, the first document
     for a in analyses:
         doc_keys = keys[a.doc]
         by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order
@@ -249,7 +255,9 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             ):
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            target = named_before(by_surname.get(name, ()), position(m))
+            # "Mr. Lee" in an article naming "Ann Lee" only is somebody else ("Mr. Lee" her husband)
+            candidates = [p for p in by_surname.get(name, ()) if not _other_gender(m.gender, genders.get(uf.find(p[1])))]
+            target = named_before(candidates, position(m))
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
                 target = named_before(by_first.get(name, ()), position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
@@ -261,7 +269,18 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
             elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
-                uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+                corpus_links.setdefault(k, (next(iter(corpus[name])), a.doc))
+                lone_genders[k].add(m.gender)
+    # A surname called "Mr." in one article and "Ms." in another names two people: neither is the corpus's.
+    for k, (person, doc) in corpus_links.items():
+        said = lone_genders[k] - {None}
+        if len(said) <= 1 and not any(_other_gender(g, genders.get(person)) for g in said):
+            uf.union(person, k, LinkRule.SURNAME, doc)
+
+
+def _other_gender(gender: str | None, person: set[str] | None) -> bool:
+    """Whether a title's gender ("Mr." -> "m") is not that of a person's given names."""
+    return bool(gender and person and gender not in person)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
@@ -293,22 +312,97 @@ def _link_peerages(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
     """"Sergei Lavrov" and "Sergey Lavrov", "Bill" and "William Clinton": the same surname and a
-    first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton")."""
+    first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton"), and
+    no two middle initials that differ ("Ann B. Lee" and "Ann C. Lee" are two people). A name
+    without one that fits two such people ("Ann Lee") joins neither: it is the one its own
+    document names (:func:`_link_middle_names_in_document`), else itself."""
     full_names = _FullNames(gaz)
     by_surname: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, str] = {}
+    middles: dict[str, str] = {}
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            found = full_names.parts(m) if k and k.startswith("n:") and " " in m.name else None
+            found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
             if found:
                 words = found[0]
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
+                middles[k] = middle_initials(words)
+    roots_middles: dict[str, set[str]] = {}  # root -> the middle initials its full names carry
     for surname in sorted(by_surname):
         group = sorted(by_surname[surname])
-        if len(group) > 1:
-            for i, j in _alike_first_names([firsts[k] for k in group], gaz.names):
-                uf.union(group[i], group[j], LinkRule.FIRST_NAME)
+        if len(group) < 2:
+            continue
+        pairs = _alike_first_names([firsts[k] for k in group], gaz.names)
+        partners: dict[int, set[str]] = defaultdict(set)  # a name without middle initials -> those of its partners
+        for i, j in pairs:
+            for x, y in ((i, j), (j, i)):
+                if not middles[group[x]] and middles[group[y]]:
+                    partners[x].add(middles[group[y]])
+        torn = {x for x, found in partners.items() if _conflicting(found)}
+        for i, j in pairs:
+            a, b = group[i], group[j]
+            if (i in torn and middles[b]) or (j in torn and middles[a]):
+                continue
+            ra, rb = uf.find(a), uf.find(b)
+            ma = roots_middles.get(ra, {middles[a]} - {""})
+            mb = roots_middles.get(rb, {middles[b]} - {""})
+            if ra == rb or _conflicting(ma | mb):
+                continue
+            uf.union(a, b, LinkRule.FIRST_NAME)
+            roots_middles[uf.find(a)] = ma | mb
+
+
+def middle_initials(words: list[str]) -> str:
+    """The initials of a full name's middle names, upper case: "HW" of "Ann H.W. Lee", "R" of
+    "Ann Rose Lee"; particles and quoted nicknames left out."""
+    out = []
+    for word in words[1:-1]:
+        out.extend(part[0] for part in word.split(".") if part[:1].isupper())
+    return "".join(out)
+
+
+def _conflicting(middles: set[str]) -> bool:
+    """Whether middle initials name two people: two that differ, neither the start of the other
+    ("H" and "HW" may be one man's; "W" and "HW" are two)."""
+    ordered = sorted(m for m in middles if m)
+    return any(not (b.startswith(a) or a.startswith(b)) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+
+
+def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
+    """Within one article, "Ann Lee" is the "Ann B. Lee" it names: a full name without middle
+    initials is the one full name of its document with the same first name and surname and
+    middle initials (with two such, "Ann B. Lee" and "Ann C. Lee", it stays itself)."""
+    full_names = _FullNames(gaz)
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        bare: list[tuple[int, tuple[str, str]]] = []
+        initialed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (first, surname) -> middles -> key
+        for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+            found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
+            if not found:
+                continue
+            words = found[0]
+            name = (fold(words[0]), fold(words[-1]))
+            middle = middle_initials(words)
+            if middle:
+                initialed[name].setdefault(middle, k)
+            elif len(words) == 2:
+                bare.append((i, name))
+        for i, name in bare:
+            found = initialed.get(name)
+            if found and not _conflicting(set(found)):
+                target = found[max(found, key=len)]
+                if target != doc_keys[i]:
+                    _relink_person(a, doc_keys, i, target, uf)
+
+
+def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, target: str, uf: _UnionFind) -> None:
+    """Every mention of the document with the name of mention ``i`` points at ``target``."""
+    own = doc_keys[i]
+    for j, k in enumerate(doc_keys):
+        if k == own:
+            uf.relink(doc_keys, j, target, LinkRule.NAME, a.doc)
 
 
 FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
@@ -317,11 +411,13 @@ FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores 
 def _alike_first_names(firsts: list[str], names: NameKnowledge | None = None) -> list[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, in order, of first names that may be one name: equal,
     one the initial of the other (when only one name has that initial), a nickname of the other,
-    or spelled alike (``fuzz.ratio`` >= 80). Each distinct name is scored once, in rapidfuzz's C
+    or one a typo of the other (:func:`_typo`; "Eric" and "Erica" are two). Each distinct name is scored once, in rapidfuzz's C
     loop: a common surname has thousands of mentions but far fewer distinct first names.
 
-    >>> _alike_first_names(["sergei", "sergey", "s", "anna"])
+    >>> _alike_first_names(["hilary", "hillary", "h", "anna"])
     [(0, 1), (0, 2), (1, 2)]
+    >>> _alike_first_names(["ivana", "ivanka", "eric", "erica"])
+    []
     >>> _alike_first_names(["john", "j", "jane"])
     []
     """
@@ -333,7 +429,7 @@ def _alike_first_names(firsts: list[str], names: NameKnowledge | None = None) ->
     for top in range(0, len(distinct), FIRST_NAME_BLOCK):
         block = distinct[top : top + FIRST_NAME_BLOCK]
         scores = process.cdist(block, distinct, scorer=fuzz.ratio, score_cutoff=80)
-        alike.update((block[r], distinct[c]) for r, c in zip(*scores.nonzero()))
+        alike.update((block[r], distinct[c]) for r, c in zip(*scores.nonzero()) if _typo(block[r], distinct[c], names))
     by_initial: dict[str, list[str]] = defaultdict(list)
     for first in distinct:
         by_initial[first[:1]].append(first)
@@ -347,6 +443,41 @@ def _alike_first_names(firsts: list[str], names: NameKnowledge | None = None) ->
     for fa, fb in alike:
         pairs.update((min(i, j), max(i, j)) for i in at[fa] for j in at[fb] if i != j)
     return sorted(pairs)
+
+
+
+def _typo(a: str, b: str, names: NameKnowledge | None = None) -> bool:
+    """Whether one folded first name (already spelled alike) may be a typo of the other: two
+    neighbouring letters swapped ("Kirsten"/"Kristen") or one letter doubled ("Hilary"/"Hillary");
+    else, when they are not both known given names ("Mario"/"Marco" are two), one vowel inside the
+    name left out ("Madeline"/"Madeleine"), or a name damaged by its encoding. A letter added at
+    the end or a consonant added makes another name ("Eric"/"Erica", "Ivana"/"Ivanka")."""
+    if a == b or _doubled(a, b):
+        return True
+    if len(a) == len(b) and sorted(a) == sorted(b) and OSA.distance(a, b) == 1:
+        return True
+    if names is not None and _known_given(a, names) and _known_given(b, names):
+        return False
+    if not (a.isascii() and b.isascii()):
+        return True  # "FranÃ§ois": a mis-decoded name is judged by its likeness alone
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return long[:at] + long[at + 1 :] == short and 0 < at < len(short) and long[at] in "aeiouy"
+
+
+def _known_given(name: str, names: NameKnowledge) -> bool:
+    return name in names.given_names or name in names.genders
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Whether one word is the other with one letter doubled ("Hilary"/"Hillary")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return long[:at] + long[at + 1 :] == short and at > 0 and long[at] == long[at - 1]
 
 
 def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:

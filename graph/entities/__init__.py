@@ -456,15 +456,25 @@ def _typo(a: str, b: str, names: NameKnowledge | None = None) -> bool:
         return True
     if len(a) == len(b) and sorted(a) == sorted(b) and OSA.distance(a, b) == 1:
         return True
+    short, long = sorted((a, b), key=len)
+    if names is not None and _same_name_written_two_ways(short, long, names):
+        return True
     if names is not None and _known_given(a, names) and _known_given(b, names):
         return False
     if not (a.isascii() and b.isascii()):
         return True  # "FranÃ§ois": a mis-decoded name is judged by its likeness alone
-    short, long = sorted((a, b), key=len)
     if len(long) != len(short) + 1:
         return False
     at = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
     return long[:at] + long[at + 1 :] == short and 0 < at < len(short) and long[at] in "aeiouy"
+
+
+def _same_name_written_two_ways(short: str, long: str, names: NameKnowledge) -> bool:
+    """"Sara"/"Sarah": a silent "h" after a closing vowel, of one gender; "Pete"/"Peter": a short
+    form that is no given name of its own, cut from a known one."""
+    if long == short + "h" and short[-1:] in "aeiou":
+        return len({names.genders.get(short), names.genders.get(long)} - {None}) <= 1
+    return len(short) >= 3 and long.startswith(short) and not _known_given(short, names) and _known_given(long, names)
 
 
 def _known_given(name: str, names: NameKnowledge) -> bool:

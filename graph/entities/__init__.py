@@ -226,11 +226,15 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 found.append((start, k, forms, fold(words[0])))
         # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is her surname, not a second full name
         people[a.doc] = found = sorted((p for p in found if p[1][2:] not in surnames), key=lambda person: person[0])
+        named_here = {k for _, k, _, _ in found}
         for _, k, forms, first in found:
             for form in forms:
                 corpus[form].add(uf.find(k))
             if first in names.genders:
                 genders[uf.find(k)].add(names.genders[first])
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if m.gender and k and " " in m.name and k in named_here:
+                genders[uf.find(k)].add(m.gender)  # "Ms. Dana Lee": a title says what her name does not
     lone_genders: dict[str, set[str | None]] = defaultdict(set)  # key -> the titles' genders of its mentions left to the corpus
     corpus_links: dict[str, tuple[str, str]] = {}  # key of a lone surname -> the one person of the corpus with it, the first document
     for a in analyses:
@@ -245,9 +249,15 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
         if by_surname:
             link_demonym_surnames(a, doc_keys, by_surname, uf)
+        # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
+        # husband): the article's untitled "Lee" may be either, and joins neither.
+        unnamed = {fold(m.name) for m in a.mentions if m.gender and fold(m.name) in by_surname
+                   and all(_other_gender(m.gender, genders.get(uf.find(p[1]))) for p in by_surname[fold(m.name)])}
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
+                continue
+            if fold(m.name) in unnamed and not m.gender:
                 continue
             name = fold(m.name)
             if not lone_name(m.name, names) and not (
@@ -255,7 +265,6 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             ):
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            # "Mr. Lee" in an article naming "Ann Lee" only is somebody else ("Mr. Lee" her husband)
             candidates = [p for p in by_surname.get(name, ()) if not _other_gender(m.gender, genders.get(uf.find(p[1])))]
             target = named_before(candidates, position(m))
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):

@@ -250,14 +250,15 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         if by_surname:
             link_demonym_surnames(a, doc_keys, by_surname, uf)
         # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
-        # husband): the article's untitled "Lee" may be either, and joins neither.
-        unnamed = {fold(m.name) for m in a.mentions if m.gender and fold(m.name) in by_surname
-                   and all(_other_gender(m.gender, genders.get(uf.find(p[1]))) for p in by_surname[fold(m.name)])}
+        # husband): the article's "Lee" with no gender is whichever of the two it names last before.
+        unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)
+        for m, k in zip(a.mentions, doc_keys):
+            if m.gender and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
+                if all(_other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
+                    unnamed[fold(m.name)].append((position(m), k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
-                continue
-            if fold(m.name) in unnamed and not m.gender:
                 continue
             name = fold(m.name)
             if not lone_name(m.name, names) and not (
@@ -266,7 +267,11 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
             candidates = [p for p in by_surname.get(name, ()) if not _other_gender(m.gender, genders.get(uf.find(p[1])))]
+            if name in unnamed and not m.gender:
+                candidates = sorted(candidates + unnamed[name])
             target = named_before(candidates, position(m))
+            if target == k:
+                continue  # the unnamed namesake, whose own name it is
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
                 target = named_before(by_first.get(name, ()), position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME

@@ -484,11 +484,18 @@ def _typo(a: str, b: str, names: NameKnowledge | None = None) -> bool:
 
 
 def _same_name_written_two_ways(short: str, long: str, names: NameKnowledge) -> bool:
-    """"Sara"/"Sarah": a silent "h" after a closing vowel, of one gender; "Pete"/"Peter": a short
-    form that is no given name of its own, cut from a known one."""
-    if long == short + "h" and short[-1:] in "aeiou":
-        return len({names.genders.get(short), names.genders.get(long)} - {None}) <= 1
+    """"Sara"/"Sarah": a silent "h" after a closing vowel, "Dmitri"/"Dmitry": two romanisations,
+    each of one gender; "Pete"/"Peter": a short form that is no given name of its own, cut from a
+    known one."""
+    one_gender = len({names.genders.get(short), names.genders.get(long)} - {None}) <= 1  # "Toni" and "Tony" are two
+    if long == short + "h" and short[-1:] in "aeiou" or _romanised(short) == _romanised(long):
+        return one_gender
     return len(short) >= 3 and long.startswith(short) and not _known_given(short, names) and _known_given(long, names)
+
+
+def _romanised(name: str) -> str:
+    """What two romanisations of one given name share ("Sergei"/"Sergey", "Mikhail"/"Mihail")."""
+    return name.replace("kh", "h").replace("y", "i")
 
 
 def _known_given(name: str, names: NameKnowledge) -> bool:

@@ -91,3 +91,13 @@ def test_a_first_name_cut_short_or_with_a_silent_h_is_one_person(tmp_path):
     )
     assert "Pete Haldane" in node_named(G, "Peter Haldane")["aliases"]
     assert "Sara Quintrell" in node_named(G, "Sarah Quintrell")["aliases"]
+
+
+def test_a_curated_persons_name_with_another_given_name_is_someone_else(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Sergei Kiriyenko met the governors on Monday. Sergey Kiriyenko said the talks were useful.\n",
+        "Giorgio Meloni, a plumber from Bari, fixed the school's boiler on Friday.\n",
+    )
+    assert "Sergey Kiriyenko" in node_named(G, "Sergei Kiriyenko")["aliases"]  # one name, two romanisations
+    assert node_named(G, "Giorgio Meloni")["label"] == "Giorgio Meloni"  # no misspelt name of the curated data

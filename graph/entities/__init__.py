@@ -151,8 +151,19 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
         if not hit:
             continue
         surfaces = [s for s in choices[hit[0]] if s.kind in (SurfaceKind.ALIAS, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL)]
-        if surfaces:
+        if surfaces and not _other_first_name(name, hit[0], gaz.entries.get(surfaces[0].entry), gaz.names):
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
+
+
+def _other_first_name(name: str, curated: str, entry: Entry | None, names: NameKnowledge) -> bool:
+    """Whether a folded name spelled like a curated person's folded name differs from it in the
+    first name, and not by a typo of it: "Mario Lestrade" is no misspelt "Marco Lestrade"."""
+    words = entry.label.split() if entry is not None and entry.type == "person" else []
+    surname = fold(" ".join(words[1:]))
+    if len(words) < 2 or not surname or not (name.endswith(surname) and curated.endswith(surname)):
+        return False
+    first, other = name[: -len(surname)], curated[: -len(surname)]
+    return bool(first and other) and first != other and not _typo(first, other, names)
 
 
 # A lone surname the model took for a place, a building or a body (a guessed type: see Mention.guessed).
@@ -494,8 +505,9 @@ def _same_name_written_two_ways(short: str, long: str, names: NameKnowledge) -> 
 
 
 def _romanised(name: str) -> str:
-    """What two romanisations of one given name share ("Sergei"/"Sergey", "Mikhail"/"Mihail")."""
-    return name.replace("kh", "h").replace("y", "i")
+    """What two romanisations of one given name share ("Sergei"/"Sergey", "Mikhail"/"Mihail",
+    "Viktor"/"Victor")."""
+    return name.replace("kh", "h").replace("y", "i").replace("c", "k")
 
 
 def _known_given(name: str, names: NameKnowledge) -> bool:

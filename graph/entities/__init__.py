@@ -22,16 +22,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..contract import fold
 from ..entity_types import full_person_name, vote_type
 from ..entity_types import person_like as _person_like
-from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
+from ..gazetteer import Entry, Gazetteer, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_word_orders, org_short_forms)
+from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
 from .surnames import link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
@@ -151,19 +152,8 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
         if not hit:
             continue
         surfaces = [s for s in choices[hit[0]] if s.kind in (SurfaceKind.ALIAS, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL)]
-        if surfaces and not _other_first_name(name, hit[0], gaz.entries.get(surfaces[0].entry), gaz.names):
+        if surfaces and not other_first_name(name, hit[0], gaz.entries.get(surfaces[0].entry), gaz.names):
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
-
-
-def _other_first_name(name: str, curated: str, entry: Entry | None, names: NameKnowledge) -> bool:
-    """Whether a folded name spelled like a curated person's folded name differs from it in the
-    first name, and not by a typo of it: "Mario Lestrade" is no misspelt "Marco Lestrade"."""
-    words = entry.label.split() if entry is not None and entry.type == "person" else []
-    surname = fold(" ".join(words[1:]))
-    if len(words) < 2 or not surname or not (name.endswith(surname) and curated.endswith(surname)):
-        return False
-    first, other = name[: -len(surname)], curated[: -len(surname)]
-    return bool(first and other) and first != other and not _typo(first, other, names)
 
 
 # A lone surname the model took for a place, a building or a body (a guessed type: see Mention.guessed).
@@ -265,7 +255,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)
         for m, k in zip(a.mentions, doc_keys):
             if m.gender and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
-                if all(_other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
+                if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
                     unnamed[fold(m.name)].append((position(m), k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
@@ -277,7 +267,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             ):
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            candidates = [p for p in by_surname.get(name, ()) if not _other_gender(m.gender, genders.get(uf.find(p[1])))]
+            candidates = [p for p in by_surname.get(name, ()) if not other_gender(m.gender, genders.get(uf.find(p[1])))]
             if name in unnamed and not m.gender:
                 candidates = sorted(candidates + unnamed[name])
             target = named_before(candidates, position(m))
@@ -299,13 +289,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     # A surname called "Mr." in one article and "Ms." in another names two people: neither is the corpus's.
     for k, (person, doc) in corpus_links.items():
         said = lone_genders[k] - {None}
-        if len(said) <= 1 and not any(_other_gender(g, genders.get(person)) for g in said):
+        if len(said) <= 1 and not any(other_gender(g, genders.get(person)) for g in said):
             uf.union(person, k, LinkRule.SURNAME, doc)
-
-
-def _other_gender(gender: str | None, person: set[str] | None) -> bool:
-    """Whether a title's gender ("Mr." -> "m") is not that of a person's given names."""
-    return bool(gender and person and gender not in person)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
@@ -358,13 +343,13 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
         group = sorted(by_surname[surname])
         if len(group) < 2:
             continue
-        pairs = _alike_first_names([firsts[k] for k in group], gaz.names)
+        pairs = alike_first_names([firsts[k] for k in group], gaz.names)
         partners: dict[int, set[str]] = defaultdict(set)  # a name without middle initials -> those of its partners
         for i, j in pairs:
             for x, y in ((i, j), (j, i)):
                 if not middles[group[x]] and middles[group[y]]:
                     partners[x].add(middles[group[y]])
-        torn = {x for x, found in partners.items() if _conflicting(found)}
+        torn = {x for x, found in partners.items() if conflicting_middles(found)}
         for i, j in pairs:
             a, b = group[i], group[j]
             if (i in torn and middles[b]) or (j in torn and middles[a]):
@@ -372,26 +357,10 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
             ra, rb = uf.find(a), uf.find(b)
             ma = roots_middles.get(ra, {middles[a]} - {""})
             mb = roots_middles.get(rb, {middles[b]} - {""})
-            if ra == rb or _conflicting(ma | mb):
+            if ra == rb or conflicting_middles(ma | mb):
                 continue
             uf.union(a, b, LinkRule.FIRST_NAME)
             roots_middles[uf.find(a)] = ma | mb
-
-
-def middle_initials(words: list[str]) -> str:
-    """The initials of a full name's middle names, upper case: "HW" of "Ann H.W. Lee", "R" of
-    "Ann Rose Lee"; particles and quoted nicknames left out."""
-    out = []
-    for word in words[1:-1]:
-        out.extend(part[0] for part in word.split(".") if part[:1].isupper())
-    return "".join(out)
-
-
-def _conflicting(middles: set[str]) -> bool:
-    """Whether middle initials name two people: two that differ, neither the start of the other
-    ("H" and "HW" may be one man's; "W" and "HW" are two)."""
-    ordered = sorted(m for m in middles if m)
-    return any(not (b.startswith(a) or a.startswith(b)) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
@@ -416,7 +385,7 @@ def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _
                 bare.append((i, name))
         for i, name in bare:
             found = initialed.get(name)
-            if found and not _conflicting(set(found)):
+            if found and not conflicting_middles(set(found)):
                 target = found[max(found, key=len)]
                 if target != doc_keys[i]:
                     _relink_person(a, doc_keys, i, target, uf)
@@ -428,99 +397,6 @@ def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, targ
     for j, k in enumerate(doc_keys):
         if k == own:
             uf.relink(doc_keys, j, target, LinkRule.NAME, a.doc)
-
-
-FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
-
-
-def _alike_first_names(firsts: list[str], names: NameKnowledge | None = None) -> list[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, in order, of first names that may be one name: equal,
-    one the initial of the other (when only one name has that initial), a nickname of the other,
-    or one a typo of the other (:func:`_typo`; "Eric" and "Erica" are two). Each distinct name is scored once, in rapidfuzz's C
-    loop: a common surname has thousands of mentions but far fewer distinct first names.
-
-    >>> _alike_first_names(["hilary", "hillary", "h", "anna"])
-    [(0, 1), (0, 2), (1, 2)]
-    >>> _alike_first_names(["ivana", "ivanka", "eric", "erica"])
-    []
-    >>> _alike_first_names(["john", "j", "jane"])
-    []
-    """
-    at: dict[str, list[int]] = defaultdict(list)
-    for i, first in enumerate(firsts):
-        at[first].append(i)
-    distinct = sorted(at)
-    alike: set[tuple[str, str]] = {(f, f) for f in distinct}
-    for top in range(0, len(distinct), FIRST_NAME_BLOCK):
-        block = distinct[top : top + FIRST_NAME_BLOCK]
-        scores = process.cdist(block, distinct, scorer=fuzz.ratio, score_cutoff=80)
-        alike.update((block[r], distinct[c]) for r, c in zip(*scores.nonzero()) if _typo(block[r], distinct[c], names))
-    by_initial: dict[str, list[str]] = defaultdict(list)
-    for first in distinct:
-        by_initial[first[:1]].append(first)
-    for initial in (f for f in distinct if len(f) == 1):
-        full = [other for other in by_initial[initial] if len(other) > 1]
-        if all((full[0], other) in alike for other in full[1:]):  # "J. Reed" is no one when there are John and Jane Reed
-            alike.update((initial, other) for other in by_initial[initial])
-    if names is not None:
-        alike.update((fa, fb) for fa in distinct for fb in names.nicknames.get(fa, ()) if fb in at)
-    pairs = set()
-    for fa, fb in alike:
-        pairs.update((min(i, j), max(i, j)) for i in at[fa] for j in at[fb] if i != j)
-    return sorted(pairs)
-
-
-
-def _typo(a: str, b: str, names: NameKnowledge | None = None) -> bool:
-    """Whether one folded first name (already spelled alike) may be a typo of the other: two
-    neighbouring letters swapped ("Kirsten"/"Kristen") or one letter doubled ("Hilary"/"Hillary");
-    else, when they are not both known given names ("Mario"/"Marco" are two), one vowel inside the
-    name left out ("Madeline"/"Madeleine"), or a name damaged by its encoding. A letter added at
-    the end or a consonant added makes another name ("Eric"/"Erica", "Ivana"/"Ivanka")."""
-    if a == b or _doubled(a, b):
-        return True
-    if len(a) == len(b) and sorted(a) == sorted(b) and OSA.distance(a, b) == 1:
-        return True
-    short, long = sorted((a, b), key=len)
-    if names is not None and _same_name_written_two_ways(short, long, names):
-        return True
-    if names is not None and _known_given(a, names) and _known_given(b, names):
-        return False
-    if not (a.isascii() and b.isascii()):
-        return True  # "FranÃ§ois": a mis-decoded name is judged by its likeness alone
-    if len(long) != len(short) + 1:
-        return False
-    at = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
-    return long[:at] + long[at + 1 :] == short and 0 < at < len(short) and long[at] in "aeiouy"
-
-
-def _same_name_written_two_ways(short: str, long: str, names: NameKnowledge) -> bool:
-    """"Sara"/"Sarah": a silent "h" after a closing vowel, "Dmitri"/"Dmitry": two romanisations,
-    each of one gender; "Pete"/"Peter": a short form that is no given name of its own, cut from a
-    known one."""
-    one_gender = len({names.genders.get(short), names.genders.get(long)} - {None}) <= 1  # "Toni" and "Tony" are two
-    if long == short + "h" and short[-1:] in "aeiou" or _romanised(short) == _romanised(long):
-        return one_gender
-    return len(short) >= 3 and long.startswith(short) and not _known_given(short, names) and _known_given(long, names)
-
-
-def _romanised(name: str) -> str:
-    """What two romanisations of one given name share ("Sergei"/"Sergey", "Mikhail"/"Mihail",
-    "Viktor"/"Victor")."""
-    return name.replace("kh", "h").replace("y", "i").replace("c", "k")
-
-
-def _known_given(name: str, names: NameKnowledge) -> bool:
-    return name in names.given_names or name in names.genders
-
-
-def _doubled(a: str, b: str) -> bool:
-    """Whether one word is the other with one letter doubled ("Hilary"/"Hillary")."""
-    short, long = sorted((a, b), key=len)
-    if len(long) != len(short) + 1:
-        return False
-    at = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
-    return long[:at] + long[at + 1 :] == short and at > 0 and long[at] == long[at - 1]
 
 
 def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:

@@ -101,3 +101,14 @@ def test_a_curated_persons_name_with_another_given_name_is_someone_else(tmp_path
     )
     assert "Sergey Kiriyenko" in node_named(G, "Sergei Kiriyenko")["aliases"]  # one name, two romanisations
     assert node_named(G, "Giorgio Meloni")["label"] == "Giorgio Meloni"  # no misspelt name of the curated data
+
+
+def test_a_name_fitting_two_initials_joins_neither_through_a_chain(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Ann B. Lee, the mayor of Dunmore, opened the new bridge on Monday.\n",
+        "Ann C. Lee, a chemist from Ostrava, won the prize on Friday.\n",
+        "Ann Lee spoke at the harbour festival on Sunday.\n",
+        "A. Lee, the festival's founder, thanked the volunteers.\n",
+    )
+    assert node_named(G, "Ann B. Lee") is not node_named(G, "Ann C. Lee")

@@ -339,6 +339,7 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
                 firsts[k] = fold(words[0])
                 middles[k] = middle_initials(words)
     roots_middles: dict[str, set[str]] = {}  # root -> the middle initials its full names carry
+    torn: set[str] = set()  # keys and roots of names without middle initials that fit two people
     for surname in sorted(by_surname):
         group = sorted(by_surname[surname])
         if len(group) < 2:
@@ -349,18 +350,20 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
             for x, y in ((i, j), (j, i)):
                 if not middles[group[x]] and middles[group[y]]:
                     partners[x].add(middles[group[y]])
-        torn = {x for x, found in partners.items() if conflicting_middles(found)}
+        torn.update(group[x] for x, found in partners.items() if conflicting_middles(found))
         for i, j in pairs:
             a, b = group[i], group[j]
-            if (i in torn and middles[b]) or (j in torn and middles[a]):
-                continue
             ra, rb = uf.find(a), uf.find(b)
             ma = roots_middles.get(ra, {middles[a]} - {""})
             mb = roots_middles.get(rb, {middles[b]} - {""})
-            if ra == rb or conflicting_middles(ma | mb):
+            # a torn name's cluster takes nobody with middle initials, through any chain of links
+            if ra == rb or conflicting_middles(ma | mb) or (ra in torn or a in torn) and mb or (rb in torn or b in torn) and ma:
                 continue
             uf.union(a, b, LinkRule.FIRST_NAME)
-            roots_middles[uf.find(a)] = ma | mb
+            root = uf.find(a)
+            roots_middles[root] = ma | mb
+            if {a, b, ra, rb} & torn:
+                torn.add(root)
 
 
 def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:

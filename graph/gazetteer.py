@@ -61,6 +61,7 @@ class NameKnowledge:
     particles, nouns that say what a name beside them is, and name shapes (see ``graph/data``)."""
 
     given_names: frozenset[str] = frozenset()  # folded
+    genders: dict[str, str] = field(default_factory=dict)  # folded given name -> "m" / "f"
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)  # folded name -> folded names it may be
     particles: tuple[str, ...] = ()  # lower-case, longest first; "al-" for a hyphenated prefix
     suffixes: frozenset[str] = frozenset()  # folded: "jr", "frs"
@@ -251,7 +252,8 @@ def _data_lines(data: CuratedData, name: str) -> list[tuple[int, list[str]]]:
 
 
 def _read_name_knowledge(data: CuratedData) -> NameKnowledge:
-    given = frozenset(fold(cols[0]) for _, cols in _data_lines(data, "given_names.tsv") if cols[2:3] != ["word"])
+    given_rows = _data_lines(data, "given_names.tsv")
+    given = frozenset(fold(cols[0]) for _, cols in given_rows if cols[2:3] != ["word"])
     nicknames: dict[str, set[str]] = {}
     for _, cols in _data_lines(data, "nicknames.tsv"):
         short, full = fold(cols[0]), fold(cols[-1])
@@ -276,6 +278,7 @@ def _read_name_knowledge(data: CuratedData) -> NameKnowledge:
             raise GazetteerError(f"{path}:{number}: not a regular expression ({exc})") from None
     return NameKnowledge(
         given_names=given,
+        genders={fold(cols[0]): cols[1] for _, cols in given_rows if cols[1:2] in (["m"], ["f"])},
         nicknames={k: frozenset(v) for k, v in nicknames.items()},
         particles=tuple(particles),
         suffixes=frozenset(fold(cols[0]) for _, cols in _data_lines(data, "name_suffixes.txt")),

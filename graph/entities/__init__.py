@@ -22,16 +22,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..contract import fold
 from ..entity_types import full_person_name, vote_type
 from ..entity_types import person_like as _person_like
-from ..gazetteer import Entry, Gazetteer, NameKnowledge, slug
+from ..gazetteer import Entry, Gazetteer, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_word_orders, org_short_forms)
+from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
 from .surnames import link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
@@ -63,6 +64,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
     _link_acronyms(analyses, keys, uf)
     _link_curated_spellings(uf, gazetteer)
+    _link_middle_names_in_document(analyses, keys, uf, gazetteer)
     _link_first_name_variants(uf, analyses, keys, gazetteer)
     _link_lone_names(analyses, keys, uf, gazetteer)
     _link_peerages(analyses, keys, uf, gazetteer)
@@ -150,7 +152,7 @@ def _link_curated_spellings(uf: _UnionFind, gaz: Gazetteer) -> None:
         if not hit:
             continue
         surfaces = [s for s in choices[hit[0]] if s.kind in (SurfaceKind.ALIAS, SurfaceKind.DEMONYM, SurfaceKind.CAPITAL)]
-        if surfaces:
+        if surfaces and not other_first_name(name, hit[0], gaz.entries.get(surfaces[0].entry), gaz.names):
             uf.union(f"g:{surfaces[0].entry}", key, LinkRule.SPELLING)
 
 
@@ -205,6 +207,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     names = gaz.names
     full_names = _FullNames(gaz)
     corpus: dict[str, set[str]] = defaultdict(set)
+    genders: dict[str, set[str]] = defaultdict(set)  # root of a full name -> its given names' genders
     people: dict[str, list[tuple[int, str, set[str], str]]] = {}  # doc -> full names in text order
     for a in analyses:
         found = []
@@ -224,9 +227,17 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 found.append((start, k, forms, fold(words[0])))
         # "Whitacre Delgado" beside "Lorna Whitacre Delgado" is her surname, not a second full name
         people[a.doc] = found = sorted((p for p in found if p[1][2:] not in surnames), key=lambda person: person[0])
-        for _, k, forms, _ in found:
+        named_here = {k for _, k, _, _ in found}
+        for _, k, forms, first in found:
             for form in forms:
                 corpus[form].add(uf.find(k))
+            if first in names.genders:
+                genders[uf.find(k)].add(names.genders[first])
+        for m, k in zip(a.mentions, keys[a.doc]):
+            if m.gender and k and " " in m.name and k in named_here:
+                genders[uf.find(k)].add(m.gender)  # "Ms. Dana Lee": a title says what her name does not
+    lone_genders: dict[str, set[str | None]] = defaultdict(set)  # key -> the titles' genders of its mentions left to the corpus
+    corpus_links: dict[str, tuple[str, str]] = {}  # key of a lone surname -> the one person of the corpus with it, the first document
     for a in analyses:
         doc_keys = keys[a.doc]
         by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)  # form -> (start, key), in text order
@@ -239,6 +250,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
         if by_surname:
             link_demonym_surnames(a, doc_keys, by_surname, uf)
+        # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
+        # husband): the article's "Lee" with no gender is whichever of the two it names last before.
+        unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)
+        for m, k in zip(a.mentions, doc_keys):
+            if m.gender and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
+                if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
+                    unnamed[fold(m.name)].append((position(m), k))
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
@@ -249,7 +267,12 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             ):
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            target = named_before(by_surname.get(name, ()), position(m))
+            candidates = [p for p in by_surname.get(name, ()) if not other_gender(m.gender, genders.get(uf.find(p[1])))]
+            if name in unnamed and not m.gender:
+                candidates = sorted(candidates + unnamed[name])
+            target = named_before(candidates, position(m))
+            if target == k:
+                continue  # the unnamed namesake, whose own name it is
             if target is None and (m.label not in PLACE_NAME_LABELS or name in names.given_names):
                 target = named_before(by_first.get(name, ()), position(m))  # "Cleveland" is no "Cleveland Smith"
                 rule = LinkRule.GIVEN_NAME
@@ -261,7 +284,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
             elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
-                uf.union(next(iter(corpus[name])), k, LinkRule.SURNAME, a.doc)
+                corpus_links.setdefault(k, (next(iter(corpus[name])), a.doc))
+                lone_genders[k].add(m.gender)
+    # A surname called "Mr." in one article and "Ms." in another names two people: neither is the corpus's.
+    for k, (person, doc) in corpus_links.items():
+        said = lone_genders[k] - {None}
+        if len(said) <= 1 and not any(other_gender(g, genders.get(person)) for g in said):
+            uf.union(person, k, LinkRule.SURNAME, doc)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
@@ -293,60 +322,84 @@ def _link_peerages(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
 
 def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], keys, gaz: Gazetteer) -> None:
     """"Sergei Lavrov" and "Sergey Lavrov", "Bill" and "William Clinton": the same surname and a
-    first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton")."""
+    first name spelled alike or a nickname of the other (never "Bill" and "Hillary Clinton"), and
+    no two middle initials that differ ("Ann B. Lee" and "Ann C. Lee" are two people). A name
+    without one that fits two such people ("Ann Lee") joins neither: it is the one its own
+    document names (:func:`_link_middle_names_in_document`), else itself."""
     full_names = _FullNames(gaz)
     by_surname: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, str] = {}
+    middles: dict[str, str] = {}
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
-            found = full_names.parts(m) if k and k.startswith("n:") and " " in m.name else None
+            found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
             if found:
                 words = found[0]
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
+                middles[k] = middle_initials(words)
+    roots_middles: dict[str, set[str]] = {}  # root -> the middle initials its full names carry
+    torn: set[str] = set()  # keys and roots of names without middle initials that fit two people
     for surname in sorted(by_surname):
         group = sorted(by_surname[surname])
-        if len(group) > 1:
-            for i, j in _alike_first_names([firsts[k] for k in group], gaz.names):
-                uf.union(group[i], group[j], LinkRule.FIRST_NAME)
+        if len(group) < 2:
+            continue
+        pairs = alike_first_names([firsts[k] for k in group], gaz.names)
+        partners: dict[int, set[str]] = defaultdict(set)  # a name without middle initials -> those of its partners
+        for i, j in pairs:
+            for x, y in ((i, j), (j, i)):
+                if not middles[group[x]] and middles[group[y]]:
+                    partners[x].add(middles[group[y]])
+        torn.update(group[x] for x, found in partners.items() if conflicting_middles(found))
+        for i, j in pairs:
+            a, b = group[i], group[j]
+            ra, rb = uf.find(a), uf.find(b)
+            ma = roots_middles.get(ra, {middles[a]} - {""})
+            mb = roots_middles.get(rb, {middles[b]} - {""})
+            # a torn name's cluster takes nobody with middle initials, through any chain of links
+            if ra == rb or conflicting_middles(ma | mb) or (ra in torn or a in torn) and mb or (rb in torn or b in torn) and ma:
+                continue
+            uf.union(a, b, LinkRule.FIRST_NAME)
+            root = uf.find(a)
+            roots_middles[root] = ma | mb
+            if {a, b, ra, rb} & torn:
+                torn.add(root)
 
 
-FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
+def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
+    """Within one article, "Ann Lee" is the "Ann B. Lee" it names: a full name without middle
+    initials is the one full name of its document with the same first name and surname and
+    middle initials (with two such, "Ann B. Lee" and "Ann C. Lee", it stays itself)."""
+    full_names = _FullNames(gaz)
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        bare: list[tuple[int, tuple[str, str]]] = []
+        initialed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (first, surname) -> middles -> key
+        for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+            found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
+            if not found:
+                continue
+            words = found[0]
+            name = (fold(words[0]), fold(words[-1]))
+            middle = middle_initials(words)
+            if middle:
+                initialed[name].setdefault(middle, k)
+            elif len(words) == 2:
+                bare.append((i, name))
+        for i, name in bare:
+            found = initialed.get(name)
+            if found and not conflicting_middles(set(found)):
+                target = found[max(found, key=len)]
+                if target != doc_keys[i]:
+                    _relink_person(a, doc_keys, i, target, uf)
 
 
-def _alike_first_names(firsts: list[str], names: NameKnowledge | None = None) -> list[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, in order, of first names that may be one name: equal,
-    one the initial of the other (when only one name has that initial), a nickname of the other,
-    or spelled alike (``fuzz.ratio`` >= 80). Each distinct name is scored once, in rapidfuzz's C
-    loop: a common surname has thousands of mentions but far fewer distinct first names.
-
-    >>> _alike_first_names(["sergei", "sergey", "s", "anna"])
-    [(0, 1), (0, 2), (1, 2)]
-    >>> _alike_first_names(["john", "j", "jane"])
-    []
-    """
-    at: dict[str, list[int]] = defaultdict(list)
-    for i, first in enumerate(firsts):
-        at[first].append(i)
-    distinct = sorted(at)
-    alike: set[tuple[str, str]] = {(f, f) for f in distinct}
-    for top in range(0, len(distinct), FIRST_NAME_BLOCK):
-        block = distinct[top : top + FIRST_NAME_BLOCK]
-        scores = process.cdist(block, distinct, scorer=fuzz.ratio, score_cutoff=80)
-        alike.update((block[r], distinct[c]) for r, c in zip(*scores.nonzero()))
-    by_initial: dict[str, list[str]] = defaultdict(list)
-    for first in distinct:
-        by_initial[first[:1]].append(first)
-    for initial in (f for f in distinct if len(f) == 1):
-        full = [other for other in by_initial[initial] if len(other) > 1]
-        if all((full[0], other) in alike for other in full[1:]):  # "J. Reed" is no one when there are John and Jane Reed
-            alike.update((initial, other) for other in by_initial[initial])
-    if names is not None:
-        alike.update((fa, fb) for fa in distinct for fb in names.nicknames.get(fa, ()) if fb in at)
-    pairs = set()
-    for fa, fb in alike:
-        pairs.update((min(i, j), max(i, j)) for i in at[fa] for j in at[fb] if i != j)
-    return sorted(pairs)
+def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, target: str, uf: _UnionFind) -> None:
+    """Every mention of the document with the name of mention ``i`` points at ``target``."""
+    own = doc_keys[i]
+    for j, k in enumerate(doc_keys):
+        if k == own:
+            uf.relink(doc_keys, j, target, LinkRule.NAME, a.doc)
 
 
 def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:

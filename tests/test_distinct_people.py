@@ -1,5 +1,5 @@
 """Two people are never one node: full names whose middle initials differ, two given names spelled
-alike ("Eric" and "Erica"), a surname with a title of the other gender ("Mr. Lee" in an article
+alike ("Daniel" and "Daniela"), a surname with a title of the other gender ("Mr. Lee" in an article
 about "Ann Lee"). Through a real build of short hand-written articles, with the joins that must
 stay: a name without its initial in the article that gives it, a typo, a nickname."""
 from __future__ import annotations
@@ -34,14 +34,14 @@ def test_two_middle_initials_are_two_people(tmp_path):
 def test_given_names_spelled_alike_are_two_people_unless_a_typo_or_a_nickname(tmp_path):
     G = build_texts(
         tmp_path,
-        "Eric Dunleavy, a carpenter, repaired the church roof on Monday.\n",
-        "Erica Dunleavy, a nurse, ran the marathon on Sunday.\n",
+        "Daniel Dunleavy, a carpenter, repaired the church roof on Monday.\n",
+        "Daniela Dunleavy, a nurse, ran the marathon on Sunday.\n",
         "Hillary Brantwood, the county treasurer, resigned on Tuesday.\n",
         "Hilary Brantwood said on Wednesday that the county budget was sound.\n",
         "Bill Ostrander, the union leader, called a strike.\n",
         "William Ostrander said the strike would last a week.\n",
     )
-    assert node_named(G, "Eric Dunleavy") is not node_named(G, "Erica Dunleavy")
+    assert node_named(G, "Daniel Dunleavy") is not node_named(G, "Daniela Dunleavy")
     assert "Hilary Brantwood" in node_named(G, "Hillary Brantwood")["aliases"]
     assert "William Ostrander" in node_named(G, "Bill Ostrander")["aliases"]
 

@@ -147,14 +147,15 @@ def test_a_document_that_fails_on_a_worker_is_reported_not_fatal(cluster, corpus
 
 
 def _page_faults_of_reused_buffers(dask_worker) -> int:
-    """Run on a worker (client.run): the page faults of allocating, filling and freeing a 1 MB
-    buffer 100 times. Where freed memory goes straight back to the OS, every round maps and
-    zeroes the buffer's 256 pages again; where it is kept, they are mapped once."""
+    """Run on a worker (client.run): the page faults of filling and freeing a 24 MB buffer 20 times
+    (bigger than any gap the loaded pipeline leaves in the heap, so it is mapped and zeroed anew
+    each time, 6,144 pages, where freed memory goes straight back to the OS; once where it is kept:
+    a 1 MB buffer fits such a gap and shows nothing)."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(100):
-        buffer = bytearray(1 << 20)
+    for _ in range(20):
+        buffer = b"\x01" * (24 << 20)
         del buffer
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
 
@@ -167,7 +168,7 @@ def test_workers_keep_freed_memory_instead_of_mapping_it_again(cluster, corpus):
     address, client = cluster
     build([corpus], BuildOptions(scheduler=address, cache=False))
     faults = client.run(_page_faults_of_reused_buffers)
-    assert len(faults) == 2 and max(faults.values()) < 100 * 256 // 4, faults
+    assert len(faults) == 2 and max(faults.values()) < 20 * 6144 // 4, faults
 
 
 class _Interrupt(Progress):

@@ -73,8 +73,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     return tuple(votes)
 
 
-NAMING = {"called", "named", "nicknamed", "dubbed", "renamed", "titled", "entitled"}
-NAMING_ADVERBS = {"also", "now", "once", "locally", "originally", "formerly", "often", "sometimes", "simply"}
+NAMING = packaged_words("function_words.tsv", "naming")  # "a quarter called X"
+NAMING_ADVERBS = packaged_words("function_words.tsv", "naming_adverb")  # "a company, now known as X"
 
 
 def _noun_before_naming(toks: Tokens, start: int) -> int | None:

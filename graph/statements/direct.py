@@ -264,8 +264,18 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
 def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:
     """Between the previous quote and this one stands nothing but its cue."""
     gap = ctx.text[previous.end : q.start]
+    if "\n" in gap and _words_after(ctx, q):
+        # a quote on a new line (a paragraph, in texts that break lines only) with words of its own
+        # after it ('"...," Lee retorted', '"..." ― Lee'): another speaker's, whose cue went unread
+        return False
     gap_wo_cue = gap.replace(ctx.text[previous.cue_start : previous.cue_end], " ")
     return previous.cue_start >= previous.end and previous.cue_end <= q.start and len(gap_wo_cue.split()) <= 30
+
+
+def _words_after(ctx: Context, q: Quote) -> bool:
+    """Words follow the quote's closing mark on its line."""
+    end = ctx.text.find("\n", q.end)
+    return any(c.isalnum() for c in ctx.text[q.end : len(ctx.text) if end < 0 else end])
 
 
 def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool:

@@ -30,6 +30,9 @@ TEXTS = {
     "lines_two_speakers": "Readers wrote to us about the mill.\n"
                           "\u201cIt is a sad day for the town.\u201d \u2015 Tobin Marsh\n"
                           "\u201cThe town will survive.\u201d\u2015 Ida Quarrel.",
+    # nor is a quote after one, on a new line, that has a cue of its own (read or not)
+    "lines_unread_cue": "Tobin Marsh said the town had lost its way: \u201cDover is no longer Dover,\u201d he claimed.\n"
+                        "\u201cDover will always be Dover,\u201d an angry Ida Quarrel retaliated. \u201cIt never gives up.\u201d\n",
     # but a quote alone on the next line, with no words after it, is the same speaker going on
     "lines_same_speaker": "The mill will close in May.\n"
                           "\u201cIt is a sad day for the town,\u201d said Tobin Marsh, who chairs the mill's board.\n"
@@ -70,6 +73,11 @@ def test_a_quote_on_the_next_line_is_not_the_previous_one_resumed(kg):
     assert "survive" not in marsh["text"] and label(kg, marsh["speaker"]) == "Tobin Marsh"
     assert not [s for s in said(kg, "lines_two_speakers") if s["speaker"] and label(kg, s["speaker"]) == "Tobin Marsh"
                 and "survive" in s["text"]]
+
+
+def test_a_quote_is_not_resumed_past_another_speakers_line(kg):
+    st = one(kg, "lines_unread_cue", "Dover is no longer Dover")
+    assert "\n" not in st["text"] and "never gives up" not in st["text"]
 
 
 def test_a_quote_alone_on_the_next_line_goes_on_with_its_speaker(kg):

@@ -264,8 +264,20 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
 def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:
     """Between the previous quote and this one stands nothing but its cue."""
     gap = ctx.text[previous.end : q.start]
+    if "\n" in gap and not _alone_on_line(ctx, q):
+        # a quote on a new line (a paragraph, in texts that break lines only) with words of its own
+        # around it ('"...," Lee retorted', '"..." ― Lee'): another speaker's, whose cue went unread
+        return False
     gap_wo_cue = gap.replace(ctx.text[previous.cue_start : previous.cue_end], " ")
     return previous.cue_start >= previous.end and previous.cue_end <= q.start and len(gap_wo_cue.split()) <= 30
+
+
+def _alone_on_line(ctx: Context, q: Quote) -> bool:
+    """No words stand before or after the quote on its line(s)."""
+    lo = ctx.text.rfind("\n", 0, q.start) + 1
+    hi = ctx.text.find("\n", q.end)
+    around = ctx.text[lo : q.start] + " " + ctx.text[q.end : len(ctx.text) if hi < 0 else hi]
+    return not any(c.isalnum() for c in around)
 
 
 def _whole_paragraph(ctx: Context, paragraph: tuple[int, int], q: Quote) -> bool:

@@ -105,22 +105,29 @@ def find_quotes(text: str) -> list[Quote]:
             seen_any = True
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            if nxt is not None and _continues(text, nxt):
+            if nxt is not None and _continues(text, nxt, open_at[1]):
                 carry = open_at
             else:
                 quotes.append(_quote(text, open_at, hi, closed=False))
     return [q for q in quotes if q.end > q.start]
 
 
-def _continues(text: str, paragraph: tuple[int, int]) -> bool:
-    """Does an open quote go on into this paragraph? Yes when it starts with an opening mark or
-    closes a quote before it opens one."""
+def _continues(text: str, paragraph: tuple[int, int], open_mark: int | None) -> bool:
+    """Does an open quote go on into this paragraph? Yes when it starts with an opening mark of the
+    quote's own style (a continued quote repeats its mark: a straight quote left open before a
+    paragraph that opens with a curly one lost its closing mark, the new mark is another quote),
+    or when it closes a quote before it opens one."""
     lo, hi = paragraph
-    for i, _, role in _marks(text, lo, hi):
+    for i, j, role in _marks(text, lo, hi):
         if not text[lo:i].strip():
-            return role in ("open", "either")
+            return role in ("open", "either") and (open_mark is None or _straight(text, open_mark) == _straight(text[i:j], 0))
         return role == "close" or (role == "either" and not text[i - 1].isspace())
     return False
+
+
+def _straight(text: str, i: int) -> bool:
+    """Is the mark at ``i`` a straight one (" or '')?"""
+    return text.startswith(STRAIGHT, i)
 
 
 def _quote(text: str, open_at: tuple[int, int | None], end: int, closed: bool) -> Quote:

@@ -1,9 +1,14 @@
-"""Headlines and all-caps lines, where capitals say nothing about names."""
+"""Headlines and all-caps lines, where capitals say nothing about names, and the names inside a
+title-case line: the model's span there runs on into the verbs and function words the line
+capitalises ("Senator Blasts Ann Lee Over Tax Plan", "Lee Says He Will Run")."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from ..tokens import Tokens
+
+# Opening quotes and dashes after which a capital says nothing about a name.
+_OPENERS = frozenset({'"', "\u201c", "'", "\u2018", "(", "[", "-", "\u2013", "\u2014", ":", ";"})
 
 
 def is_shouting(text: str) -> bool:
@@ -12,12 +17,32 @@ def is_shouting(text: str) -> bool:
     return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
+def is_title_case(toks: Tokens, sent: Span) -> bool:
+    """A line written in Title Case whatever its final punctuation: most of its words capitalised,
+    the function words among them ("Over", "To", "He", "Will"), which running text writes in lower
+    case. Names alone ("Ann Lee met Bo Reed in Paris") capitalise no function word, and a list
+    of titles ("Ann Lee, The Long Road") one amid lower-case words."""
+    words = [i for i in range(sent.start + 1, sent.end) if toks.is_alpha[i]]
+    if len(words) < 4:
+        return False
+    capitals = sum(toks.text[i][:1].isupper() for i in words)
+    function = [i for i in words if toks.tok[i].is_stop]
+    function_capitals = sum(toks.tok[i].is_title for i in function)  # not "ABOUT" in a half-shouted line
+    if not function_capitals or function_capitals < 0.6 * len(function):
+        return False
+    # one capitalised function word is enough in a line of capitals only ("Ann Lee Wins Over Critics"),
+    # ("Ann Lee, The Long Road" lists a work)
+    if function_capitals == 1:
+        return capitals == len(words) and not any(toks.text[i] == "," for i in range(sent.start, sent.end))
+    return capitals >= 0.75 * len(words)
+
+
 def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False) -> bool:
     """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
     all caps): spaCy's capitalisation cues mean nothing there. A line that lists things ("Ann Lee,
     The Long Road"; "Terminal 2: Delta, Frontier") or writes a lower-case word of its own is not
     one, unless it opens the text (``first``), where titles live."""
-    if shouting:
+    if shouting or is_title_case(toks, sent):
         return True
     span = slice(sent.start, sent.end)
     words = [(word, tok) for word, alpha, tok in zip(toks.text[span], toks.is_alpha[span], toks.tok[span]) if alpha and len(word) > 3]
@@ -28,3 +53,63 @@ def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool
     if first:
         return True
     return "," not in text and not any(word.islower() and len(word) > 4 and not tok.is_stop for word, tok in words)
+
+
+class HeadlineNames:
+    """Where a person's name is inside a title-case line, built once per process from the
+    lemmatizer's dictionary (``verbs``: verb lemmas; ``exceptions``: irregular forms to lemmas;
+    ``words``: English nouns and adjectives)."""
+
+    def __init__(self, verbs: frozenset[str], exceptions: dict[str, str], words: frozenset[str], given_names: frozenset[str]) -> None:
+        self.verbs = verbs
+        self.exceptions = exceptions
+        self.words = words
+        self.given_names = given_names
+
+    def is_verb_form(self, lower: str) -> bool:
+        """An inflected verb ("says", "slams", "worked", "said"): a headline's verb, which a name's
+        word seldom is (the bare form is: "Trump", "Will", "Bill")."""
+        if self.exceptions.get(lower) in self.verbs:
+            return True
+        if lower.endswith("ed") and (lower[:-2] in self.verbs or lower[:-1] in self.verbs):
+            return True
+        if lower.endswith("s") and not lower.endswith("ss"):
+            return lower[:-1] in self.verbs or lower.endswith("es") and lower[:-2] in self.verbs or lower.endswith("ies") and lower[:-3] + "y" in self.verbs
+        return False
+
+    def pieces(self, toks: Tokens, start: int, end: int, body_names: set[str]) -> list[tuple[int, int]]:
+        """The names inside the model's span ``start:end`` of a title-case line: split where the
+        line capitalises a function word or an inflected verb ("Ben Ames Slams Jo Lee" gives "Ben
+        Ames" and "Jo Lee"), unless the body writes that word as a name (``body_names``: the
+        words capitalised inside its sentences). A piece of common English words only that the
+        body never names ("Tax Plan") is no name; the span uncut is left as the model read it."""
+        out, piece = [], start
+        for i in range(start, end + 1):
+            if i < end and not self._splits(toks, i, body_names):
+                continue
+            if piece < i and ((piece, i) == (start, end) or self._names(toks, piece, i, body_names)):
+                out.append((piece, i))
+            piece = i + 1
+        return out
+
+    def _splits(self, toks: Tokens, i: int, body_names: set[str]) -> bool:
+        word = toks.text[i]
+        if not word[:1].isupper() or word in body_names:
+            return False
+        return toks.tok[i].is_stop or self.is_verb_form(toks.lower[i])
+
+    def _names(self, toks: Tokens, start: int, end: int, body_names: set[str]) -> bool:
+        words = [i for i in range(start, end) if toks.name_word[i] or toks.is_alpha[i]]
+        if not words:
+            return False
+        return any(toks.text[i] in body_names or toks.lower[i] in self.given_names or toks.lower[i] not in self.words for i in words)
+
+
+def body_name_words(toks: Tokens, headline_sents: set[int]) -> set[str]:
+    """The capitalised words of the document's running text, but for a sentence's first word
+    and a word after a quote or dash: the words the body itself writes as names."""
+    out = set()
+    for i, (word, is_name) in enumerate(zip(toks.text, toks.name_word)):
+        if is_name and toks.sentence[i] not in headline_sents and i != toks.sent_start[toks.sentence[i]] and toks.text[i - 1] not in _OPENERS:
+            out.add(word)
+    return out

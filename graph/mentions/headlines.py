@@ -67,42 +67,59 @@ class HeadlineNames:
         self.given_names = given_names
 
     def is_verb_form(self, lower: str) -> bool:
-        """An inflected verb ("says", "slams", "worked", "said"): a headline's verb, which a name's
-        word seldom is (the bare form is: "Trump", "Will", "Bill")."""
-        if self.exceptions.get(lower) in self.verbs:
+        """An inflected verb ("says", "slams", "worked", "said", "auctioning"): a headline's verb,
+        which a name's word seldom is (the bare form is: "Trump", "Will", "Bill")."""
+        verbs = self.verbs
+        if self.exceptions.get(lower) in verbs:
             return True
-        if lower.endswith("ed") and (lower[:-2] in self.verbs or lower[:-1] in self.verbs):
+        if lower.endswith("ed") and (lower[:-2] in verbs or lower[:-1] in verbs):
             return True
+        if lower.endswith("ing") and len(lower) > 5:
+            stem = lower[:-3]
+            return stem in verbs or stem + "e" in verbs or stem[-1] == stem[-2] and stem[:-1] in verbs
         if lower.endswith("s") and not lower.endswith("ss"):
-            return lower[:-1] in self.verbs or lower.endswith("es") and lower[:-2] in self.verbs or lower.endswith("ies") and lower[:-3] + "y" in self.verbs
+            return lower[:-1] in verbs or lower.endswith("es") and lower[:-2] in verbs or lower.endswith("ies") and lower[:-3] + "y" in verbs
         return False
 
     def pieces(self, toks: Tokens, start: int, end: int, body_names: set[str]) -> list[tuple[int, int]]:
         """The names inside the model's span ``start:end`` of a title-case line: split where the
         line capitalises a function word or an inflected verb ("Ben Ames Slams Jo Lee" gives "Ben
         Ames" and "Jo Lee"), unless the body writes that word as a name (``body_names``: the
-        words capitalised inside its sentences). A piece of common English words only that the
-        body never names ("Tax Plan") is no name; the span uncut is left as the model read it."""
+        words capitalised inside its sentences), and each piece cut to the words that name: the
+        ones the body writes as names, given names, and words that are no common English word
+        ("Jo Lee Tax Plan" gives "Jo Lee"). Of a span cut so, a piece of common words only is no
+        name ("Over Tax Plan"), but for the first, where the model saw the name begin (the
+        dictionary knows some famous surnames). A span the line does not cut is left as it is."""
         out, piece = [], start
         for i in range(start, end + 1):
             if i < end and not self._splits(toks, i, body_names):
                 continue
-            if piece < i and ((piece, i) == (start, end) or self._names(toks, piece, i, body_names)):
-                out.append((piece, i))
+            if (piece, i) == (start, end):
+                return [(start, end)]  # nothing cut: the span as the model read it (a lone "Baker")
+            naming = [j for j in range(piece, i) if self._names(toks, j, body_names)]
+            if naming:
+                out.append((naming[0], naming[-1] + 1))
+            elif piece == start < i:
+                out.append((start, i))  # where the model saw a name begin ("Nehru Says ...")
             piece = i + 1
         return out
 
     def _splits(self, toks: Tokens, i: int, body_names: set[str]) -> bool:
-        word = toks.text[i]
-        if not word[:1].isupper() or word in body_names:
+        word, lower = toks.text[i], toks.lower[i]
+        if not word[:1].isupper():
             return False
-        return toks.tok[i].is_stop or self.is_verb_form(toks.lower[i])
+        if toks.tok[i].is_stop:  # "Over", "He"; but "Will" the body names
+            return not (lower in self.given_names and word in body_names)
+        return word not in body_names and self.is_verb_form(lower)
 
-    def _names(self, toks: Tokens, start: int, end: int, body_names: set[str]) -> bool:
-        words = [i for i in range(start, end) if toks.name_word[i] or toks.is_alpha[i]]
-        if not words:
-            return False
-        return any(toks.text[i] in body_names or toks.lower[i] in self.given_names or toks.lower[i] not in self.words for i in words)
+    def _names(self, toks: Tokens, i: int, body_names: set[str]) -> bool:
+        word, lower = toks.text[i], toks.lower[i]
+        if not toks.name_word[i]:
+            return False  # "3", "-": no word of a name
+        if word in body_names or lower in self.given_names:
+            return True
+        common = lower in self.words or lower.endswith("s") and lower[:-1] in self.words or lower in self.verbs or self.is_verb_form(lower)
+        return not common
 
 
 def body_name_words(toks: Tokens, headline_sents: set[int]) -> set[str]:

@@ -20,6 +20,9 @@ TEXTS = {
     # two names joined by a verb in the model's span
     "slams": "Peter Hollis Slams Janet Marrack And The Press In One Answer.\n\n"
              "Peter Hollis criticised Janet Marrack during the debate on Thursday. Marrack did not respond.\n",
+    # a title that writes its short function words in lower case: its capitalised verb tells it
+    "joins": "Gideon Wexley Joins a Panel of Farm Lobbyists on Radio.\n\n"
+             "The former senator Gideon Wexley will host a morning programme from June, the network said.\n",
     # a surname that is also an English verb form: the body writes it as a name, so it stays
     "fields": "Mara Fields Wins Over Council With Harbour Plan.\n\n"
               "Councillor Mara Fields won the vote on Wednesday. Fields said the harbour would reopen in May.\n",
@@ -40,6 +43,12 @@ def test_a_verb_or_function_word_of_a_headline_is_no_part_of_a_name(kg):
     assert "Orla Penhaligon" in names
     assert not any("Blasts" in n or "Over" in n or "Says" in n or "Slams" in n for n in names), sorted(names)
     assert {"Peter Hollis", "Janet Marrack"} <= names
+
+
+def test_a_title_with_lower_case_function_words_is_a_headline_too(kg):
+    names = labels(kg)
+    assert "Gideon Wexley" in names
+    assert not any("Joins" in n for n in names), sorted(names)
 
 
 def test_a_headline_statement_goes_to_the_real_speaker(kg):

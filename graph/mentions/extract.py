@@ -112,7 +112,7 @@ def extract_mentions(
     sentences = [Sentence(s.start_char, s.end_char) for s in sents]
     sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
     shouting = [is_shouting(text) for text in sentence_texts]
-    headline_sents = {i for i, s in enumerate(sents) if is_headline(toks, s, sentence_texts[i], shouting[i], i == 0)}
+    headline_sents = {i for i, s in enumerate(sents) if is_headline(toks, s, sentence_texts[i], shouting[i], i == 0, extractor.headline_names.is_verb_form)}
     shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))

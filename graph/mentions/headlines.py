@@ -3,6 +3,8 @@ title-case line: the model's span there runs on into the verbs and function word
 capitalises ("Senator Blasts Ann Lee Over Tax Plan", "Lee Says He Will Run")."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span
 
 from ..tokens import Tokens
@@ -17,7 +19,7 @@ def is_shouting(text: str) -> bool:
     return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-def is_title_case(toks: Tokens, sent: Span) -> bool:
+def is_title_case(toks: Tokens, sent: Span, verb_form: Callable[[str], bool] | None = None) -> bool:
     """A line written in Title Case whatever its final punctuation: most of its words capitalised,
     the function words among them ("Over", "To", "He", "Will"), which running text writes in lower
     case. Names alone ("Ann Lee met Bo Reed in Paris") capitalise no function word, and a list
@@ -25,6 +27,8 @@ def is_title_case(toks: Tokens, sent: Span) -> bool:
     words = [i for i in range(sent.start + 1, sent.end) if toks.is_alpha[i]]
     if len(words) < 4:
         return False
+    if verb_form is not None and _capitalised_verb(toks, words, verb_form):
+        return True
     capitals = sum(toks.text[i][:1].isupper() for i in words)
     function = [i for i in words if toks.tok[i].is_stop]
     function_capitals = sum(toks.tok[i].is_title for i in function)  # not "ABOUT" in a half-shouted line
@@ -37,12 +41,23 @@ def is_title_case(toks: Tokens, sent: Span) -> bool:
     return capitals >= 0.75 * len(words)
 
 
-def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False) -> bool:
+def _capitalised_verb(toks: Tokens, words: list[int], verb_form: Callable[[str], bool]) -> bool:
+    """A headline that writes its short function words in lower case ("Ann Lee Joins a Panel on
+    Taxes"): its long words capitalised, an inflected verb among them."""
+    long = [i for i in words if len(toks.text[i]) > 3]
+    return len(long) >= 4 and sum(toks.text[i][:1].isupper() for i in long) >= 0.75 * len(long) \
+        and any(toks.tok[i].is_title and verb_form(toks.lower[i]) for i in long)
+
+
+def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False,
+                verb_form: Callable[[str], bool] | None = None) -> bool:
     """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
     all caps): spaCy's capitalisation cues mean nothing there. A line that lists things ("Ann Lee,
     The Long Road"; "Terminal 2: Delta, Frontier") or writes a lower-case word of its own is not
-    one, unless it opens the text (``first``), where titles live."""
-    if shouting or is_title_case(toks, sent):
+    one, unless it opens the text (``first``), where titles live. ``verb_form`` tells an
+    inflected verb, which a title opening the text capitalises too (in running text, names and
+    places alone make a line mostly capitals)."""
+    if shouting or is_title_case(toks, sent, verb_form if first else None):
         return True
     span = slice(sent.start, sent.end)
     words = [(word, tok) for word, alpha, tok in zip(toks.text[span], toks.is_alpha[span], toks.tok[span]) if alpha and len(word) > 3]

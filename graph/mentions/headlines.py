@@ -29,7 +29,9 @@ def is_title_case(toks: Tokens, sent: Span, verb_form: Callable[[str], bool] | N
         return False
     if verb_form is not None and _capitalised_verb(toks, words, verb_form):
         return True
-    capitals = sum(toks.text[i][:1].isupper() for i in words)
+    capitals = sum(toks.name_word[i] for i in words)
+    if capitals < 0.75 * len(words):
+        return False  # running text, told from the plain lists before any token is read
     function = [i for i in words if toks.tok[i].is_stop]
     function_capitals = sum(toks.tok[i].is_title for i in function)  # not "ABOUT" in a half-shouted line
     if not function_capitals or function_capitals < 0.6 * len(function):
@@ -37,8 +39,8 @@ def is_title_case(toks: Tokens, sent: Span, verb_form: Callable[[str], bool] | N
     # one capitalised function word is enough in a line of capitals only ("Ann Lee Wins Over Critics"),
     # ("Ann Lee, The Long Road" lists a work)
     if function_capitals == 1:
-        return capitals == len(words) and not any(toks.text[i] == "," for i in range(sent.start, sent.end))
-    return capitals >= 0.75 * len(words)
+        return capitals == len(words) and "," not in toks.text[sent.start:sent.end]
+    return True
 
 
 def _capitalised_verb(toks: Tokens, words: list[int], verb_form: Callable[[str], bool]) -> bool:

@@ -131,6 +131,16 @@ def dictionary_words(nlp: Language, pos: str = "adj") -> frozenset[str]:
     return frozenset(index.get(hash_string(pos), ()))
 
 
+def irregular_verbs(nlp: Language) -> dict[str, str]:
+    """Irregular verb forms and their lemma ("said" -> "say"), from the lemmatizer's exceptions."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    return {form: lemmas[0] for form, lemmas in (lookups.get_table("lemma_exc").get("verb") or {}).items() if lemmas}
+
+
 def is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:
     """An adjective capitalised only because it opens a sentence or qualifies a noun."""
     if tok.lower_ not in adjectives:

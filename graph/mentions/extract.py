@@ -33,10 +33,10 @@ from .candidates import (
     ner_candidates,
     overlaps,
 )
-from .common_words import after_indefinite_article, dictionary_words, is_english_modifier, looks_like_a_name, without_common_words
+from .common_words import after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name, without_common_words
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
-from .headlines import is_headline, is_shouting
+from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
 from .organisations import org_name_candidates
 from .people import PersonCues, cued_person_candidates, extend_person_names
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
@@ -74,6 +74,9 @@ class MentionExtractor:
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
         self.person_cues = PersonCues(gazetteer, self.english_words)
+        self.headline_names = HeadlineNames(
+            dictionary_words(nlp, "verb"), irregular_verbs(nlp), self.english_words, gazetteer.names.given_names
+        )
 
     def _add_patterns(self, gazetteer: Gazetteer, make) -> None:
         exact: dict[str, list] = {}
@@ -109,7 +112,7 @@ def extract_mentions(
     sentences = [Sentence(s.start_char, s.end_char) for s in sents]
     sentence_texts = [toks.span_text(s.start, s.end) for s in sents]
     shouting = [is_shouting(text) for text in sentence_texts]
-    headline_sents = {i for i, s in enumerate(sents) if is_headline(toks, s, sentence_texts[i], shouting[i], i == 0)}
+    headline_sents = {i for i, s in enumerate(sents) if is_headline(toks, s, sentence_texts[i], shouting[i], i == 0, extractor.headline_names.is_verb_form)}
     shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
@@ -118,6 +121,8 @@ def extract_mentions(
         c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
         and not is_common_coordination(toks, c, gaz.head_words, extractor.english_words)
     ]
+    body: set[str] | None = None  # the body's name words, read only when a headline has a person
+    candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
     candidates = extend_person_names(
         toks, candidates, extractor.person_cues, extractor.english_words,
         {t for c in known_candidates for t in range(c.start, c.end)},
@@ -144,6 +149,7 @@ def extract_mentions(
     candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)
+    candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.
@@ -171,6 +177,23 @@ def extract_mentions(
     mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
+
+
+def _headline_people(
+    toks: Tokens, candidates: list[Candidate], headline_sents: set[int], shouting: list[bool], names: HeadlineNames,
+    body: set[str] | None,
+) -> tuple[list[Candidate], set[str] | None]:
+    """The model's person spans in title-case lines cut to the names in them (``HeadlineNames``):
+    there it reads the capitalised verbs and function words as parts of the name."""
+    inside = [c for c in candidates if c.kind == "ner" and c.label == "PERSON" and toks.sentence[c.start] in headline_sents
+              and not shouting[toks.sentence[c.start]]]
+    if not inside:
+        return candidates, body
+    body = body_name_words(toks, headline_sents) if body is None else body
+    out = [c for c in candidates if not any(c is h for h in inside)]
+    for c in inside:
+        out += [Candidate(start, end, c.kind, c.label) for start, end in names.pieces(toks, c.start, c.end, body)]
+    return out, body
 
 
 def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:

@@ -1,9 +1,16 @@
-"""Headlines and all-caps lines, where capitals say nothing about names."""
+"""Headlines and all-caps lines, where capitals say nothing about names, and the names inside a
+title-case line: the model's span there runs on into the verbs and function words the line
+capitalises ("Senator Blasts Ann Lee Over Tax Plan", "Lee Says He Will Run")."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Span
 
 from ..tokens import Tokens
+
+# Opening quotes and dashes after which a capital says nothing about a name.
+_OPENERS = frozenset({'"', "\u201c", "'", "\u2018", "(", "[", "-", "\u2013", "\u2014", ":", ";"})
 
 
 def is_shouting(text: str) -> bool:
@@ -12,12 +19,47 @@ def is_shouting(text: str) -> bool:
     return len(letters) > 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False) -> bool:
+def is_title_case(toks: Tokens, sent: Span, verb_form: Callable[[str], bool] | None = None) -> bool:
+    """A line written in Title Case whatever its final punctuation: most of its words capitalised,
+    the function words among them ("Over", "To", "He", "Will"), which running text writes in lower
+    case. Names alone ("Ann Lee met Bo Reed in Paris") capitalise no function word, and a list
+    of titles ("Ann Lee, The Long Road") one amid lower-case words."""
+    words = [i for i in range(sent.start + 1, sent.end) if toks.is_alpha[i]]
+    if len(words) < 4:
+        return False
+    if verb_form is not None and _capitalised_verb(toks, words, verb_form):
+        return True
+    capitals = sum(toks.name_word[i] for i in words)
+    if capitals < 0.75 * len(words):
+        return False  # running text, told from the plain lists before any token is read
+    function = [i for i in words if toks.tok[i].is_stop]
+    function_capitals = sum(toks.tok[i].is_title for i in function)  # not "ABOUT" in a half-shouted line
+    if not function_capitals or function_capitals < 0.6 * len(function):
+        return False
+    # one capitalised function word is enough in a line of capitals only ("Ann Lee Wins Over Critics"),
+    # ("Ann Lee, The Long Road" lists a work)
+    if function_capitals == 1:
+        return capitals == len(words) and "," not in toks.text[sent.start:sent.end]
+    return True
+
+
+def _capitalised_verb(toks: Tokens, words: list[int], verb_form: Callable[[str], bool]) -> bool:
+    """A headline that writes its short function words in lower case ("Ann Lee Joins a Panel on
+    Taxes"): its long words capitalised, an inflected verb among them."""
+    long = [i for i in words if len(toks.text[i]) > 3]
+    return len(long) >= 4 and sum(toks.text[i][:1].isupper() for i in long) >= 0.75 * len(long) \
+        and any(toks.tok[i].is_title and verb_form(toks.lower[i]) for i in long)
+
+
+def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool = False,
+                verb_form: Callable[[str], bool] | None = None) -> bool:
     """A title-case or all-caps line (``text`` is the sentence's, ``shouting`` whether it is
     all caps): spaCy's capitalisation cues mean nothing there. A line that lists things ("Ann Lee,
     The Long Road"; "Terminal 2: Delta, Frontier") or writes a lower-case word of its own is not
-    one, unless it opens the text (``first``), where titles live."""
-    if shouting:
+    one, unless it opens the text (``first``), where titles live. ``verb_form`` tells an
+    inflected verb, which a title opening the text capitalises too (in running text, names and
+    places alone make a line mostly capitals)."""
+    if shouting or is_title_case(toks, sent, verb_form if first else None):
         return True
     span = slice(sent.start, sent.end)
     words = [(word, tok) for word, alpha, tok in zip(toks.text[span], toks.is_alpha[span], toks.tok[span]) if alpha and len(word) > 3]
@@ -28,3 +70,80 @@ def is_headline(toks: Tokens, sent: Span, text: str, shouting: bool, first: bool
     if first:
         return True
     return "," not in text and not any(word.islower() and len(word) > 4 and not tok.is_stop for word, tok in words)
+
+
+class HeadlineNames:
+    """Where a person's name is inside a title-case line, built once per process from the
+    lemmatizer's dictionary (``verbs``: verb lemmas; ``exceptions``: irregular forms to lemmas;
+    ``words``: English nouns and adjectives)."""
+
+    def __init__(self, verbs: frozenset[str], exceptions: dict[str, str], words: frozenset[str], given_names: frozenset[str]) -> None:
+        self.verbs = verbs
+        self.exceptions = exceptions
+        self.words = words
+        self.given_names = given_names
+
+    def is_verb_form(self, lower: str) -> bool:
+        """An inflected verb ("says", "slams", "worked", "said", "auctioning"): a headline's verb,
+        which a name's word seldom is (the bare form is: "Trump", "Will", "Bill")."""
+        verbs = self.verbs
+        if self.exceptions.get(lower) in verbs:
+            return True
+        if lower.endswith("ed") and (lower[:-2] in verbs or lower[:-1] in verbs):
+            return True
+        if lower.endswith("ing") and len(lower) > 5:
+            stem = lower[:-3]
+            return stem in verbs or stem + "e" in verbs or stem[-1] == stem[-2] and stem[:-1] in verbs
+        if lower.endswith("s") and not lower.endswith("ss"):
+            return lower[:-1] in verbs or lower.endswith("es") and lower[:-2] in verbs or lower.endswith("ies") and lower[:-3] + "y" in verbs
+        return False
+
+    def pieces(self, toks: Tokens, start: int, end: int, body_names: set[str]) -> list[tuple[int, int]]:
+        """The names inside the model's span ``start:end`` of a title-case line: split where the
+        line capitalises a function word or an inflected verb ("Ben Ames Slams Jo Lee" gives "Ben
+        Ames" and "Jo Lee"), unless the body writes that word as a name (``body_names``: the
+        words capitalised inside its sentences), and each piece cut to the words that name: the
+        ones the body writes as names, given names, and words that are no common English word
+        ("Jo Lee Tax Plan" gives "Jo Lee"). Of a span cut so, a piece of common words only is no
+        name ("Over Tax Plan"), but for the first, where the model saw the name begin (the
+        dictionary knows some famous surnames). A span the line does not cut is left as it is."""
+        out, piece = [], start
+        for i in range(start, end + 1):
+            if i < end and not self._splits(toks, i, body_names):
+                continue
+            if (piece, i) == (start, end):
+                return [(start, end)]  # nothing cut: the span as the model read it (a lone "Baker")
+            naming = [j for j in range(piece, i) if self._names(toks, j, body_names)]
+            if naming:
+                out.append((naming[0], naming[-1] + 1))
+            elif piece == start < i:
+                out.append((start, i))  # where the model saw a name begin ("Nehru Says ...")
+            piece = i + 1
+        return out
+
+    def _splits(self, toks: Tokens, i: int, body_names: set[str]) -> bool:
+        word, lower = toks.text[i], toks.lower[i]
+        if not word[:1].isupper():
+            return False
+        if toks.tok[i].is_stop:  # "Over", "He"; but "Will" the body names
+            return not (lower in self.given_names and word in body_names)
+        return word not in body_names and self.is_verb_form(lower)
+
+    def _names(self, toks: Tokens, i: int, body_names: set[str]) -> bool:
+        word, lower = toks.text[i], toks.lower[i]
+        if not toks.name_word[i]:
+            return False  # "3", "-": no word of a name
+        if word in body_names or lower in self.given_names:
+            return True
+        common = lower in self.words or lower.endswith("s") and lower[:-1] in self.words or lower in self.verbs or self.is_verb_form(lower)
+        return not common
+
+
+def body_name_words(toks: Tokens, headline_sents: set[int]) -> set[str]:
+    """The capitalised words of the document's running text, but for a sentence's first word
+    and a word after a quote or dash: the words the body itself writes as names."""
+    out = set()
+    for i, (word, is_name) in enumerate(zip(toks.text, toks.name_word)):
+        if is_name and toks.sentence[i] not in headline_sents and i != toks.sent_start[toks.sentence[i]] and toks.text[i - 1] not in _OPENERS:
+            out.add(word)
+    return out

@@ -85,7 +85,7 @@ class HeadlineNames:
 
     def is_verb_form(self, lower: str) -> bool:
         """An inflected verb ("says", "slams", "worked", "said", "auctioning"): a headline's verb,
-        which a name's word seldom is (the bare form is: "Trump", "Will", "Bill")."""
+        which a name's word seldom is (the bare form is: "Will", "Bill", "Grant")."""
         verbs = self.verbs
         if self.exceptions.get(lower) in verbs:
             return True
@@ -112,12 +112,12 @@ class HeadlineNames:
             if i < end and not self._splits(toks, i, body_names):
                 continue
             if (piece, i) == (start, end):
-                return [(start, end)]  # nothing cut: the span as the model read it (a lone "Baker")
+                return [(start, end)]  # nothing cut: the span as the model read it (a lone "Fisher")
             naming = [j for j in range(piece, i) if self._names(toks, j, body_names)]
             if naming:
                 out.append((naming[0], naming[-1] + 1))
             elif piece == start < i:
-                out.append((start, i))  # where the model saw a name begin ("Nehru Says ...")
+                out.append((start, i))  # where the model saw a name begin ("Okafor Says ...")
             piece = i + 1
         return out
 

@@ -20,6 +20,7 @@ from graph.export import dumps_json, to_data  # noqa: E402
 from graph.pipeline import BuildOptions, Progress, build  # noqa: E402
 from graph.faults import FAULT_ENV  # noqa: E402
 from graph.pipeline.cluster import DaskRunner  # noqa: E402
+from tests.built import page_faults_of_reused_buffers  # noqa: E402
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 
@@ -146,20 +147,6 @@ def test_a_document_that_fails_on_a_worker_is_reported_not_fatal(cluster, corpus
     assert local.problems == result.problems and graph_bytes(local) == graph_bytes(result)
 
 
-def _page_faults_of_reused_buffers(dask_worker) -> int:
-    """Run on a worker (client.run): the page faults of filling and freeing a 24 MB buffer 20 times
-    (bigger than any gap the loaded pipeline leaves in the heap, so it is mapped and zeroed anew
-    each time, 6,144 pages, where freed memory goes straight back to the OS; once where it is kept:
-    a 1 MB buffer fits such a gap and shows nothing)."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(20):
-        buffer = b"\x01" * (24 << 20)
-        del buffer
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc options")
 def test_workers_keep_freed_memory_instead_of_mapping_it_again(cluster, corpus):
     """Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which made them parse 10-20 %
@@ -167,7 +154,7 @@ def test_workers_keep_freed_memory_instead_of_mapping_it_again(cluster, corpus):
     that has taken the build's plugin keeps its freed memory, as a plain process does."""
     address, client = cluster
     build([corpus], BuildOptions(scheduler=address, cache=False))
-    faults = client.run(_page_faults_of_reused_buffers)
+    faults = client.run(page_faults_of_reused_buffers)
     assert len(faults) == 2 and max(faults.values()) < 20 * 6144 // 4, faults
 
 

@@ -19,6 +19,7 @@ from graph.gazetteer import load_gazetteer
 from graph.pipeline import Progress, build
 from graph.pipeline import progress as progress_module
 from graph.pipeline.runners import ProcessRunner
+from tests.built import page_faults_of_reused_buffers
 
 ARTICLES = {
     "lavrov.txt": (
@@ -190,19 +191,6 @@ def test_jobs_and_cache_state_do_not_change_graph_json(corpus, uncached, tmp_pat
     assert len(ParseCache(cache)) == 3  # the workers' parses were cached by the parent
 
 
-def _page_faults_of_reused_buffers() -> int:
-    """In a worker: the page faults of filling and freeing a 24 MB buffer 20 times (bigger than any
-    gap the loaded pipeline leaves in the heap, so it is mapped and zeroed anew each time, 6,144
-    pages, where freed memory goes straight back to the OS; once where it is kept)."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(20):
-        buffer = b"\x01" * (24 << 20)
-        del buffer
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc options")
 def test_jobs_workers_keep_freed_memory_whatever_they_inherit(monkeypatch):
     """A local Dask cluster's nanny leaves MALLOC_TRIM_THRESHOLD_=65536 in the environment of the
@@ -211,7 +199,7 @@ def test_jobs_workers_keep_freed_memory_whatever_they_inherit(monkeypatch):
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
     with ProcessRunner(None, load_gazetteer(), 1) as runner:
         runner.version()
-        faults = runner._pool.submit(_page_faults_of_reused_buffers).result()
+        faults = runner._pool.submit(page_faults_of_reused_buffers).result()
     assert faults < 20 * 6144 // 4, faults
 
 

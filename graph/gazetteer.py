@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .contract import fold
-from .curated import CuratedData, CuratedDataError, data_lines, load_curated
+from .curated import CuratedData, CuratedDataError, data_lines, load_curated, packaged_words
 from .records import ENTITY_TYPES, NON_ACTOR_TYPES, SurfaceKind
 
 
@@ -191,9 +191,9 @@ def _index(entries) -> dict[str, list[Surface]]:
     return index
 
 
-# Lower-case words that belong inside names ("Hizb ut-Tahrir", "Osama bin Laden", "al-Qaeda").
-NAME_PARTICLES = {"of", "the", "and", "for", "on", "in", "de", "del", "da", "du", "des", "la", "le",
-                  "al", "el", "bin", "ibn", "ut", "e", "i", "van", "von", "der", "den", "y", "at", "to", "&"}
+# Lower-case words that belong inside names ("Hizb ut-Tahrir", "Ali bin Omar", "al-Qaeda"): data/function_words.tsv
+NAME_PARTICLES = frozenset(packaged_words("function_words.tsv", "connector") | packaged_words("function_words.tsv", "name_particle")
+                           | packaged_words("function_words.tsv", "name_inner"))
 
 
 def _is_description(alias: str) -> bool:

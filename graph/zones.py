@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .curated import packaged_words
+
 # A person's name: 2-4 capitalised words, with particles ("van", "de", "al-") and initials.
 _WORD = r"(?![a-z])[^\W\d_][\w'\u2019.\-]*"  # a capital (or a letter without case) first
 _NAME = rf"{_WORD}(?:\s+(?:[a-z]{{1,3}}\s+)?{_WORD}){{1,3}}"
-_PARTICLES = frozenset("de del della der den di da dos du van von la le al el bin ibn ben st y".split())
+_PARTICLES = frozenset(packaged_words("function_words.tsv", "name_particle"))  # data/function_words.tsv
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 
 # "(Photo: Jo Roe)", "Photo by Jo Roe/AP", "Image courtesy of NASA", "Credit: Jo Roe"

@@ -215,3 +215,15 @@ def test_roles_offices_and_credit_words_are_not_part_of_names(tmp_path):
     ))
     assert {"Ann Lee", "Halifax Port Council", "Jim Beam"} <= labels
     assert not {"Organizer Ann Lee", "CEO of the Halifax Port Council", "Jo Roe Image", "Jo Roe"} & labels
+
+
+def test_name_particles_stay_inside_credited_and_bylined_names(tmp_path):
+    """The lower-case particles of people's names (data/function_words.tsv) keep a byline's author
+    and a photo credit's photographer whole: the photographer is no node, the author no cut name."""
+    (tmp_path / "a.txt").write_text(
+        "By Lia dos Reis\n\nThe ferry to Brant Island resumed service on Friday, harbour master Tom Vale said.\n\n"
+        "Passengers boarded at dawn. (Photo: Ana de la Cruz)", encoding="utf-8")
+    kg = graph.build([tmp_path])
+    document = _document(kg, "a")
+    assert (document["author"], document["photographer"]) == ("Lia dos Reis", "Ana de la Cruz")
+    assert not {"Ana de la Cruz", "Cruz", "Reis", "Lia", "Lia dos"} & _labels(kg)

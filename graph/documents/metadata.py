@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date as date_cls
 
+from ..curated import packaged_words
 from .boilerplate import LABELS
 from .normalise import TAG_RE
 from .paragraphs import sentence_spans
@@ -69,7 +70,7 @@ def _parse_date(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-_PARTICLES = frozenset("de del della der den di da dos du van von la le al el bin ibn ben st st. mc y".split())
+_PARTICLES = frozenset(packaged_words("function_words.tsv", "name_particle"))  # data/function_words.tsv
 _BYLINE_RE = re.compile(r"^by\s*[:\-–—]?\s+(?P<rest>.+)$", re.IGNORECASE)
 _MARKED_NAME_RE = re.compile(r"^<(?P<tag>[a-z][a-z0-9]*)\b[^>]*>\s*(?P<name>[^<]{2,80}?)\s*</(?P=tag)\s*>(?P<rest>.*)$", re.IGNORECASE)
 _ARTICLES_BY_RE = re.compile(r"^articles? by\s*:\s*(?P<name>.+?)\s*$", re.IGNORECASE)

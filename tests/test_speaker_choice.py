@@ -32,6 +32,7 @@ TEXTS = {
     "main_clause": "Tom Hill took offense when Carl Ott confronted him at the debate. "
                    "He later suggested the debate had been rigged.",
     "object_control": "Senator Ann Ray also forced Tom Hill, the bank's chief, to admit that no executive had been fired.",
+    "subject_control": "Mayor Rhea Monk promised Ivo Crane, the union's leader, to announce that the depot would stay open.",
     "introduced": "When the dam failed in 1998, Governor Tom Hill issued the following statement:\n\n"
                   "\u201cOur hearts are with the families of the valley tonight.\u201d\n\n"
                   "The storm hit the town again on Monday.\n\n"
@@ -95,6 +96,11 @@ def test_he_is_the_subject_of_the_main_clause_not_of_a_nearer_clause_inside_it(k
 
 def test_someone_made_to_speak_is_the_speaker_not_who_made_them(kg):
     assert label(kg, one(kg, "object_control", "no executive had been fired")["speaker"]) == "Tom Hill"
+
+
+def test_who_promises_someone_to_speak_is_the_speaker(kg):
+    """A verb of data/control_verbs.txt: its subject, not its object, does what follows."""
+    assert label(kg, one(kg, "subject_control", "the depot would stay open")["speaker"]) == "Rhea Monk"
 
 
 def test_a_quote_paragraph_after_a_line_introducing_it_with_a_colon_is_the_introduced_speakers(kg):

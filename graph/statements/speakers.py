@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..curated import packaged_words
 from ..records import MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
 from .cues import Cue, noun_class
@@ -58,7 +59,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
     return None, SpeakerSlot.NONE
 
 
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten", "pledge"})  # "X promised Y to ...": X does it
+_SUBJECT_CONTROL = frozenset(packaged_words("control_verbs.txt"))  # "X promised Y to ...": X does it
 
 
 def _verb_holding(prep: Token) -> Token | None:

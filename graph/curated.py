@@ -18,7 +18,7 @@ from pathlib import Path
 DATA_FILES = ("entities.jsonl", "titles.tsv", "head_words.tsv", "stop_names.txt", "reporting_verbs.tsv", "attribution_nouns.tsv",
               "given_names.tsv", "nicknames.tsv", "name_particles.txt", "name_suffixes.txt", "type_nouns.tsv",
               "name_shapes.tsv", "credit_words.txt", "interview_words.txt", "place_cues.tsv", "function_words.tsv",
-              "control_verbs.txt")
+              "control_verbs.txt", "pronouns.tsv")
 
 
 class CuratedDataError(ValueError):
@@ -98,14 +98,19 @@ def packaged_words(name: str, kind: str | None = None) -> set[str]:
     >>> sorted(packaged_words("place_cues.tsv", "route_of_a_word"))
     ['from', 'to']
     """
+    return {cols[0] for cols in packaged_rows(name) if kind is None or cols[1:2] == [kind]}
+
+
+def packaged_rows(name: str) -> list[list[str]]:
+    """The tab-separated fields, stripped, of each line of the packaged data file ``name``. For
+    the closed word lists of several columns a module reads once, when imported.
+
+    >>> next(row for row in packaged_rows("pronouns.tsv") if row[0] == "she")
+    ['she', '3', 'sg', 'f', 'subject']
+    """
     path = data_dir() / name
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CuratedDataError(f"{path}: cannot read ({exc})") from None
-    words = set()
-    for _, line in data_lines(text):
-        cols = [part.strip() for part in line.split("\t")]
-        if kind is None or cols[1:2] == [kind]:
-            words.add(cols[0])
-    return words
+    return [[part.strip() for part in line.split("\t")] for _, line in data_lines(text)]

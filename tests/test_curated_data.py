@@ -213,6 +213,16 @@ def test_name_knowledge_files():
         assert len(lines) == len(set(lines)), f"{path}: a line is listed twice"
 
 
+def test_pronoun_file():
+    """Every pronoun says its person, number, gender and form, in the values its header lists."""
+    rows = list(CURATED.rows("pronouns.tsv"))
+    assert len({row[0] for row in rows}) == len(rows), "a pronoun is listed twice"
+    for row in rows:
+        assert len(row) == 5 and row[1] in ("1", "2", "3") and row[2] in ("sg", "pl", "-"), row
+        assert row[3] in ("m", "f", "n", "-") and row[4] in ("subject", "object", "possessive", "reflexive"), row
+    assert {row[0] for row in rows if row[3] == "f"} == {"she", "her", "hers", "herself"}
+
+
 def test_one_fingerprint_covers_every_data_file(tmp_path):
     """Any file the build reads changes the fingerprint that decides whether a process's loaded
     matchers and lexicons are still good; the README describes every one of them."""

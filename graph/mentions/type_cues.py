@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..curated import packaged_words
+from ..curated import packaged_rows, packaged_words
 from ..gazetteer import Gazetteer
 from ..tokens import Tokens
 from .words import POSSESSIVE
@@ -111,7 +111,7 @@ def _dated_in_brackets(toks: Tokens, start: int, end: int) -> bool:
     )
 
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PERSONAL_PRONOUNS = {row[0] for row in packaged_rows("pronouns.tsv") if row[3] in ("m", "f")}  # data/pronouns.tsv
 
 
 def _refers_as_a_person(toks: Tokens, end: int) -> bool:

@@ -2,16 +2,19 @@ from __future__ import annotations
 
 import re
 
+from ..curated import packaged_rows
 from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
-MALE_PRONOUNS = {"he", "him", "his", "himself"}
-FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
-SUBJECT_PRONOUNS = {"he", "she"}
-FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
-FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+# data/pronouns.tsv: word, person, number, gender, form
+_PRONOUNS = packaged_rows("pronouns.tsv")
+MALE_PRONOUNS = {w for w, _, _, gender, _ in _PRONOUNS if gender == "m"}
+FEMALE_PRONOUNS = {w for w, _, _, gender, _ in _PRONOUNS if gender == "f"}
+SUBJECT_PRONOUNS = {w for w, _, _, gender, form in _PRONOUNS if gender in ("m", "f") and form == "subject"}
+FIRST_SINGULAR = {w for w, person, number, _, _ in _PRONOUNS if (person, number) == ("1", "sg")}
+FIRST_PLURAL = {w for w, person, number, _, _ in _PRONOUNS if (person, number) == ("1", "pl")}
+PLURAL_PRONOUNS = {w for w, person, number, _, form in _PRONOUNS if (person, number) == ("3", "pl") and form != "reflexive"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 RELATIVE_OR_DEICTIC = RELATIVE | {"it", "this", "these", "those"}
 INDEFINITE_DETS = {"a", "an", "some", "several", "many", "numerous", "few", "other", "various", "one", "two",
@@ -52,4 +55,4 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 # verb of saying ("the report says"), never through one of thinking or revealing.
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "man", "woman")
 ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ence", "ance", "ion", "ism", "ure", "ing", "ship", "hood")
-REFLEXIVES = {"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"}
+REFLEXIVES = {w for w, _, _, _, form in _PRONOUNS if form == "reflexive"}

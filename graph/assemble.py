@@ -47,7 +47,7 @@ def build_graph(
         G.add_node(
             e.id,
             label=e.label,
-            type=e.type,
+            type=str(e.type),  # a plain string in the graph: networkx's own writers take no enum
             aliases=list(e.aliases),
             mentions=e.mentions,
             documents=list(e.documents),

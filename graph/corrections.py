@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .contract import fold
 from .gazetteer import slug
-from .records import ENTITY_TYPES, AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, Resolution, SpeakerResolution
+from .records import ENTITY_TYPES, AliasReason, EntityType, DocumentAnalysis, Entity, LinkRule, Mention, Resolution, SpeakerResolution
 
 
 class Action(str, Enum):
@@ -244,7 +244,7 @@ def apply_corrections(
     ...                  {"d1": ["yukos"]})
     >>> _, fixed, report = apply_corrections([Retype("Yukos", "organization", 1)], [DocumentAnalysis("d1", mentions=m)], res)
     >>> fixed.entities[0].type, str(report)
-    ('organization', 'corrections 1 of 1 applied')
+    (<EntityType.ORGANIZATION: 'organization'>, 'corrections 1 of 1 applied')
     """
     state = _State(analyses, resolution)
     report = CorrectionReport(total=len(corrections))
@@ -393,7 +393,7 @@ class _State:
             if isinstance(c, Rename):
                 entity.label = c.label
             else:
-                entity.type = c.type
+                entity.type = EntityType(c.type)
             self._index(entity)
             return None
         if isinstance(c, NotEntity):

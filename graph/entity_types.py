@@ -72,7 +72,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
     given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
     person_evidence = bool(given) or "person" in shapes.values() or any(
-        person_like(m) and (" " in m.name or m.role) and shapes[m.name] is None or "person" in m.type_votes
+        person_like(m) and (" " in m.name or m.title) and shapes[m.name] is None or "person" in m.type_votes
         for m in mentions
     )
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)  # folded name -> the model's labels on it
@@ -99,7 +99,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
         for type_ in m.type_votes:
             votes[type_] += (NON_ACTOR_CONTEXT_WEIGHT if type_ in NON_ACTOR_TYPES else CONTEXT_WEIGHT) * weight
-    full = {folded[m.name] for m in mentions if m.role or " " in m.name}
+    full = {folded[m.name] for m in mentions if m.title or " " in m.name}
     for name, labels in label_votes.items():
         if name in full:
             labels["person"] *= 2  # a full name or a title is the strongest sign of a person

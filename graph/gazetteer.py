@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .contract import fold
 from .curated import CuratedData, CuratedDataError, data_lines, load_curated, packaged_words
-from .records import ENTITY_TYPES, NON_ACTOR_TYPES, SurfaceKind
+from .records import ENTITY_TYPES, NON_ACTOR_TYPES, EntityType, NonActorType, SurfaceKind, type_of
 
 
 
@@ -65,7 +65,7 @@ class NameKnowledge:
     nicknames: dict[str, frozenset[str]] = field(default_factory=dict)  # folded name -> folded names it may be
     particles: tuple[str, ...] = ()  # lower-case, longest first; "al-" for a hyphenated prefix
     suffixes: frozenset[str] = frozenset()  # folded: "jr", "frs"
-    type_nouns: dict[str, str] = field(default_factory=dict)  # lower-case noun -> type
+    type_nouns: dict[str, EntityType | NonActorType] = field(default_factory=dict)  # lower-case noun -> type
     shapes: tuple[tuple[re.Pattern, str], ...] = ()
     _shape_of: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memo
 
@@ -261,12 +261,12 @@ def _read_name_knowledge(data: CuratedData) -> NameKnowledge:
         nicknames.setdefault(full, set()).add(short)
     particles = sorted((cols[0].lower() for _, cols in _data_lines(data, "name_particles.txt")), key=lambda p: (-len(p), p))
     kinds = (*ENTITY_TYPES, *NON_ACTOR_TYPES)
-    nouns: dict[str, str] = {}
+    nouns: dict[str, EntityType | NonActorType] = {}
     path = data.path("type_nouns.tsv")
     for number, cols in _data_lines(data, "type_nouns.tsv"):
         if len(cols) != 2 or cols[1] not in kinds:
             raise GazetteerError(f"{path}:{number}: expected a noun, a tab and one of {', '.join(kinds)}")
-        nouns[cols[0].lower()] = cols[1]
+        nouns[cols[0].lower()] = type_of(cols[1])
     shapes = []
     path = data.path("name_shapes.tsv")
     for number, cols in _data_lines(data, "name_shapes.tsv"):

@@ -123,6 +123,43 @@ class NounClass(StrEnum):
     VIEW = "view"  # "in X's view"
 
 
+class EntityType(StrEnum):
+    """What a node is. A StrEnum: it compares equal to its value and is written as it in JSON."""
+
+    PERSON = "person"
+    GROUP = "group"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    ALLIANCE = "alliance"
+    PLACE = "place"
+
+
+class NonActorType(StrEnum):
+    """Kinds of named things that are not actors and make no node: films and books, brands and
+    software, laws and treaties, storms and tournaments."""
+
+    WORK = "work"
+    PRODUCT = "product"
+    LAW = "law"
+    EVENT = "event"
+
+
+def type_of(value: str) -> EntityType | NonActorType:
+    """The :class:`EntityType` or :class:`NonActorType` whose value is ``value``.
+
+    >>> type_of("work")
+    <NonActorType.WORK: 'work'>
+    """
+    return EntityType(value) if value in EntityType._value2member_map_ else NonActorType(value)
+
+
+class CapitalUse(StrEnum):
+    """How a country's capital is named: for its government ("Moscow said") or as the city."""
+
+    ACTOR = "actor"
+    PLACE = "place"
+
+
 @dataclass(frozen=True)
 class Mention:
     """A surface form in a document that names an entity, before resolution.
@@ -148,13 +185,14 @@ class Mention:
     sentence: int | None
     kind: MentionKind = MentionKind.NER
     key: str | None = None
-    role: str | None = None  # "actor" or "place" for capitals; a title word for people
+    capital_use: CapitalUse | None = None  # for a country named by its capital (kind capital)
+    title: str | None = None  # the title word before a person's name ("senator", "mr.")
     gender: str | None = None  # "m" / "f" when a title or the curated data says so
     subtype: str | None = None  # the curated entry's kind: "news_agency", "newspaper", "think_tank"...
     headline: bool = False  # in a title-case or all-caps line, where spaCy's tags are unreliable
     # What the words around the name say it is ("the film X", "X, who"): entity types, or
-    # NON_ACTOR_TYPES; votes for resolution, which weighs them with the rest of the evidence.
-    type_votes: tuple[str, ...] = ()
+    # non-actor types; votes for resolution, which weighs them with the rest of the evidence.
+    type_votes: tuple[EntityType | NonActorType, ...] = ()
     guessed: bool = True  # the type is the model's reading (or this stage's), not the curated data's or a head word's
 
     @property
@@ -298,15 +336,16 @@ class Entity:
 
     id: str
     label: str
-    type: str  # person | group | organization | country | alliance | place
+    type: EntityType  # a plain string is taken for its member
     wikidata: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
     documents: list[str] = field(default_factory=list)
     alias_reasons: dict[str, AliasReason] = field(default_factory=dict)  # alias -> how it joined
 
+    def __post_init__(self) -> None:
+        self.type = EntityType(self.type)
 
-ENTITY_TYPES = ("person", "group", "organization", "country", "alliance", "place")
-# Kinds of named things that are not actors and make no node: films and books, brands and
-# software, laws and treaties, storms and tournaments.
-NON_ACTOR_TYPES = ("work", "product", "law", "event")
+
+ENTITY_TYPES = tuple(EntityType)
+NON_ACTOR_TYPES = tuple(NonActorType)

@@ -307,3 +307,18 @@ def test_a_company_named_after_a_place_stays_an_organisation(tmp_path):
         "Analysts at Velmora Motors expect a recovery, and a statement from Velmora Motors blamed costs.\n",
     )
     assert node_named(G, "Velmora Motors")["type"] == "organization"
+
+
+def test_node_types_are_plain_strings_in_the_graph_and_its_files(graph, tmp_path):
+    """Entity types are an enum (records.EntityType) inside the build; the graph a user gets holds
+    their plain values, which networkx's own writers and JSON take as they are."""
+    import json
+
+    import networkx as nx
+
+    types = [attrs["type"] for _, attrs in graph.nodes(data=True)]
+    assert types and all(type(t) is str for t in types)
+    plain = nx.DiGraph()
+    plain.add_nodes_from((n, {"type": attrs["type"]}) for n, attrs in graph.nodes(data=True))
+    nx.write_graphml(plain, tmp_path / "g.graphml")  # networkx writes no enum
+    assert json.loads(json.dumps(types)) == types

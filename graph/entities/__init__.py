@@ -29,7 +29,7 @@ from ..contract import fold
 from ..entity_types import full_person_name, vote_type
 from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, slug
-from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
+from ..records import AliasReason, CapitalUse, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
@@ -50,7 +50,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     ...      Mention("d1", 30, 37, "Kabulov", "Kabulov", NameType.ORGANIZATION, 1)]
     >>> res = resolve([DocumentAnalysis("d1", mentions=m)], load_gazetteer())
     >>> [(e.label, e.type, e.mentions) for e in res.entities]
-    [('Zamir Kabulov', 'person', 2)]
+    [('Zamir Kabulov', <EntityType.PERSON: 'person'>, 2)]
     """
     analyses = list(analyses)
     uf = _UnionFind()
@@ -112,7 +112,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
 
 def _mention_key(m: Mention, gaz: Gazetteer) -> str | None:
     if m.key:
-        if m.kind == MentionKind.CAPITAL and m.role == "place":
+        if m.kind == MentionKind.CAPITAL and m.capital_use == CapitalUse.PLACE:
             return f"c:{m.key}"  # the city itself
         return f"g:{m.key}"
     name_key = fold(m.name)
@@ -559,7 +559,7 @@ def _make_entity(root: str, mentions: list[Mention], gaz: Gazetteer) -> Entity |
     if entry is None:
         # A name seen only in headlines or bylines-and-headlines is too weak to stand alone,
         # unless a title or a given name says it is a person's ("President Lee", "Ann Lee").
-        if not any(not m.headline or m.role or m.kind == MentionKind.NER and full_person_name(m, gaz) for m in mentions):
+        if not any(not m.headline or m.title or m.kind == MentionKind.NER and full_person_name(m, gaz) for m in mentions):
             return None
         if not any(any(c.isupper() for c in m.name) for m in mentions):
             return None

@@ -101,7 +101,7 @@ def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str |
             if m.name not in heads and fold(m.name) not in by_island:
                 continue
             k = doc_keys[i]
-            if m.role or person_like(m) and " " in m.name or not own_key(m, k):
+            if m.title or person_like(m) and " " in m.name or not own_key(m, k):
                 continue
             name = fold(m.name)
             targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
@@ -177,7 +177,7 @@ def link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
 def _bare_person_word(m: Mention) -> bool:
     """One word the model called a person with nothing else saying so (no title, no cue): in a
     document that names "Ashvale University" and no person with it, "Ashvale" is the university."""
-    return m.label == NameType.PERSON and m.guessed and " " not in m.name and not m.role and not m.type_votes
+    return m.label == NameType.PERSON and m.guessed and " " not in m.name and not m.title and not m.type_votes
 
 
 def _initials(name: str) -> str:

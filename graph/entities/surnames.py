@@ -89,13 +89,13 @@ def unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_ke
     found: dict[str, set[str]] = defaultdict(set)
     said_person: set[str] = set()  # keys of such names, and folded lone surnames, that a title or a cue calls a person's
     for m, k in zip(a.mentions, doc_keys):
-        if k and " " not in m.name and (m.role or "person" in m.type_votes):
+        if k and " " not in m.name and (m.title or "person" in m.type_votes):
             said_person.add(fold(m.name))
         if k in people_keys or not _could_be_full_name(m, k, gaz):
             continue
         for form in surname_forms(m.name.split(), gaz.names):
             found[form].add(k)
-        if m.role or "person" in m.type_votes:
+        if m.title or "person" in m.type_votes:
             said_person.add(k)
     # One name names one person in a document: every mention of the surname joins when one says so.
     return {form: (next(iter(ks)) if len(ks) == 1 else None, form in said_person or bool(ks & said_person)) for form, ks in found.items()}

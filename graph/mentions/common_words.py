@@ -28,7 +28,7 @@ def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset
     named once, at the start of a line ("Granite towers", "Sculptor's sketch": a caption or a list
     item; not a given name). Kept: a name the curated data knows, one a title or a
     cue makes a person, a word of a longer name in the document (a surname), and places."""
-    lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
+    lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.title and not m.type_votes
             and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
             and " " not in m.name and is_noun(m.name.lower(), nouns) and not m.name.isupper()]
     if not lone:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..contract import fold
 from ..gazetteer import Gazetteer
-from ..records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
+from ..records import AcronymDefinition, CapitalUse, Document, EntityType, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from ..tokens import Tokens
 from .acronyms import acronym_candidates
 from .bibliography import inverted_name_candidates
@@ -204,7 +204,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         return _inverted_mention(cand, ctx)
     if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
         return None  # "Minister of Foreign Affairs": part of a title
-    key = role = gender = None
+    key = title = gender = capital_use = None
     label, kind = cand.label, cand.kind
     written = start
     surface = pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
@@ -217,7 +217,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         label = gaz.entries[key].type
         gender = gaz.entries[key].gender
         if surface.kind == SurfaceKind.CAPITAL:
-            role = "actor" if acts(doc[start:end]) else "place"
+            capital_use = CapitalUse.ACTOR if acts(doc[start:end]) else CapitalUse.PLACE
     else:
         if label == "NORP":
             if not names_a_people(toks, start, end):
@@ -225,15 +225,15 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
         if cand.kind == "ner":
             written = start  # the name as the text writes it keeps its titles ("Senator Ann Lee")
-            titles, role, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
+            titles, title, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
-                titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
+                titles, title, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
             elif titles and start + titles < end and toks.lower[start + titles] in ("of", "for"):
                 # "Chair of the Judiciary Committee": an office; the name is what it is held in
                 start += titles + 1
                 while start < end and toks.lower[start] in DETERMINERS:
                     start += 1
-                titles, role, gender = 0, None, None
+                titles, title, gender = 0, None, None
                 label = gaz.head_words.get(toks.text[end - 1]) or label
                 written = start
             start += titles
@@ -253,20 +253,20 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
-        if cand.kind == "ner" and role is None and title_before:
-            role, gender = title_before, gaz.titles[title_before]
+        if cand.kind == "ner" and title is None and title_before:
+            title, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
             written = title_start(toks, start, ctx.title_strings)
         key = known_with_modifier(name, gaz)
         if key:
             kind, label = "gazetteer", gaz.entries[key].type
-        elif role is None and after_indefinite_article(toks, start, end):
+        elif title is None and after_indefinite_article(toks, start, end):
             return None  # "run as a Mutual Society", "saw a Studebaker": a kind of thing
-        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and role is None and in_place_context(toks, start, end, gaz):
+        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and title is None and in_place_context(toks, start, end, gaz):
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"
-    if role and len(name) == 1 and written < start:
+    if title and len(name) == 1 and written < start:
         name = _clean_name(text)  # "Mrs. B": an initial alone names nobody, with its title it is how the text names her
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
@@ -283,7 +283,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         sentence=sentence,
         kind=MentionKind(kind),
         key=key,
-        role=role,
+        capital_use=capital_use,
+        title=title,
         gender=gender,
         subtype=gaz.entries[key].kind if key in gaz.entries else None,
         headline=sentence in ctx.headline_sents,
@@ -314,7 +315,7 @@ def _inverted_mention(cand: Candidate, ctx: MentionContext) -> Mention:
         label=NameType.PERSON,
         sentence=toks.sentence[cand.start],
         kind=MentionKind.NER,
-        type_votes=("person",),
+        type_votes=(EntityType.PERSON,),
     )
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ..curated import packaged_rows, packaged_words
 from ..gazetteer import Gazetteer
+from ..records import EntityType, NonActorType
 from ..tokens import Tokens
 from .words import POSSESSIVE
 
@@ -27,7 +28,7 @@ COMPASS = packaged_words("place_cues.tsv", "compass")
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
 
 
-def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, str]) -> tuple[str, ...]:
+def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, EntityType | NonActorType]) -> tuple[EntityType | NonActorType, ...]:
     """What the words around the name at tokens ``start:end`` say it is: a noun right before it
     ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
     a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
@@ -49,22 +50,22 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and (
         type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
     ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
-        votes.append("place")  # "the island of X", "the city of X", "20 km north of X"
+        votes.append(EntityType.PLACE)  # "the island of X", "the city of X", "20 km north of X"
     if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
-        votes.append("place")  # "Springfield, X." names the region a town is in
+        votes.append(EntityType.PLACE)  # "Springfield, X." names the region a town is in
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
-        votes.append("work")  # "Rivers of Ash (1998)": a book's or a film's title with its year
+        votes.append(NonActorType.WORK)  # "Rivers of Ash (1998)": a book's or a film's title with its year
     after = end + (end < len(toks) and toks.text[end] == ",")
     if after < len(toks) and toks.lower[after] in RELATIVE_PERSON:
         clause = toks.tok[after].head  # "who" in a clause on this name, not on a noun before it
         if clause.dep_ == "relcl" and start <= clause.head.i < end:
-            votes.append("person")
+            votes.append(EntityType.PERSON)
     root = toks.doc[start:end].root
     lone_word = end - start == 1 and not toks.text[start].isupper()  # "AK said he" is a body speaking
     if lone_word and root.ent_type_ not in PLACE_ENT_TYPES and root.dep_ == "nsubj" and _refers_as_a_person(toks, end):
         # only for a lone word, a surname whose full name may be out of sight: a longer name
         # that "said he" is as often a body speaking of someone else ("Police said he ...")
-        votes.append("person")
+        votes.append(EntityType.PERSON)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())

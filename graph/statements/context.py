@@ -249,8 +249,8 @@ def _index_people(ctx: Context) -> None:
     for key, g in guessed.items():
         if g and key not in ctx.people.genders:
             ctx.people.genders[key] = g  # what the text says (a title, "Mrs") wins over the given name
-        if m.role:
-            ctx.people.roles.setdefault(key, set()).update(m.role.lower().split())
+        if m.title:
+            ctx.people.roles.setdefault(key, set()).update(m.title.lower().split())
     # the people in text order, for looking back from a statement; mentions at one place in
     # key order when walking back
     order = {n: k for k, n in enumerate(ctx.people.keys)}

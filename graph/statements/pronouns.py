@@ -101,7 +101,7 @@ def _anchored(ctx: Context, n: int) -> bool:
     A lone word that spaCy called a person ("Labour", "Oscar") is no antecedent."""
     m = ctx.mentions[n]
     key = ctx.people.keys.get(n)
-    return len(m.name.split()) > 1 or key in ctx.people.anchored or bool(m.role or m.gender) or key in ctx.people.genders or key in ctx.people.roles
+    return len(m.name.split()) > 1 or key in ctx.people.anchored or bool(m.title or m.gender) or key in ctx.people.genders or key in ctx.people.roles
 
 
 def resolve_pronoun(ctx: Context, tok: Token, claim: Claim, history: list[tuple[int, int]]) -> Resolved:

@@ -192,3 +192,15 @@ def test_an_unreachable_scheduler_or_a_bad_address_is_one_line(tmp_path, capsys,
     assert main([*seeds, "--scheduler", "local:2", "--jobs", "2"]) == 2
     assert "exclude each other" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_local_cluster_leaves_the_environment_as_it_was(corpus, monkeypatch):
+    """A local cluster's nannies, in the build's process, set MALLOC_TRIM_THRESHOLD_ and the
+    thread counts of numeric libraries in its environment to start their workers; after the
+    build the user's process has the environment it had (a set value kept, an unset one unset)."""
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    before = dict(os.environ)
+    result = build([corpus], BuildOptions(scheduler="local:1", cache=False))
+    assert result.runner == "1 Dask worker"
+    assert dict(os.environ) == before

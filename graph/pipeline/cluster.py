@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
 import uuid
 from collections import deque
@@ -56,6 +57,7 @@ class DaskRunner(_Runner):
         self.description = "Dask workers"
         self._plugin = AnalyserPlugin(model, gazetteer)
         self._cluster = None
+        self._saved_environ: dict[str, str] | None = None  # a local cluster's: see _restore_environ
         self._client = None
         self._pending: deque = deque()  # chunks in flight
         self._version: str | BaseException | None = None
@@ -69,6 +71,7 @@ class DaskRunner(_Runner):
         try:
             local = LOCAL_CLUSTER.fullmatch(self.scheduler)
             if local:
+                self._saved_environ = dict(os.environ)  # put back by close(): see _restore_environ
                 self._cluster = LocalCluster(
                     n_workers=int(local.group(1)), threads_per_worker=1, processes=True, dashboard_address=None,
                     silence_logs=logging.ERROR,
@@ -132,6 +135,22 @@ class DaskRunner(_Runner):
             finally:
                 quiet.setLevel(level)
             self._cluster = None
+        if self._saved_environ is not None:
+            _restore_environ(self._saved_environ)
+            self._saved_environ = None
+
+
+def _restore_environ(saved: dict[str, str]) -> None:
+    """Put the process environment back as ``saved``. A local cluster's nannies and scheduler run in
+    the build's process and change its environment to start their workers (Dask's
+    ``distributed.nanny.pre-spawn-environ``: MALLOC_TRIM_THRESHOLD_, OMP_NUM_THREADS...; a fixed
+    PYTHONHASHSEED; __DASK_PARENT_PID): after the build the user's process, and the ``--jobs``
+    workers it may start later, have the environment they had."""
+    for key in set(os.environ) - set(saved):
+        del os.environ[key]
+    for key, value in saved.items():
+        if os.environ.get(key) != value:
+            os.environ[key] = value
 
 
 class AnalyserPlugin(WorkerPlugin):

@@ -169,7 +169,7 @@ _worker: Analyser | BaseException | None = None
 def _init_worker(model: str | None, gazetteer: Gazetteer, parent: int) -> None:
     global _worker
     _exit_with_parent(parent)
-    keep_freed_memory()  # a worker may inherit MALLOC_TRIM_THRESHOLD_ (a local Dask cluster leaves it in our environment)
+    keep_freed_memory()  # a worker may inherit MALLOC_TRIM_THRESHOLD_ (from a Dask cluster the user started in this process)
     gc.set_threshold(GC_GEN0_THRESHOLD, *gc.get_threshold()[1:])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     try:
@@ -184,8 +184,9 @@ def keep_freed_memory() -> None:
     freed block of 64 kB back to the OS and stops adapting when to use mmap, so each of spaCy's
     arrays is mapped, zeroed and unmapped again: seven times the page faults of a plain process,
     and a worker parses 10-20 % slower than a ``--jobs`` process. A nanny of a local cluster runs
-    in the build's process and leaves the variable in its environment, so ``--jobs`` workers
-    started there later inherit it: they call this too (in a plain worker it changes nothing
+    in the process that started it and leaves the variable in its environment (a ``local:N``
+    build puts it back; a cluster the user started does not), so ``--jobs`` workers started
+    there later may inherit it: they call this too (in a plain worker it changes nothing
     measurable). A worker holds one pipeline and one chunk at a time, so keeping freed memory
     costs little. Not glibc: nothing to undo."""
     if not sys.platform.startswith("linux"):

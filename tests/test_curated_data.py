@@ -223,6 +223,13 @@ def test_pronoun_file():
     assert {row[0] for row in rows if row[3] == "f"} == {"she", "her", "hers", "herself"}
 
 
+def test_speaker_word_file():
+    """Every line has a class its header lists; honorifics, and only they, say a gender."""
+    for row in CURATED.rows("speaker_words.tsv"):
+        assert row[1] in ("outlet", "audience", "spokesperson", "anonymous", "honorific"), row
+        assert (row[2:3] in (["m"], ["f"])) == (row[1] == "honorific"), row
+
+
 def test_one_fingerprint_covers_every_data_file(tmp_path):
     """Any file the build reads changes the fingerprint that decides whether a process's loaded
     matchers and lexicons are still good; the README describes every one of them."""

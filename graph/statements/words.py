@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ..curated import packaged_rows
+from ..curated import packaged_rows, packaged_words
 from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -23,27 +23,20 @@ SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "sin
                  "though", "whereas", "once", "until", "so"}
 COMPLEMENTIZERS = {"that", "whether", "if"}
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
-HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-              "miss": "f", "madam": "f", "madame": "f", "lady": "f", "dame": "f", "mme": "f", "mme.": "f"}
+HONORIFICS = {row[0]: row[2] for row in packaged_rows("speaker_words.tsv") if row[1] == "honorific"}  # title -> gender
 SPEAKER_LABELS = {NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.COUNTRY, NameType.GROUP, NameType.ALLIANCE}
 PERSON_LABELS = {NameType.PERSON}
 ORGANISATION_LABELS = {NameType.ORGANIZATION, NameType.GROUP, NameType.ALLIANCE}
 PLACE_LABELS = {NameType.PLACE, NameType.FACILITY}
 COUNTRY_LABELS = {NameType.GEOPOLITICAL, NameType.COUNTRY}
-OUTLET_WORDS = {"news", "agency", "times", "post", "press", "radio", "tv", "television", "daily", "gazette",
-                "journal", "herald", "tribune", "telegraph", "broadcasting", "media", "chronicle", "chronicles",
-                "observer", "guardian", "independent", "express", "mail", "mirror", "review", "bulletin", "wire",
-                "channel", "network"}
+OUTLET_WORDS = packaged_words("speaker_words.tsv", "outlet")  # data/speaker_words.tsv, as the four below
 # The curated data's kinds of organisation that publish.
 MEDIA_KINDS = {"news_agency", "newspaper", "broadcaster", "online", "magazine"}
-AUDIENCE_WORDS = {"council", "assembly", "parliament", "congress", "committee", "commission", "court",
-                  "ministry", "government", "senate", "duma", "conference", "summit", "forum", "meeting",
-                  "commons", "lords", "house", "session", "hearing", "rally", "audience", "crowd", "delegate",
-                  "reporter", "journalist", "lawmaker", "mp", "student", "supporter", "congregation"}
+AUDIENCE_WORDS = packaged_words("speaker_words.tsv", "audience")
 VIEW_PREPS = {"in", "from", "to"}
 # people a text leaves unnamed on purpose: never given to a person named near them
-ANONYMOUS_NOUNS = {"source", "insider", "informant", "whistleblower"}
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative", "mouthpiece"}
+ANONYMOUS_NOUNS = packaged_words("speaker_words.tsv", "anonymous")
+SPOKESPEOPLE = packaged_words("speaker_words.tsv", "spokesperson")
 AGE_NOUN = re.compile(r"^\d+-year-old$")
 EXPERT, OFFICIAL, PRESS, PERSON_NOUN = NounClass.EXPERT, NounClass.OFFICIAL, NounClass.PRESS, NounClass.PERSON
 PEOPLE_CLASSES = {EXPERT, OFFICIAL, PRESS, PERSON_NOUN, NounClass.STANDING}

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..contract import fold
+from ..curated import packaged_words
 from ..entity_types import full_person_name, vote_type
 from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, slug
@@ -476,7 +477,8 @@ def _derived(a: str, b: str) -> bool:
     return len(short) >= DERIVED_WORD_MIN and long.startswith(short) and long[len(short) :] in DERIVING_ENDINGS
 
 
-RIVER_WORDS = {"River", "Darya", "Daryo", "Lake"}  # "Murghab River" is the Murghab; "Cardiff Bay" is not Cardiff
+# "Velna River" is the Velna; "Cardiff Bay" is not Cardiff (data/place_words.tsv; capitalised, as in a name)
+RIVER_WORDS = {w[:1].upper() + w[1:] for w in packaged_words("place_words.tsv", "water_head")}
 
 
 def _transliteration_key(name: str) -> str:

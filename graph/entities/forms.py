@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 
 from ..contract import fold
+from ..curated import packaged_rows, packaged_words
 from ..entity_types import person_like
 from ..gazetteer import Gazetteer
 from ..records import DocumentAnalysis, LinkRule, Mention, NameType, SurfaceKind
@@ -70,8 +71,8 @@ def link_country_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[st
             uf.union(next(iter(found)), key, LinkRule.SHORT_FORM)
 
 
-SAME_PLACE_HEADS = {"island", "islands", "isle", "atoll", "peninsula", "archipelago"}  # "X Island" is X
-SAME_PLACE_LEADS = {"city", "town", "village", "municipality", "borough"}  # "City of X" is X
+SAME_PLACE_HEADS = packaged_words("place_words.tsv", "same_place_head")  # "X Island" is X (data/place_words.tsv)
+SAME_PLACE_LEADS = packaged_words("place_words.tsv", "same_place_lead")  # "City of X" is X
 
 
 def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
@@ -132,8 +133,8 @@ def link_saints(analyses: list[DocumentAnalysis], keys: dict[str, list[str | Non
 
 
 WORD_ORDER = re.compile(r"^(.+?) of (?:the )?(.+)$")
-STREET_WORDS = {"st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
-STREET_ABBREVIATION = re.compile(r"\s(St|Ave|Rd|Blvd)\.?$", re.IGNORECASE)
+STREET_WORDS = {row[0]: row[2] for row in packaged_rows("place_words.tsv") if row[1] == "street"}  # data/place_words.tsv
+STREET_ABBREVIATION = re.compile(rf"\s({'|'.join(map(re.escape, sorted(STREET_WORDS)))})\.?$", re.IGNORECASE)
 
 
 def link_word_orders(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:

@@ -81,10 +81,7 @@ _DATELINE_RE = re.compile(
 _COPYRIGHT_RE = re.compile(r"(?:copyright\s*)?(?:©|\(c\))\s*(?P<who>.+)$|^copyright\s+(?P<who2>(?:19|20)\d\d.+|by\s.+)$", re.IGNORECASE)
 _ORIGINAL_SOURCE_RE = re.compile(r"^the original source of this article is\s+(?P<o>.+?)(?:\s+copyright\b.*|\s*[.,]?\s*)$", re.IGNORECASE)
 _NOT_SHARE_RE = re.compile(r"^(?P<o>.{2,60}?)\s+(?:may|does) not (?:necessarily )?share the (?:opinions?|views?)\b", re.IGNORECASE)
-_HEADING_WORDS = frozenset(
-    "news update updated live video photo photos exclusive breaking opinion analysis editorial report "
-    "interview comment feature review world politics sport business".split()
-)
+_HEADING_WORDS = frozenset(packaged_words("heading_words.txt"))  # data/heading_words.txt
 
 # Words no name is made of: a line "About BRICS" or "In BRIEF" is a heading, not a name in capitals.
 _FUNCTION_WORDS = frozenset("on in at of to for from with about by into after before over under the a an".split())

@@ -45,3 +45,15 @@ def test_a_month_before_a_lone_name_starts_no_title(tmp_path):
         "the noise.\n",
     )
     assert node_named(G, "Iris")["type"] == "person"
+
+
+def test_a_party_tag_after_a_senators_name_is_no_acronym_of_it(tmp_path):
+    # "(D-Mo.)" after "Democratic Sen. Nora Quill" once made the whole phrase an organisation's
+    # long form, and the person was lost
+    G = build_texts(
+        tmp_path,
+        "\u201cHe talks about himself instead of the voters,\u201d Democratic Sen. Nora Quill (D-Mo.) said. "
+        "\u201cThe last nominee was a worthy opponent.\u201d\n",
+    )
+    assert node_named(G, "Nora Quill")["type"] == "person"
+    assert not [a for _, a in G.nodes(data=True) if a["type"] == "organization" and "Quill" in a["label"]]

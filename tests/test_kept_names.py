@@ -57,3 +57,23 @@ def test_a_party_tag_after_a_senators_name_is_no_acronym_of_it(tmp_path):
     )
     assert node_named(G, "Nora Quill")["type"] == "person"
     assert not [a for _, a in G.nodes(data=True) if a["type"] == "organization" and "Quill" in a["label"]]
+
+
+def test_a_firm_named_after_people_keeps_its_acronym(tmp_path):
+    # the short form's last letter is the last partner's initial: a long form, no party tag
+    G = build_texts(
+        tmp_path,
+        "He co-founded two firms - Roe, Dunn, Vale and Kane (RDV&K) and, later, a smaller one. "
+        "RDV&K closed in 2001.\n",
+    )
+    assert not nodes_with(G, "Kane")
+
+
+def test_a_day_after_a_word_still_makes_one_title(tmp_path):
+    # "Giant Wednesday": a day after a capitalised common word is a name of its own, not an
+    # organisation "Giant" (a month or day *before* a lone name starts no title; after it, it may)
+    G = build_texts(
+        tmp_path,
+        "Voters in Ohio captured two states during the contests known as Giant Wednesday: Texas and Utah.\n",
+    )
+    assert not nodes_with(G, "Giant")

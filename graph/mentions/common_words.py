@@ -31,7 +31,7 @@ def without_common_words(
     named once, at the start of a line ("Granite towers", "Sculptor's sketch": a caption or a list
     item; not a given name). Kept: a name the curated data knows, one a title or a
     cue makes a person, a word of a longer name in the document (a surname), and places. A day,
-    month or compass word beside it (``stop_names``: "in March Odile moved") starts no title."""
+    month or compass word before it (``stop_names``: "in March Odile moved") starts no title."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
             and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
             and " " not in m.name and is_noun(m.name.lower(), nouns) and not m.name.isupper()]
@@ -49,7 +49,8 @@ def without_common_words(
             continue
         before = toks.text[i - 1] if i > 0 and toks.space[i - 1] == " " else ""  # on the same line
         after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
-        before, after = ("" if fold(w) in stop_names else w for w in (before, after))
+        if fold(before) in stop_names:
+            before = ""  # "in March Odile moved"; but a day after a word makes a name ("Giant Wednesday")
         if toks.sentence[i] > 0 and _alone_on_line(toks, i):
             common.add(id(m))  # a section's heading; the first line is the text's title, which may be a name
         elif m.label not in (NameType.PERSON, NameType.ORGANIZATION):

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from .contract import fold
 from .gazetteer import Gazetteer
-from .records import ENTITY_TYPES, NON_ACTOR_TYPES, Mention, MentionKind, NameType
+from .records import ENTITY_TYPES, NON_ACTOR_TYPES, EntityType, Mention, MentionKind, NameType, NonActorType
 
 # What one mention's model label (a guessed Mention.label) says about the type of its entity, and how loudly.
 LABEL_VOTES = {
@@ -57,6 +57,15 @@ def full_person_name(m: Mention, gaz: Gazetteer) -> bool:
     return " " in m.name and (person_like(m) or has_given_name(m.name, gaz)) and gaz.names.shape_type(m.name) in (None, "person")
 
 
+def _cues(m: Mention) -> tuple[EntityType | NonActorType, ...]:
+    """The types the words around a mention vote for. A people or party named as a whole (the
+    model's plural NORP) takes "who" as people do ("Democrats who voted"): its person cues are a
+    group's, and it is no lone surname either."""
+    if m.label == NameType.GROUP and EntityType.PERSON in m.type_votes:
+        return tuple(EntityType.GROUP if t == EntityType.PERSON else t for t in m.type_votes)
+    return m.type_votes
+
+
 def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     """The type of an unknown entity from its mentions, or None when it is no actor or place.
 
@@ -72,12 +81,12 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
     given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
     person_evidence = bool(given) or "person" in shapes.values() or any(
-        person_like(m) and (" " in m.name or m.title) and shapes[m.name] is None or "person" in m.type_votes
+        person_like(m) and (" " in m.name or m.title) and shapes[m.name] is None or "person" in _cues(m)
         for m in mentions
     )
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)  # folded name -> the model's labels on it
     for m in mentions:
-        if person_evidence and m.kind == MentionKind.NER and " " not in m.name and not person_like(m) and not m.name.isupper():
+        if person_evidence and m.kind == MentionKind.NER and " " not in m.name and not person_like(m) and not m.name.isupper() and m.label != NameType.GROUP:
             continue  # a lone surname takes the type of the full name it resolved to (an acronym is none)
         weight = 0.5 if m.headline else 1.0
         if m.kind == MentionKind.ORG:
@@ -97,7 +106,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             head_type = gaz.head_words.get(head)
             if head_type in ENTITY_TYPES and head[:1].isupper():
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
-        for type_ in m.type_votes:
+        for type_ in _cues(m):
             votes[type_] += (NON_ACTOR_CONTEXT_WEIGHT if type_ in NON_ACTOR_TYPES else CONTEXT_WEIGHT) * weight
     full = {folded[m.name] for m in mentions if m.title or " " in m.name}
     for name, labels in label_votes.items():

@@ -33,8 +33,23 @@ def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
         capitals = sum(c.isupper() for c in letters)
         if ACRONYM.match(short.replace(" ", "")) and capitals >= 2 and capitals >= 0.6 * len(letters):
             long_span = _long_form_before(toks, paren, short)
-            if long_span is not None:
+            if long_span is not None and not _ends_in_a_person(long_span, short):
                 yield Candidate(long_span.start, long_span.end, "acronym", "ORG"), inner, long_span
+
+
+def _ends_in_a_person(span: Span, short: str) -> bool:
+    """Words before a person's name the model tagged, whose surname gives the short form no last
+    letter: "Sen. Ann Lee (D-Ohio)" is a person with her party's tag, not an organisation's long
+    form. A firm named after people ("Roe, Dunn and Kane (RDK)") and a long form the model reads
+    as a person as a whole stay long forms."""
+    last = span[-1]
+    if last.ent_type_ != "PERSON":
+        return False
+    first = last.i
+    while first > span.start and span.doc[first].ent_iob_ != "B":
+        first -= 1
+    letters = [c for c in short if c.isalpha()]
+    return first > span.start and bool(letters) and letters[-1].lower() != last.text[:1].lower()
 
 
 def _long_form_before(toks: Tokens, paren: int, short: str) -> Span | None:

@@ -20,14 +20,18 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 
 
-def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str], given_names: frozenset[str] = frozenset()) -> list[Mention]:
+def without_common_words(
+    mentions: list[Mention], toks: Tokens, nouns: frozenset[str], given_names: frozenset[str] = frozenset(),
+    stop_names: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """Drop a lone capitalised English noun whose capital says nothing: the document also writes
     it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
     the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
     or a "person" with an article ("the attached Appendix"; not "the Lee family"), or a "person"
     named once, at the start of a line ("Granite towers", "Sculptor's sketch": a caption or a list
     item; not a given name). Kept: a name the curated data knows, one a title or a
-    cue makes a person, a word of a longer name in the document (a surname), and places."""
+    cue makes a person, a word of a longer name in the document (a surname), and places. A day,
+    month or compass word before it (``stop_names``: "in March Odile moved") starts no title."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.title and not m.type_votes
             and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
             and " " not in m.name and is_noun(m.name.lower(), nouns) and not m.name.isupper()]
@@ -45,6 +49,8 @@ def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset
             continue
         before = toks.text[i - 1] if i > 0 and toks.space[i - 1] == " " else ""  # on the same line
         after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
+        if fold(before) in stop_names:
+            before = ""  # "in March Odile moved"; but a day after a word makes a name ("Giant Wednesday")
         if toks.sentence[i] > 0 and _alone_on_line(toks, i):
             common.add(id(m))  # a section's heading; the first line is the text's title, which may be a name
         elif m.label not in (NameType.PERSON, NameType.ORGANIZATION):
@@ -110,12 +116,16 @@ def after_indefinite_article(toks: Tokens, start: int, end: int) -> bool:
     return not (end < len(toks) and toks.text[end][:1].islower() and toks.tok[end].pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
-def looks_like_a_name(toks: Tokens, start: int, end: int) -> bool:
+def looks_like_a_name(toks: Tokens, start: int, end: int, given_names: frozenset[str] = frozenset()) -> bool:
     """Not a sentence-initial common noun tagged as a name ("Experts", "Shadows"): a proper noun,
-    an acronym, a word capitalised inside ("O'Reilly", "McAdam"), or two capitalised words."""
+    an acronym, a word capitalised inside ("O'Reilly", "McAdam"), a given name the document never
+    writes in lower case (the tagger reads a sentence's first word as a noun: "-- Maribel and I
+    wrote it"; but not "Hope" beside "hope"), or two capitalised words."""
     tokens = [t for t in toks.tok[start:end] if t.is_alpha or INNER_CAPITAL.match(t.text)]
     if any(t.pos_ == "PROPN" or t.is_upper or INNER_CAPITAL.match(t.text) for t in tokens):
         return True
+    if len(tokens) == 1 and tokens[0].text[:1].isupper() and fold(tokens[0].text) in given_names:
+        return not re.search(r"\b" + re.escape(tokens[0].lower_) + r"\b", toks.doc_text)
     return sum(t.is_title or t.text[:1].isupper() for t in tokens) >= 2
 
 

@@ -174,7 +174,7 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
-    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, gaz.stop_names)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 
@@ -243,7 +243,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 label = "PERSON"  # only people have titles ("Field Marshal Khalifa Haftar")
             if start >= end or is_title_modifier(toks, start, end, gaz) or end - start == 1 and _title_at(toks.lower[start], gaz.titles) and toks.text[start].endswith("."):
                 return None  # "Insp." the model tagged alone is the title of the name after it
-            if not looks_like_a_name(toks, start, end):
+            if not looks_like_a_name(toks, start, end, gaz.names.given_names):
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
             if end - start == 1 and label != "PERSON" and is_english_modifier(toks.tok[start], ctx.english_adjectives):
                 return None  # "Quadrilateral talks": a capitalised word, not a name

@@ -172,7 +172,7 @@ def names_a_people(toks: Tokens, start: int, end: int) -> bool:
     last = toks.text[end - 1]
     if end - start > 2 or not (last[:1].isupper() and last.endswith("s") and toks.tok[end - 1].tag_ in ("NNPS", "NNS")):
         return False
-    if start > 0 and toks.lower[start - 1] in QUANTIFIERS:
+    if start > 0 and toks.lower[start - 1] in QUANTIFIERS and toks.tok[start - 1].tag_ != "CC":  # not "both X and Y"
         return False
     return not _place_of_people(toks.span_text(start, end), toks.doc_text)
 

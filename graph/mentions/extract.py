@@ -174,7 +174,7 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
-    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, extractor.person_cues.nouns)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 
@@ -253,6 +253,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
+        if cand.kind == "ner" and role is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
+            return None  # "Mr. Chair", "Madam Chairman": a form of address, no name
         if cand.kind == "ner" and role is None and title_before:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span

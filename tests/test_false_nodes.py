@@ -1,0 +1,55 @@
+"""Words that are no names, and names that are no actors, through a real build of short
+hand-written articles: a capitalised common noun the model tags alone, a form of address, a
+place the model calls a person; with the traps (a surname that is an English word, a person
+whose name is written beside a role)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.built import build_texts, labels, node_named, nodes_with
+
+ARTICLES = {
+    "composer.txt": (
+        "A composer at home\n\n"
+        "Mirela Kostova wrote her First Symphony at twenty. Her Third Symphony was written for Oslo, and "
+        "her Ninth Symphony was first played in Lisbon. Kostova said she wrote at night.\n\n"
+        "The hotels there are the Blue Harbour Hotel, the Grand Vesna Hotel and the Old Mill Hotel. Her "
+        "Hotel was small.\n"
+    ),
+    "council.txt": (
+        "Council votes\n\n"
+        "The conductor Ann Baker thanked the players. Ms. Baker said the season would go on. Mr. Chair, "
+        "said Baker, the vote is ours. The board and its Chair, Lena Ortiz, agreed.\n"
+    ),
+    "bridge.txt": (
+        "Bridge closed\n\n"
+        "The old bridge was closed on Friday after a crack was found. Ms. Cook, who runs the ferry, said "
+        "the boats would run every hour. Cook said the cook at the harbour cafe had sold out by noon.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def G(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("false_nodes"), named=ARTICLES)
+
+
+def test_the_head_of_a_longer_name_alone_is_no_name(G):
+    # "Hotel" beside "Old Mill Hotel" is a common noun, not the surname of a name it ends
+    assert not nodes_with(G, "Hotel")
+
+
+def test_a_form_of_address_is_no_name(G):
+    # "Mr. Chair", "its Chair": the office, not a person called Chair
+    assert not nodes_with(G, "Chair") and not nodes_with(G, "Mr. Chair")
+    assert node_named(G, "Lena Ortiz")["type"] == "person"
+
+
+def test_a_surname_that_is_an_english_word_stays_a_person(G):
+    baker = node_named(G, "Ann Baker")
+    assert baker["type"] == "person"
+    assert "Baker" in baker["aliases"]
+    assert node_named(G, "Mirela Kostova")["type"] == "person"
+    assert "Ann Baker" in labels(G)
+    # a lone surname the document also writes as a common noun ("the cook"), with a title and a "who"
+    assert node_named(G, "Cook")["type"] == "person"

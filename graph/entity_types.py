@@ -35,6 +35,7 @@ CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
 NON_ACTOR_CONTEXT_WEIGHT = 2.5
 GIVEN_NAME_WEIGHT = 2.0  # once per distinct name
 HEAD_WORD_WEIGHT = 1.0
+PLACE_LABELS = (NameType.PLACE, NameType.GEOPOLITICAL, NameType.FACILITY)
 
 
 def person_like(m: Mention) -> bool:
@@ -71,8 +72,13 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     shapes = {name: gaz.names.shape_type(name) for name in distinct}
     # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
     given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
+    # A name the model reads as a place in some mentions and as a person in others, which no title,
+    # given name or cue makes a person's ("the trail to Kel Amara" beside "Kel Amara was quiet"):
+    # its person label is no evidence of a full name.
+    placed = {folded[m.name] for m in mentions if m.guessed and m.kind == MentionKind.NER and m.label in PLACE_LABELS}
     person_evidence = bool(given) or "person" in shapes.values() or any(
-        person_like(m) and (" " in m.name or m.role) and shapes[m.name] is None or "person" in m.type_votes
+        person_like(m) and (m.role or " " in m.name and folded[m.name] not in placed) and shapes[m.name] is None
+        or "person" in m.type_votes
         for m in mentions
     )
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)  # folded name -> the model's labels on it
@@ -99,7 +105,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
         for type_ in m.type_votes:
             votes[type_] += (NON_ACTOR_CONTEXT_WEIGHT if type_ in NON_ACTOR_TYPES else CONTEXT_WEIGHT) * weight
-    full = {folded[m.name] for m in mentions if m.role or " " in m.name}
+    full = {folded[m.name] for m in mentions if m.role or " " in m.name and (person_evidence or folded[m.name] not in placed)}
     for name, labels in label_votes.items():
         if name in full:
             labels["person"] *= 2  # a full name or a title is the strongest sign of a person

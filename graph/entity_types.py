@@ -72,10 +72,14 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     shapes = {name: gaz.names.shape_type(name) for name in distinct}
     # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
     given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
-    # A name the model reads as a place in some mentions and as a person in others, which no title,
-    # given name or cue makes a person's ("the trail to Kel Amara" beside "Kel Amara was quiet"):
-    # its person label is no evidence of a full name.
-    placed = {folded[m.name] for m in mentions if m.guessed and m.kind == MentionKind.NER and m.label in PLACE_LABELS}
+    # A name the model reads as a place more often than as a person, which no title, given name or
+    # cue makes a person's ("at Kel Amara" twice beside "Kel Amara." once): its person label is no
+    # evidence of a full name.
+    readings: Counter[tuple[str, bool]] = Counter(
+        (folded[m.name], m.label in PLACE_LABELS) for m in mentions
+        if m.guessed and m.kind == MentionKind.NER and (m.label in PLACE_LABELS or m.label == NameType.PERSON)
+    )
+    placed = {name for (name, place), n in readings.items() if place and n > readings[name, False]}
     person_evidence = bool(given) or "person" in shapes.values() or any(
         person_like(m) and (m.role or " " in m.name and folded[m.name] not in placed) and shapes[m.name] is None
         or "person" in m.type_votes

@@ -26,6 +26,18 @@ ARTICLES = {
         "The old bridge was closed on Friday after a crack was found. Ms. Cook, who runs the ferry, said "
         "the boats would run every hour. Cook said the cook at the harbour cafe had sold out by noon.\n"
     ),
+    "island.txt": (
+        "Island guide\n\n"
+        "School groups that fly in for camps often stay at Rangiwai Marae, which sleeps forty. Rangiwai "
+        "Marae. If you want one place to remember the island by, this is it. Camps at Rangiwai Marae also "
+        "use the hall.\n"
+    ),
+    "stories.txt": (
+        "Early work\n\n"
+        "Her first published piece, the story \"Kawabune\", appeared in 1891. Critics praised The Watchman "
+        "(2004) and Silverline (2006). Her brother wrote a story called Tomas's Winter, and Tomas Varga "
+        "said he was proud of it.\n"
+    ),
 }
 
 
@@ -53,3 +65,19 @@ def test_a_surname_that_is_an_english_word_stays_a_person(G):
     assert "Ann Baker" in labels(G)
     # a lone surname the document also writes as a common noun ("the cook"), with a title and a "who"
     assert node_named(G, "Cook")["type"] == "person"
+
+
+def test_a_name_read_as_a_place_more_often_than_as_a_person_is_a_place(G):
+    # the model calls it a person once, a facility twice ("stay at X"); no given name or title
+    assert node_named(G, "Rangiwai Marae")["type"] == "place"
+
+
+def test_a_title_in_quotes_after_a_kind_of_work_is_no_node(G):
+    # 'the story "X"': the noun names a work across the quote; "The X (2004)": a dated title
+    assert not nodes_with(G, "Kawabune")
+    assert not nodes_with(G, "Watchman") and not nodes_with(G, "The Watchman")
+
+
+def test_a_person_named_inside_a_title_stays_a_person(G):
+    # "a story called Tomas's Winter": the possessive is a person's, not the work's name
+    assert node_named(G, "Tomas Varga")["type"] == "person"

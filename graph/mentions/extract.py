@@ -74,6 +74,8 @@ class MentionExtractor:
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
         self.person_cues = PersonCues(gazetteer, self.english_words)
+        # what a capitalised word alone names when it is an office, not a name ("its Chair", "as Rector")
+        self.roles = self.person_cues.nouns | frozenset(t for t in gazetteer.titles if " " not in t and not t.endswith("."))
         self.headline_names = HeadlineNames(
             dictionary_words(nlp, "verb"), irregular_verbs(nlp), self.english_words, gazetteer.names.given_names
         )
@@ -174,7 +176,7 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
-    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, extractor.person_cues.nouns)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, extractor.roles)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 

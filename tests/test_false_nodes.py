@@ -43,6 +43,12 @@ ARTICLES = {
         "Jonas Vestergaard taught at the academy from 1890 to 1921, and served as Rector of the academy "
         "in 1915. Mara King, his student, edited his letters. King said he wrote every morning.\n"
     ),
+    "sleep.txt": (
+        "Why we nap\n\n"
+        "\u201cAfternoon on the porch\u201d by Della marsh is licensed under CC BY-SA 4.0\n\n"
+        "\u201cTwo cats\u201d by TOBIAS WREN is licensed under CC BY 2.0\n\n"
+        "Short naps help adults think more clearly, said Priya Raman, who studies sleep.\n"
+    ),
 }
 
 
@@ -94,3 +100,10 @@ def test_a_title_in_quotes_after_a_kind_of_work_is_no_node(G):
 def test_a_person_named_inside_a_title_stays_a_person(G):
     # "a story called Tomas's Winter": the possessive is a person's, not the work's name
     assert node_named(G, "Tomas Varga")["type"] == "person"
+
+
+def test_the_credit_of_a_licensed_picture_names_no_node(G):
+    # '"Title" by NAME is licensed under CC ...': the photographer is metadata, however the name is written
+    for name in ("Della", "Della marsh", "TOBIAS WREN", "WREN", "Tobias Wren"):
+        assert not nodes_with(G, name), name
+    assert node_named(G, "Priya Raman")["type"] == "person"

@@ -83,6 +83,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     person_evidence = bool(given) or "person" in shapes.values() or any(
         person_like(m) and (m.role or " " in m.name and folded[m.name] not in placed) and shapes[m.name] is None
         or "person" in m.type_votes
+        or person_like(m) and " " not in m.name and folded[m.name] in gaz.names.given_names  # "Isabel", read as a person
         for m in mentions
     )
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)  # folded name -> the model's labels on it

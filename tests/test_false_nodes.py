@@ -49,6 +49,12 @@ ARTICLES = {
         "\u201cTwo cats\u201d by TOBIAS WREN is licensed under CC BY 2.0\n\n"
         "Short naps help adults think more clearly, said Priya Raman, who studies sleep.\n"
     ),
+    "letters.txt": (
+        "The letters\n\n"
+        "The court decided that the letters belong to Isabel. Her lawyer wrote to the court again in June. "
+        "The guardian said he had never heard from Isabel. Isabel was not told of the hearing, and the "
+        "papers of Isabel were sealed.\n"
+    ),
 }
 
 
@@ -107,3 +113,8 @@ def test_the_credit_of_a_licensed_picture_names_no_node(G):
     for name in ("Della", "Della marsh", "TOBIAS WREN", "WREN", "Tobias Wren"):
         assert not nodes_with(G, name), name
     assert node_named(G, "Priya Raman")["type"] == "person"
+
+
+def test_a_given_name_alone_read_as_a_person_stays_a_person(G):
+    # "heard from Isabel", "belong to Isabel" read as places beside "Isabel was not told": a given name
+    assert node_named(G, "Isabel")["type"] == "person"

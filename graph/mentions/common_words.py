@@ -21,7 +21,7 @@ INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 
 
 def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset[str], given_names: frozenset[str] = frozenset(),
-                         roles: frozenset[str] = frozenset()) -> list[Mention]:
+                         roles: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()) -> list[Mention]:
     """Drop a lone capitalised English noun whose capital says nothing: the document also writes
     it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
     the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
@@ -29,16 +29,19 @@ def without_common_words(mentions: list[Mention], toks: Tokens, nouns: frozenset
     named once, at the start of a line ("Granite towers", "Sculptor's sketch": a caption or a list
     item; not a given name), a "person" that is the plural of a noun ("Professors"), or a
     noun of a person's role (``roles``: "its Chair"). Kept: a name the curated data knows, one a title or a
-    cue makes a person, a word of a longer name in the document (a surname), and places."""
+    cue makes a person, a word of a person's longer name in the document (a surname), the head word
+    of a longer name (its short form), and places."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.role and not m.type_votes
             and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
             and " " not in m.name and is_noun(m.name.lower(), nouns) and not m.name.isupper()]
     if not lone:
         return mentions
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
-    # A surname: a word of a longer name that names a person. Not the head of a longer name of
-    # something else ("Hotel" beside "Grand Hotel", "Symphony" beside "First Symphony").
+    # A surname: a word of a longer name that names a person; or the head word of a longer name,
+    # its short form (``heads``: "the Lodge" of "Ashvale Lodge"). Not any word of a longer name of
+    # something else ("Symphony" beside "First Symphony", "Plan" beside "Master Plan").
     name_words = {word for m in mentions if " " in m.name and _person_name(m, given_names) for word in m.name.split()}
+    name_words |= {word for m in mentions if " " in m.name for word in m.name.split() if word in heads}  # "Grand Lodge of X"
     common = set()
     counts = Counter(m.name for m in mentions)
     for m in lone:

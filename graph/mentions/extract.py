@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..contract import fold
 from ..gazetteer import Gazetteer
-from ..records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
+from ..records import ENTITY_TYPES, AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from ..tokens import Tokens
 from .acronyms import acronym_candidates
 from .bibliography import inverted_name_candidates
@@ -76,6 +76,10 @@ class MentionExtractor:
         self.person_cues = PersonCues(gazetteer, self.english_words)
         # what a capitalised word alone names when it is an office, not a name ("its Chair", "as Rector")
         self.roles = self.person_cues.nouns | frozenset(t for t in gazetteer.titles if " " not in t and not t.endswith("."))
+        # head words whose name alone is a short form of the name they end ("the Lodge" of "Ashvale Lodge")
+        self.name_heads = frozenset(w for w, type_ in gazetteer.head_words.items() if type_ in ENTITY_TYPES) | frozenset(
+            noun.capitalize() for noun, type_ in gazetteer.names.type_nouns.items() if type_ in ENTITY_TYPES and type_ != "person"
+        )
         self.headline_names = HeadlineNames(
             dictionary_words(nlp, "verb"), irregular_verbs(nlp), self.english_words, gazetteer.names.given_names
         )
@@ -176,7 +180,7 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
-    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, extractor.roles)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, extractor.roles, extractor.name_heads)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 

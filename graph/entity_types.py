@@ -35,6 +35,7 @@ CONTEXT_WEIGHT = 2.0  # each cue word around one mention ("the film X")
 NON_ACTOR_CONTEXT_WEIGHT = 2.5
 GIVEN_NAME_WEIGHT = 2.0  # once per distinct name
 HEAD_WORD_WEIGHT = 1.0
+PLACE_LABELS = (NameType.PLACE, NameType.GEOPOLITICAL, NameType.FACILITY)
 
 
 def person_like(m: Mention) -> bool:
@@ -80,8 +81,18 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
     shapes = {name: gaz.names.shape_type(name) for name in distinct}
     # A place shape whose head is also a surname ("... Lodge") yields to a leading given name.
     given = {name for name in distinct if shapes[name] in (None, "place") and has_given_name(name, gaz)}
+    # A name the model reads as a place more often than as a person, which no title, given name or
+    # cue makes a person's ("at Kel Amara" twice beside "Kel Amara." once): its person label is no
+    # evidence of a full name.
+    readings: Counter[tuple[str, bool]] = Counter(
+        (folded[m.name], m.label in PLACE_LABELS) for m in mentions
+        if m.guessed and m.kind == MentionKind.NER and (m.label in PLACE_LABELS or m.label == NameType.PERSON)
+    )
+    placed = {name for (name, place), n in readings.items() if place and n > readings[name, False]}
     person_evidence = bool(given) or "person" in shapes.values() or any(
-        person_like(m) and (" " in m.name or m.title) and shapes[m.name] is None or "person" in _cues(m)
+        person_like(m) and (m.title or " " in m.name and folded[m.name] not in placed) and shapes[m.name] is None
+        or "person" in _cues(m)
+        or person_like(m) and " " not in m.name and folded[m.name] in gaz.names.given_names  # "Isabel", read as a person
         for m in mentions
     )
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)  # folded name -> the model's labels on it
@@ -108,7 +119,7 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
                 votes[head_type] += HEAD_WORD_WEIGHT * weight
         for type_ in _cues(m):
             votes[type_] += (NON_ACTOR_CONTEXT_WEIGHT if type_ in NON_ACTOR_TYPES else CONTEXT_WEIGHT) * weight
-    full = {folded[m.name] for m in mentions if m.title or " " in m.name}
+    full = {folded[m.name] for m in mentions if m.title or " " in m.name and (person_evidence or folded[m.name] not in placed)}
     for name, labels in label_votes.items():
         if name in full:
             labels["person"] *= 2  # a full name or a title is the strongest sign of a person

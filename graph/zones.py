@@ -52,6 +52,11 @@ _SLASH_CREDIT = re.compile(r"(?P<left>[^/()\[\]\n]+?)\s*/\s*(?P<right>[^/()\[\]\
 _LICENCE_CREDIT = re.compile(
     rf"\bby\s+(?P<who>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME}){{0,5}})\s+(?:is\s+)?licen[cs]ed\s+under\b"
 )
+# The same credit of a picture whose credited name is written any way: a user name, capitals
+# ('"Old Road" by jo roe is licensed under', '"Old Road" by JO ROE is licensed under').
+_PICTURE_LICENCE_CREDIT = re.compile(
+    r"^\s*[\"\u201c\u2018'][^\n]{1,200}?[\"\u201d\u2019']\s+by\s+(?P<who>[^\n\"\u201c\u201d]{1,80}?)\s+(?:is\s+)?licen[cs]ed\s+under\b"
+)
 _PROMO = re.compile(
     r"^[\s(\[]*(?:read more|read also|also read|more|watch|listen|related|see also|video|photos|"
     r"click here|sign up|explainer)\s*[:|]",
@@ -184,6 +189,12 @@ def _strip_credits(line: str, agencies: set[str], found: Zones) -> str:
             found.author = _join_names(found.author, ", ".join(names))
         before = _SENTENCE_END.split(line[: m.start()])
         return " ".join(before[:-1]).strip()  # the sentence of a picture's caption and licence goes
+    m = _PICTURE_LICENCE_CREDIT.match(line)
+    if m:
+        for name in _CREDIT_PARTS.split(m.group("who")):
+            if any(c.isalpha() for c in name):
+                _credit(found, name)
+        return ""  # a picture's title, its credit and its licence: none of it is the story
     m = _LABELLED_CREDIT.search(line)
     if m:
         parts = [_without_credit_words(p) for p in _CREDIT_PARTS.split(m.group("who")) if p]

@@ -22,23 +22,29 @@ INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 
 def without_common_words(
     mentions: list[Mention], toks: Tokens, nouns: frozenset[str], given_names: frozenset[str] = frozenset(),
-    stop_names: frozenset[str] = frozenset(),
+    stop_names: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Drop a lone capitalised English noun whose capital says nothing: the document also writes
     it in lower case ("Harvest" beside "the harvest"), it is a piece of a longer capitalised title
     the model cut ("Sonata" in "her Second Sonata"), a heading on a line of its own ("Background"),
     or a "person" with an article ("the attached Appendix"; not "the Lee family"), or a "person"
     named once, at the start of a line ("Granite towers", "Sculptor's sketch": a caption or a list
-    item; not a given name). Kept: a name the curated data knows, one a title or a
-    cue makes a person, a word of a longer name in the document (a surname), and places. A day,
-    month or compass word before it (``stop_names``: "in March Odile moved") starts no title."""
+    item; not a given name), a "person" that is the plural of a noun ("Professors"), or a
+    noun of a person's role (``roles``: "its Chair"). Kept: a name the curated data knows, one a title or a
+    cue makes a person, a word of a person's longer name in the document (a surname), the head word
+    of a longer name (its short form), and places. A day, month or compass word before it
+    (``stop_names``: "in March Odile moved") starts no title."""
     lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.title and not m.type_votes
             and m.guessed and m.label in (NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.PLACE)
             and " " not in m.name and is_noun(m.name.lower(), nouns) and not m.name.isupper()]
     if not lone:
         return mentions
     lower_words = set(LOWER_WORD.findall(toks.doc_text))
-    name_words = {word for m in mentions if " " in m.name for word in m.name.split()}
+    # A surname: a word of a longer name that names a person; or the head word of a longer name,
+    # its short form (``heads``: "the Lodge" of "Ashvale Lodge"). Not any word of a longer name of
+    # something else ("Symphony" beside "First Symphony", "Plan" beside "Master Plan").
+    name_words = {word for m in mentions if " " in m.name and _person_name(m, given_names) for word in m.name.split()}
+    name_words |= {word for m in mentions if " " in m.name for word in m.name.split() if word in heads}  # "Grand Lodge of X"
     common = set()
     counts = Counter(m.name for m in mentions)
     for m in lone:
@@ -61,7 +67,22 @@ def without_common_words(
             common.add(id(m))
         elif m.label is NameType.PERSON and counts[m.name] == 1 and _opens_line(toks, i) and fold(m.name) not in given_names:
             common.add(id(m))
+        elif m.label is NameType.PERSON and _bare_plural(m.name, nouns) and toks.sent_start[toks.sentence[i]] != i:
+            common.add(id(m))  # "elites and Professors": many people, not one (a company may be "Staples")
+        elif fold(m.name) in roles:
+            common.add(id(m))  # "its Chair, Ann Lee": the office, not the name of whoever holds it
     return [m for m in mentions if id(m) not in common]
+
+
+def _person_name(m: Mention, given_names: frozenset[str]) -> bool:
+    """A longer name the model calls a person's, or one that a given name leads ("Ann Baker")."""
+    return m.label is NameType.PERSON or fold(m.name.split()[0]) in given_names
+
+
+def _bare_plural(name: str, nouns: frozenset[str]) -> bool:
+    """The plural of an English noun, which is no word of its own ("Professors"; not "News")."""
+    lower = name.lower()
+    return lower not in nouns and lower.endswith("s") and is_noun(lower, nouns)
 
 
 def _opens_line(toks: Tokens, i: int) -> bool:

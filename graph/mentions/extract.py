@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..contract import fold
 from ..gazetteer import Gazetteer
-from ..records import AcronymDefinition, CapitalUse, Document, EntityType, Mention, MentionKind, NameType, Sentence, SurfaceKind
+from ..records import ENTITY_TYPES, AcronymDefinition, CapitalUse, Document, EntityType, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from ..tokens import Tokens
 from .acronyms import acronym_candidates
 from .bibliography import inverted_name_candidates
@@ -74,6 +74,12 @@ class MentionExtractor:
         self.titles_by_first_word: TitleIndex = titles_by_first_word(gazetteer)
         self.title_strings = frozenset(title.replace(".", "") for title in gazetteer.titles)
         self.person_cues = PersonCues(gazetteer, self.english_words)
+        # what a capitalised word alone names when it is an office, not a name ("its Chair", "as Rector")
+        self.roles = self.person_cues.nouns | frozenset(t for t in gazetteer.titles if " " not in t and not t.endswith("."))
+        # head words whose name alone is a short form of the name they end ("the Lodge" of "Ashvale Lodge")
+        self.name_heads = frozenset(w for w, type_ in gazetteer.head_words.items() if type_ in ENTITY_TYPES) | frozenset(
+            noun.capitalize() for noun, type_ in gazetteer.names.type_nouns.items() if type_ in ENTITY_TYPES and type_ != "person"
+        )
         self.headline_names = HeadlineNames(
             dictionary_words(nlp, "verb"), irregular_verbs(nlp), self.english_words, gazetteer.names.given_names
         )
@@ -174,7 +180,8 @@ def extract_mentions(
         mention = _make_mention(cand, context)
         if mention is not None:
             mentions.append(mention)
-    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, gaz.stop_names)
+    mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, gaz.stop_names,
+                                    extractor.roles, extractor.name_heads)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 
@@ -253,6 +260,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
+        if cand.kind == "ner" and title is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
+            return None  # "Mr. Chair", "Madam Chairman": a form of address, no name
         if cand.kind == "ner" and title is None and title_before:
             title, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span

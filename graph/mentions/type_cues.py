@@ -26,6 +26,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 RELATIVE_PERSON = {"who", "whom", "whose"}
 COMPASS = packaged_words("place_cues.tsv", "compass")
 PLACE_ENT_TYPES = {"GPE", "LOC", "FAC"}
+OPENING_QUOTES = {'"', "\u201c", "'", "\u2018"}
 
 
 def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str, EntityType | NonActorType]) -> tuple[EntityType | NonActorType, ...]:
@@ -33,17 +34,19 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
     ("the film X", "spokeswoman X", "the late X"), a noun in apposition ("X, a drug maker"),
     a relative "who" ("X, who ..."). Types from ``type_nouns`` (graph/data/type_nouns.tsv)."""
     votes = []
-    if start > 0:
-        before = toks.lower[start - 1]
+    # the noun may stand before the quote that opens a title ('the story "Far Fields"')
+    noun_at = start - 2 if start > 1 and toks.text[start - 1] in OPENING_QUOTES else start - 1
+    if noun_at >= 0:
+        before = toks.lower[noun_at]
         type_ = type_nouns.get(before) or (before.endswith("s") and type_nouns.get(before[:-1]))
         # a lower-case noun ("Bill" in "Bill Clinton" is no law), or the word after an article the
         # tagger took for an adjective ("the novel X")
-        if type_ and toks.text[start - 1].islower() and (
-            toks.tok[start - 1].pos_ == "NOUN" or before == "late" or start > 1 and toks.lower[start - 2] in ARTICLES
+        if type_ and toks.text[noun_at].islower() and (
+            toks.tok[noun_at].pos_ == "NOUN" or before == "late" or noun_at > 0 and toks.lower[noun_at - 1] in ARTICLES
         ):
             votes.append(type_)
     noun = _noun_before_naming(toks, start)
-    if noun is not None:
+    if noun is not None and not (end < len(toks) and toks.lower[end] in POSSESSIVE):  # "a story called Ann's War"
         type_ = type_nouns.get(toks.lower[noun]) or (toks.lower[noun].endswith("s") and type_nouns.get(toks.lower[noun][:-1]))
         if type_:
             votes.append(type_)  # "a quarter called X", "the company, known as X"
@@ -98,12 +101,12 @@ YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 
 
 def _dated_in_brackets(toks: Tokens, start: int, end: int) -> bool:
-    """A title-case name of two words or more with a lone year in brackets after it, which dates a
-    work ("The Long Road (1998)"); a person's years are a range or a birth ("Ann Lee (b. 1950)"), a
+    """A title-case name of two words or more (or one after a capitalised "The" inside a sentence)
+    with a lone year in brackets after it, which dates a work ("The Long Road (1998)"); a person's years are a range or a birth ("Ann Lee (b. 1950)"), a
     place's the year something happened there ("in Geneva (1910)"), and after "by" the year dates
     the work of the name's author ("a portrait by Ann Lee (1642)")."""
     return (
-        end - start >= 2
+        (end - start >= 2 or start > 0 and toks.text[start - 1] == "The" and toks.sent_start[toks.sentence[start]] != start - 1)
         and not (start > 0 and toks.lower[start - 1] == "by")
         and end + 2 < len(toks)
         and toks.text[end] == "("

@@ -11,7 +11,7 @@ from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun,
 from .speakers import mention_in_phrase, subject_of
 from .interview import interviewee_of
 from .syntax import owner_of, phrase_head, token_at
-from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
+from .words import ABSTRACT_SUFFIXES, HONORIFICS, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
 
 
 _DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
@@ -33,6 +33,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
     if n is not None:
         m = ctx.mentions[n]
+        if m.kind == MentionKind.CAPITAL and (key := _surname_key(ctx, m.name.lower())) is not None:
+            # "Lima said" where the text named Ada Lima: the person, not the capital's government
+            full = _full_person(ctx, key, tok.idx, history)
+            if full is not None:
+                return Resolved(full, SpeakerResolution.NAME)
         if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):
             # a place does not speak, but a surname the tagger took for one does ("Moss said")
             full = _full_person(ctx, key, tok.idx, history) if (key := _surname_key(ctx, m.name.lower())) else None
@@ -265,28 +270,34 @@ def _surname_key(ctx: Context, word: str) -> str | None:
     return word if word in ctx.people.named else None
 
 
-def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, int]] = ()) -> int | None:
+def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, int]] = (), gender: str | None = None) -> int | None:
     """The fullest person mention of a surname: the longest name, the nearest before ``before``.
     When the text named two people of that surname in full ("Ann Ray", "Tom Ray"), the one in
-    focus: the last of them to speak or to be a sentence's subject."""
+    focus: the last of them to speak or to be a sentence's subject. ``gender`` (of "Mrs. Ray")
+    leaves out the namesakes known to be of the other."""
     same = ctx.people.named.get(key)
     if not same:
         return None
+    if gender is not None:
+        # "Mrs. Ray" of Tom and Ann Ray is Ann, whoever spoke last
+        same = [n for n in same if gender_of(ctx, n) in (None, gender)] or same
     earlier = [n for n in same if ctx.mentions[n].start < before] or same
     if len({ctx.mentions[n].name for n in earlier if len(ctx.mentions[n].name.split()) > 1}) > 1:
-        focus = _focused_namesake(ctx, key, before, history)
+        focus = _focused_namesake(ctx, key, before, history, gender)
         if focus is not None:
             return focus
     return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
 
 
-def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]]) -> int | None:
-    """Of the people named in full who share the surname ``key``, the last to speak or to be the
-    subject of a sentence before ``before``."""
+def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]], gender: str | None = None) -> int | None:
+    """Of the people named in full who share the surname ``key`` (and are not known to be of
+    another ``gender``), the last to speak or to be the subject of a sentence before ``before``."""
     for c in person_candidates(ctx, before, history):
         n = c[1]
         words = ctx.mentions[n].name.split()
         if n not in ctx.people.keys or len(words) < 2 or words[-1].lower() != key:
+            continue
+        if gender is not None and gender_of(ctx, n) not in (None, gender):
             continue
         if c[2] == "speaker" or is_subject(ctx, c):
             return n
@@ -300,8 +311,19 @@ def _as_person(ctx: Context, n: int, history: list[tuple[int, int]] = ()) -> int
     key = ctx.people.keys.get(n)
     if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
         return n
-    full = _full_person(ctx, key, m.start, history)
+    full = _full_person(ctx, key, m.start, history, _named_gender(ctx, n))
     return n if full is None else full
+
+
+def _named_gender(ctx: Context, n: int) -> str | None:
+    """The gender a mention itself tells: its title, or the honorific before it ("Mrs. Ray")."""
+    m = ctx.mentions[n]
+    if m.gender:
+        return m.gender
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return HONORIFICS.get(ctx.doc[span.start - 1].lower_)
 
 
 def _mention_beside(ctx: Context, tok: Token) -> int | None:

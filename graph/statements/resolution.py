@@ -63,6 +63,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             if full is not None:
                 return Resolved(full, SpeakerResolution.NAME)
     if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
+        # a title read as the head ("former Dakota Gov. and party Chairman Ed Varga said"): the
+        # person named at the phrase's end, not a body named inside it
+        named = _name_closing_phrase(ctx, tok)
+        if named is not None:
+            return Resolved(named, SpeakerResolution.NAME)
         # or a name beside it
         near = _mention_beside(ctx, tok)
         if near is not None:

@@ -25,7 +25,8 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return subj, SpeakerSlot.SUBJECT
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and (passive is not None or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ == "VBN"):
+            # an agent of a passive only: "said by telephone" is how, not who
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, SpeakerSlot.AGENT
@@ -136,7 +137,7 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
         return verb, obj, reporter, extra
     speaker, how = subject_of(verb)
     if speaker is not None and speaker.i not in in_frame and how != SpeakerSlot.AGENT:
-        speaker = None
+        speaker = _participle_speaker(ctx, verb)
     before = [t for t in frame if t.i < verb.i and not t.is_punct]
     if speaker is None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
         speaker = phrase_head(before)  # '"...," Lee, a long-time ally, said Monday': the parse lost the subject
@@ -151,6 +152,23 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
         speaker = phrase_head(after[:6])
     reporter = told_outlet(ctx, verb)
     return verb, speaker, reporter, extra
+
+
+def _participle_speaker(ctx: Context, verb: Token) -> Token | None:
+    """The speaker a participle goes on with ('Lee told the Herald that ...," adding, "..."',
+    '"...," Lee said on the radio, adding: "..."'): the subject of the verb outside quoted words
+    that it hangs on, in its sentence, though it stands before an earlier quote."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    head = verb.head
+    while ctx.in_quote(head.idx) and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+        head = head.head  # '... that the plan "had no chance," adding': the quoted verb is the reported one's
+    if ctx.in_quote(head.idx) or head.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker, how = subject_of(head)
+    if speaker is None or how == SpeakerSlot.PASSIVE or speaker.sent != verb.sent or speaker.i > verb.i or ctx.in_quote(speaker.idx):
+        return None
+    return speaker
 
 
 def told_outlet(ctx: Context, verb: Token) -> Token | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
-from .context import Claim, Context, Resolved
+from .context import Claim, Context, Resolved, title_abbreviations
 from .cues import noun_class
 from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun, salient_person
 from .speakers import mention_in_phrase, subject_of
@@ -54,6 +54,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
             return Resolved(_as_person(ctx, n, history), SpeakerResolution.NAME)
+    if n is None:
+        apposed = _apposed_person(ctx, tok)
+        if apposed is not None:
+            return Resolved(apposed, SpeakerResolution.NAME)  # "Ann Lee, a consultant and an activist who said"
     if tok.is_title or tok.pos_ == "PROPN":
         # a name the mention stage missed (tagged a noun, or first in its sentence): the surname
         # of a person the text named
@@ -65,7 +69,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
         # a title read as the head ("former Dakota Gov. and party Chairman Ed Varga said"): the
         # person named at the phrase's end, not a body named inside it
-        named = _name_closing_phrase(ctx, tok)
+        named = _titled_person(ctx, tok)
         if named is not None:
             return Resolved(named, SpeakerResolution.NAME)
         # or a name beside it
@@ -254,6 +258,40 @@ def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
     return None
 
 
+def _apposed_person(ctx: Context, tok: Token) -> int | None:
+    """The person a description stands in apposition to, through its coordination ("Ann Lee, a
+    consultant and an activist who said ..."): the description is hers."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ != "appos":
+        return None
+    n = ctx.mention_at(t.head)
+    if n is None or n not in ctx.people.keys or ctx.mentions[n].label not in PERSON_LABELS:
+        return None
+    return _as_person(ctx, n)
+
+
+_TITLE_LINKS = frozenset({"conj", "compound", "appos", "flat", "nmod"})
+
+
+def _titled_person(ctx: Context, tok: Token) -> int | None:
+    """The person a title heading a phrase belongs to ("former Dakota Gov. and Farmers Union
+    Chairman Ed Varga"): a person named in the phrase's titles and names, not in a clause or a
+    preposition hanging on it ("a group called X funded by Ann Lee")."""
+    if tok.lower_ not in title_abbreviations() and ctx.lex.nouns.get(tok.lemma_.lower()) not in PEOPLE_CLASSES:
+        return None
+    found = None
+    stack = [c for c in tok.children if c.dep_ in _TITLE_LINKS]
+    while stack:
+        t = stack.pop()
+        n = ctx.mention_at(t)
+        if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS:
+            found = n if found is None or ctx.mentions[n].start > ctx.mentions[found].start else found
+        stack += [c for c in t.children if c.dep_ in _TITLE_LINKS]
+    return found
+
+
 def _speaks_for(ctx: Context, tok: Token, people: bool = False) -> int | None:
     """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman";
     with ``people``, a person too ("a spokeswoman for Ann Lee")."""
@@ -284,25 +322,27 @@ def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, i
     if not same:
         return None
     if gender is not None:
-        # "Mrs. Ray" of Tom and Ann Ray is Ann, whoever spoke last
-        same = [n for n in same if gender_of(ctx, n) in (None, gender)] or same
+        # "Mrs. Ray" of Tom and Ann Ray is Ann, whoever spoke last; when the text tells no
+        # namesake's gender, the honorific cannot choose
+        same = [n for n in same if gender_of(ctx, n) == gender] or same
     earlier = [n for n in same if ctx.mentions[n].start < before] or same
     if len({ctx.mentions[n].name for n in earlier if len(ctx.mentions[n].name.split()) > 1}) > 1:
-        focus = _focused_namesake(ctx, key, before, history, gender)
+        focus = _focused_namesake(ctx, key, before, history, set(same))
         if focus is not None:
             return focus
     return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
 
 
-def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]], gender: str | None = None) -> int | None:
-    """Of the people named in full who share the surname ``key`` (and are not known to be of
-    another ``gender``), the last to speak or to be the subject of a sentence before ``before``."""
+def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]], among: set[int]) -> int | None:
+    """Of the people named in full who share the surname ``key`` (those of ``among``, the
+    mentions of the namesakes in question), the last to speak or to be the subject of a sentence
+    before ``before``."""
     for c in person_candidates(ctx, before, history):
         n = c[1]
         words = ctx.mentions[n].name.split()
         if n not in ctx.people.keys or len(words) < 2 or words[-1].lower() != key:
             continue
-        if gender is not None and gender_of(ctx, n) not in (None, gender):
+        if n not in among and ctx.mentions[n].name not in {ctx.mentions[k].name for k in among}:
             continue
         if c[2] == "speaker" or is_subject(ctx, c):
             return n

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.built import build_articles, one, label
+from tests.built import build_articles, one, label, said
 
 TEXTS = {
     "party_members": "Senator Ann Ray lost the vote on Tuesday.\n\n"
@@ -50,6 +50,10 @@ TEXTS = {
                     "The senator is relying on old figures.",
     "by_telephone": "Nick Dolan covered the talks in 1986.\n\n"
                     "\u201cIt was a tense week,\u201d Mr. Dolan, now 81 and retired in Maine, said by telephone this week.",
+    "apposed_who": "\u201cHe does not feel local enough,\u201d said Luis Soria, a media consultant and an influential "
+                   "party donor who said he would not vote for Mr. Crane.",
+    "clause_on_a_body": "\u201cThey are advertising against me as we speak,\u201d Lee said, referencing a group called "
+                        "Future99 funded by Paul Sanger and Ken Grimsby.",
     "title_head": "The party met in Dover.\n\n"
                   "\"Turnout is what matters,\" said former Dakota Gov. and Farmers Union Chairman Ed Varga.",
 }
@@ -148,3 +152,12 @@ def test_said_by_telephone_is_how_not_who(kg):
 def test_a_role_phrase_with_a_body_inside_is_the_person_who_closes_it(kg):
     # not the union the chairman heads, not the state the governor ran
     assert label(kg, one(kg, "title_head", "Turnout is what matters")["speaker"]) == "Ed Varga"
+
+
+def test_a_description_in_apposition_to_a_person_is_that_person(kg):
+    # "Luis Soria, a consultant and a donor who said ...": the donor is Soria, not the man he named
+    assert label(kg, one(kg, "apposed_who", "he would not vote")["speaker"]) == "Luis Soria"
+
+
+def test_a_person_in_a_clause_on_a_body_does_not_speak_for_it(kg):
+    assert "Ken Grimsby" not in {label(kg, s["speaker"]) for s in said(kg, "clause_on_a_body")}

@@ -54,6 +54,8 @@ TEXTS = {
                    "party donor who said he would not vote for Mr. Crane.",
     "clause_on_a_body": "\u201cThey are advertising against me as we speak,\u201d Lee said, referencing a group called "
                         "Future99 funded by Paul Sanger and Ken Grimsby.",
+    "outlet_again": "The Ridgeview Gazette reported on Monday that the mayor would resign.\n\n"
+                    "The Gazette, citing internal documents, reported that the campaign is spending more than it takes in.",
     "title_head": "The party met in Dover.\n\n"
                   "\"Turnout is what matters,\" said former Dakota Gov. and Farmers Union Chairman Ed Varga.",
 }
@@ -161,3 +163,7 @@ def test_a_description_in_apposition_to_a_person_is_that_person(kg):
 
 def test_a_person_in_a_clause_on_a_body_does_not_speak_for_it(kg):
     assert "Ken Grimsby" not in {label(kg, s["speaker"]) for s in said(kg, "clause_on_a_body")}
+
+
+def test_an_outlet_named_again_by_its_last_word_is_the_outlet(kg):
+    assert label(kg, one(kg, "outlet_again", "the campaign is spending")["speaker"]) == "Ridgeview Gazette"

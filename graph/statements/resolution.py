@@ -76,7 +76,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
-        body = _expanded_acronym(ctx, tok)
+        body = _expanded_acronym(ctx, tok) or _short_name(ctx, tok)
         if body is not None:
             return Resolved(body, SpeakerResolution.NAME)
     if lower in FIRST_SINGULAR and not claim.in_quote:
@@ -492,6 +492,22 @@ def _owning_person(ctx: Context, tok: Token) -> int | None:
                 return _as_person(ctx, n)
             if n is None and c.text[:1].isupper() and (key := _surname_key(ctx, c.lower_)) is not None:
                 return _full_person(ctx, key, c.idx)  # a surname the mention stage missed ("Rivers' campaign")
+    return None
+
+
+def _short_name(ctx: Context, tok: Token) -> int | None:
+    """An organisation the text named in full, named again by its last word ("The Dayton Ledger
+    reported ... The Ledger said"), when the mention stage did not take the word for a name: the
+    latest such organisation before it."""
+    if not tok.text[:1].isupper() or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for n in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[n]
+        if not m.in_text or m.start >= tok.idx or m.label not in ORGANISATION_LABELS or n in ctx.people.keys:
+            continue
+        words = m.name.split()
+        if len(words) > 1 and words[-1] == tok.text:
+            return n
     return None
 
 

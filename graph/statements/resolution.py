@@ -322,9 +322,9 @@ def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, i
     if not same:
         return None
     if gender is not None:
-        # "Mrs. Ray" of Tom and Ann Ray is Ann, whoever spoke last; when the text tells no
-        # namesake's gender, the honorific cannot choose
-        same = [n for n in same if gender_of(ctx, n) == gender] or same
+        # "Mrs. Ray" of Tom and Ann Ray is not Tom, whoever spoke last (a namesake whose gender
+        # the text does not tell stays in)
+        same = [n for n in same if gender_of(ctx, n) in (None, gender)] or same
     earlier = [n for n in same if ctx.mentions[n].start < before] or same
     if len({ctx.mentions[n].name for n in earlier if len(ctx.mentions[n].name.split()) > 1}) > 1:
         focus = _focused_namesake(ctx, key, before, history, set(same))

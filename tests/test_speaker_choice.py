@@ -56,6 +56,14 @@ TEXTS = {
                         "Future99 funded by Paul Sanger and Ken Grimsby.",
     "outlet_again": "The Ridgeview Gazette reported on Monday that the mayor would resign.\n\n"
                     "The Gazette, citing internal documents, reported that the campaign is spending more than it takes in.",
+    "apposed_ally": "Senator Ann Lee lost the vote on Friday.\n\n"
+                    "Another Lee ally, Farm Secretary Tom Vilk, told the Herald that the timing of the vote was suspect.",
+    "said_and_said": "Tom Podell defended the project on Monday.\n\n"
+                     "But Podell said Rick Gage was not working for the party and said Paul Manford was not involved.",
+    "name_before_cue": "Sam Kolar has backed three candidates this year.\n\nHis allegiance has shifted from Ann Fiore "
+                       "to Tom Rusk to, now, Carl Crane, Kolar said during his speech to the club.",
+    "title_cut": "\u201cWe are already at war with the militia,\u201d said Defense Ministry spokesman Coast Guard Capt. Jeff Dunne, "
+                 "who was asked about the plan.",
     "title_head": "The party met in Dover.\n\n"
                   "\"Turnout is what matters,\" said former Dakota Gov. and Farmers Union Chairman Ed Varga.",
 }
@@ -167,3 +175,13 @@ def test_a_person_in_a_clause_on_a_body_does_not_speak_for_it(kg):
 
 def test_an_outlet_named_again_by_its_last_word_is_the_outlet(kg):
     assert label(kg, one(kg, "outlet_again", "the campaign is spending")["speaker"]) == "Ridgeview Gazette"
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("apposed_ally", "the timing of the vote", "Tom Vilk"),  # the ally named, not the person he is an ally of
+    ("said_and_said", "Paul Manford was not involved", "Tom Podell"),  # not the subject of the first reported clause
+    ("name_before_cue", "His allegiance has shifted", "Sam Kolar"),  # "..., now, Carl Crane, Kolar said"
+    ("title_cut", "We are already at war", "Jeff Dunne"),  # the parse cut the name off its title
+])
+def test_the_person_a_speaker_phrase_names_not_one_inside_it_or_beside_it(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person

@@ -31,6 +31,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         apposed = next((c for c in tok.children if c.dep_ == "appos"), None)
         if apposed is not None:
             return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
+    if n is not None and tok.lower_ + "." in title_abbreviations():
+        named = _titled_person(ctx, tok)  # "Coast Guard Capt. Jeff Dunne", the title taken into a body's name
+        if named is not None:
+            return Resolved(named, SpeakerResolution.NAME)
     if n is not None:
         m = ctx.mentions[n]
         if m.kind == MentionKind.CAPITAL and (key := _surname_key(ctx, m.name.lower())) is not None:
@@ -76,7 +80,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
-        body = _expanded_acronym(ctx, tok) or _short_name(ctx, tok)
+        body = _expanded_acronym(ctx, tok)
+        if body is None:
+            body = _short_name(ctx, tok)
         if body is not None:
             return Resolved(body, SpeakerResolution.NAME)
     if lower in FIRST_SINGULAR and not claim.in_quote:
@@ -98,8 +104,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if inner is not None:
             return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
         return Resolved(None, SpeakerResolution.NOMINAL)
-    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"
-    for c in tok.children:
+    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"; the
+    # apposed name first ("Another Lee ally, Farm Secretary Tom Vilk, told": Vilk, not Lee)
+    for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
             cm = ctx.mention_at(c)
             if c.dep_ != "appos" and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
@@ -279,8 +286,16 @@ def _titled_person(ctx: Context, tok: Token) -> int | None:
     """The person a title heading a phrase belongs to ("former Dakota Gov. and Farmers Union
     Chairman Ed Varga"): a person named in the phrase's titles and names, not in a clause or a
     preposition hanging on it ("a group called X funded by Ann Lee")."""
-    if tok.lower_ not in title_abbreviations() and ctx.lex.nouns.get(tok.lemma_.lower()) not in PEOPLE_CLASSES:
+    titles = title_abbreviations()
+    if tok.lower_ not in titles and tok.lower_ + "." not in titles and ctx.lex.nouns.get(tok.lemma_.lower()) not in PEOPLE_CLASSES:
         return None
+    doc = tok.doc
+    after = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." else tok.i + 1
+    if after < len(doc) and (tok.lower_ in titles or tok.lower_ + "." in titles) and tok.right_edge.i < after and doc[after].head.i != tok.i:
+        # "spokesman Coast Guard Capt. Jeff Dunne said", the parse cut after "Capt.": the name right after it
+        n = ctx.mention_at(doc[after])
+        if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS:
+            return n
     found = None
     stack = [c for c in tok.children if c.dep_ in _TITLE_LINKS]
     while stack:

@@ -20,6 +20,9 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (c.text[:1].isalnum() or c.text == "%")]
         subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
         if subj is not None:
+            named = name_before_verb(subj, v)
+            if named is not None:
+                return named, SpeakerSlot.SUBJECT
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, SpeakerSlot.SUBJECT
             return subj, SpeakerSlot.SUBJECT
@@ -40,6 +43,9 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
             if obj is not None and v.head.lemma_.lower() not in _SUBJECT_CONTROL:
                 return obj, SpeakerSlot.SUBJECT  # "forced Lee to admit that ...": Lee admits
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.lemma_ == v.lemma_:
+            v = v.head.head  # "Lee said Park was ... and said Kim was not involved": the second "said" is Lee's
+            continue
         if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             continue
@@ -57,6 +63,18 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
     return None, SpeakerSlot.NONE
+
+
+def name_before_verb(subj: Token, verb: Token) -> Token | None:
+    """A name read as in apposition to the subject that stands right before the verb, after the
+    words it reports ("... to, now, Carl Crane, Kolar said"): the name speaks, the subject belongs
+    to the reported words."""
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is None or subj.pos_ != "PROPN" or appos.right_edge.i != verb.i - 1 or subj.i > appos.i:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children):
+        return None
+    return appos
 
 
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten", "pledge"})  # "X promised Y to ...": X does it

@@ -31,10 +31,6 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         apposed = next((c for c in tok.children if c.dep_ == "appos"), None)
         if apposed is not None:
             return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
-    if n is not None and tok.lower_ + "." in title_abbreviations():
-        named = _titled_person(ctx, tok)  # "Coast Guard Capt. Jeff Dunne", the title taken into a body's name
-        if named is not None:
-            return Resolved(named, SpeakerResolution.NAME)
     if n is not None:
         m = ctx.mentions[n]
         if m.kind == MentionKind.CAPITAL and (key := _surname_key(ctx, m.name.lower())) is not None:
@@ -289,13 +285,6 @@ def _titled_person(ctx: Context, tok: Token) -> int | None:
     titles = title_abbreviations()
     if tok.lower_ not in titles and tok.lower_ + "." not in titles and ctx.lex.nouns.get(tok.lemma_.lower()) not in PEOPLE_CLASSES:
         return None
-    doc = tok.doc
-    after = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." else tok.i + 1
-    if after < len(doc) and (tok.lower_ in titles or tok.lower_ + "." in titles) and tok.right_edge.i < after and doc[after].head.i != tok.i:
-        # "spokesman Coast Guard Capt. Jeff Dunne said", the parse cut after "Capt.": the name right after it
-        n = ctx.mention_at(doc[after])
-        if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS:
-            return n
     found = None
     stack = [c for c in tok.children if c.dep_ in _TITLE_LINKS]
     while stack:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.built import build_articles, one, label
+from tests.built import build_articles, one, label, said
 
 TEXTS = {
     "party_members": "Senator Ann Ray lost the vote on Tuesday.\n\n"
@@ -37,6 +37,34 @@ TEXTS = {
                   "\u201cOur hearts are with the families of the valley tonight.\u201d\n\n"
                   "The storm hit the town again on Monday.\n\n"
                   "\u201cWe have never seen water this high in the valley.\u201d",
+    "honorific_namesakes": "Former Governor Tom Barlow and his wife, Senator Ann Barlow, toured the plant on Monday.\n\n"
+                           "Tom Barlow spoke first about jobs.\n\n\"We will build it here,\" Mrs. Barlow said.\n\n"
+                           "Mr. Barlow said the plant would open in May.",
+    "capital_surname": "Ada Lima, a lawyer in Dover, joined the campaign in May.\n\n"
+                       "\"We are getting the house ready,\" Lima, who used to work for a senator, said about the convention.",
+    "told_adding": "Mayor Tom Grady spoke on the radio on Monday.\n\nGrady told the Herald that the governor "
+                   "\u201chad a crazy plan for the bridge,\u201d adding, \u201cHe lost every vote in the valley.\u201d",
+    "said_on_adding": "\u201cI think Ann Lo would be the best mayor, but she doesn't have a chance,\u201d Carl Grady said on "
+                      "the radio show \u201cMorning Talk,\u201d adding, \u201cHer problem is she is an insider.\u201d",
+    "signed_below": "The senator made several claims in the debate.\n\n"
+                    "\"Almost all new income is going to the top 1 percent.\"\n\n- Carl Dunmore.\n\n"
+                    "The senator is relying on old figures.",
+    "by_telephone": "Nick Dolan covered the talks in 1986.\n\n"
+                    "\u201cIt was a tense week,\u201d Mr. Dolan, now 81 and retired in Maine, said by telephone this week.",
+    "apposed_who": "\u201cHe does not feel local enough,\u201d said Luis Soria, a media consultant and an influential "
+                   "party donor who said he would not vote for Mr. Crane.",
+    "clause_on_a_body": "\u201cThey are advertising against me as we speak,\u201d Lee said, referencing a group called "
+                        "Future99 funded by Paul Sanger and Ken Grimsby.",
+    "outlet_again": "The Ridgeview Gazette reported on Monday that the mayor would resign.\n\n"
+                    "The Gazette, citing internal documents, reported that the campaign is spending more than it takes in.",
+    "apposed_ally": "Senator Ann Lee lost the vote on Friday.\n\n"
+                    "Another Lee ally, Farm Secretary Tom Vilk, told the Herald that the timing of the vote was suspect.",
+    "said_and_said": "Tom Podell defended the project on Monday.\n\n"
+                     "But Podell said Rick Gage was not working for the party and said Paul Manford was not involved.",
+    "name_before_cue": "Sam Kolar has backed three candidates this year.\n\nHis allegiance has shifted from Ann Fiore "
+                       "to Tom Rusk to, now, Carl Crane, Kolar said during his speech to the club.",
+    "title_head": "The party met in Dover.\n\n"
+                  "\"Turnout is what matters,\" said former Dakota Gov. and Farmers Union Chairman Ed Varga.",
 }
 
 
@@ -106,3 +134,57 @@ def test_who_promises_someone_to_speak_is_the_speaker(kg):
 def test_a_quote_paragraph_after_a_line_introducing_it_with_a_colon_is_the_introduced_speakers(kg):
     assert label(kg, one(kg, "introduced", "Our hearts are with")["speaker"]) == "Tom Hill"
     assert one(kg, "introduced", "We have never seen")["speaker"] is None  # no introduction: no one
+
+
+@pytest.mark.parametrize("start, person", [("We will build it here", "Ann Barlow"), ("the plant would open", "Tom Barlow")])
+def test_an_honorific_tells_which_namesake_speaks(kg, start, person):
+    # "Mrs. Barlow" of Tom and Ann Barlow is Ann, though Tom spoke last
+    assert label(kg, one(kg, "honorific_namesakes", start)["speaker"]) == person
+
+
+def test_a_surname_that_is_also_a_capital_is_the_person_the_text_named(kg):
+    assert label(kg, one(kg, "capital_surname", "We are getting the house ready")["speaker"]) == "Ada Lima"
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("told_adding", "He lost every vote", "Tom Grady"),
+    ("said_on_adding", "Her problem is", "Carl Grady"),
+])
+def test_a_quote_after_adding_goes_on_with_the_sentences_speaker(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person
+
+
+def test_a_dash_line_under_a_quote_paragraph_signs_it(kg):
+    assert label(kg, one(kg, "signed_below", "Almost all new income")["speaker"]) == "Carl Dunmore"
+
+
+def test_said_by_telephone_is_how_not_who(kg):
+    st = one(kg, "by_telephone", "It was a tense week")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Nick Dolan", "Mr. Dolan")
+
+
+def test_a_role_phrase_with_a_body_inside_is_the_person_who_closes_it(kg):
+    # not the union the chairman heads, not the state the governor ran
+    assert label(kg, one(kg, "title_head", "Turnout is what matters")["speaker"]) == "Ed Varga"
+
+
+def test_a_description_in_apposition_to_a_person_is_that_person(kg):
+    # "Luis Soria, a consultant and a donor who said ...": the donor is Soria, not the man he named
+    assert label(kg, one(kg, "apposed_who", "he would not vote")["speaker"]) == "Luis Soria"
+
+
+def test_a_person_in_a_clause_on_a_body_does_not_speak_for_it(kg):
+    assert "Ken Grimsby" not in {label(kg, s["speaker"]) for s in said(kg, "clause_on_a_body")}
+
+
+def test_an_outlet_named_again_by_its_last_word_is_the_outlet(kg):
+    assert label(kg, one(kg, "outlet_again", "the campaign is spending")["speaker"]) == "Ridgeview Gazette"
+
+
+@pytest.mark.parametrize("doc, start, person", [
+    ("apposed_ally", "the timing of the vote", "Tom Vilk"),  # the ally named, not the person he is an ally of
+    ("said_and_said", "Paul Manford was not involved", "Tom Podell"),  # not the subject of the first reported clause
+    ("name_before_cue", "His allegiance has shifted", "Sam Kolar"),  # "..., now, Carl Crane, Kolar said"
+])
+def test_the_person_a_speaker_phrase_names_not_one_inside_it_or_beside_it(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person

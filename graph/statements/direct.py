@@ -187,7 +187,12 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
             continue
         previous = last_in.get(line - 1)
         intro = _introducer(ctx, lines[line - 1]) if previous is None and line > 0 else None
-        if intro is not None:
+        below = _signed_below(ctx, lines[line_of(q.end) + 1]) if line_of(q.end) + 1 < len(lines) else None
+        if below is not None:
+            dash, name = below  # the quote paragraph, then "- Ann Lee." on a line of its own
+            claim = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
+                          speaker=name, priority=1, named_only=True)
+        elif intro is not None:
             verb, who = intro  # "Ann Lee issued the following statement:" then the quote paragraph
             claim = Claim(StatementKind.DIRECT, verb.text, q.start, q.end, verb.idx, verb.idx + len(verb.text),
                           speaker=who, priority=1)
@@ -199,6 +204,30 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
                           unnamed=previous.unnamed, priority=1, cue_class=previous.cue_class)
         last_in[line_of(q.end)] = claim
         yield claim
+
+
+_SIGNATURE_WORDS = 12  # "- Ann Lee, a nurse from Dover, speaking after the vote." is about as long as one gets
+
+
+def _signed_below(ctx: Context, line: tuple[int, int]) -> tuple[Token, Token] | None:
+    """(dash, the name's last word) of a line that signs the quote paragraph above it: a dash, then
+    a name ("- Ann Lee.", "-Mayor Tom Hill, Dover."), and nothing else but a few words after a comma."""
+    lo, hi = line
+    first = token_at(ctx.doc, ctx.starts, lo + len(ctx.text[lo:hi]) - len(ctx.text[lo:hi].lstrip()))
+    if first is None or first.text not in DASHES:
+        return None
+    words = [t for t in ctx.doc[first.i + 1 :] if t.idx < hi and not t.is_space]
+    if not words or len(words) > _SIGNATURE_WORDS or ctx.in_quote(words[0].idx):
+        return None
+    head = []
+    for t in words:
+        if t.text in (",", ".", "(") or t.text in DASHES:
+            break
+        head.append(t)
+    if not head or not all(t.text[:1].isupper() for t in head) or len(head) > 5:
+        return None  # "- and then the vote was held": a sentence, not a name
+    names = [t for t in head if ctx.mention_at(t) is not None or t.pos_ == "PROPN"]
+    return (first, names[-1]) if names else None
 
 
 def _introducer(ctx: Context, line: tuple[int, int]) -> tuple[Token, Token] | None:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class
-from .speakers import can_speak, inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
+from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
@@ -56,6 +56,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         speaker = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
+        if speaker is not None and speaker.i < verb.i:
+            speaker = name_before_verb(speaker, verb) or speaker  # "..., now, Carl Crane, Kolar said"
         how = SpeakerSlot.SUBJECT
         if speaker is None:
             speaker, how = subject_of(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, SpeakerSlot.NONE)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
-from .context import Claim, Context, Resolved
+from .context import Claim, Context, Resolved, title_abbreviations
 from .cues import noun_class
 from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun, salient_person
 from .speakers import mention_in_phrase, subject_of
 from .interview import interviewee_of
 from .syntax import owner_of, phrase_head, token_at
-from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
+from .words import ABSTRACT_SUFFIXES, HONORIFICS, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
 
 
 _DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
@@ -33,6 +33,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
     if n is not None:
         m = ctx.mentions[n]
+        if m.kind == MentionKind.CAPITAL and (key := _surname_key(ctx, m.name.lower())) is not None:
+            # "Lima said" where the text named Ada Lima: the person, not the capital's government
+            full = _full_person(ctx, key, tok.idx, history)
+            if full is not None:
+                return Resolved(full, SpeakerResolution.NAME)
         if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):
             # a place does not speak, but a surname the tagger took for one does ("Moss said")
             full = _full_person(ctx, key, tok.idx, history) if (key := _surname_key(ctx, m.name.lower())) else None
@@ -49,6 +54,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
             return Resolved(_as_person(ctx, n, history), SpeakerResolution.NAME)
+    if n is None:
+        apposed = _apposed_person(ctx, tok)
+        if apposed is not None:
+            return Resolved(apposed, SpeakerResolution.NAME)  # "Ann Lee, a consultant and an activist who said"
     if tok.is_title or tok.pos_ == "PROPN":
         # a name the mention stage missed (tagged a noun, or first in its sentence): the surname
         # of a person the text named
@@ -58,11 +67,18 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             if full is not None:
                 return Resolved(full, SpeakerResolution.NAME)
     if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
+        # a title read as the head ("former Dakota Gov. and party Chairman Ed Varga said"): the
+        # person named at the phrase's end, not a body named inside it
+        named = _titled_person(ctx, tok)
+        if named is not None:
+            return Resolved(named, SpeakerResolution.NAME)
         # or a name beside it
         near = _mention_beside(ctx, tok)
         if near is not None:
             return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
         body = _expanded_acronym(ctx, tok)
+        if body is None:
+            body = _short_name(ctx, tok)
         if body is not None:
             return Resolved(body, SpeakerResolution.NAME)
     if lower in FIRST_SINGULAR and not claim.in_quote:
@@ -84,8 +100,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if inner is not None:
             return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
         return Resolved(None, SpeakerResolution.NOMINAL)
-    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"
-    for c in tok.children:
+    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"; the
+    # apposed name first ("Another Lee ally, Farm Secretary Tom Vilk, told": Vilk, not Lee)
+    for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:
             cm = ctx.mention_at(c)
             if c.dep_ != "appos" and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
@@ -244,6 +261,41 @@ def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
     return None
 
 
+def _apposed_person(ctx: Context, tok: Token) -> int | None:
+    """The person a description stands in apposition to, through its coordination ("Ann Lee, a
+    consultant and an activist who said ..."): the description is hers."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ != "appos":
+        return None
+    n = ctx.mention_at(t.head)
+    if n is None or n not in ctx.people.keys or ctx.mentions[n].label not in PERSON_LABELS:
+        return None
+    return _as_person(ctx, n)
+
+
+_TITLE_LINKS = frozenset({"conj", "compound", "appos", "flat", "nmod"})
+
+
+def _titled_person(ctx: Context, tok: Token) -> int | None:
+    """The person a title heading a phrase belongs to ("former Dakota Gov. and Farmers Union
+    Chairman Ed Varga"): a person named in the phrase's titles and names, not in a clause or a
+    preposition hanging on it ("a group called X funded by Ann Lee")."""
+    titles = title_abbreviations()
+    if tok.lower_ not in titles and tok.lower_ + "." not in titles and ctx.lex.nouns.get(tok.lemma_.lower()) not in PEOPLE_CLASSES:
+        return None
+    found = None
+    stack = [c for c in tok.children if c.dep_ in _TITLE_LINKS]
+    while stack:
+        t = stack.pop()
+        n = ctx.mention_at(t)
+        if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS:
+            found = n if found is None or ctx.mentions[n].start > ctx.mentions[found].start else found
+        stack += [c for c in t.children if c.dep_ in _TITLE_LINKS]
+    return found
+
+
 def _speaks_for(ctx: Context, tok: Token, people: bool = False) -> int | None:
     """The organisation a spokesperson speaks for: "for X", "of X", "at X", or "X spokesman";
     with ``people``, a person too ("a spokeswoman for Ann Lee")."""
@@ -265,28 +317,36 @@ def _surname_key(ctx: Context, word: str) -> str | None:
     return word if word in ctx.people.named else None
 
 
-def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, int]] = ()) -> int | None:
+def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, int]] = (), gender: str | None = None) -> int | None:
     """The fullest person mention of a surname: the longest name, the nearest before ``before``.
     When the text named two people of that surname in full ("Ann Ray", "Tom Ray"), the one in
-    focus: the last of them to speak or to be a sentence's subject."""
+    focus: the last of them to speak or to be a sentence's subject. ``gender`` (of "Mrs. Ray")
+    leaves out the namesakes known to be of the other."""
     same = ctx.people.named.get(key)
     if not same:
         return None
+    if gender is not None:
+        # "Mrs. Ray" of Tom and Ann Ray is not Tom, whoever spoke last (a namesake whose gender
+        # the text does not tell stays in)
+        same = [n for n in same if gender_of(ctx, n) in (None, gender)] or same
     earlier = [n for n in same if ctx.mentions[n].start < before] or same
     if len({ctx.mentions[n].name for n in earlier if len(ctx.mentions[n].name.split()) > 1}) > 1:
-        focus = _focused_namesake(ctx, key, before, history)
+        focus = _focused_namesake(ctx, key, before, history, set(same))
         if focus is not None:
             return focus
     return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
 
 
-def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]]) -> int | None:
-    """Of the people named in full who share the surname ``key``, the last to speak or to be the
-    subject of a sentence before ``before``."""
+def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]], among: set[int]) -> int | None:
+    """Of the people named in full who share the surname ``key`` (those of ``among``, the
+    mentions of the namesakes in question), the last to speak or to be the subject of a sentence
+    before ``before``."""
     for c in person_candidates(ctx, before, history):
         n = c[1]
         words = ctx.mentions[n].name.split()
         if n not in ctx.people.keys or len(words) < 2 or words[-1].lower() != key:
+            continue
+        if n not in among and ctx.mentions[n].name not in {ctx.mentions[k].name for k in among}:
             continue
         if c[2] == "speaker" or is_subject(ctx, c):
             return n
@@ -300,8 +360,19 @@ def _as_person(ctx: Context, n: int, history: list[tuple[int, int]] = ()) -> int
     key = ctx.people.keys.get(n)
     if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
         return n
-    full = _full_person(ctx, key, m.start, history)
+    full = _full_person(ctx, key, m.start, history, _named_gender(ctx, n))
     return n if full is None else full
+
+
+def _named_gender(ctx: Context, n: int) -> str | None:
+    """The gender a mention itself tells: its title, or the honorific before it ("Mrs. Ray")."""
+    m = ctx.mentions[n]
+    if m.gender:
+        return m.gender
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return HONORIFICS.get(ctx.doc[span.start - 1].lower_)
 
 
 def _mention_beside(ctx: Context, tok: Token) -> int | None:
@@ -425,6 +496,22 @@ def _owning_person(ctx: Context, tok: Token) -> int | None:
                 return _as_person(ctx, n)
             if n is None and c.text[:1].isupper() and (key := _surname_key(ctx, c.lower_)) is not None:
                 return _full_person(ctx, key, c.idx)  # a surname the mention stage missed ("Rivers' campaign")
+    return None
+
+
+def _short_name(ctx: Context, tok: Token) -> int | None:
+    """An organisation the text named in full, named again by its last word ("The Dayton Ledger
+    reported ... The Ledger said"), when the mention stage did not take the word for a name: the
+    latest such organisation before it."""
+    if not tok.text[:1].isupper() or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for n in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[n]
+        if not m.in_text or m.start >= tok.idx or m.label not in ORGANISATION_LABELS or n in ctx.people.keys:
+            continue
+        words = m.name.split()
+        if len(words) > 1 and words[-1] == tok.text:
+            return n
     return None
 
 

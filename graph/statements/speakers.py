@@ -21,12 +21,16 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (c.text[:1].isalnum() or c.text == "%")]
         subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
         if subj is not None:
+            named = name_before_verb(subj, v)
+            if named is not None:
+                return named, SpeakerSlot.SUBJECT
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, SpeakerSlot.SUBJECT
             return subj, SpeakerSlot.SUBJECT
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and (passive is not None or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ == "VBN"):
+            # an agent of a passive only: "said by telephone" is how, not who
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, SpeakerSlot.AGENT
@@ -40,6 +44,9 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
             if obj is not None and v.head.lemma_.lower() not in _SUBJECT_CONTROL:
                 return obj, SpeakerSlot.SUBJECT  # "forced Lee to admit that ...": Lee admits
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.lemma_ == v.lemma_:
+            v = v.head.head  # "Lee said Park was ... and said Kim was not involved": the second "said" is Lee's
+            continue
         if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             continue
@@ -57,6 +64,18 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
     return None, SpeakerSlot.NONE
+
+
+def name_before_verb(subj: Token, verb: Token) -> Token | None:
+    """A name read as in apposition to the subject that stands right before the verb, after the
+    words it reports ("... to, now, Carl Crane, Kolar said"): the name speaks, the subject belongs
+    to the reported words."""
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is None or subj.pos_ != "PROPN" or appos.right_edge.i != verb.i - 1 or subj.i > appos.i:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children):
+        return None
+    return appos
 
 
 _SUBJECT_CONTROL = frozenset(packaged_words("control_verbs.txt"))  # "X promised Y to ...": X does it
@@ -137,7 +156,7 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
         return verb, obj, reporter, extra
     speaker, how = subject_of(verb)
     if speaker is not None and speaker.i not in in_frame and how != SpeakerSlot.AGENT:
-        speaker = None
+        speaker = _participle_speaker(ctx, verb)
     before = [t for t in frame if t.i < verb.i and not t.is_punct]
     if speaker is None and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
         speaker = phrase_head(before)  # '"...," Lee, a long-time ally, said Monday': the parse lost the subject
@@ -152,6 +171,23 @@ def quote_speaker(ctx: Context, verb: Token, cue: Cue, frame: list[Token]):
         speaker = phrase_head(after[:6])
     reporter = told_outlet(ctx, verb)
     return verb, speaker, reporter, extra
+
+
+def _participle_speaker(ctx: Context, verb: Token) -> Token | None:
+    """The speaker a participle goes on with ('Lee told the Herald that ...," adding, "..."',
+    '"...," Lee said on the radio, adding: "..."'): the subject of the verb outside quoted words
+    that it hangs on, in its sentence, though it stands before an earlier quote."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    head = verb.head
+    while ctx.in_quote(head.idx) and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+        head = head.head  # '... that the plan "had no chance," adding': the quoted verb is the reported one's
+    if ctx.in_quote(head.idx) or head.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker, how = subject_of(head)
+    if speaker is None or how == SpeakerSlot.PASSIVE or speaker.sent != verb.sent or speaker.i > verb.i or ctx.in_quote(speaker.idx):
+        return None
+    return speaker
 
 
 def told_outlet(ctx: Context, verb: Token) -> Token | None:

@@ -14,10 +14,19 @@ from tests.built import build_articles, label, one, said
 TEXTS = {
     # a cue inside the words another statement reports
     "own_belief": "Mayor Rita Vance said she thinks the bridge will be finished by June.",
-    "own_second_cue": "Mayor Rita Vance said she made the call herself and expected a long delay.",
+    "own_second_cue": "Mayor Rita Vance said she made the call herself and thought the delay was fair.",
     "asserted_act": "Senator Ann Ray noted that the governor has mocked the plan. "
                     "Council aides said the mayor had rejected the offer.",
     "nested_speech": "Professor Dan Hale notes that the council said it would not raise taxes.",
+    # speech planned, expected or asked for is not made
+    "unrealized": "Mayor Rita Vance plans to call on young people to join the reserve. "
+                  "Vance is expected to announce a new budget on Monday. "
+                  "The union urged Senator Bob Lee to condemn the attack.",
+    "made": "Senator Bob Lee said the tax was unfair, going on to say that it would hurt farmers.",
+    # a phrase that sets the scene before "X asked ..." is no words of X
+    "scene": "At one point, a woman asked for a photo. "
+             "In court documents, the lawyer asked for a lighter sentence. "
+             "As the rally began, a girl was hurt by a bystander, police said.",
 }
 
 
@@ -48,3 +57,22 @@ def test_an_act_the_speaker_reports_is_the_speakers_claim_not_a_statement_of_the
 def test_speech_reported_inside_reported_speech_is_a_statement_of_its_own(kg):
     assert label(kg, one(kg, "nested_speech", "the council said")["speaker"]) == "Dan Hale"
     assert one(kg, "nested_speech", "it would not raise taxes")["speaker_text"] == "the council"
+
+
+# --- speech not made --------------------------------------------------------------------------------
+
+
+def test_speech_planned_expected_or_asked_for_is_no_statement(kg):
+    # the union's urging is a statement of the union; the senator said nothing
+    assert [(s["speaker_text"], s["text"]) for s in said(kg, "unrealized")] == [("The union", "to condemn the attack")]
+
+
+def test_going_on_to_say_reports_speech_that_was_made(kg):
+    assert one(kg, "made", "it would hurt farmers")["cue"] == "say"
+
+
+# --- words that are no claim ------------------------------------------------------------------------
+
+
+def test_a_phrase_setting_the_scene_before_the_cue_is_not_what_was_said(kg):
+    assert [s["text"] for s in said(kg, "scene")] == ["As the rally began, a girl was hurt by a bystander"]

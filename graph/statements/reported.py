@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
-from .cues import Cue, cue_text, has_modal, light_noun, noun_class
+from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
 from .speakers import can_speak, inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -18,7 +18,7 @@ def reported_speech(ctx: Context) -> Iterator[Claim]:
     doc = ctx.doc
     for i, cue in ctx.cues.items():
         verb = doc[i]
-        if has_modal(verb):
+        if has_modal(verb) or unrealized(verb):
             continue
         claim = _reported(ctx, verb, cue)
         if claim is not None:
@@ -325,6 +325,8 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
     if len(words) < 3:
         return None
+    if doc[sent.start].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None  # "At one point, a woman asked ...": a phrase that sets the scene, no words of hers
     return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import re
 
+from ..curated import packaged_words
 from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
+UNREALIZED = packaged_words("function_words.tsv", "unrealized")  # "plans to say", "urged him to say"
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 SUBJECT_PRONOUNS = {"he", "she"}

@@ -18,10 +18,13 @@ TEXTS = {
     "asserted_act": "Senator Ann Ray noted that the governor has mocked the plan. "
                     "Council aides said the mayor had rejected the offer.",
     "nested_speech": "Professor Dan Hale notes that the council said it would not raise taxes.",
+    "first_person_in_quote": "Senator Ann Ray toured the plant on Monday. She had a great line when she said, "
+                             "\u201cUnlike Mayor Tom Hill, I know that the budget is a mess.\u201d Ray left at noon.",
     # speech planned, expected or asked for is not made
     "unrealized": "Mayor Rita Vance plans to call on young people to join the reserve. "
                   "Vance is expected to announce a new budget on Monday. "
-                  "The union urged Senator Bob Lee to condemn the attack.",
+                  "The union urged Senator Bob Lee to condemn the attack. "
+                  "No law requires candidates to disclose their taxes.",
     "made": "Senator Bob Lee said the tax was unfair, going on to say that it would hurt farmers.",
     # a phrase that sets the scene before "X asked ..." is no words of X
     "scene": "At one point, a woman asked for a photo. "
@@ -57,6 +60,13 @@ def test_an_act_the_speaker_reports_is_the_speakers_claim_not_a_statement_of_the
 def test_speech_reported_inside_reported_speech_is_a_statement_of_its_own(kg):
     assert label(kg, one(kg, "nested_speech", "the council said")["speaker"]) == "Dan Hale"
     assert one(kg, "nested_speech", "it would not raise taxes")["speaker_text"] == "the council"
+
+
+def test_what_the_quotes_i_knows_is_the_quote_not_a_second_statement(kg):
+    # and never a statement of the name inside the quote
+    st = one(kg, "first_person_in_quote", "Unlike Mayor Tom Hill")
+    assert (label(kg, st["speaker"]), st["kind"]) == ("Ann Ray", "direct")
+    assert len(said(kg, "first_person_in_quote")) == 1
 
 
 # --- speech not made --------------------------------------------------------------------------------

@@ -76,16 +76,19 @@ def _without_nested_claims(statements: list[Statement], classes: list[CueClass],
     plan works", "Lee said she made the call and expected a delay") or when it is no act of speech
     of its own ("Lee noted that the mayor has mocked the plan", "aides said he had rejected the
     idea"): the outer speaker asserts it. Speech reported inside reported speech ("Lee said the
-    council told her that ...") is a statement of its own, and so is anything inside a direct quote
-    (the quote's words are the speaker's, whatever they report)."""
+    council told her that ...") is a statement of its own, and so is what a direct quote reports of
+    others; what the quote's "I" or "we" thinks or says is the quote itself."""
     reported = [st for st in statements if st.kind != StatementKind.DIRECT]
+    quotes = [st for st in statements if st.kind == StatementKind.DIRECT]
     kept = []
     for st, cls in zip(statements, classes):
-        outer = None
         if st.kind != StatementKind.DIRECT and st.cue_start is not None:
-            outer = next((o for o in reported if o is not st and o.start <= st.cue_start < o.end and not (o.start >= st.start and o.end <= st.end)), None)
-        if outer is not None and (cls != CueClass.SPEECH or _same_speaker(mentions, outer.speaker_mention, st.speaker_mention)):
-            continue
+            cue = st.cue_start
+            outer = next((o for o in reported if o is not st and o.start <= cue < o.end and not (o.start >= st.start and o.end <= st.end)), None)
+            if outer is not None and (cls != CueClass.SPEECH or _same_speaker(mentions, outer.speaker_mention, st.speaker_mention)):
+                continue
+            if (st.speaker_text or "").lower() in ("i", "we") and any(q.start <= cue < q.end for q in quotes):
+                continue  # "I know that ..." inside a quote: the quote's own words, which it already attributes
         kept.append(st)
     return kept
 

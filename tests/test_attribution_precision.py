@@ -17,6 +17,7 @@ TEXTS = {
     "own_second_cue": "Mayor Rita Vance said she made the call herself and thought the delay was fair.",
     "asserted_act": "Senator Ann Ray noted that the governor has mocked the plan. "
                     "Council aides said the mayor had rejected the offer.",
+    "nested_thing": "Senator Ann Ray said the vote underscores that the council has failed.",
     "nested_speech": "Professor Dan Hale notes that the council said it would not raise taxes.",
     "first_person_in_quote": "Senator Ann Ray toured the plant on Monday. She had a great line when she said, "
                              "\u201cUnlike Mayor Tom Hill, I know that the budget is a mess.\u201d Ray left at noon.",
@@ -55,6 +56,11 @@ def test_an_act_the_speaker_reports_is_the_speakers_claim_not_a_statement_of_the
     # "noted that the governor has mocked ...": the senator says it; the governor is not quoted
     assert [s["text"] for s in said(kg, "asserted_act")] == ["the governor has mocked the plan", "the mayor had rejected the offer"]
     assert label(kg, one(kg, "asserted_act", "the governor has mocked")["speaker"]) == "Ann Ray"
+
+
+def test_a_thing_that_speaks_inside_reported_words_is_the_speakers_claim(kg):
+    assert [(s["speaker_text"], s["text"]) for s in said(kg, "nested_thing")] == [
+        ("Senator Ann Ray", "the vote underscores that the council has failed")]
 
 
 def test_speech_reported_inside_reported_speech_is_a_statement_of_its_own(kg):

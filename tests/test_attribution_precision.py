@@ -21,11 +21,15 @@ TEXTS = {
     "nested_speech": "Professor Dan Hale notes that the council said it would not raise taxes.",
     "first_person_in_quote": "Senator Ann Ray toured the plant on Monday. She had a great line when she said, "
                              "\u201cUnlike Mayor Tom Hill, I know that the budget is a mess.\u201d Ray left at noon.",
+    "letter": "Dear Oskar:\n\nThe harvest is finally in and the barn is full. The nights were cold, as you will know from the forecasts.\n\n"
+              "I know that the river will flood the lower fields.\n\nWith love,\n\nMara Quill",
+    "filler": "Governor Ian Marsh opened the bridge on Monday. \u201cYou know, this bridge has never been so busy,\u201d "
+              "Marsh said. You know, the bridge cost twice the budget.",
     # speech planned, expected or asked for is not made
-    "unrealized": "Mayor Rita Vance plans to call on young people to join the reserve. "
+    "unrealized": "Mayor Rita Vance plans to call on farmers to sell their land. "
                   "Vance is expected to announce a new budget on Monday. "
                   "The union urged Senator Bob Lee to condemn the attack. "
-                  "No law requires candidates to disclose their taxes.",
+                  "No rule requires bidders to disclose their partners.",
     "made": "Senator Bob Lee said the tax was unfair, going on to say that it would hurt farmers.",
     # a phrase that sets the scene before "X asked ..." is no words of X
     "scene": "At one point, a woman asked for a photo. "
@@ -92,3 +96,12 @@ def test_going_on_to_say_reports_speech_that_was_made(kg):
 
 def test_a_phrase_setting_the_scene_before_the_cue_is_not_what_was_said(kg):
     assert [s["text"] for s in said(kg, "scene")] == ["As the rally began, a girl was hurt by a bystander"]
+
+
+def test_a_letters_greeting_names_the_addressee_not_the_speaker(kg):
+    assert [(label(kg, s["speaker"]), s["text"]) for s in said(kg, "letter")] == [
+        ("Mara Quill", "the river will flood the lower fields")]
+
+
+def test_you_know_is_a_filler_not_a_belief(kg):
+    assert [s["kind"] for s in said(kg, "filler")] == ["direct"]

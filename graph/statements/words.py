@@ -7,6 +7,7 @@ from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
+SALUTATIONS = packaged_words("function_words.tsv", "salutation")  # "Dear Oskar:" opens a letter
 UNREALIZED = packaged_words("function_words.tsv", "unrealized")  # "plans to say", "urged him to say"
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}

@@ -80,7 +80,9 @@ def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueC
     council told her that ...") is a statement of its own, and so is what a direct quote reports of
     others; what the quote's "I" or "we" thinks or says is the quote itself."""
     reported = [st for st in statements if st.kind != StatementKind.DIRECT]
-    quotes = [st for st in statements if st.kind == StatementKind.DIRECT]
+    # quoted words; a transcript's or headline's labelled line ("LEE: I think ...") is not quoted,
+    # and what its "I" thinks stays a statement of its own
+    quotes = [st for st in statements if st.kind == StatementKind.DIRECT and st.cue != ":"]
     kept = []
     for st, (cls, speaks) in zip(statements, classes):
         if st.kind != StatementKind.DIRECT and st.cue_start is not None:

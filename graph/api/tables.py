@@ -221,7 +221,7 @@ def quotes(G: nx.MultiDiGraph, selected: list[dict], speaker=None) -> pd.DataFra
         for (who, outlet, *_), said in groups.items()
     ]
     rows.sort(key=lambda r: (-r["statements"], r["speaker_label"] is None,
-                             (r["speaker_label"] or r["speaker_text"][0]).casefold(),
+                             (r["speaker_label"] or next(iter(r["speaker_text"]), "")).casefold(),
                              r["reported_by_label"] is None, (r["reported_by_label"] or "").casefold()))
     return _frame(rows, QUOTES_COLUMNS)
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..curated import load_curated
 from ..records import CueClass, NounClass, StatementKind
-from .words import MODALS
+from .words import MODALS, UNREALIZED
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,18 @@ def cue_text(verb: Token, extra: list[Token] = ()) -> tuple[str, int, int]:
 
 def has_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def unrealized(verb: Token) -> bool:
+    """Speech not made (yet): the infinitive of a plan, a hope, an expectation or a request ("plans
+    to call on", "is expected to say", "urged Lee to condemn"). "Went on to say", "took to the radio
+    to say" report speech that was made; "I want to remind you that ..." makes it."""
+    if verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or any(c.dep_ == "prt" for c in head.children):
+        return False  # "going on to say": said
+    return head.lemma_.lower() in UNREALIZED or head.lower_ in UNREALIZED
 
 
 def find_cues(lex: Lexicon, doc: Doc, candidates: Iterable[int]) -> dict[int, Cue]:

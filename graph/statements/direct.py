@@ -11,7 +11,7 @@ from .cues import Cue, cue_text, noun_class
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
 from .speakers import quote_speaker
 from .syntax import token_at, trim
-from .words import COUNTRY_LABELS, DASHES, PEOPLE_CLASSES, PLACE_LABELS, SENTENCE_END
+from .words import COUNTRY_LABELS, DASHES, PEOPLE_CLASSES, PLACE_LABELS, SALUTATIONS, SENTENCE_END
 
 
 def direct_quotations(ctx: Context) -> Iterator[Claim]:
@@ -86,6 +86,8 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
             continue  # a dateline: "WASHINGTON: ..."
+        if label[0].lower_ in SALUTATIONS:
+            continue  # a letter's "Dear Oskar:": whom the words are for, not who says them
         line_end = ctx.text.find("\n", colon.idx, hi)  # a label speaks for its line
         start, end = trim(ctx, colon.idx + 1, hi if line_end < 0 else line_end)
         start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))
@@ -142,6 +144,8 @@ def introduced_paragraphs(ctx: Context) -> Iterator[Claim]:
             yield claim
             continue
         label = [t for t in doc[token_at(doc, ctx.starts, lo).i : colon.i] if not t.is_space]
+        if label and label[0].lower_ in SALUTATIONS:
+            continue  # a letter's "Dear Oskar:" on a line of its own: whom the letter is for
         if 0 < len(label) <= 3 and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in label):
             yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
                         priority=1, named_only=True)  # a transcript's "LEE:" on a line of its own

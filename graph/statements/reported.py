@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
-from .cues import Cue, cue_text, has_modal, light_noun, noun_class
+from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -18,7 +18,7 @@ def reported_speech(ctx: Context) -> Iterator[Claim]:
     doc = ctx.doc
     for i, cue in ctx.cues.items():
         verb = doc[i]
-        if has_modal(verb):
+        if has_modal(verb) or unrealized(verb):
             continue
         claim = _reported(ctx, verb, cue)
         if claim is not None:
@@ -37,8 +37,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         if quoted is not None or lemma == "quote" or not _participle_of_report(ctx, verb):
             return quoted
         # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
-    if lemma == "say" and _discourse_marker(verb):
-        return None  # "That said, ...", "Having said that, ...": the writer turning, no one's statement
+    if lemma in ("say", "know") and _discourse_marker(verb):
+        return None  # "That said, ...", "Having said that, ...", "You know, ...": the writer turning, no one's statement
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
@@ -327,12 +327,20 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
     if len(words) < 3:
         return None
+    if doc[sent.start].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None  # "At one point, a woman asked ...": a phrase that sets the scene, no words of hers
     return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
 def _discourse_marker(verb: Token) -> bool:
-    """"said" in a sentence-opening "That said," / "That being said," / "Having said that,"."""
+    """"said" in a sentence-opening "That said," / "That being said," / "Having said that,"; "you
+    know," and "as you know" as fillers ("You know, the telescope is ...")."""
     doc, start = verb.doc, verb.sent.start
+    if verb.lemma_.lower() == "know" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", "\u2014", "--") and doc[verb.i - 1].lower_ == "you":
+            return True  # "You know, ..."
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return True  # "..., as you know": what the reader knows, no one's statement
     before = [t.lower_ for t in doc[start : verb.i]]
     after = doc[verb.i + 1 : verb.i + 3]
     if before in (["that"], ["this"], ["that", "being"], ["this", "being"]):

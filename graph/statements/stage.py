@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import Affiliation, Document, Mention, SpeakerResolution, Statement, StatementKind
+from ..records import Affiliation, CueClass, Document, Mention, NameType, SpeakerResolution, Statement, StatementKind
 from ..tokens import Tokens
 from .context import Claim, Context, build_context
 from .direct import continuations, direct_quotations, introduced_paragraphs, labelled_lines
@@ -10,7 +10,7 @@ from .reported import reported_speech
 from .resolution import resolve
 from .roles import appositive_roles
 from .sourcing import sourcing
-from .speakers import phrase_text
+from .speakers import can_speak, phrase_text
 from .syntax import tokens_span, trim
 
 
@@ -38,6 +38,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     claims = direct + continued + list(labelled_lines(ctx)) + list(introduced_paragraphs(ctx)) + reported
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
+    classes: list[tuple[CueClass, bool]] = []  # each statement's cue class and whether its speaker phrase can speak
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
         res = resolve(ctx, claim, history)
@@ -63,8 +64,50 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
                 speaker_text=_speaker_text(ctx, claim),
             )
         )
+        classes.append((claim.cue_class, claim.speaker is None or can_speak(ctx, claim.speaker)))
+    statements = _without_nested_claims(statements, classes, mentions)
     statements.sort(key=lambda st: (st.start, st.end))
     return statements, affiliations
+
+
+def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueClass, bool]], mentions: list[Mention]) -> list[Statement]:
+    """One statement per reported claim. A cue inside the reported words of another statement is
+    part of that claim, not a second one, when its speaker is the same ("Lee said she thinks the
+    plan works", "Lee said she made the call and expected a delay") or when it is no act of speech
+    of its own ("Lee noted that the mayor has mocked the plan", "aides said he had rejected the
+    idea"), or when its subject is no one who speaks ("Lee said the findings raised questions about
+    ..."): the outer speaker asserts it. Speech reported inside reported speech ("Lee said the
+    council told her that ...") is a statement of its own, and so is what a direct quote reports of
+    others; what the quote's "I" or "we" thinks or says is the quote itself."""
+    reported = [st for st in statements if st.kind != StatementKind.DIRECT]
+    # quoted words; a transcript's or headline's labelled line ("LEE: I think ...") is not quoted,
+    # and what its "I" thinks stays a statement of its own
+    quotes = [st for st in statements if st.kind == StatementKind.DIRECT and st.cue != ":"]
+    kept = []
+    for st, (cls, speaks) in zip(statements, classes):
+        if st.kind != StatementKind.DIRECT and st.cue_start is not None:
+            cue = st.cue_start
+            outer = next((o for o in reported if o is not st and o.start <= cue < o.end and not (o.start >= st.start and o.end <= st.end)), None)
+            if outer is not None and (cls != CueClass.SPEECH or not speaks or _same_speaker(mentions, outer.speaker_mention, st.speaker_mention)):
+                continue
+            if (st.speaker_text or "").lower() in ("i", "we") and any(q.start <= cue < q.end for q in quotes):
+                continue  # "I know that ..." inside a quote: the quote's own words, which it already attributes
+        kept.append(st)
+    return kept
+
+
+def _same_speaker(mentions: list[Mention], a: int | None, b: int | None) -> bool:
+    """Two speaker mentions that name one entity: the same mention, key or name, or one person's surname."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    ma, mb = mentions[a], mentions[b]
+    if ma.key is not None and ma.key == mb.key or ma.name == mb.name:
+        return True
+    if ma.label == mb.label == NameType.PERSON:
+        return ma.name.split()[-1:] == mb.name.split()[-1:]
+    return False
 
 
 def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, int]]:

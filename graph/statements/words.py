@@ -7,6 +7,8 @@ from ..records import NameType, NounClass
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
+SALUTATIONS = packaged_words("function_words.tsv", "salutation")  # "Dear Oskar:" opens a letter
+UNREALIZED = packaged_words("function_words.tsv", "unrealized")  # "plans to say", "urged him to say"
 # data/pronouns.tsv: word, person, number, gender, form
 _PRONOUNS = packaged_rows("pronouns.tsv")
 MALE_PRONOUNS = {w for w, _, _, gender, _ in _PRONOUNS if gender == "m"}

@@ -38,7 +38,9 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     claims = direct + continued + list(labelled_lines(ctx)) + list(introduced_paragraphs(ctx)) + reported
     kept = _deduplicate(ctx, claims)
     statements: list[Statement] = []
-    classes: list[tuple[CueClass, bool]] = []  # each statement's cue class and whether its speaker phrase can speak
+    # each statement's cue class, whether its speaker phrase can speak, and whether its cue is a
+    # verb coordinated with an earlier one, sharing its subject ("said A and added B")
+    classes: list[tuple[CueClass, bool, bool]] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
         res = resolve(ctx, claim, history)
@@ -64,19 +66,30 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
                 speaker_text=_speaker_text(ctx, claim),
             )
         )
-        classes.append((claim.cue_class, claim.speaker is None or can_speak(ctx, claim.speaker)))
+        classes.append((claim.cue_class, claim.speaker is None or can_speak(ctx, claim.speaker), _coordinated_with(ctx.doc, claim)))
     statements = _without_nested_claims(statements, classes, mentions)
     statements.sort(key=lambda st: (st.start, st.end))
     return statements, affiliations
 
 
-def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueClass, bool]], mentions: list[Mention]) -> list[Statement]:
+def _coordinated_with(doc: Doc, claim: Claim) -> bool:
+    """Whether the claim's cue is a verb coordinated with an earlier one, with no subject of its own
+    ("said A and said B"; the parse often hangs the second verb on the first claim's words)."""
+    span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0]
+    return verb.dep_ == "conj" and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueClass, bool, bool]], mentions: list[Mention]) -> list[Statement]:
     """One statement per reported claim. A cue inside the reported words of another statement is
     part of that claim, not a second one, when its speaker is the same ("Lee said she thinks the
     plan works", "Lee said she made the call and expected a delay") or when it is no act of speech
     of its own ("Lee noted that the mayor has mocked the plan", "aides said he had rejected the
     idea"), or when its subject is no one who speaks ("Lee said the findings raised questions about
-    ..."): the outer speaker asserts it. Speech reported inside reported speech ("Lee said the
+    ..."): the outer speaker asserts it. A speech verb coordinated with an earlier verb, sharing
+    its subject ("Lee said A and added B"), is a second claim. Speech reported inside reported speech ("Lee said the
     council told her that ...") is a statement of its own, and so is what a direct quote reports of
     others; what the quote's "I" or "we" thinks or says is the quote itself."""
     reported = [st for st in statements if st.kind != StatementKind.DIRECT]
@@ -84,11 +97,11 @@ def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueC
     # and what its "I" thinks stays a statement of its own
     quotes = [st for st in statements if st.kind == StatementKind.DIRECT and st.cue != ":"]
     kept = []
-    for st, (cls, speaks) in zip(statements, classes):
+    for st, (cls, speaks, coordinated) in zip(statements, classes):
         if st.kind != StatementKind.DIRECT and st.cue_start is not None:
             cue = st.cue_start
             outer = next((o for o in reported if o is not st and o.start <= cue < o.end and not (o.start >= st.start and o.end <= st.end)), None)
-            if outer is not None and (cls != CueClass.SPEECH or not speaks or _same_speaker(mentions, outer.speaker_mention, st.speaker_mention)):
+            if outer is not None and not (coordinated and cls == CueClass.SPEECH) and (cls != CueClass.SPEECH or not speaks or _same_speaker(mentions, outer.speaker_mention, st.speaker_mention)):
                 continue
             if (st.speaker_text or "").lower() in ("i", "we") and any(q.start <= cue < q.end for q in quotes):
                 continue  # "I know that ..." inside a quote: the quote's own words, which it already attributes

@@ -17,7 +17,8 @@ from pathlib import Path
 # The files of graph/data/ that a build reads.
 DATA_FILES = ("entities.jsonl", "titles.tsv", "head_words.tsv", "stop_names.txt", "reporting_verbs.tsv", "attribution_nouns.tsv",
               "given_names.tsv", "nicknames.tsv", "name_particles.txt", "name_suffixes.txt", "type_nouns.tsv",
-              "name_shapes.tsv", "credit_words.txt", "interview_words.txt", "place_cues.tsv", "function_words.tsv")
+              "name_shapes.tsv", "credit_words.txt", "interview_words.txt", "place_cues.tsv", "function_words.tsv",
+              "short_names.tsv")
 
 
 class CuratedDataError(ValueError):

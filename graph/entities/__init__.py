@@ -31,9 +31,9 @@ from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, slug
 from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
-                    link_partial_initials, link_saints, link_word_orders, org_short_forms)
+                    link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
-from .surnames import link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
+from .surnames import link_curated_surnames, link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -75,6 +75,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     link_word_orders(analyses, keys, uf, gazetteer)
     link_initials(analyses, keys, uf)
     link_partial_initials(analyses, keys, uf)
+    link_short_names(analyses, keys, uf, gazetteer)
     _link_variants_in_document(analyses, keys, uf)
     _link_reversed_names(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
@@ -130,7 +131,10 @@ def _link_acronyms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
     for a in analyses:
         by_name = {fold(m.name): k for m, k in zip(a.mentions, keys[a.doc]) if k}
         for d in a.acronyms:
-            long_key = by_name.get(fold(d.long))
+            # the long form as the document's names give it, or the longest name it ends with (the
+            # model may cut a long name at a sentence break it sees inside: "Sky Harbor Airport")
+            words = d.long.split()
+            long_key = next((by_name[f] for n in range(max(1, len(words) - 1)) if (f := fold(" ".join(words[n:]))) in by_name), None)
             short_key = by_name.get(fold(d.short)) or f"n:{fold(d.short)}"
             if long_key:
                 uf.union(long_key, short_key, LinkRule.ACRONYM, a.doc)
@@ -250,6 +254,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
         if by_surname:
             link_demonym_surnames(a, doc_keys, by_surname, uf)
+            link_curated_surnames(a, doc_keys, by_surname, uf)
         # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
         # husband): the article's "Lee" with no gender is whichever of the two it names last before.
         unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)

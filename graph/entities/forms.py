@@ -1,7 +1,7 @@
 """Organisations and places named in several forms: a short form without the country or the head
 word ("Home Office" of the "UK Home Office"), a head word alone ("the Lodge"), an island without
 its head word, the head before "of" or after the name ("Senate of X", "X Senate"), "Saint" and
-"St.", a street's abbreviation, an acronym by its initials. Rules of :func:`graph.entities.resolve`,
+"St.", a street's abbreviation, an acronym by its initials, a state's postal code. Rules of :func:`graph.entities.resolve`,
 each linking keys of the union-find.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..contract import fold
 from ..entity_types import person_like
 from ..gazetteer import Gazetteer
-from ..records import DocumentAnalysis, LinkRule, Mention, NameType, SurfaceKind
+from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, NameType, SurfaceKind
 from .unionfind import UnionFind, own_key
 
 ORG_LABELS = (NameType.ORGANIZATION, NameType.GROUP)
@@ -207,6 +207,34 @@ def link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | N
             longs = by_initials.get(m.name)
             if longs and len(longs) == 1 and uf.find(k) not in longs:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
+
+
+def link_short_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
+    """Within a document that names "Kansas", "Lawrence, KS" names it too: a standard short form
+    in capitals (the curated ``short_names.tsv``) is the full name the same document gives. Alone,
+    a short form may stand for something else ("VA", "LA"), and it stays itself; so does one whose
+    full name the document gives as a country or a capital ("Georgia", "Washington")."""
+    if not gaz.short_names:
+        return
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        short = [i for i, m in enumerate(a.mentions) if m.name in gaz.short_names and own_key(m, doc_keys[i])]
+        if not short:
+            continue
+        full = {fold(gaz.short_names[a.mentions[i].name]) for i in short}
+        found: dict[str, str] = {}
+        for m, k in zip(a.mentions, doc_keys):
+            if k and fold(m.name) in full and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM) and not _country(k, gaz):
+                found.setdefault(fold(m.name), k)
+        for i in short:
+            target = found.get(fold(gaz.short_names[a.mentions[i].name]))
+            if target is not None:
+                uf.relink(doc_keys, i, target, LinkRule.ACRONYM, a.doc)
+
+
+def _country(key: str, gaz: Gazetteer) -> bool:
+    entry = gaz.entries.get(key[2:]) if key.startswith("g:") else None
+    return entry is not None and entry.type == "country"
 
 
 PARTIAL_INITIALS = re.compile(r"^([A-Z]{2,4}) (\S.*)$")

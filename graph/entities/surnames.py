@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from ..contract import fold
 from ..entity_types import has_given_name
 from ..gazetteer import Gazetteer, NameKnowledge
-from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind
+from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, SpeakerResolution, StatementKind
 from .unionfind import UnionFind, own_key
 
 
@@ -74,6 +74,27 @@ def link_demonym_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_su
     for i, m in enumerate(a.mentions):
         k = doc_keys[i]
         if m.kind != MentionKind.DEMONYM or not k or k in named or " " in m.name or not m.name[:1].isupper():
+            continue
+        target = named_before(by_surname.get(fold(m.name), ()), position(m))
+        if target is not None:
+            uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
+
+
+PERSON_SPEECH = (StatementKind.DIRECT, StatementKind.INDIRECT, StatementKind.QUESTION, StatementKind.NEGATED)
+
+
+def link_curated_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_surname: dict[str, list[tuple[int, str]]], uf: UnionFind) -> None:
+    """"Jordan said" in an article that names "Rep. Sam Jordan": a one-word name the curated data
+    knows (a country, a city) that is the surname of a person of the document is that person where
+    a title comes with it ("Mr. Jordan") or it is named as the one who speaks; elsewhere in the
+    same article ("exports to Jordan") it stays the place."""
+    speakers = {s.speaker_mention for s in a.statements
+                if s.speaker_mention is not None and s.speaker_resolution == SpeakerResolution.NAME and s.kind in PERSON_SPEECH}
+    for i, m in enumerate(a.mentions):
+        k = doc_keys[i]
+        if not (k and k.startswith(("g:", "c:")) and m.in_text and " " not in m.name and m.name[:1].isupper()):
+            continue
+        if not (m.role and m.role not in ("actor", "place") or i in speakers):
             continue
         target = named_before(by_surname.get(fold(m.name), ()), position(m))
         if target is not None:

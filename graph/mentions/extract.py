@@ -19,7 +19,7 @@ from ..contract import fold
 from ..gazetteer import Gazetteer
 from ..records import AcronymDefinition, Document, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from ..tokens import Tokens
-from .acronyms import acronym_candidates
+from .acronyms import acronym_candidates, code_definitions
 from .bibliography import inverted_name_candidates
 from .candidates import (
     Candidate,
@@ -136,6 +136,8 @@ def extract_mentions(
             acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
         else:
             not_names.add(fold(short.text))  # "rare earth elements (REEs)": a term, not a name
+    for short, long_span in code_definitions(toks):
+        acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
     # A name that an organisation's title ran into splits spaCy's span there too.
     tails = [o for o in org_candidates if o.label == "PERSON"]
     candidates = [

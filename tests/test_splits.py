@@ -1,0 +1,83 @@
+"""One real entity, one node, where a text names it in two forms: a state's postal code and its
+name, a standard code in brackets and the name before it, a surname that is also a country's
+name, "the States"; with the traps (a code alone, the country itself, two people sharing a
+surname). Through a real build of short hand-written articles."""
+from __future__ import annotations
+
+import pytest
+
+from tests.built import build_texts, node_named, nodes_with
+
+ARTICLES = {
+    "roads.txt": (
+        "Getting there\n\n"
+        "Most visitors come from Nebraska. From the north, take Route 9 from Dunwell, NE, and follow "
+        "the river. The drive across Nebraska takes a day.\n"
+    ),
+    "code_alone.txt": (
+        "A short trip\n\n"
+        "The bus leaves Harlow, VT, at noon and reaches the lake by evening.\n"
+    ),
+    "airport.txt": (
+        "Flying in\n\n"
+        "The city is served by Aldmoor International Airport (IATA: QRB), ten miles from the centre. "
+        "Buses from QRB run every hour, and QRB has two terminals.\n"
+    ),
+    "shares.txt": (
+        "Markets\n\n"
+        "Shares of Velmora Foods (NASDAQ: VLMF) rose on Tuesday. Analysts said VLMF would raise "
+        "prices.\n"
+    ),
+    "hearing.txt": (
+        "A tense hearing\n\n"
+        "Rep. Tomas Jordan, a member of the panel, questioned the witness for an hour. \"The answers "
+        "were not good enough,\" Jordan said. Ministers from Jordan attended as guests.\n"
+    ),
+    "abroad.txt": (
+        "Travel notes\n\n"
+        "She moved to the United States in 1990. Life in the States was hard at first, she wrote.\n"
+    ),
+    "cousins.txt": (
+        "Two cousins\n\n"
+        "Rep. Ivo Jordan and his cousin Rep. Lena Jordan both spoke. \"We disagree,\" Lena Jordan "
+        "said. \"We always have,\" Jordan said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("splits"), named=ARTICLES)
+
+
+def test_a_postal_code_is_the_state_its_document_names(graph):
+    state = node_named(graph, "Nebraska")
+    assert "NE" in state["aliases"]
+
+
+def test_a_postal_code_alone_stays_itself(graph):
+    assert not any("Vermont" in attrs["aliases"] for attrs in nodes_with(graph, "VT"))
+
+
+def test_a_code_in_brackets_names_the_name_before_it(graph):
+    airport = node_named(graph, "Aldmoor International Airport")
+    assert "QRB" in airport["aliases"]
+    assert "VLMF" in node_named(graph, "Velmora Foods")["aliases"]
+
+
+def test_a_speaking_surname_that_is_a_country_is_the_person(graph):
+    tomas = node_named(graph, "Rep. Tomas Jordan")
+    assert "Jordan" in tomas["aliases"] and tomas["documents"] == ["hearing"]
+    country = [a for a in nodes_with(graph, "Jordan") if a["type"] == "country"]
+    assert country and "hearing" in country[0]["documents"]  # "Ministers from Jordan": the country
+
+
+def test_two_people_sharing_a_surname_stay_two(graph):
+    ivo, lena = node_named(graph, "Ivo Jordan"), node_named(graph, "Lena Jordan")
+    assert ivo is not lena and ivo["type"] == lena["type"] == "person"
+    assert "Jordan" in lena["aliases"] and "Jordan" not in ivo["aliases"]  # the one named last before it
+
+
+def test_the_states_is_the_united_states(graph):
+    us = node_named(graph, "United States")
+    assert "States" in us["aliases"]

@@ -42,6 +42,21 @@ ARTICLES = {
         "Rep. Ivo Jordan and his cousin Rep. Lena Jordan both spoke. \"We disagree,\" Lena Jordan "
         "said. \"We always have,\" Jordan said.\n"
     ),
+    "team.txt": (
+        "Marek Ilves\n\n"
+        "Ilves was drafted by the Dunmore Falcons in the ninth round of the 2009 draft. He made his "
+        "debut for the Falcons in 2012, and the Falcons traded him to the Tarn Rovers in 2013.\n"
+    ),
+    "league.txt": (
+        "A new coach\n\n"
+        "Sela Varga coaches the Tarn Rovers of the Northern Hockey League (NHL). She joined the NHL "
+        "in 2019.\n"
+    ),
+    "brothers.txt": (
+        "An architect's life\n\n"
+        "Louis Henri Marchand was born in 1760. His brother Louis Andre died young, and Louis "
+        "Henri became the eldest son.\n"
+    ),
 }
 
 
@@ -81,3 +96,21 @@ def test_two_people_sharing_a_surname_stay_two(graph):
 def test_the_states_is_the_united_states(graph):
     us = node_named(graph, "United States")
     assert "States" in us["aliases"]
+
+
+def test_a_teams_nickname_alone_is_the_team(graph):
+    team = node_named(graph, "Dunmore Falcons")
+    assert "Falcons" in team["aliases"] and team["type"] == "organization"
+    assert "Falcons" not in node_named(graph, "Tarn Rovers")["aliases"]
+
+
+def test_a_name_defined_by_its_acronym_keeps_its_bounds(graph):
+    league = node_named(graph, "NHL")
+    assert "Northern Hockey League" in league["aliases"]
+    assert not nodes_with(graph, "Tarn Rovers of the Northern Hockey")
+
+
+def test_the_first_two_given_names_are_the_person_but_not_a_brother(graph):
+    louis = node_named(graph, "Louis Henri Marchand")
+    assert "Louis Henri" in louis["aliases"]
+    assert "Louis Andre" not in louis["aliases"]

@@ -33,7 +33,7 @@ from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, 
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
-from .surnames import link_curated_surnames, link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
+from .surnames import link_curated_surnames, link_demonym_surnames, link_leading_given_names, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -251,6 +251,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 by_surname[form].append((start, k))
             by_first[first].append((start, k))
         people_keys = {k for _, k, _, _ in people[a.doc]}
+        link_leading_given_names(a, doc_keys, gaz, uf)
         unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
         if by_surname:
             link_demonym_surnames(a, doc_keys, by_surname, uf)

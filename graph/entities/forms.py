@@ -26,10 +26,14 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
         doc_keys = keys[a.doc]
         places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == NameType.COUNTRY}
         short_forms: dict[str, set[str]] = defaultdict(set)
+        plurals: set[str] = set()  # the nicknames of teams and bands ("Rhinos" of "Leeds Rhinos")
         for m, k in zip(a.mentions, doc_keys):
             if k and not person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
                 for short in org_short_forms(m.name, gaz, places):
                     short_forms[short].add(k)
+                if m.label in ORG_LABELS and (plural := _plural_nickname(m.name, gaz)):
+                    short_forms[plural].add(k)
+                    plurals.add(plural)
         if not short_forms:
             continue
         # One name names one thing in a document: when most of a short form's mentions read as the
@@ -45,8 +49,24 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
             if not (longs and len(longs) == 1 and own_key(m, k) and k not in longs):
                 continue
             org_votes, all_votes = votes[fold(m.name)]
-            if m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and 2 * org_votes > all_votes:
+            # the model reads a team's nickname alone as a place as often as not ("the Rhinos won")
+            if m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and (2 * org_votes > all_votes or fold(m.name) in plurals):
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
+
+
+def _plural_nickname(name: str, gaz: Gazetteer) -> str | None:
+    """"Rhinos" of "Leeds Rhinos": the plural noun that ends a two-word organisation's name and
+    names it alone, as a team's or a band's nickname does; None for any other name."""
+    words = name.split()
+    last = words[-1]
+    if len(words) != 2 or not words[0][:1].isupper() or not (last[:1].isupper() and last[1:].islower() and last.isalpha()):
+        return None
+    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or last in gaz.head_words:
+        return None
+    folded = fold(last)
+    if folded in gaz.stop_names or folded in gaz.demonym_country or folded in gaz.country_names:
+        return None
+    return folded
 
 
 def link_country_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..contract import fold
-from ..entity_types import has_given_name
+from ..entity_types import full_person_name, has_given_name
 from ..gazetteer import Gazetteer, NameKnowledge
 from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, SpeakerResolution, StatementKind
 from .unionfind import UnionFind, own_key
@@ -78,6 +78,26 @@ def link_demonym_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_su
         target = named_before(by_surname.get(fold(m.name), ()), position(m))
         if target is not None:
             uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
+
+
+def link_leading_given_names(a: DocumentAnalysis, doc_keys: list[str | None], gaz: Gazetteer, uf: UnionFind) -> None:
+    """"Rosa Lia" in an article about "Rosa Lia Brandt" is her: two given names that start exactly
+    one full name of three words or more in the document (with a "Rosa Lia Brandt" and a "Rosa
+    Lia Cole", or a surname that is no given name, "Rosa Brandt", it stays itself)."""
+    names = gaz.names
+    pairs = [i for i, m in enumerate(a.mentions) if own_key(m, doc_keys[i]) and len(words := m.name.split()) == 2
+             and all(fold(w) in names.given_names for w in words)]
+    if not pairs:
+        return
+    starts: dict[str, set[str]] = defaultdict(set)  # folded first two words -> keys of the full names they start
+    for m, k in zip(a.mentions, doc_keys):
+        words = names.core(m.name)
+        if k and len(words) >= 3 and full_person_name(m, gaz):
+            starts[fold(" ".join(words[:2]))].add(k)
+    for i in pairs:
+        found = starts.get(fold(a.mentions[i].name))
+        if found and len(found) == 1:
+            uf.relink(doc_keys, i, next(iter(found)), LinkRule.GIVEN_NAME, a.doc)
 
 
 PERSON_SPEECH = (StatementKind.DIRECT, StatementKind.INDIRECT, StatementKind.QUESTION, StatementKind.NEGATED)

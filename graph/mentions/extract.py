@@ -136,6 +136,16 @@ def extract_mentions(
             acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
         else:
             not_names.add(fold(short.text))  # "rare earth elements (REEs)": a term, not a name
+    # A name the text defines by its acronym has its bounds: "the Tarn Rovers of the Northern Hockey
+    # League (NHL)" is neither "Tarn Rovers of the Northern Hockey" nor the whole phrase, whatever
+    # a head word made of it.
+    defined = [c for c in candidates if c.kind == "acronym"]
+    if defined:
+        def cut(o: Candidate) -> bool:
+            return any(crosses(o, c) or o.start < c.start and c.end <= o.end for c in defined)
+
+        org_candidates = [o for o in org_candidates if not cut(o)]
+        candidates = [c for c in candidates if c.kind != "ner" or not cut(c)]
     for short, long_span in code_definitions(toks):
         acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
     # A name that an organisation's title ran into splits spaCy's span there too.

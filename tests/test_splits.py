@@ -57,6 +57,21 @@ ARTICLES = {
         "Louis Henri Marchand was born in 1760. His brother Louis Andre died young, and Louis "
         "Henri became the eldest son.\n"
     ),
+    "islands.txt": (
+        "Getting to the islands\n\n"
+        "Air Vellons flies to the Vellon Islands twice a week from the mainland. The Vellons are "
+        "remote, and flights are often full.\n"
+    ),
+    "awards.txt": (
+        "An evening of awards\n\n"
+        "Actress Zuri Okonkwo-Baptiste took home the top prize. \"I owe this to my mother,\" "
+        "Okonkwo-Baptiste said as she accepted the award.\n"
+    ),
+    "emails.txt": (
+        "Old emails\n\n"
+        "An email from Ilse Marwick, meanwhile, shows how the donors were courted. In one "
+        "message, Marwick wrote that the donor had been impressed by the plan.\n"
+    ),
 }
 
 
@@ -114,3 +129,17 @@ def test_the_first_two_given_names_are_the_person_but_not_a_brother(graph):
     louis = node_named(graph, "Louis Henri Marchand")
     assert "Louis Henri" in louis["aliases"]
     assert "Louis Andre" not in louis["aliases"]
+
+
+def test_a_plural_that_is_a_places_name_stays_apart_from_the_airline(graph):
+    for airline in nodes_with(graph, "Air Vellons"):
+        assert "Vellons" not in airline["aliases"]
+
+
+def test_an_occupation_before_a_name_is_a_title(graph):
+    person = node_named(graph, "Zuri Okonkwo-Baptiste")
+    assert person["type"] == "person" and "Okonkwo-Baptiste" in person["aliases"]
+
+
+def test_a_surname_that_speaks_is_the_full_name_the_model_mistyped(graph):
+    assert "Marwick" in node_named(graph, "Ilse Marwick")["aliases"]

@@ -26,14 +26,20 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
         doc_keys = keys[a.doc]
         places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == NameType.COUNTRY}
         short_forms: dict[str, set[str]] = defaultdict(set)
-        plurals: set[str] = set()  # the nicknames of teams and bands ("Rhinos" of "Leeds Rhinos")
+        plurals: dict[str, set[str]] = defaultdict(set)  # the nicknames of teams and bands ("Rhinos" of "Leeds Rhinos")
         for m, k in zip(a.mentions, doc_keys):
             if k and not person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
                 for short in org_short_forms(m.name, gaz, places):
                     short_forms[short].add(k)
                 if m.label in ORG_LABELS and (plural := _plural_nickname(m.name, gaz)):
-                    short_forms[plural].add(k)
-                    plurals.add(plural)
+                    plurals[plural].add(k)
+        if plurals:
+            # "the Tarns" of the "Tarn Islands" are the islands, not "Air Tarns": a plural whose
+            # singular is a name of the document is a place's or a family's name
+            singulars = {fold(w) for m in a.mentions for w in m.name.split()}
+            plurals = {p: ks for p, ks in plurals.items() if p[:-1] not in singulars}
+            for plural, ks in plurals.items():
+                short_forms[plural] |= ks
         if not short_forms:
             continue
         # One name names one thing in a document: when most of a short form's mentions read as the
@@ -50,7 +56,7 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
                 continue
             org_votes, all_votes = votes[fold(m.name)]
             # the model reads a team's nickname alone as a place as often as not ("the Rhinos won")
-            if m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and (2 * org_votes > all_votes or fold(m.name) in plurals):
+            if fold(m.name) in plurals or m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and 2 * org_votes > all_votes:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
 
 

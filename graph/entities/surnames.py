@@ -92,7 +92,9 @@ def link_leading_given_names(a: DocumentAnalysis, doc_keys: list[str | None], ga
     starts: dict[str, set[str]] = defaultdict(set)  # folded first two words -> keys of the full names they start
     for m, k in zip(a.mentions, doc_keys):
         words = names.core(m.name)
-        if k and len(words) >= 3 and full_person_name(m, gaz):
+        # the rest a surname, not a title or a head word that ends a name cut short ("Ann Lee Justice")
+        if k and len(words) >= 3 and full_person_name(m, gaz) and not any(
+                w.lower() in gaz.titles or w in gaz.head_words or fold(w) in gaz.stop_names for w in words[2:]):
             starts[fold(" ".join(words[:2]))].add(k)
     for i in pairs:
         found = starts.get(fold(a.mentions[i].name))
@@ -108,8 +110,7 @@ def link_curated_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_su
     knows (a country, a city) that is the surname of a person of the document is that person where
     a title comes with it ("Mr. Jordan") or it is named as the one who speaks; elsewhere in the
     same article ("exports to Jordan") it stays the place."""
-    speakers = {s.speaker_mention for s in a.statements
-                if s.speaker_mention is not None and s.speaker_resolution == SpeakerResolution.NAME and s.kind in PERSON_SPEECH}
+    speakers = _speakers(a)
     for i, m in enumerate(a.mentions):
         k = doc_keys[i]
         if not (k and k.startswith(("g:", "c:")) and m.in_text and " " not in m.name and m.name[:1].isupper()):
@@ -121,6 +122,12 @@ def link_curated_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_su
             uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
 
 
+def _speakers(a: DocumentAnalysis) -> set[int]:
+    """The mentions the document names as the ones who say, ask or deny something."""
+    return {s.speaker_mention for s in a.statements
+            if s.speaker_mention is not None and s.speaker_resolution == SpeakerResolution.NAME and s.kind in PERSON_SPEECH}
+
+
 def unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_keys: set[str], gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
     """Names of two or three capitalised words that may be a person's though the model read them
     as something else ("Sylke Varnholt" as an organisation), by their surname's forms: the key of
@@ -129,8 +136,9 @@ def unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_ke
     nothing here says the two are one person."""
     found: dict[str, set[str]] = defaultdict(set)
     said_person: set[str] = set()  # keys of such names, and folded lone surnames, that a title or a cue calls a person's
-    for m, k in zip(a.mentions, doc_keys):
-        if k and " " not in m.name and (m.role or "person" in m.type_votes):
+    speakers = _speakers(a)  # "Varnholt wrote that...": a surname that speaks is a person's
+    for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+        if k and " " not in m.name and (m.role or "person" in m.type_votes or i in speakers):
             said_person.add(fold(m.name))
         if k in people_keys or not _could_be_full_name(m, k, gaz):
             continue

@@ -72,6 +72,16 @@ ARTICLES = {
         "An email from Ilse Marwick, meanwhile, shows how the donors were courted. In one "
         "message, Marwick wrote that the donor had been impressed by the plan.\n"
     ),
+    "cars.txt": (
+        "The plant\n\n"
+        "The Dorvale Motors plant in the valley was a disaster, workers said. In 1982, DM closed the "
+        "plant, and a year later DM reopened it with a partner.\n"
+    ),
+    "mosque.txt": (
+        "What to see\n\n"
+        "Sheikh Tarifollah Mosque, on the east side of the square, is the finest building in the city. "
+        "Sheikh Tarif Allah Mosque was built in the seventeenth century.\n"
+    ),
 }
 
 
@@ -143,3 +153,13 @@ def test_an_occupation_before_a_name_is_a_title(graph):
 
 def test_a_surname_that_speaks_is_the_full_name_the_model_mistyped(graph):
     assert "Marwick" in node_named(graph, "Ilse Marwick")["aliases"]
+
+
+def test_two_initials_are_the_two_word_organisation_of_their_document(graph):
+    company = node_named(graph, "Dorvale Motors")
+    assert "DM" in company["aliases"] and company["type"] == "organization"
+
+
+def test_a_title_before_a_named_building_is_part_of_its_name(graph):
+    mosque = node_named(graph, "Sheikh Tarifollah Mosque")
+    assert mosque["type"] != "person" and "Sheikh Tarif Allah Mosque" in mosque["aliases"]

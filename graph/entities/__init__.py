@@ -38,6 +38,7 @@ from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
 FUZZY_MIN_LENGTH = 6
+NAMED_THINGS = ("organization", "group", "alliance", "place")  # head words of names that are no person's
 FUZZY_SIMILARITY = 0.86
 
 
@@ -76,7 +77,7 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     link_initials(analyses, keys, uf)
     link_partial_initials(analyses, keys, uf)
     link_short_names(analyses, keys, uf, gazetteer)
-    _link_variants_in_document(analyses, keys, uf)
+    _link_variants_in_document(analyses, keys, uf, gazetteer)
     _link_reversed_names(analyses, keys, uf)
     _link_transliterated_places(analyses, keys, uf)
 
@@ -408,14 +409,15 @@ def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, targ
             uf.relink(doc_keys, j, target, LinkRule.NAME, a.doc)
 
 
-def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
+def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
     """Within one article, "Badakhshan" is the "Gorno-Badakhshan" it named before, and
-    "Kurgan-Tube" the "Kurgan-Tyube": a hyphenated name's last part, or a one-letter slip."""
+    "Kurgan-Tube" the "Kurgan-Tyube": a hyphenated name's last part, or a one-letter slip (not
+    in people's names: "Daniel" and "Daniela Lee" are two, but "Tarif Mosque" is no one's name)."""
     for a in analyses:
         names: dict[str, str] = {}
         known: dict[str, str] = {}
         for m, k in zip(a.mentions, keys[a.doc]):
-            if _own_key(m, k) and not (_person_like(m) and " " in m.name):
+            if _own_key(m, k) and not (_person_like(m) and " " in m.name and gaz.head_words.get(m.name.split()[-1]) not in NAMED_THINGS):
                 names.setdefault(k, m.name)
             elif k and k.startswith("g:") and m.label == NameType.PLACE and not m.guessed:
                 known.setdefault(k, m.name)

@@ -215,20 +215,23 @@ def _initials(name: str) -> str:
 def link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind) -> None:
     """An acronym the text uses without defining it is the one name of the document (not a
     person's) whose words start with its letters; with two such names, or none, it stays itself.
-    Three letters at least: two match too many names by chance."""
+    Three letters at least, or two for an organisation's name of two words ("TM" of "Tarn Motors"):
+    two letters match too many other names by chance."""
     for a in analyses:
         doc_keys = keys[a.doc]
-        if not any(3 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
+        if not any(2 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
             continue
         by_initials: dict[str, set[str]] = defaultdict(set)
         for m, k in zip(a.mentions, doc_keys):
             if k and " " in m.name and not person_like(m) and not m.name.isupper():
-                by_initials[_initials(m.name)].add(uf.find(k))
+                initials = _initials(m.name)
+                if len(initials) > 2 or m.label in ORG_LABELS and len(m.name.split()) == 2:
+                    by_initials[initials].add(uf.find(k))
         if not by_initials:
             continue
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not own_key(m, k):
+            if not (2 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not own_key(m, k):
                 continue
             longs = by_initials.get(m.name)
             if longs and len(longs) == 1 and uf.find(k) not in longs:

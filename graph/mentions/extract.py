@@ -240,6 +240,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             titles, role, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
                 titles, role, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
+            elif (titles and end - start - titles >= 2 and gaz.head_words.get(toks.text[end - 1]) in (*ORG_TYPES, "place")
+                  and toks.lower[start + titles] not in ("of", "for") and fold(toks.text[start + titles]) not in gaz.names.given_names):
+                titles, role, gender = 0, None, None  # "Sheikh Tarif Mosque", "King Ahmad University": a name, not a person's
             elif titles and start + titles < end and toks.lower[start + titles] in ("of", "for"):
                 # "Chair of the Judiciary Committee": an office; the name is what it is held in
                 start += titles + 1
@@ -265,7 +268,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         if head_type == "none" or (len(words) == 1 and head_type):
             return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
-        if cand.kind == "ner" and role is None and title_before:
+        if cand.kind == "ner" and role is None and title_before and len(words) >= 2 and head_type in (*ORG_TYPES, "place") and fold(words[0]) not in gaz.names.given_names:
+            start = written = title_start(toks, start, ctx.title_strings)  # "Sheikh Tarif Mosque": the title is the name's
+        elif cand.kind == "ner" and role is None and title_before:
             role, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
             written = title_start(toks, start, ctx.title_strings)

@@ -82,6 +82,11 @@ ARTICLES = {
         "Sheikh Tarifollah Mosque, on the east side of the square, is the finest building in the city. "
         "Sheikh Tarif Allah Mosque was built in the seventeenth century.\n"
     ),
+    "linguist.txt": (
+        "A linguist's life\n\n"
+        "Marie Lund (born Ingrid Marie Helga Lund) was a Danish linguist. Marie Lund studied in Bergen, "
+        "where her brother Erik Lund taught. Lund wrote twelve books.\n"
+    ),
 }
 
 
@@ -163,3 +168,9 @@ def test_two_initials_are_the_two_word_organisation_of_their_document(graph):
 def test_a_title_before_a_named_building_is_part_of_its_name(graph):
     mosque = node_named(graph, "Sheikh Tarifollah Mosque")
     assert mosque["type"] != "person" and "Sheikh Tarif Allah Mosque" in mosque["aliases"]
+
+
+def test_a_person_known_by_a_middle_name_is_the_full_name_but_not_her_brother(graph):
+    helga = node_named(graph, "Ingrid Marie Helga Lund")
+    assert "Marie Lund" in helga["aliases"]
+    assert node_named(graph, "Erik Lund") is not helga

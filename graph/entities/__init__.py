@@ -33,7 +33,8 @@ from ..records import AliasReason, DocumentAnalysis, Entity, LinkRule, Mention, 
 from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
-from .surnames import link_curated_surnames, link_demonym_surnames, link_leading_given_names, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
+from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
+                       lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
 from .unionfind import own_key as _own_key
 
@@ -376,7 +377,8 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
 def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
     """Within one article, "Ann Lee" is the "Ann B. Lee" it names: a full name without middle
     initials is the one full name of its document with the same first name and surname and
-    middle initials (with two such, "Ann B. Lee" and "Ann C. Lee", it stays itself)."""
+    middle initials (with two such, "Ann B. Lee" and "Ann C. Lee", it stays itself); and one
+    known by a middle name is the full name that holds it (:func:`link_middle_given_names`)."""
     full_names = _FullNames(gaz)
     for a in analyses:
         doc_keys = keys[a.doc]
@@ -399,6 +401,7 @@ def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _
                 target = found[max(found, key=len)]
                 if target != doc_keys[i]:
                     _relink_person(a, doc_keys, i, target, uf)
+        link_middle_given_names(a, doc_keys, gaz, uf)
 
 
 def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, target: str, uf: _UnionFind) -> None:

@@ -102,6 +102,32 @@ def link_leading_given_names(a: DocumentAnalysis, doc_keys: list[str | None], ga
             uf.relink(doc_keys, i, next(iter(found)), LinkRule.GIVEN_NAME, a.doc)
 
 
+def link_middle_given_names(a: DocumentAnalysis, doc_keys: list[str | None], gaz: Gazetteer, uf: UnionFind) -> None:
+    """"Tove Lund" in an article about "Ida Tove Maria Lund" is her, known by a middle name: a
+    two-word person's name whose first word is a middle given name of exactly one longer full
+    name of the document with the same surname (beside a "Tove Lund" of her own, or two such
+    longer names, it stays itself)."""
+    names = gaz.names
+    bare: dict[str, list[int]] = defaultdict(list)  # key of a two-word full name -> its mentions
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)  # (middle given name, surname) -> keys
+    for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+        if not (own_key(m, k) and " " in m.name and full_person_name(m, gaz)):
+            continue
+        words = names.core(m.name)
+        if len(words) == 2:
+            bare[k].append(i)
+        elif len(words) >= 3:
+            for w in words[1:-1]:
+                if len(w) > 2 and fold(w) in names.given_names:
+                    longer[(fold(w), fold(words[-1]))].add(k)
+    for k, found in bare.items():
+        words = names.core(a.mentions[found[0]].name)
+        targets = longer.get((fold(words[0]), fold(words[-1])))
+        if targets and len(targets) == 1:
+            for i in found:
+                uf.relink(doc_keys, i, next(iter(targets)), LinkRule.NAME, a.doc)
+
+
 PERSON_SPEECH = (StatementKind.DIRECT, StatementKind.INDIRECT, StatementKind.QUESTION, StatementKind.NEGATED)
 
 

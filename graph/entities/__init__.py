@@ -3,13 +3,16 @@
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
 the curated data's aliases, demonyms and capitals; acronyms the text defines, and an undefined
 one to the one name of its document with its initials; a lone surname or first name to the full
-name used in the same document, even one the model mistyped when a title or a cue says the surname is
-a person's (else, for a surname, the only person of the corpus with it); an
+name used in the same document, even one the model mistyped when a title, a cue or speech says the
+surname is a person's, or one the curated data knows as a place's name when a title or speech comes
+with it (else, for a surname, the only person of the corpus with it); an
 organisation's short form to its long form in the same document (without its country: in the
 corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
 head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
-"St.", "Elm St." to "Elm Street", "GW Bridge" to the name whose leading words it initials; "Saint X"
-to the one-name person X of its document, a peer's title to the name it follows; a name written
+"St.", "Elm St." to "Elm Street", "GW Bridge" to the name whose leading words it initials, a
+state's postal code to the state its document names, a team's plural nickname to the team; "Saint X"
+to the one-name person X of its document, a peer's title to the name it follows, two given names
+or a middle name to the one full name of the document that holds them; a name written
 surname first to the other order; "Musical Hall" to "Music Hall"; spellings that differ only in case, dots, spaces or hyphens;
 typos of curated names; transliterations and nicknames of a first name. A name resolved within its document takes the key
 of what it names there (two documents' "Clinton" may be two people); names linked across the

@@ -2,7 +2,8 @@
 
 The data lives in ``graph/data/`` (``entities.jsonl``, ``titles.tsv``, ``head_words.tsv``,
 ``stop_names.txt``, and the name knowledge: ``given_names.tsv``, ``nicknames.tsv``,
-``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``), read by
+``name_particles.txt``, ``name_suffixes.txt``, ``type_nouns.tsv``, ``name_shapes.tsv``, and the
+standard short forms of ``short_names.tsv``), read by
 :func:`graph.curated.load_curated`; a user extends it with files of the same form passed as
 ``extra_entities``, without editing Python.
 """
@@ -112,6 +113,7 @@ class Gazetteer:
     fingerprint: str = ""
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)  # surface form -> surfaces
     abbreviations: tuple[str, ...] = ()  # the titles' words with a dot, as written ("Det.", "Lt.-Col.")
+    short_names: dict[str, str] = field(default_factory=dict)  # standard short form ("KS") -> the full name it stands for
 
     def __post_init__(self) -> None:
         if not self.surfaces:
@@ -246,6 +248,16 @@ def _read_head_words(data: CuratedData) -> dict[str, str]:
     return words
 
 
+def _read_short_names(data: CuratedData) -> dict[str, str]:
+    path = data.path("short_names.tsv")
+    found: dict[str, str] = {}
+    for number, cols in _data_lines(data, "short_names.tsv"):
+        if len(cols) != 3 or not cols[0].isupper():
+            raise GazetteerError(f"{path}:{number}: expected a short form in capitals, a tab, a full name, a tab and a kind")
+        found[cols[0]] = cols[1]
+    return found
+
+
 def _data_lines(data: CuratedData, name: str) -> list[tuple[int, list[str]]]:
     """The numbered non-comment lines of a curated text file, split at tabs."""
     return [(n, [c.strip() for c in line.split("\t")]) for n, line in data.lines(name)]
@@ -313,4 +325,5 @@ def load_gazetteer(extra_entities: list[str | Path] | tuple = ()) -> Gazetteer:
         names=names,
         fingerprint=data.fingerprint,
         abbreviations=_read_abbreviations(data),
+        short_names=_read_short_names(data),
     )

@@ -3,13 +3,16 @@
 Names are linked with a union-find over name keys, each link a rule a reader would apply:
 the curated data's aliases, demonyms and capitals; acronyms the text defines, and an undefined
 one to the one name of its document with its initials; a lone surname or first name to the full
-name used in the same document, even one the model mistyped when a title or a cue says the surname is
-a person's (else, for a surname, the only person of the corpus with it); an
+name used in the same document, even one the model mistyped when a title, a cue or speech says the
+surname is a person's, or one the curated data knows as a place's name when a title or speech comes
+with it (else, for a surname, the only person of the corpus with it); an
 organisation's short form to its long form in the same document (without its country: in the
 corpus, when one long form has it); a head word alone ("the Lodge") to the one name with that
 head in its document, an island's name to "X Island"; "Senate of X" to "X Senate", "Saint" to
-"St.", "Elm St." to "Elm Street", "GW Bridge" to the name whose leading words it initials; "Saint X"
-to the one-name person X of its document, a peer's title to the name it follows; a name written
+"St.", "Elm St." to "Elm Street", "GW Bridge" to the name whose leading words it initials, a
+state's postal code to the state its document names, a team's plural nickname to the team; "Saint X"
+to the one-name person X of its document, a peer's title to the name it follows, two given names
+or a middle name to the one full name of the document that holds them; a name written
 surname first to the other order; "Musical Hall" to "Music Hall"; spellings that differ only in case, dots, spaces or hyphens;
 typos of curated names; transliterations and nicknames of a first name. A name resolved within its document takes the key
 of what it names there (two documents' "Clinton" may be two people); names linked across the
@@ -23,23 +26,22 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from ..contract import fold
-from ..curated import packaged_words
 from ..entity_types import full_person_name, vote_type
 from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, slug
 from ..records import AliasReason, CapitalUse, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
-from .forms import (PLACE_LABELS, link_country_forms, link_head_forms, link_initials, link_org_short_forms,
-                    link_partial_initials, link_saints, link_word_orders, org_short_forms)
+from .forms import (link_country_forms, link_head_forms, link_initials, link_org_short_forms,
+                    link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
-from .surnames import link_demonym_surnames, lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names
+from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
+                       lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
+from .variants import FUZZY_MIN_LENGTH, FUZZY_SIMILARITY, link_reversed_names, link_transliterated_places, link_variants_in_document
 from .unionfind import own_key as _own_key
 
-FUZZY_MIN_LENGTH = 6
-FUZZY_SIMILARITY = 0.86
 
 
 def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resolution:
@@ -76,9 +78,10 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     link_word_orders(analyses, keys, uf, gazetteer)
     link_initials(analyses, keys, uf)
     link_partial_initials(analyses, keys, uf)
-    _link_variants_in_document(analyses, keys, uf)
-    _link_reversed_names(analyses, keys, uf)
-    _link_transliterated_places(analyses, keys, uf)
+    link_short_names(analyses, keys, uf, gazetteer)
+    link_variants_in_document(analyses, keys, uf, gazetteer)
+    link_reversed_names(analyses, keys, uf)
+    link_transliterated_places(analyses, keys, uf)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
     cluster_reasons: dict[str, list[AliasReason]] = defaultdict(list)  # how each mention of a cluster joined it
@@ -131,7 +134,10 @@ def _link_acronyms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | 
     for a in analyses:
         by_name = {fold(m.name): k for m, k in zip(a.mentions, keys[a.doc]) if k}
         for d in a.acronyms:
-            long_key = by_name.get(fold(d.long))
+            # the long form as the document's names give it, or the longest name it ends with (the
+            # model may cut a long name at a sentence break it sees inside: "Sky Harbor Airport")
+            words = d.long.split()
+            long_key = next((by_name[f] for n in range(max(1, len(words) - 1)) if (f := fold(" ".join(words[n:]))) in by_name), None)
             short_key = by_name.get(fold(d.short)) or f"n:{fold(d.short)}"
             if long_key:
                 uf.union(long_key, short_key, LinkRule.ACRONYM, a.doc)
@@ -248,9 +254,11 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 by_surname[form].append((start, k))
             by_first[first].append((start, k))
         people_keys = {k for _, k, _, _ in people[a.doc]}
+        link_leading_given_names(a, doc_keys, gaz, uf)
         unsure = unsure_full_names(a, doc_keys, people_keys, gaz)
         if by_surname:
             link_demonym_surnames(a, doc_keys, by_surname, uf)
+            link_curated_surnames(a, doc_keys, by_surname, uf)
         # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
         # husband): the article's "Lee" with no gender is whichever of the two it names last before.
         unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)
@@ -370,7 +378,8 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
 def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
     """Within one article, "Ann Lee" is the "Ann B. Lee" it names: a full name without middle
     initials is the one full name of its document with the same first name and surname and
-    middle initials (with two such, "Ann B. Lee" and "Ann C. Lee", it stays itself)."""
+    middle initials (with two such, "Ann B. Lee" and "Ann C. Lee", it stays itself); and one
+    known by a middle name is the full name that holds it (:func:`link_middle_given_names`)."""
     full_names = _FullNames(gaz)
     for a in analyses:
         doc_keys = keys[a.doc]
@@ -393,6 +402,7 @@ def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _
                 target = found[max(found, key=len)]
                 if target != doc_keys[i]:
                     _relink_person(a, doc_keys, i, target, uf)
+        link_middle_given_names(a, doc_keys, gaz, uf)
 
 
 def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, target: str, uf: _UnionFind) -> None:
@@ -401,120 +411,6 @@ def _relink_person(a: DocumentAnalysis, doc_keys: list[str | None], i: int, targ
     for j, k in enumerate(doc_keys):
         if k == own:
             uf.relink(doc_keys, j, target, LinkRule.NAME, a.doc)
-
-
-def _link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
-    """Within one article, "Badakhshan" is the "Gorno-Badakhshan" it named before, and
-    "Kurgan-Tube" the "Kurgan-Tyube": a hyphenated name's last part, or a one-letter slip."""
-    for a in analyses:
-        names: dict[str, str] = {}
-        known: dict[str, str] = {}
-        for m, k in zip(a.mentions, keys[a.doc]):
-            if _own_key(m, k) and not (_person_like(m) and " " in m.name):
-                names.setdefault(k, m.name)
-            elif k and k.startswith("g:") and m.label == NameType.PLACE and not m.guessed:
-                known.setdefault(k, m.name)
-        if not names:
-            continue
-        _link_transposed_acronyms(a, keys[a.doc], names, uf)
-        by_last_part = defaultdict(list)
-        for k, name in [*names.items(), *known.items()]:
-            parts = name.split("-")
-            if len(parts) == 2 and len(parts[1]) >= 4 and " " not in name:
-                by_last_part[fold(parts[1])].append(k)
-        for k in names:
-            for longer in by_last_part.get(k[2:], ()):
-                uf.union(longer, k, LinkRule.NAME_PART, a.doc)
-        _link_derived_words(a.doc, names, uf)
-        ordered = sorted(k for k in names if len(k) - 2 >= FUZZY_MIN_LENGTH)
-        folded = [k[2:] for k in ordered]
-        scores = process.cdist(folded, folded, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_SIMILARITY)
-        for i, j in zip(*scores.nonzero()):
-            if i < j and folded[i][:1] == folded[j][:1]:
-                uf.union(ordered[i], ordered[j], LinkRule.SPELLING, a.doc)
-
-
-def _link_reversed_names(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
-    """Within one article, "Sato Kenji" is the "Kenji Sato" it names: a two-word person's name
-    written surname first, as East Asian names often are, beside the given-name-first form."""
-    for a in analyses:
-        orders: dict[tuple[str, str], str] = {}
-        for m, k in zip(a.mentions, keys[a.doc]):
-            words = m.name.split()
-            if _own_key(m, k) and len(words) == 2 and words[0] != words[1]:
-                orders.setdefault((fold(words[0]), fold(words[1])), k)
-        people = {fold(m.name) for m in a.mentions if _person_like(m)}  # one of the two forms must be a person's
-        for (first, last), k in orders.items():
-            other = orders.get((last, first))
-            if other and first < last and (k[2:] in people or other[2:] in people):
-                uf.union(k, other, LinkRule.NAME, a.doc)
-
-
-DERIVED_WORD_MIN = 4  # "Music" in "Musical": a shorter stem would match by chance
-# Endings that make an adjective or a plural of a word ("Music"/"Musical", "Nation"/"National"),
-# not another name ("Park"/"Parker" are two streets).
-DERIVING_ENDINGS = ("al", "ial", "an", "ian", "ic", "s", "es")
-
-
-def _link_derived_words(doc: str, names: dict[str, str], uf: _UnionFind) -> None:
-    """Within one article, "Musical Hall" is the "Music Hall" it named: two names with the same
-    head word that differ in one other word only, one word the other's start ("Music"/"Musical")."""
-    by_head: dict[tuple[int, str], list[tuple[str, list[str]]]] = defaultdict(list)
-    for k, name in names.items():
-        words = name.split()
-        if len(words) >= 2:
-            by_head[(len(words), fold(words[-1]))].append((k, [fold(w) for w in words[:-1]]))
-    for group in by_head.values():
-        for i, (ka, wa) in enumerate(group):
-            for kb, wb in group[i + 1 :]:
-                differ = [(x, y) for x, y in zip(wa, wb) if x != y]
-                if len(differ) == 1 and _derived(*differ[0]):
-                    uf.union(ka, kb, LinkRule.SPELLING, doc)
-
-
-def _derived(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return len(short) >= DERIVED_WORD_MIN and long.startswith(short) and long[len(short) :] in DERIVING_ENDINGS
-
-
-# "Velna River" is the Velna; "Cardiff Bay" is not Cardiff (data/place_words.tsv; capitalised, as in a name)
-RIVER_WORDS = {w[:1].upper() + w[1:] for w in packaged_words("place_words.tsv", "water_head")}
-
-
-def _transliteration_key(name: str) -> str:
-    """What two romanisations of one place share: "Murghab"/"Murhaba", "Khatlon"/"Hatlon"."""
-    key = fold(name).replace("kh", "h").replace("gh", "h").replace("y", "i")
-    return re.sub(r"[aeiou]+$", "", key) if len(key) > 5 else key
-
-
-def _link_transliterated_places(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
-    """Places the curated data does not know, spelled by two transliterations across the corpus,
-    with or without their geographic head word ("Murhaba" and "Murghab River")."""
-    by_key: dict[str, set[str]] = defaultdict(set)
-    for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
-            if not _own_key(m, k) or m.label not in PLACE_LABELS:
-                continue
-            words = m.name.split()
-            if len(words) == 2 and words[-1] in RIVER_WORDS:
-                words = words[:-1]
-            if len(words) == 1 and len(words[0]) >= 5:
-                by_key[_transliteration_key(words[0])].add(k)
-    for group in by_key.values():
-        first, *rest = sorted(group)
-        for other in rest:
-            uf.union(first, other, LinkRule.TRANSLITERATION)
-
-
-def _link_transposed_acronyms(a: DocumentAnalysis, doc_keys, names: dict[str, str], uf: _UnionFind) -> None:
-    """"SCTO" in an article about the "CSTO": two letters swapped, the commonest typo."""
-    acronyms = {m.name: k for m, k in zip(a.mentions, doc_keys) if k and m.name.isupper() and len(m.name) >= 3}
-    for k, name in names.items():
-        if not (name.isupper() and len(name) >= 3):
-            continue
-        for other, other_key in acronyms.items():
-            if other != name and sorted(other) == sorted(name) and OSA.distance(other, name) == 1:
-                uf.union(other_key, k, LinkRule.SPELLING, a.doc)
 
 
 # --- entities ----------------------------------------------------------------------------------

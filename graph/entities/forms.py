@@ -1,7 +1,7 @@
 """Organisations and places named in several forms: a short form without the country or the head
 word ("Home Office" of the "UK Home Office"), a head word alone ("the Lodge"), an island without
 its head word, the head before "of" or after the name ("Senate of X", "X Senate"), "Saint" and
-"St.", a street's abbreviation, an acronym by its initials. Rules of :func:`graph.entities.resolve`,
+"St.", a street's abbreviation, an acronym by its initials, a state's postal code. Rules of :func:`graph.entities.resolve`,
 each linking keys of the union-find.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ..contract import fold
 from ..curated import packaged_rows, packaged_words
 from ..entity_types import person_like
 from ..gazetteer import Gazetteer
-from ..records import DocumentAnalysis, LinkRule, Mention, NameType, SurfaceKind
+from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, NameType, SurfaceKind
 from .unionfind import UnionFind, own_key
 
 ORG_LABELS = (NameType.ORGANIZATION, NameType.GROUP)
@@ -27,10 +27,20 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
         doc_keys = keys[a.doc]
         places = {fold(m.name) for m in a.mentions if m.label in PLACE_LABELS or m.label == NameType.COUNTRY}
         short_forms: dict[str, set[str]] = defaultdict(set)
+        plurals: dict[str, set[str]] = defaultdict(set)  # the nicknames of teams and bands ("Rhinos" of "Leeds Rhinos")
         for m, k in zip(a.mentions, doc_keys):
             if k and not person_like(m) and m.label not in PLACE_LABELS and len(m.name.split()) >= 2:
                 for short in org_short_forms(m.name, gaz, places):
                     short_forms[short].add(k)
+                if m.label in ORG_LABELS and (plural := _plural_nickname(m.name, gaz)):
+                    plurals[plural].add(k)
+        if plurals:
+            # "the Tarns" of the "Tarn Islands" are the islands, not "Air Tarns": a plural whose
+            # singular is a name of the document is a place's or a family's name
+            singulars = {fold(w) for m in a.mentions for w in m.name.split()}
+            plurals = {p: ks for p, ks in plurals.items() if p[:-1] not in singulars}
+            for plural, ks in plurals.items():
+                short_forms[plural] |= ks
         if not short_forms:
             continue
         # One name names one thing in a document: when most of a short form's mentions read as the
@@ -46,8 +56,24 @@ def link_org_short_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[
             if not (longs and len(longs) == 1 and own_key(m, k) and k not in longs):
                 continue
             org_votes, all_votes = votes[fold(m.name)]
-            if m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and 2 * org_votes > all_votes:
+            # the model reads a team's nickname alone as a place as often as not ("the Rhinos won")
+            if fold(m.name) in plurals or m.label in ORG_LABELS or _bare_person_word(m) or m.guessed and 2 * org_votes > all_votes:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.SHORT_FORM, a.doc)
+
+
+def _plural_nickname(name: str, gaz: Gazetteer) -> str | None:
+    """"Rhinos" of "Leeds Rhinos": the plural noun that ends a two-word organisation's name and
+    names it alone, as a team's or a band's nickname does; None for any other name."""
+    words = name.split()
+    last = words[-1]
+    if len(words) != 2 or not words[0][:1].isupper() or not (last[:1].isupper() and last[1:].islower() and last.isalpha()):
+        return None
+    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or last in gaz.head_words:
+        return None
+    folded = fold(last)
+    if folded in gaz.stop_names or folded in gaz.demonym_country or folded in gaz.country_names:
+        return None
+    return folded
 
 
 def link_country_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
@@ -190,24 +216,55 @@ def _initials(name: str) -> str:
 def link_initials(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind) -> None:
     """An acronym the text uses without defining it is the one name of the document (not a
     person's) whose words start with its letters; with two such names, or none, it stays itself.
-    Three letters at least: two match too many names by chance."""
+    Three letters at least, or two for an organisation's name of two words ("TM" of "Tarn Motors"):
+    two letters match too many other names by chance."""
     for a in analyses:
         doc_keys = keys[a.doc]
-        if not any(3 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
+        if not any(2 <= len(m.name) <= 6 and m.name.isupper() for m in a.mentions):
             continue
         by_initials: dict[str, set[str]] = defaultdict(set)
         for m, k in zip(a.mentions, doc_keys):
             if k and " " in m.name and not person_like(m) and not m.name.isupper():
-                by_initials[_initials(m.name)].add(uf.find(k))
+                initials = _initials(m.name)
+                if len(initials) > 2 or m.label in ORG_LABELS and len(m.name.split()) == 2:
+                    by_initials[initials].add(uf.find(k))
         if not by_initials:
             continue
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
-            if not (3 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not own_key(m, k):
+            if not (2 <= len(m.name) <= 6 and m.name.isupper() and m.name.isalpha()) or not own_key(m, k):
                 continue
             longs = by_initials.get(m.name)
             if longs and len(longs) == 1 and uf.find(k) not in longs:
                 uf.relink(doc_keys, i, next(iter(longs)), LinkRule.ACRONYM, a.doc)
+
+
+def link_short_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], uf: UnionFind, gaz: Gazetteer) -> None:
+    """Within a document that names "Kansas", "Lawrence, KS" names it too: a standard short form
+    in capitals (the curated ``short_names.tsv``) is the full name the same document gives. Alone,
+    a short form may stand for something else ("VA", "LA"), and it stays itself; so does one whose
+    full name the document gives as a country or a capital ("Georgia", "Washington")."""
+    if not gaz.short_names:
+        return
+    for a in analyses:
+        doc_keys = keys[a.doc]
+        short = [i for i, m in enumerate(a.mentions) if m.name in gaz.short_names and own_key(m, doc_keys[i])]
+        if not short:
+            continue
+        full = {fold(gaz.short_names[a.mentions[i].name]) for i in short}
+        found: dict[str, str] = {}
+        for m, k in zip(a.mentions, doc_keys):
+            if k and fold(m.name) in full and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM) and not _country(k, gaz):
+                found.setdefault(fold(m.name), k)
+        for i in short:
+            target = found.get(fold(gaz.short_names[a.mentions[i].name]))
+            if target is not None:
+                uf.relink(doc_keys, i, target, LinkRule.ACRONYM, a.doc)
+
+
+def _country(key: str, gaz: Gazetteer) -> bool:
+    entry = gaz.entries.get(key[2:]) if key.startswith("g:") else None
+    return entry is not None and entry.type == "country"
 
 
 PARTIAL_INITIALS = re.compile(r"^([A-Z]{2,4}) (\S.*)$")

@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..contract import fold
-from ..entity_types import has_given_name
+from ..entity_types import full_person_name, has_given_name
 from ..gazetteer import Gazetteer, NameKnowledge
-from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind
+from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, SpeakerResolution, StatementKind
 from .unionfind import UnionFind, own_key
 
 
@@ -80,6 +80,95 @@ def link_demonym_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_su
             uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
 
 
+def link_leading_given_names(a: DocumentAnalysis, doc_keys: list[str | None], gaz: Gazetteer, uf: UnionFind) -> None:
+    """"Rosa Lia" in an article about "Rosa Lia Brandt" is her: two given names that start exactly
+    one full name of three words or more in the document (with a "Rosa Lia Brandt" and a "Rosa
+    Lia Cole", or a surname that is no given name, "Rosa Brandt", it stays itself)."""
+    names = gaz.names
+    pairs = [i for i, m in enumerate(a.mentions) if own_key(m, doc_keys[i]) and len(words := m.name.split()) == 2
+             and all(fold(w) in names.given_names for w in words)]
+    if not pairs:
+        return
+    starts: dict[str, set[str]] = defaultdict(set)  # folded first two words -> keys of the full names they start
+    for m, k in zip(a.mentions, doc_keys):
+        words = names.core(m.name)
+        # the rest a surname, not a title or a head word that ends a name cut short ("Ann Lee Justice")
+        if k and len(words) >= 3 and full_person_name(m, gaz) and not any(
+                w.lower() in gaz.titles or w in gaz.head_words or fold(w) in gaz.stop_names for w in words[2:]):
+            starts[fold(" ".join(words[:2]))].add(k)
+    for i in pairs:
+        found = starts.get(fold(a.mentions[i].name))
+        if found and len(found) == 1 and not _named_apart(a, [i], next(iter(found)), doc_keys):
+            uf.relink(doc_keys, i, next(iter(found)), LinkRule.GIVEN_NAME, a.doc)
+
+
+def link_middle_given_names(a: DocumentAnalysis, doc_keys: list[str | None], gaz: Gazetteer, uf: UnionFind) -> None:
+    """"Tove Lund" in an article about "Ida Tove Maria Lund" is her, known by a middle name: a
+    two-word person's name whose first word is a middle given name of exactly one longer full
+    name of the document with the same surname (beside a "Tove Lund" of her own, or two such
+    longer names, it stays itself)."""
+    names = gaz.names
+    bare: dict[str, list[int]] = defaultdict(list)  # key of a two-word full name -> its mentions
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)  # (middle given name, surname) -> keys
+    for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+        if not (own_key(m, k) and " " in m.name and full_person_name(m, gaz)):
+            continue
+        words = names.core(m.name)
+        if len(words) == 2:
+            bare[k].append(i)
+        elif len(words) >= 3:
+            for w in words[1:-1]:
+                if len(w) > 2 and fold(w) in names.given_names:
+                    longer[(fold(w), fold(words[-1]))].add(k)
+    for k, found in bare.items():
+        words = names.core(a.mentions[found[0]].name)
+        targets = longer.get((fold(words[0]), fold(words[-1])))
+        if targets and len(targets) == 1 and not _named_apart(a, found, next(iter(targets)), doc_keys):
+            for i in found:
+                uf.relink(doc_keys, i, next(iter(targets)), LinkRule.NAME, a.doc)
+
+
+APPOSITION_CHARS = 8  # "Tove Lund (born Ida Tove Lund": the longer name right after the shorter
+
+
+def _named_apart(a: DocumentAnalysis, short: list[int], long_key: str, doc_keys: list[str | None]) -> bool:
+    """Whether one sentence names both, not as a name and its longer form set right after it:
+    "Ann Lee met her rival Mary Ann Lee" names two people."""
+    longs = [m for m, k in zip(a.mentions, doc_keys) if k == long_key]
+    for i in short:
+        m = a.mentions[i]
+        for other in longs:
+            if other.sentence == m.sentence and not 0 <= other.start - m.end <= APPOSITION_CHARS:
+                return True
+    return False
+
+
+PERSON_SPEECH = (StatementKind.DIRECT, StatementKind.INDIRECT, StatementKind.QUESTION, StatementKind.NEGATED)
+
+
+def link_curated_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_surname: dict[str, list[tuple[int, str]]], uf: UnionFind) -> None:
+    """"Jordan said" in an article that names "Rep. Sam Jordan": a one-word name the curated data
+    knows (a country, a city) that is the surname of a person of the document is that person where
+    a title comes with it ("Mr. Jordan") or it is named as the one who speaks; elsewhere in the
+    same article ("exports to Jordan") it stays the place."""
+    speakers = _speakers(a)
+    for i, m in enumerate(a.mentions):
+        k = doc_keys[i]
+        if not (k and k.startswith(("g:", "c:")) and m.in_text and " " not in m.name and m.name[:1].isupper()):
+            continue
+        if not (m.title or i in speakers):
+            continue
+        target = named_before(by_surname.get(fold(m.name), ()), position(m))
+        if target is not None:
+            uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
+
+
+def _speakers(a: DocumentAnalysis) -> set[int]:
+    """The mentions the document names as the ones who say, ask or deny something."""
+    return {s.speaker_mention for s in a.statements
+            if s.speaker_mention is not None and s.speaker_resolution == SpeakerResolution.NAME and s.kind in PERSON_SPEECH}
+
+
 def unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_keys: set[str], gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
     """Names of two or three capitalised words that may be a person's though the model read them
     as something else ("Sylke Varnholt" as an organisation), by their surname's forms: the key of
@@ -88,8 +177,9 @@ def unsure_full_names(a: DocumentAnalysis, doc_keys: list[str | None], people_ke
     nothing here says the two are one person."""
     found: dict[str, set[str]] = defaultdict(set)
     said_person: set[str] = set()  # keys of such names, and folded lone surnames, that a title or a cue calls a person's
-    for m, k in zip(a.mentions, doc_keys):
-        if k and " " not in m.name and (m.title or "person" in m.type_votes):
+    speakers = _speakers(a)  # "Varnholt wrote that...": a surname that speaks is a person's
+    for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+        if k and " " not in m.name and (m.title or "person" in m.type_votes or i in speakers):
             said_person.add(fold(m.name))
         if k in people_keys or not _could_be_full_name(m, k, gaz):
             continue

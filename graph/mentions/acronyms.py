@@ -1,5 +1,5 @@
 """Acronyms the text defines, ``Long Name (ABBR)``: the long form as a candidate (a candidate
-source)."""
+source); and standard codes given after a name, ``X Airport (IATA: XAP)``."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,10 @@ from spacy.tokens import Span
 
 from ..tokens import Tokens
 from .candidates import Candidate
+from ..curated import packaged_words
 from .words import CONNECTORS
+
+CODE_LABELS = packaged_words("function_words.tsv", "code_label")  # "IATA", "NYSE": data/function_words.tsv
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-&\.]{0,9}$")
@@ -94,3 +97,42 @@ def _first_letter_fallback(toks: Tokens, paren: int, short: str) -> Span | None:
     if paren - i >= 2 and toks.text[i][:1].upper() == short[:1].upper():
         return toks.doc[i:paren]
     return None
+
+
+def code_definitions(toks: Tokens) -> Iterator[tuple[Span, Span]]:
+    """``Ashvale Airport (IATA: ASV)``, ``Acme Corp. (NYSE: ACM)``: a standard code in brackets,
+    behind its label, names the capitalised name right before the bracket, and with ``X or Y
+    (IATA: ASV)`` X too. Yields (code, name) spans; the name is left to the other sources, since
+    the code says nothing about what kind of thing it names."""
+    text, lower = toks.text, toks.lower
+    for paren, word in enumerate(text):
+        if word != "(" or paren + 4 >= len(text) or text[paren + 2] != ":" or text[paren + 4] != ")":
+            continue
+        code = text[paren + 3]
+        if lower[paren + 1] not in CODE_LABELS or not (code.isupper() and code.isalnum() and len(code) <= 6):
+            continue
+        end = paren
+        for _ in range(2):  # the name before the bracket, then the one before "or"
+            start = _capitalised_start(toks, end)
+            if start is None:
+                break
+            yield toks.doc[paren + 3 : paren + 4], toks.doc[start:end]
+            if start < 2 or lower[start - 1] != "or":
+                break
+            end = start - 1
+
+
+NAME_WORDS_MAX = 8
+
+
+def _capitalised_start(toks: Tokens, end: int) -> int | None:
+    """Where the capitalised phrase ending right before token ``end`` starts (connectors inside
+    it kept, not at its start), or None when the word before ``end`` is not capitalised."""
+    tok, lower = toks.tok, toks.lower
+    first = max(0, end - NAME_WORDS_MAX)  # not the sentence's start: the model cuts long names into two sentences
+    i = end
+    while i > first and (tok[i - 1].is_title or tok[i - 1].is_upper or lower[i - 1] in CONNECTORS):
+        i -= 1
+    while i < end and lower[i] in CONNECTORS:
+        i += 1
+    return i if i < end and tok[i].is_alpha else None

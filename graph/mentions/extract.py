@@ -19,7 +19,7 @@ from ..contract import fold
 from ..gazetteer import Gazetteer
 from ..records import ENTITY_TYPES, AcronymDefinition, CapitalUse, Document, EntityType, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from ..tokens import Tokens
-from .acronyms import acronym_candidates
+from .acronyms import acronym_candidates, code_definitions
 from .bibliography import inverted_name_candidates
 from .candidates import (
     Candidate,
@@ -142,6 +142,18 @@ def extract_mentions(
             acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
         else:
             not_names.add(fold(short.text))  # "rare earth elements (REEs)": a term, not a name
+    # A name the text defines by its acronym has its bounds: "the Tarn Rovers of the Northern Hockey
+    # League (NHL)" is neither "Tarn Rovers of the Northern Hockey" nor the whole phrase, whatever
+    # a head word made of it.
+    defined = [c for c in candidates if c.kind == "acronym"]
+    if defined:
+        def cut(o: Candidate) -> bool:
+            return any(crosses(o, c) or o.start < c.start and c.end <= o.end for c in defined)
+
+        org_candidates = [o for o in org_candidates if not cut(o)]
+        candidates = [c for c in candidates if c.kind != "ner" or not cut(c)]
+    for short, long_span in code_definitions(toks):
+        acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
     # A name that an organisation's title ran into splits spaCy's span there too.
     tails = [o for o in org_candidates if o.label == "PERSON"]
     candidates = [
@@ -235,6 +247,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             titles, title, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
                 titles, title, gender = 0, None, None  # "Major League", "General Assembly": no title, a name
+            elif (titles and end - start - titles >= 2 and gaz.head_words.get(toks.text[end - 1]) in (*ORG_TYPES, "place")
+                  and toks.lower[start + titles] not in ("of", "for") and fold(toks.text[start + titles]) not in gaz.names.given_names):
+                titles, title, gender = 0, None, None  # "Sheikh Tarif Mosque", "King Ahmad University": a name, not a person's
             elif titles and start + titles < end and toks.lower[start + titles] in ("of", "for"):
                 # "Chair of the Judiciary Committee": an office; the name is what it is held in
                 start += titles + 1
@@ -262,7 +277,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
         if cand.kind == "ner" and title is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
             return None  # "Mr. Chair", "Madam Chairman": a form of address, no name
-        if cand.kind == "ner" and title is None and title_before:
+        if cand.kind == "ner" and title is None and title_before and len(words) >= 2 and head_type in (*ORG_TYPES, "place") and fold(words[0]) not in gaz.names.given_names:
+            start = written = title_start(toks, start, ctx.title_strings)  # "Sheikh Tarif Mosque": the title is the name's
+        elif cand.kind == "ner" and title is None and title_before:
             title, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
             written = title_start(toks, start, ctx.title_strings)

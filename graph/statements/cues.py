@@ -91,6 +91,8 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
                 return cue
         if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "prep" and child.i == verb.i + 1:
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
+            if cue and child.dep_ == "prep" and "prep" not in cue.frames and any(g.dep_ == "pobj" for g in child.children):
+                continue  # "wrote in the Review that ...": a preposition with its object, not the particle of "wrote in"
             if cue:
                 return cue
     cue = lex.verbs.get(lemma)

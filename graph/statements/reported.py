@@ -34,9 +34,10 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             return None  # read from the quoting verb
     if lemma in ("quote", "cite"):
         quoted = _quoted_as_saying(ctx, verb)
-        if quoted is not None or lemma == "quote" or not _participle_of_report(ctx, verb):
+        if quoted is not None or lemma == "quote":
             return quoted
-        # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
+        # "X said ..., citing the weak currency", "the airline cited a shortage of pilots": what
+        # the speaker cites is the speaker's claim (the object frame; "cited in the report" has none)
     if lemma == "say" and _discourse_marker(verb):
         return None  # "That said, ...", "Having said that, ...": the writer turning, no one's statement
     if cue.kind is None or _silenced(ctx, verb):
@@ -59,6 +60,10 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         how = SpeakerSlot.SUBJECT
         if speaker is None:
             speaker, how = subject_of(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, SpeakerSlot.NONE)
+        if speaker is None:
+            held, held_how = subject_of(verb)
+            if held is not None and held_how == SpeakerSlot.SUBJECT and held.head.i == verb.i:
+                speaker, how = held, held_how  # "..., state records show.": the subject the parse hung on the verb otherwise
         if speaker is None:
             speaker = inverted_subject(verb)
             how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
@@ -193,12 +198,16 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
             return fronted.idx, subtree_span(verb)[1], False
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
-        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
+        # a reflexive object names too when a predicate follows ("describes herself as a moderate")
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
-            obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
+            obj = preds[0] if len(preds) > 1 else None
+            if len(preds) == 1 and _quoted(ctx, preds[0]):
+                s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
+                return s, e, False
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
-            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as" or _quoted(ctx, c))), None)
         if obj is not None and pred is not None:
             return (*_object_and_rest(obj, children), False)
         if obj is not None and obj.right_edge.i > obj.i and any(
@@ -279,6 +288,13 @@ def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, in
     return s, e, False
 
 
+def _quoted(ctx: Context, tok: Token) -> bool:
+    """A phrase that opens with a quotation mark or sits in a quote ('called the plan "a disgrace"',
+    'called that "beyond the pale"'): the name the speaker gave, whatever the parse made of it."""
+    first = tok.left_edge
+    return any(t.is_quote for t in tok.subtree) or first.i - 1 > tok.head.i and ctx.doc[first.i - 1].is_quote
+
+
 def _judged(verb: Token) -> bool:
     """A participle of the passive with no agent, also through a coordination ("the council was outvoted
     and rebuked in the chamber"): its subject is the one judged, not the one judging."""
@@ -320,8 +336,8 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if any(t.i not in {g.i for g in verb.subtree} for t in after):
         return None  # the sentence goes on past the cue's clause
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subject.i for c in verb.children):
-        return None  # the cue has content of its own after it
+    if _has_right_complement(verb, ctx):
+        return None  # the cue has content of its own after it (not its addressee: "..., Lee told reporters.")
     words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
     if len(words) < 3:
         return None

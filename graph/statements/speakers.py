@@ -19,6 +19,9 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
         # of two subjects (a misparse), the word nearest before the verb; never a dash read as a noun
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (c.text[:1].isalnum() or c.text == "%")]
         subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
+        if subj is None and v.pos_ in ("VERB", "AUX") and v.i > 0 and v.doc[v.i - 1].head.i == v.i and v.doc[v.i - 1].dep_ == "compound" \
+                and v.doc[v.i - 1].tag_ in ("NNS", "NNPS"):
+            subj = v.doc[v.i - 1]  # "..., state records show.": a plural noun the parse hung on the verb as a compound
         if subj is not None:
             if subj.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, SpeakerSlot.SUBJECT

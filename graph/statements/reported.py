@@ -34,8 +34,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             return None  # read from the quoting verb
     if lemma in ("quote", "cite"):
         quoted = _quoted_as_saying(ctx, verb)
-        if quoted is not None or lemma == "quote":
-            return quoted
+        if quoted is not None or lemma == "quote" or _is_quote_cue(ctx, verb):
+            return quoted  # '"...," RIA cites Lee's words': the object says whose the quote is
         # "X said ..., citing the weak currency", "the airline cited a shortage of pilots": what
         # the speaker cites is the speaker's claim (the object frame; "cited in the report" has none)
     if lemma == "say" and _discourse_marker(verb):
@@ -198,16 +198,18 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
             return fronted.idx, subtree_span(verb)[1], False
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
-        # a reflexive object names too when a predicate follows ("describes herself as a moderate")
-        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+        # a reflexive object names only with "as" ("describes herself as a moderate"; "a group
+        # calling itself X" is a name, not a statement)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and (c.lower_ not in REFLEXIVES or any(
+            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children))), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
-            obj = preds[0] if len(preds) > 1 else None
-            if len(preds) == 1 and _quoted(ctx, preds[0]):
+            obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
+            if len(preds) == 1 and _quoted(ctx, preds[0]) and preds[0].left_edge.lower_ not in REFLEXIVES and _active(verb):
                 s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
                 return s, e, False
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
-            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as" or _quoted(ctx, c))), None)
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as" or _active(verb) and _quoted(ctx, c))), None)
         if obj is not None and pred is not None:
             return (*_object_and_rest(obj, children), False)
         if obj is not None and obj.right_edge.i > obj.i and any(
@@ -288,6 +290,14 @@ def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, in
     return s, e, False
 
 
+def _active(verb: Token) -> bool:
+    """A verb with a speaker of its own: a subject, or a participle after its clause ("..., calling
+    him a liar"); not a name given in passing ("a podcast called 'Ask Ann'", "was called 'Big Lee'")."""
+    if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("advcl", "conj", "xcomp")
+
+
 def _quoted(ctx: Context, tok: Token) -> bool:
     """A phrase that opens with a quotation mark or sits in a quote ('called the plan "a disgrace"',
     'called that "beyond the pale"'): the name the speaker gave, whatever the parse made of it."""
@@ -327,6 +337,8 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
+    if verb.dep_ == "relcl" or subject.lower_ in ("who", "which", "that"):
+        return None  # "..., the Tsar, who confided to him ...": a relative clause reports nothing before it
     start = min(verb.i, subject.left_edge.i)
     if start - 1 <= sent.start or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None

@@ -23,6 +23,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     lex = ctx.lex
     if depth > 3:
         return Resolved(None, SpeakerResolution.NONE)
+    if claim.cue == ":" and tok.text in _ANSWER_LABELS and ctx.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1] == ":":
+        return Resolved(interviewee_of(ctx), SpeakerResolution.NOMINAL)  # an interview's "A: ..."
     n = ctx.mention_at(tok)
     lower = tok.lower_
     lemma = tok.lemma_.lower()

@@ -89,7 +89,7 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue:
                 return cue
-        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "prep" and child.i == verb.i + 1:
+        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ in ("prep", "advmod") and child.i == verb.i + 1:  # "shot back" as an adverb
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue and child.dep_ == "prep" and "prep" not in cue.frames and any(g.dep_ == "pobj" for g in child.children):
                 continue  # "wrote in the Review that ...": a preposition with its object, not the particle of "wrote in"
@@ -104,8 +104,30 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
 
 
 def _verb_in_noun_tag(tok: Token) -> bool:
-    """"Lee claims that ...": a verb the tagger took for a noun, with a subject and a clause of its own."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
+    """"Lee claims that ...": a verb the tagger took for a noun, with a subject and a clause of its
+    own; '"...," the email read.', "..., state records show.": a closing verb the tagger read as the
+    head of a compound noun with its subject."""
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children):
+        return True
+    return closing_compound_subject(tok) is not None
+
+
+def closing_compound_subject(tok: Token) -> Token | None:
+    """The subject of a closing verb read as a noun ("the email read.", "state records show."): the
+    noun right before it that the parse made its compound; only for a verb form ("show", "shows")
+    that ends its sentence or clause."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (".", ",", ";"):
+        return None
+    lemma = tok.lemma_.lower()
+    if not (tok.tag_ == "NN" and tok.lower_ == lemma or tok.tag_ == "NNS" and tok.lower_ == lemma + "s"):
+        return None
+    prev = doc[tok.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return prev
 
 
 def light_noun(lex: Lexicon, verb: Token) -> Token | None:

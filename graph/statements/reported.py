@@ -9,7 +9,7 @@ from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class
 from .speakers import can_speak, inverted_subject, is_person_like, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
+from .words import ADDRESSING, COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -40,6 +40,8 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         # the speaker cites is the speaker's claim (the object frame; "cited in the report" has none)
     if lemma == "say" and _discourse_marker(verb):
         return None  # "That said, ...", "Having said that, ...": the writer turning, no one's statement
+    if cue.lemma == "put it" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None  # "as Lee put it, ..." words; "put it on the table" none
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
@@ -64,8 +66,11 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             held, held_how = subject_of(verb)
             if held is not None and held_how == SpeakerSlot.SUBJECT and held.head.i == verb.i:
                 speaker, how = held, held_how  # "..., state records show.": the subject the parse hung on the verb otherwise
-        if speaker is None:
+        if speaker is None and lemma not in ADDRESSING:  # "..., told the Ledger": the object is whom the words are told
             speaker = inverted_subject(verb)
+            how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
+        if speaker is None:
+            speaker = _apposed_before(verb)
             how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
     else:
         reporting = _participle_of_report(ctx, verb)
@@ -93,6 +98,19 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
+
+
+def _apposed_before(verb: Token) -> Token | None:
+    """"..., her top aide, Tom Reyes, told the Ledger.": a speaker set off by commas right before a
+    cue that the parse left with no subject (it hung the phrase on the words before as an apposition)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    prev = doc[k]
+    if k < verb.i - 2 or prev.dep_ != "appos" or prev.pos_ not in ("PROPN", "NOUN") or prev.head.i > prev.i:
+        return None
+    return prev
 
 
 def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
@@ -339,6 +357,9 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
         return None
     if verb.dep_ == "relcl" or subject.lower_ in ("who", "which", "that"):
         return None  # "..., the Tsar, who confided to him ...": a relative clause reports nothing before it
+    cue = ctx.cues.get(verb.i)
+    if cue is not None and "that" not in cue.frames and not can_speak(ctx, subject):
+        return None  # "..., the economy boomed.": a verb that speaks only beside a quote, and no one to speak
     start = min(verb.i, subject.left_edge.i)
     if start - 1 <= sent.start or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None
@@ -441,6 +462,8 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
         if c.dep_ in ("ccomp", "xcomp"):
             return True
         if c.dep_ == "dobj":
+            if ctx is not None and (light := light_noun(ctx.lex, verb)) is not None and light.i == c.i:
+                continue  # the "it" of "as Lee put it" is the cue's own word
             if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
                                     or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {NounClass.MEDIA, NounClass.INSTITUTION}):
                 continue

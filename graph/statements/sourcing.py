@@ -116,6 +116,11 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     p_lo, p_hi = min(phrase), max(phrase)
+    if cue == "according to" and p_lo - 1 > sent.start and doc[p_lo - 1].text == "," and all(
+            t.is_punct or t.is_space for t in doc[p_hi + 1 : sent.end]):
+        # "..., while Lee trailed in the west, according to exit polls.": a closing source
+        # vouches for the whole sentence before it, whatever clause the parse hung it on
+        lo, hi = sent.start, p_lo - 2
     if all(t.is_punct or t.is_space for t in doc[lo:p_lo]):
         lo = p_lo  # "(According to X, ...": only a bracket or a mark before the phrase
     if p_lo <= lo:

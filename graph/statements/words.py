@@ -53,3 +53,5 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "man", "woman")
 ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ence", "ance", "ion", "ism", "ure", "ing", "ship", "hood")
 REFLEXIVES = {"itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself"}
+# cues whose object is whom the words are addressed to, never who says them ("told the Ledger")
+ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "brief", "advise", "ask", "warn"})

@@ -1,0 +1,146 @@
+"""Who said what: constructions of news attribution that a plain "X said (that) ..." rule misses,
+through the public API (one build of short hand-written texts, read back per document).
+
+Each text is one construction: citing, a cue that closes its sentence with its addressee, a
+preposition after the cue, names given in quotation marks, records and polls that show or find,
+an interview's Q/A lines, headlines that name the speaker before "to" or "on", a closing
+"according to", and "as X put it".
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.built import build_articles, label, one, said
+
+TEXTS = {
+    # citing: what the speaker cites is the speaker's claim
+    "cited": "Senator Ann Ray cited reports of rising crime in the harbour district.",
+    "citing_after_quote": "\u201cThis is not a hard race,\u201d Governor Tom Hale said, citing the weak field of rivals.",
+    "cites_words": "\u201cThe border is quiet and the roads are open again.\u201d\n\n"
+                   "\u201cWe expect no trouble this winter,\u201d the Valley Ledger cites Dan Moss's words from the forum.",
+    # a cue that closes its sentence with its addressee
+    "told_outlet": "The mayor will seek a second term, her top aide, Tom Reyes, told the Valley Ledger.",
+    "relative_who": "Mara Quill was in high favour with the duke, who confided to her the keys of the castle.",
+    # a preposition with its object after the cue is no particle ("wrote in to complain" is)
+    "writes_in": "Dan Parker, a professor at Lakeside University, writes in the Monthly Review that the mayor "
+                 "shows a taste for conflict.",
+    # names the speaker gives, in quotation marks or with "as"
+    "called_quoted": "Governor Tom Hale later called her \u201cthird-rate\u201d and skipped the debate.",
+    "called_that": "Campaign manager Jim Boyle called that \u201cbeyond preposterous.\u201d",
+    "describes_herself": "Senator Ann Ray describes herself as \u201ca consistent moderate.\u201d",
+    "named_in_passing": "Ann Ray hosts a weekly show called \u201cThe Harbour Hour\u201d on local radio. "
+                        "The rebels, a group calling itself the River Front, seized the bridge.",
+    # records, polls and studies that show or find
+    "records_show": "The Harbor Fund raised $5 million last year, state records show.",
+    "projection": "A projection from the state budget office shows that the deficit could fall next year.",
+    "poll_opening": "In a poll released Sunday, three of four residents disapproved of the way the mayor had "
+                    "handled the flood.",
+    "pointed_to": "Senator Ann Ray pointed to the new jobs report as proof that the plan works. "
+                  "The arrow on the sign pointed to the door.",
+    # an interview's questions and answers
+    "q_and_a": "Interview with novelist Clara Moss\n\nClara Moss talks about her new book on a mining town.\n\n"
+               "Q: You open your book on the day the mine closed. What did you find?\n\n"
+               "A: I came home from school and my father was gone.\n\n"
+               "Q: Did the company take care of the families?\n\n"
+               "A: No, no one did. No one checked up on us for years.",
+    # headlines that name the speaker before "to" or "on"
+    "headline_to": "Mayor Rita Vance to Farmers: We Will Fix the Roads\n\n"
+                   "Mayor Rita Vance spoke on Monday at a farm fair in the north of the county.",
+    # a closing "according to" vouches for its whole sentence
+    "according_closing": "On Tuesday, the mayor drew strong support among older voters, while her rival was "
+                         "ahead among students, according to exit polls.",
+    # verbs of speaking that report only beside a quote, and closing verbs the tagger read as nouns
+    "manner": "\u201cThey would have backed the only bill with support from both parties,\u201d Senator Pat Doyle "
+              "fumed on Tuesday.\n\n\u201cWe will not give up on this city,\u201d Lee shot back.",
+    "email_read": "\u201cFriend, let me be blunt. I can beat the mayor. Nobody else can,\u201d the email read.",
+    "economy_boomed": "As the factories reopened across the region, the economy boomed.",
+    # "as X put it"
+    "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    return build_articles(tmp_path_factory, TEXTS)
+
+
+def test_what_a_speaker_cites_is_the_speakers_claim(kg):
+    st = one(kg, "cited", "reports of rising crime")
+    assert label(kg, st["speaker"]) == "Ann Ray"
+    st = one(kg, "citing_after_quote", "the weak field of rivals")
+    assert label(kg, st["speaker"]) == "Tom Hale"
+
+
+def test_cites_that_introduces_a_quote_adds_no_statement_of_its_object(kg):
+    assert not [s for s in said(kg, "cites_words") if s["text"].startswith("Dan Moss")]
+
+
+def test_a_cue_closing_its_sentence_with_its_addressee_reports_the_words_before_it(kg):
+    st = one(kg, "told_outlet", "The mayor will seek a second term")
+    assert label(kg, st["speaker"]) == "Tom Reyes"
+
+
+def test_a_relative_clause_reports_nothing_before_it(kg):
+    assert said(kg, "relative_who") == []
+
+
+def test_a_preposition_after_the_cue_is_not_its_particle(kg):
+    st = one(kg, "writes_in", "the mayor shows a taste for conflict")
+    assert label(kg, st["speaker"]) == "Dan Parker"
+
+
+def test_names_given_in_quotation_marks_or_with_as_are_statements(kg):
+    assert label(kg, one(kg, "called_quoted", "her \u201cthird-rate")["speaker"]) == "Tom Hale"
+    assert label(kg, one(kg, "called_that", "that \u201cbeyond preposterous")["speaker"]) == "Jim Boyle"
+    assert label(kg, one(kg, "describes_herself", "herself as")["speaker"]) == "Ann Ray"
+
+
+def test_a_name_given_in_passing_is_no_statement(kg):
+    assert said(kg, "named_in_passing") == []
+
+
+def test_records_projections_and_polls_that_show_are_sources(kg):
+    st = one(kg, "records_show", "The Harbor Fund raised $5 million")
+    assert st["kind"] == "according_to" and st["speaker_text"] == "state records"
+    assert one(kg, "projection", "the deficit could fall")["kind"] == "according_to"
+    assert one(kg, "poll_opening", "three of four residents disapproved")["kind"] == "according_to"
+
+
+def test_pointing_to_evidence_is_a_claim_and_an_arrow_points_at_nothing(kg):
+    texts = [s["text"] for s in said(kg, "pointed_to")]
+    assert texts == ["the new jobs report as proof that the plan works"]
+
+
+def test_an_interviews_questions_and_answers_are_statements_the_answers_the_interviewees(kg):
+    lines = said(kg, "q_and_a")
+    questions = [s for s in lines if s["text"].startswith(("You open", "Did the company"))]
+    answers = [s for s in lines if s["text"].startswith(("I came home", "No, no one"))]
+    assert len(questions) == 2 and all(s["speaker"] is None for s in questions)
+    assert len(answers) == 2 and all(label(kg, s["speaker"]) == "Clara Moss" for s in answers)
+
+
+def test_a_headline_names_its_speaker_before_to(kg):
+    st = one(kg, "headline_to", "We Will Fix the Roads")
+    assert label(kg, st["speaker"]) == "Rita Vance"
+
+
+def test_a_closing_according_to_vouches_for_its_whole_sentence(kg):
+    st = one(kg, "according_closing", "On Tuesday, the mayor drew strong support")
+    assert "while her rival was ahead among students" in st["text"]
+
+
+def test_as_someone_put_it_reports_the_words_and_putting_a_thing_does_not(kg):
+    lines = said(kg, "put_it")
+    assert [s["text"] for s in lines] == ["The plan was a failure"]
+    assert label(kg, lines[0]["speaker"]) == "Ann Ray"
+
+
+def test_verbs_of_speaking_beside_a_quote_report_it(kg):
+    assert label(kg, one(kg, "manner", "They would have backed")["speaker"]) == "Pat Doyle"
+    assert one(kg, "manner", "We will not give up")["kind"] == "direct"
+    st = one(kg, "email_read", "Friend, let me be blunt")
+    assert st["kind"] == "direct" and st["speaker"] is None
+
+
+def test_a_verb_that_speaks_only_beside_a_quote_reports_nothing_without_one(kg):
+    assert said(kg, "economy_boomed") == []

@@ -54,6 +54,13 @@ TEXTS = {
               "fumed on Tuesday.\n\n\u201cWe will not give up on this city,\u201d Lee shot back.",
     "email_read": "\u201cFriend, let me be blunt. I can beat the mayor. Nobody else can,\u201d the email read.",
     "economy_boomed": "As the factories reopened across the region, the economy boomed.",
+    # the reported clause as a whole: after the cue, with the subject the parse hung on the cue,
+    # with "that" as its subject
+    "clause_after": "Dan Slinker, whose firm uses big data to help shops find suppliers, said the mayor was "
+                    "a candidate in the spirit of the valley.",
+    "lost_subject": "Hemsley, the co-author of a book about the spread of news, said the days when the nation "
+                    "had one story are gone.",
+    "that_subject": "But lawyers and legal experts said that is highly unlikely.",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -144,3 +151,9 @@ def test_verbs_of_speaking_beside_a_quote_report_it(kg):
 
 def test_a_verb_that_speaks_only_beside_a_quote_reports_nothing_without_one(kg):
     assert said(kg, "economy_boomed") == []
+
+
+def test_the_reported_clause_is_the_one_after_the_cue_and_keeps_its_subject(kg):
+    assert [s["text"] for s in said(kg, "clause_after")] == ["the mayor was a candidate in the spirit of the valley"]
+    assert [s["text"] for s in said(kg, "lost_subject")] == ["the days when the nation had one story are gone"]
+    assert [s["text"] for s in said(kg, "that_subject")] == ["that is highly unlikely"]

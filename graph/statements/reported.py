@@ -164,7 +164,9 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if before is not None:
             return before
     if "that" in cue.frames:
-        for c in children:
+        # a clause after the cue first: one before it may be a clause of the speaker's phrase
+        # ("Lee, whose firm uses big data, said costs rose")
+        for c in sorted(children, key=lambda t: t.i < verb.i):
             if c.dep_ != "ccomp":
                 continue
             if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
@@ -495,6 +497,11 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
         s, e = subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
     else:
         s, e = subtree_span(clause)
+        between = [t for t in ctx.doc[verb.i + 1 : clause.left_edge.i] if not t.is_punct]
+        if between and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children) and any(
+                t.pos_ in ("NOUN", "PROPN") and t.head.i == verb.i for t in between) and all(
+                t.head.i == verb.i or verb.i < t.head.i < clause.left_edge.i for t in between):
+            s = between[0].idx  # "said the days when ... are gone": the clause's subject, which the parse hung on the cue
         tail = next((c for c in clause.children if c.i > clause.i and c.i in ctx.cues and (_participle_of_report(ctx, c) or c).i == verb.i), None)
         if tail is not None:  # ", citing ...", ", adding that ...": the speaker's next statement
             e = min(e, ctx.doc[tail.i - 1].idx)
@@ -502,6 +509,8 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
     first = clause.left_edge
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
         s = max(s, doc[first.i + 1].idx)
+    if first.idx == s and first.lower_ == "that" and first.dep_ in ("nsubj", "nsubjpass"):
+        return s, e  # "said that is unlikely": "that" is the clause's subject, not a complementizer
     return skip_complementizer(ctx, s), e
 
 

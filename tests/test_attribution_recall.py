@@ -61,6 +61,17 @@ TEXTS = {
     "lost_subject": "Hemsley, the co-author of a book about the spread of news, said the days when the nation "
                     "had one story are gone.",
     "that_subject": "But lawyers and legal experts said that is highly unlikely.",
+    # names given after a participle, also where the parse made a clause of them; a phrase before a
+    # closing cue is no one's words
+    "calling_after_quote": "\u201cWe were going to do what we were going to do,\u201d Dan Axton said, calling the "
+                           "network chief \u201cbrilliant.\u201d",
+    "calling_clause": "In court documents, his lawyer asked for a sentence of three years, calling his hacking "
+                      "\u201can addiction of sorts.\u201d",
+    # counted or averaged documents, and "made (it) clear that"
+    "average_of_polls": "An average of recent polls by the Ledger shows Mayor Vance leads her rival by about "
+                        "13 points in the state.",
+    "made_clear": "Senator Ann Ray made it clear that she would not back the bill. "
+                  "The storm made the roads clear of snow.",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -157,3 +168,18 @@ def test_the_reported_clause_is_the_one_after_the_cue_and_keeps_its_subject(kg):
     assert [s["text"] for s in said(kg, "clause_after")] == ["the mayor was a candidate in the spirit of the valley"]
     assert [s["text"] for s in said(kg, "lost_subject")] == ["the days when the nation had one story are gone"]
     assert [s["text"] for s in said(kg, "that_subject")] == ["that is highly unlikely"]
+
+
+def test_a_participle_after_a_quote_or_read_as_a_clause_names_what_it_calls(kg):
+    st = one(kg, "calling_after_quote", "the network chief")
+    assert st["cue"] == "calling" and label(kg, st["speaker"]) == "Dan Axton"
+    texts = [s["text"] for s in said(kg, "calling_clause")]
+    assert any(t.startswith("his hacking") for t in texts)
+    assert not any(t.startswith("In court documents") for t in texts)
+
+
+def test_an_average_of_polls_shows_and_made_it_clear_reports_its_clause(kg):
+    assert one(kg, "average_of_polls", "Mayor Vance leads")["kind"] == "according_to"
+    lines = said(kg, "made_clear")
+    assert [s["text"] for s in lines] == ["she would not back the bill"]
+    assert label(kg, lines[0]["speaker"]) == "Ann Ray"

@@ -89,7 +89,8 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue:
                 return cue
-        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ in ("prep", "advmod") and child.i == verb.i + 1:  # "shot back" as an adverb
+        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ in ("prep", "advmod") and child.i == verb.i + 1 \
+                or child.dep_ == "ccomp" and child.pos_ == "ADJ":  # "shot back" as an adverb; "made it clear" as a clause
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue and child.dep_ == "prep" and "prep" not in cue.frames and any(g.dep_ == "pobj" for g in child.children):
                 continue  # "wrote in the Review that ...": a preposition with its object, not the particle of "wrote in"
@@ -133,7 +134,7 @@ def closing_compound_subject(tok: Token) -> Token | None:
 def light_noun(lex: Lexicon, verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ in ("dobj", "oprd", "acomp") and (lemma, child.lemma_.lower()) in lex.phrasal:
+        if (child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "ccomp" and child.pos_ == "ADJ") and (lemma, child.lemma_.lower()) in lex.phrasal:
             return child
     return None
 

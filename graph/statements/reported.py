@@ -167,7 +167,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         # a clause after the cue first: one before it may be a clause of the speaker's phrase
         # ("Lee, whose firm uses big data, said costs rose")
         for c in sorted(children, key=lambda t: t.i < verb.i):
-            if c.dep_ != "ccomp":
+            if c.dep_ != "ccomp" or light is not None and c.i == light.i:
                 continue
             if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
                 continue  # "I don't know why.", "know what": no words to attribute
@@ -181,7 +181,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 return s, e, True
         if light is not None:
             for c in light.children:
-                if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
+                if c.dep_ in ("acl", "ccomp", "advcl") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
         if cue.kind == StatementKind.QUESTION and not any(c.dep_ == "xcomp" and c.i > verb.i for c in children):
@@ -199,6 +199,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 s, e = subtree_span(c)
                 return s, e, False
+    if light is not None and light.pos_ == "ADJ":
+        return None  # "made it clear" says only a clause ("made the roads clear of snow" nothing)
     if light is not None:
         for holder in (light, verb):
             for c in holder.children:
@@ -236,6 +238,11 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
             s, e = subtree_span(obj)  # the parse hung the predicate on the object
             return s, e, False
+    if "pred" in cue.frames and _active(verb):
+        named = [c for c in children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "attr", "dep")]
+        if named and any(_quoted(ctx, c) for c in named):
+            # 'calling his hacking "an addiction"' read as a clause: the quoted name is what was called
+            return named[0].left_edge.idx, max(subtree_span(c)[1] for c in named), False
     if "record" in cue.frames:
         recorded = _recorded(ctx, verb, children)
         if recorded is not None:
@@ -301,7 +308,7 @@ def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, in
     "the study found high levels of lead"): the object and the rest of the clause. Only for such a
     subject: "Lee showed courage", "the police found the car" state nothing."""
     subject, _ = subject_of(verb)
-    if subject is None or noun_class(ctx.lex, subject) != NounClass.DOCUMENT:
+    if subject is None or not _document_phrase(ctx, subject):
         return None
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
@@ -323,6 +330,16 @@ def _quoted(ctx: Context, tok: Token) -> bool:
     'called that "beyond the pale"'): the name the speaker gave, whatever the parse made of it."""
     first = tok.left_edge
     return any(t.is_quote for t in tok.subtree) or first.i - 1 > tok.head.i and ctx.doc[first.i - 1].is_quote
+
+
+def _document_phrase(ctx: Context, tok: Token) -> bool:
+    """A document, a poll or a record, also one counted or averaged ("an average of recent polls",
+    "none of the emails", "most of the records")."""
+    if noun_class(ctx.lex, tok) == NounClass.DOCUMENT:
+        return True
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and tok.tag_ != "NNP" and noun_class(ctx.lex, pobj) == NounClass.DOCUMENT
 
 
 def _judged(verb: Token) -> bool:
@@ -374,8 +391,8 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     if _has_right_complement(verb, ctx):
         return None  # the cue has content of its own after it (not its addressee: "..., Lee told reporters.")
     words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
-    if len(words) < 3:
-        return None
+    if len(words) < 3 or words[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None  # "In court documents, his lawyer asked for ...": a phrase, not words someone said
     return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
@@ -461,8 +478,8 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
     for c in verb.children:
         if c.i <= verb.i:
             continue
-        if c.dep_ in ("ccomp", "xcomp"):
-            return True
+        if c.dep_ in ("ccomp", "xcomp", "oprd"):
+            return True  # "oprd": '..., calling the chief "brilliant"' names after the cue
         if c.dep_ == "dobj":
             if ctx is not None and (light := light_noun(ctx.lex, verb)) is not None and light.i == c.i:
                 continue  # the "it" of "as Lee put it" is the cue's own word

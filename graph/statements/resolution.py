@@ -81,6 +81,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return resolve_pronoun(ctx, tok, claim, history)
     cls = noun_class(lex, tok)
+    if cls is None and tok.pos_ in ("NOUN", "PRON") and _counts_documents(ctx, tok):
+        cls = NounClass.DOCUMENT  # "an average of recent polls shows ...", "none of the emails showed ..."
     if cls == NounClass.MEDIA:
         inner = mention_in_phrase(ctx, tok)
         if inner is not None:
@@ -165,6 +167,12 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         # already: speakers.can_speak)
         return Resolved(None, SpeakerResolution.NONE)
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+def _counts_documents(ctx: Context, tok: Token) -> bool:
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and noun_class(ctx.lex, pobj) == NounClass.DOCUMENT
 
 
 _ANSWER_LABELS = frozenset({"A", "A."})

@@ -72,6 +72,12 @@ TEXTS = {
                         "13 points in the state.",
     "made_clear": "Senator Ann Ray made it clear that she would not back the bill. "
                   "The storm made the roads clear of snow.",
+    # a quantifier as the subject of a belief stands for unnamed people; a quote inside a relative
+    # clause of the object names nothing for the main verb
+    "most_believe": "Most believe that the harbour is safer than it was ten years ago. "
+                    "But few believe the new pier will open on time.",
+    "quote_in_relative": "Instead, Bo Barton called for voters to back Carl Dale, whom he describes as having "
+                         "\u201ca prosecutor's bearing.\u201d",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -183,3 +189,13 @@ def test_an_average_of_polls_shows_and_made_it_clear_reports_its_clause(kg):
     lines = said(kg, "made_clear")
     assert [s["text"] for s in lines] == ["she would not back the bill"]
     assert label(kg, lines[0]["speaker"]) == "Ann Ray"
+
+
+def test_most_or_few_believe_is_a_belief_with_no_named_speaker(kg):
+    lines = said(kg, "most_believe")
+    assert [s["text"][:20] for s in lines] == ["the harbour is safer", "the new pier will op"]
+    assert all(s["kind"] == "belief" and s["speaker"] is None for s in lines)
+
+
+def test_a_quote_in_a_relative_clause_of_the_object_is_not_what_the_main_verb_calls(kg):
+    assert not [s for s in said(kg, "quote_in_relative") if s["text"].startswith("Carl Dale")]

@@ -215,7 +215,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if after is not None:
             return after
     if "pred" in cue.frames:
-        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")), None)
+        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which", "whom")), None)
         if fronted is not None and any(c.i > verb.i and c.dep_ in ("oprd", "xcomp", "attr", "acomp") for c in children):
             # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
             return fronted.idx, subtree_span(verb)[1], False
@@ -234,12 +234,14 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as" or _active(verb) and _quoted(ctx, c))), None)
         if obj is not None and pred is not None:
             return (*_object_and_rest(obj, children), False)
+        clauses = {t.i for c in obj.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree} if obj is not None else set()
         if obj is not None and obj.right_edge.i > obj.i and any(
-                t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
+                t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i and t.i not in clauses):
             s, e = subtree_span(obj)  # the parse hung the predicate on the object
             return s, e, False
     if "pred" in cue.frames and _active(verb):
-        named = [c for c in children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "attr", "dep")]
+        named = [c for c in children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "attr", "dep")
+                 and not any(g.dep_ in ("mark", "aux") for g in c.children)]  # not "called for voters to back X"
         if named and any(_quoted(ctx, c) for c in named):
             # 'calling his hacking "an addiction"' read as a clause: the quoted name is what was called
             return named[0].left_edge.idx, max(subtree_span(c)[1] for c in named), False
@@ -328,8 +330,11 @@ def _active(verb: Token) -> bool:
 def _quoted(ctx: Context, tok: Token) -> bool:
     """A phrase that opens with a quotation mark or sits in a quote ('called the plan "a disgrace"',
     'called that "beyond the pale"'): the name the speaker gave, whatever the parse made of it."""
+    if tok.is_punct:
+        return False  # the closing mark of a quote earlier in the clause
     first = tok.left_edge
-    return any(t.is_quote for t in tok.subtree) or first.i - 1 > tok.head.i and ctx.doc[first.i - 1].is_quote
+    clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}  # "Dale, whom he calls '...'"
+    return any(t.is_quote and t.i not in clauses for t in tok.subtree) or first.i - 1 > tok.head.i and ctx.doc[first.i - 1].is_quote
 
 
 def _document_phrase(ctx: Context, tok: Token) -> bool:
@@ -481,6 +486,8 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
         if c.dep_ in ("ccomp", "xcomp", "oprd"):
             return True  # "oprd": '..., calling the chief "brilliant"' names after the cue
         if c.dep_ == "dobj":
+            if verb.lemma_.lower() in ADDRESSING and verb.lemma_.lower() != "ask":
+                continue  # "..., Lee told a Senate panel.": whom the words were told
             if ctx is not None and (light := light_noun(ctx.lex, verb)) is not None and light.i == c.i:
                 continue  # the "it" of "as Lee put it" is the cue's own word
             if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")

@@ -166,6 +166,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         # speech speaks, though no entity is named (an evaluation's speaker phrase was vetted
         # already: speakers.can_speak)
         return Resolved(None, SpeakerResolution.NONE)
+    if tok.dep_ in ("nsubj", "csubj") and (lower in INDEFINITE_DETS - {"a", "an", "other"} or lower == "others"):
+        return Resolved(None, SpeakerResolution.NONE)  # "most believe", "few think", "others say": unnamed people
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
 
 

@@ -78,6 +78,9 @@ TEXTS = {
                     "But few believe the new pier will open on time.",
     "quote_in_relative": "Instead, Bo Barton called for voters to back Carl Dale, whom he describes as having "
                          "\u201ca prosecutor's bearing.\u201d",
+    # a subject the parse lost in a long subject phrase
+    "long_subject": "About 4 in 10 say they want the next mayor to be more liberal.\n\n"
+                    "But activists clamoring to block Hale from the nomination say they're suddenly gaining ground.",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -199,3 +202,9 @@ def test_most_or_few_believe_is_a_belief_with_no_named_speaker(kg):
 
 def test_a_quote_in_a_relative_clause_of_the_object_is_not_what_the_main_verb_calls(kg):
     assert not [s for s in said(kg, "quote_in_relative") if s["text"].startswith("Carl Dale")]
+
+
+def test_a_cue_after_a_long_subject_phrase_keeps_its_statement(kg):
+    lines = said(kg, "long_subject")
+    assert [s["text"][:22] for s in lines] == ["they want the next may", "they're suddenly gaini"]
+    assert [s["speaker_text"] for s in lines] == ["About 4 in 10", "activists"]

@@ -76,7 +76,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         reporting = _participle_of_report(ctx, verb)
         speaker, how = subject_of(reporting if reporting is not None else verb)
     if speaker is None and how == SpeakerSlot.NONE:
-        speaker = stray_subject(ctx, verb)
+        speaker = stray_subject(ctx, verb) or _subject_across_modifier(verb)
         how = SpeakerSlot.SUBJECT if speaker is not None else how
     if cue.cls == CueClass.EVALUATION and (speaker is None or not can_speak(ctx, speaker)):
         return None  # "the storm slammed the coast", "rains lashed ...": no one judged
@@ -98,6 +98,23 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
+
+
+def _subject_across_modifier(verb: Token) -> Token | None:
+    """A finite cue whose subject the parse lost in a long subject phrase: "About 4 in 10 say ...",
+    "sources privy to the talks say ...", "activists clamoring to block X say ...". The number that
+    hangs on the cue, or the subject of the word the cue hangs on, with no comma between (a comma
+    would make the cue a clause of its own)."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    number = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod") and c.i < verb.i), None)
+    if number is not None:
+        return number
+    head = verb.head
+    if verb.dep_ not in ("advcl", "dep") or head.i >= verb.i or any(t.is_punct for t in verb.doc[head.i : verb.i]):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
 
 def _apposed_before(verb: Token) -> Token | None:

@@ -81,6 +81,8 @@ TEXTS = {
     # a subject the parse lost in a long subject phrase
     "long_subject": "About 4 in 10 say they want the next mayor to be more liberal.\n\n"
                     "But activists clamoring to block Hale from the nomination say they're suddenly gaining ground.",
+    # a regular verb form whose lemma the tagger got wrong ("hopes" as a form of "hop")
+    "wrong_lemma": "Tom Bivens hopes the council and the mayor do not make the same mistake this time around.",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -208,3 +210,8 @@ def test_a_cue_after_a_long_subject_phrase_keeps_its_statement(kg):
     lines = said(kg, "long_subject")
     assert [s["text"][:22] for s in lines] == ["they want the next may", "they're suddenly gaini"]
     assert [s["speaker_text"] for s in lines] == ["About 4 in 10", "activists"]
+
+
+def test_a_cue_whose_lemma_the_tagger_got_wrong_is_still_a_cue(kg):
+    st = one(kg, "wrong_lemma", "the council and the mayor")
+    assert st["kind"] == "belief" and label(kg, st["speaker"]) == "Tom Bivens"

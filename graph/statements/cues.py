@@ -34,6 +34,16 @@ class Lexicon:
         return frozenset(self.verbs) | {verb for verb, _ in self.phrasal}
 
     @cached_property
+    def candidate_words(self) -> frozenset[str]:
+        """The first words and their regular inflections, for the tokens whose lemma the tagger got
+        wrong ("hopes" read as a form of "hop"): see :func:`_regular_base`."""
+        out = set(self.first_words)
+        for w in self.verbs:
+            stem = w[:-1] if w.endswith("e") else w
+            out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing"}
+        return frozenset(out)
+
+    @cached_property
     def view_nouns(self) -> frozenset[str]:
         """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
         return frozenset(noun for noun, cls in self.nouns.items() if cls == NounClass.VIEW)
@@ -99,9 +109,22 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
     cue = lex.verbs.get(lemma)
     if cue is None and lemma != verb.lower_:
         cue = lex.verbs.get(verb.lower_)
+    if cue is None and verb.tag_.startswith("VB"):
+        cue = _regular_base(lex, verb.lower_)
     if cue is not None and cue.cls != CueClass.SPEECH and any(c.dep_ == "prt" for c in verb.children):
         return None  # "found out", "showed up": another verb than the entry's ("cried out" still speaks)
     return cue
+
+
+def _regular_base(lex: Lexicon, form: str) -> Cue | None:
+    """The entry of a regular verb form whose lemma the tagger got wrong ("hopes", "hoped" given
+    the lemma "hop"): the form less "s", "es", "d", "ed" or "ing"."""
+    for suffix, add in (("ing", "e"), ("ing", ""), ("es", ""), ("ed", ""), ("s", ""), ("d", "")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            cue = lex.verbs.get(form[: -len(suffix)] + add)
+            if cue is not None:
+                return cue
+    return None
 
 
 def _verb_in_noun_tag(tok: Token) -> bool:

@@ -28,6 +28,7 @@ TEXTS = {
     "called_quoted": "Governor Tom Hale later called her \u201cthird-rate\u201d and skipped the debate.",
     "called_that": "Campaign manager Jim Boyle called that \u201cbeyond preposterous.\u201d",
     "describes_herself": "Senator Ann Ray describes herself as \u201ca consistent moderate.\u201d",
+    "calls_himself": "Senator Bob Lee calls himself a democratic socialist.",
     "named_in_passing": "Ann Ray hosts a weekly show called \u201cThe Harbour Hour\u201d on local radio. "
                         "The rebels, a group calling itself the River Front, seized the bridge.",
     # records, polls and studies that show or find
@@ -122,6 +123,7 @@ def test_names_given_in_quotation_marks_or_with_as_are_statements(kg):
     assert label(kg, one(kg, "called_quoted", "her \u201cthird-rate")["speaker"]) == "Tom Hale"
     assert label(kg, one(kg, "called_that", "that \u201cbeyond preposterous")["speaker"]) == "Jim Boyle"
     assert label(kg, one(kg, "describes_herself", "herself as")["speaker"]) == "Ann Ray"
+    assert label(kg, one(kg, "calls_himself", "himself a democratic socialist")["speaker"]) == "Bob Lee"
 
 
 def test_a_name_given_in_passing_is_no_statement(kg):

@@ -232,7 +232,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if after is not None:
             return after
     if "pred" in cue.frames:
-        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which", "whom")), None)
+        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and (
+            c.lower_ in ("what", "which", "whom") or c.lower_ == "that" and verb.dep_ == "relcl")), None)
         if fronted is not None and any(c.i > verb.i and c.dep_ in ("oprd", "xcomp", "attr", "acomp") for c in children):
             # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
             return fronted.idx, subtree_span(verb)[1], False
@@ -240,10 +241,12 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         # a reflexive object names only with "as" ("describes herself as a moderate"; "a group
         # calling itself X" is a name, not a statement)
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and (c.lower_ not in REFLEXIVES or any(
-            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children))), None)
+            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children) or _active(verb) and any(
+            g.dep_ == "nsubj" for g in children))), None)  # "Lee calls himself a socialist" too
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
-            obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
+            obj = preds[0] if len(preds) > 1 and (preds[0].lower_ not in REFLEXIVES or _active(verb) and any(
+                g.dep_ == "nsubj" for g in children)) else None
             if len(preds) == 1 and _quoted(ctx, preds[0]) and preds[0].left_edge.lower_ not in REFLEXIVES and _active(verb):
                 s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
                 return s, e, False

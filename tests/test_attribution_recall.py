@@ -30,7 +30,8 @@ TEXTS = {
     "describes_herself": "Senator Ann Ray describes herself as \u201ca consistent moderate.\u201d",
     "calls_himself": "Senator Bob Lee calls himself a democratic socialist.",
     "named_in_passing": "Ann Ray hosts a weekly show called \u201cThe Harbour Hour\u201d on local radio. "
-                        "The rebels, a group calling itself the River Front, seized the bridge.",
+                        "The rebels, a group calling itself the River Front, seized the bridge. "
+                        "The town fell quiet, as the armed group calling itself the Hill Guard moved north.",
     # records, polls and studies that show or find
     "records_show": "The Harbor Fund raised $5 million last year, state records show.",
     "projection": "A projection from the state budget office shows that the deficit could fall next year.",
@@ -84,6 +85,8 @@ TEXTS = {
                     "But activists clamoring to block Hale from the nomination say they're suddenly gaining ground.",
     # a regular verb form whose lemma the tagger got wrong ("hopes" as a form of "hop")
     "wrong_lemma": "Tom Bivens hopes the council and the mayor do not make the same mistake this time around.",
+    # what a question is about
+    "asked_about": "One voter asked Senator Lee about the two million people deported under the last government.",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -217,3 +220,8 @@ def test_a_cue_after_a_long_subject_phrase_keeps_its_statement(kg):
 def test_a_cue_whose_lemma_the_tagger_got_wrong_is_still_a_cue(kg):
     st = one(kg, "wrong_lemma", "the council and the mayor")
     assert st["kind"] == "belief" and label(kg, st["speaker"]) == "Tom Bivens"
+
+
+def test_asking_someone_about_something_is_a_statement_about_it(kg):
+    st = one(kg, "asked_about", "the two million people deported")
+    assert st["speaker_text"] == "One voter"

@@ -241,12 +241,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         # a reflexive object names only with "as" ("describes herself as a moderate"; "a group
         # calling itself X" is a name, not a statement)
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and (c.lower_ not in REFLEXIVES or any(
-            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children) or _active(verb) and any(
-            g.dep_ == "nsubj" for g in children))), None)  # "Lee calls himself a socialist" too
+            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children) or _self_named(verb))), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
-            obj = preds[0] if len(preds) > 1 and (preds[0].lower_ not in REFLEXIVES or _active(verb) and any(
-                g.dep_ == "nsubj" for g in children)) else None
+            obj = preds[0] if len(preds) > 1 and (preds[0].lower_ not in REFLEXIVES or _self_named(verb)) else None
             if len(preds) == 1 and _quoted(ctx, preds[0]) and preds[0].left_edge.lower_ not in REFLEXIVES and _active(verb):
                 s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
                 return s, e, False
@@ -265,6 +263,12 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if named and any(_quoted(ctx, c) for c in named):
             # 'calling his hacking "an addiction"' read as a clause: the quoted name is what was called
             return named[0].left_edge.idx, max(subtree_span(c)[1] for c in named), False
+    if verb.lemma_.lower() == "ask" and not any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        about = next((c for c in children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i), None)
+        topic = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+        if topic is not None:  # "asked the senator about the deportations": what the question is about
+            s, e = subtree_span(topic)
+            return s, e, False
     if "record" in cue.frames:
         recorded = _recorded(ctx, verb, children)
         if recorded is not None:
@@ -337,6 +341,13 @@ def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, in
         return None
     s, e = _object_and_rest(obj, children)
     return s, e, False
+
+
+def _self_named(verb: Token) -> bool:
+    """"Lee calls himself a socialist": a finite verb with its own subject, whose reflexive object
+    the speaker names; not a participle ("the group calling itself X", a name, even where the
+    parse gave the participle a subject)."""
+    return verb.tag_ in ("VBZ", "VBD", "VBP") and _active(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _active(verb: Token) -> bool:

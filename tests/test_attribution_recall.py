@@ -87,6 +87,9 @@ TEXTS = {
     "wrong_lemma": "Tom Bivens hopes the council and the mayor do not make the same mistake this time around.",
     # what a question is about
     "asked_about": "One voter asked Senator Lee about the two million people deported under the last government.",
+    # a quote right after its cue, with no comma or colon
+    "quote_after_cue": "Band member Tom Flea shared the news on social media last week, writing "
+                       "\u201cFeels great to support someone I believe in.\u201d",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
 }
@@ -225,3 +228,8 @@ def test_a_cue_whose_lemma_the_tagger_got_wrong_is_still_a_cue(kg):
 def test_asking_someone_about_something_is_a_statement_about_it(kg):
     st = one(kg, "asked_about", "the two million people deported")
     assert st["speaker_text"] == "One voter"
+
+
+def test_a_quote_right_after_its_cue_is_a_direct_quotation(kg):
+    st = one(kg, "quote_after_cue", "Feels great to support")
+    assert st["kind"] == "direct" and "Tom Flea" in st["speaker_text"]

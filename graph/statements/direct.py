@@ -317,7 +317,14 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
     before = ctx.text[lo : q.open_mark].rsplit("\n", 1)[-1].rstrip()  # from the line's start
     if not before:
         return True
-    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026(["  # "(" too: a quote set off in brackets
+    if before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026([":  # "(" too: a quote set off in brackets
+        return True
+    # 'writing "Feels great to ..."', 'said "We will ..."': right after a cue of quotes, a quote that
+    # reads as a sentence: a capital first, its own stop last (a title, 'read "The Long Road"', has none)
+    cue_word = token_at(ctx.doc, ctx.starts, lo + len(ctx.text[lo : q.open_mark].rstrip()) - 1)
+    cue = ctx.cues.get(cue_word.i) if cue_word is not None else None
+    words = ctx.text[q.start : q.end].strip()
+    return cue is not None and "quote" in cue.frames and words[:1].isupper() and words[-1:] in (".", "!", "?", ",")
 
 
 def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:

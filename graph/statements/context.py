@@ -155,7 +155,7 @@ def build_context(document: Document, doc: Doc, mentions: list[Mention], toks: T
         starts=starts,
         words=toks,
     )
-    ctx.cues = find_cues(ctx.lex, ctx.doc, ctx.words.tokens(ctx.lex.first_words))
+    ctx.cues = find_cues(ctx.lex, ctx.doc, ctx.words.tokens(ctx.lex.candidate_words))
     for n, m in enumerate(mentions):
         if not m.in_text and m.kind == MentionKind.BYLINE and ctx.author is None:
             ctx.author = n

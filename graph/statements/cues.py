@@ -34,6 +34,16 @@ class Lexicon:
         return frozenset(self.verbs) | {verb for verb, _ in self.phrasal}
 
     @cached_property
+    def candidate_words(self) -> frozenset[str]:
+        """The first words and their regular inflections, for the tokens whose lemma the tagger got
+        wrong ("hopes" read as a form of "hop"): see :func:`_regular_base`."""
+        out = set(self.first_words)
+        for w in self.verbs:
+            stem = w[:-1] if w.endswith("e") else w
+            out |= {w + "s", w + "es", w + "d", w + "ed", stem + "ing"}
+        return frozenset(out)
+
+    @cached_property
     def view_nouns(self) -> frozenset[str]:
         """"view", "opinion", "perspective"...: the nouns of "in X's view"."""
         return frozenset(noun for noun, cls in self.nouns.items() if cls == NounClass.VIEW)
@@ -89,27 +99,65 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
             if cue:
                 return cue
-        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "prep" and child.i == verb.i + 1:
+        if child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ in ("prep", "advmod") and child.i == verb.i + 1 \
+                or child.dep_ == "ccomp" and child.pos_ == "ADJ":  # "shot back" as an adverb; "made it clear" as a clause
             cue = lex.phrasal.get((lemma, child.lemma_.lower()))
+            if cue and child.dep_ == "prep" and "prep" not in cue.frames and any(g.dep_ == "pobj" for g in child.children):
+                continue  # "wrote in the Review that ...": a preposition with its object, not the particle of "wrote in"
             if cue:
                 return cue
     cue = lex.verbs.get(lemma)
     if cue is None and lemma != verb.lower_:
         cue = lex.verbs.get(verb.lower_)
+    if cue is None and verb.tag_.startswith("VB"):
+        cue = _regular_base(lex, verb.lower_)
     if cue is not None and cue.cls != CueClass.SPEECH and any(c.dep_ == "prt" for c in verb.children):
         return None  # "found out", "showed up": another verb than the entry's ("cried out" still speaks)
     return cue
 
 
+def _regular_base(lex: Lexicon, form: str) -> Cue | None:
+    """The entry of a regular verb form whose lemma the tagger got wrong ("hopes", "hoped" given
+    the lemma "hop"): the form less "s", "es", "d", "ed" or "ing"."""
+    for suffix, add in (("ing", "e"), ("ing", ""), ("es", ""), ("ed", ""), ("s", ""), ("d", "")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            cue = lex.verbs.get(form[: -len(suffix)] + add)
+            if cue is not None:
+                return cue
+    return None
+
+
 def _verb_in_noun_tag(tok: Token) -> bool:
-    """"Lee claims that ...": a verb the tagger took for a noun, with a subject and a clause of its own."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
+    """"Lee claims that ...": a verb the tagger took for a noun, with a subject and a clause of its
+    own; '"...," the email read.', "..., state records show.": a closing verb the tagger read as the
+    head of a compound noun with its subject."""
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children):
+        return True
+    return closing_compound_subject(tok) is not None
+
+
+def closing_compound_subject(tok: Token) -> Token | None:
+    """The subject of a closing verb read as a noun ("the email read.", "state records show."): the
+    noun right before it that the parse made its compound; only for a verb form ("show", "shows")
+    that ends its sentence or clause."""
+    doc = tok.doc
+    if tok.dep_ != "ROOT" or tok.i == 0 or tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (".", ",", ";"):
+        return None
+    lemma = tok.lemma_.lower()
+    if not (tok.tag_ == "NN" and tok.lower_ == lemma or tok.tag_ == "NNS" and tok.lower_ == lemma + "s"):
+        return None
+    prev = doc[tok.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return prev
 
 
 def light_noun(lex: Lexicon, verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ in ("dobj", "oprd", "acomp") and (lemma, child.lemma_.lower()) in lex.phrasal:
+        if (child.dep_ in ("dobj", "oprd", "acomp") or child.dep_ == "ccomp" and child.pos_ == "ADJ") and (lemma, child.lemma_.lower()) in lex.phrasal:
             return child
     return None
 

@@ -60,7 +60,11 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
     """A paragraph that opens with a name and a colon: a transcript's "PENCE: Well, look, ..." or a
     headline's "Pence: Flowers won't be at debate". Kept only when the label names someone."""
     doc = ctx.doc
-    for k, (lo, hi) in enumerate(paragraph_spans(ctx.text)):
+    paragraphs = paragraph_spans(ctx.text)
+    yield from _question_and_answer_lines(ctx, paragraphs)
+    if paragraphs:
+        yield from _headline_to_or_on(ctx, paragraphs[0])
+    for k, (lo, hi) in enumerate(paragraphs):
         first = token_at(doc, ctx.starts, lo)
         if first is None:
             continue
@@ -97,6 +101,61 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         known = noun_class(ctx.lex, label[-1]) in PEOPLE_CLASSES | {NounClass.DOCUMENT, NounClass.MEDIA}
         yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
                     priority=1, named_only=not known)
+
+
+def _headline_to_or_on(ctx: Context, para: tuple[int, int]) -> Iterator[Claim]:
+    """A headline "Lee to Farmers: We Will Fix the Roads" or "Lee on the Budget: 'It Will Pass'":
+    the name before "to" or "on" says the words after the colon."""
+    doc = ctx.doc
+    first = token_at(doc, ctx.starts, para[0])
+    if first is None:
+        return
+    words = []
+    for t in doc[first.i : min(first.i + 16, len(doc))]:
+        if t.text == ":" or t.idx >= para[1]:
+            break
+        words.append(t)
+    else:
+        return
+    if not words or words[-1].i + 1 >= len(doc) or doc[words[-1].i + 1].text != ":":
+        return
+    cut = next((k for k, t in enumerate(words) if k > 0 and t.lower_ in ("to", "on") and t.pos_ == "ADP"), None)
+    if cut is None:
+        return
+    name = words[:cut]
+    if not all(t.text[:1].isupper() or t.text == "." for t in name) or not any(t.pos_ == "PROPN" for t in name) \
+            or any(t.pos_ in ("VERB", "AUX", "PRON") for t in name):
+        return
+    colon = doc[words[-1].i + 1]
+    line_end = ctx.text.find("\n", colon.idx, para[1])
+    start, end = trim(ctx, colon.idx + 1, para[1] if line_end < 0 else line_end)
+    start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))
+    end -= len(ctx.text[start:end]) - len(ctx.text[start:end].rstrip("\"\u201c\u201d\u2018\u2019 '."))
+    if len(ctx.text[start:end].split()) < 3:
+        return
+    yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=name[-1], priority=1, named_only=True)
+
+
+def _question_and_answer_lines(ctx: Context, paragraphs: list[tuple[int, int]]) -> Iterator[Claim]:
+    """An interview's "Q: ..." and "A: ..." paragraphs (two or more in the document): each says
+    something, the answers the interviewee's (:mod:`.resolution`), the questions no one's named."""
+    lines = []
+    for lo, hi in paragraphs:
+        head = ctx.text[lo : lo + 3]
+        if head[:1] in "QA" and head[1:2] == ":" or head[:1] in "QA" and head[1:3] == ".:":
+            lines.append((lo, hi, head[0]))
+    if len(lines) < 2:
+        return
+    for lo, hi, which in lines:
+        colon = ctx.text.index(":", lo)
+        line_end = ctx.text.find("\n", colon, hi)
+        start, end = trim(ctx, colon + 1, hi if line_end < 0 else line_end)
+        if len(ctx.text[start:end].split()) < 2:
+            continue
+        label = token_at(ctx.doc, ctx.starts, lo)
+        answer = which == "A" and label is not None
+        yield Claim(StatementKind.DIRECT, ":", start, end, colon, colon + 1, speaker=label if answer else None,
+                    unnamed=not answer, priority=1)
 
 
 def _name_before_colon(ctx: Context, q: Quote) -> Token | None:
@@ -291,7 +350,14 @@ def _stands_alone(ctx: Context, q: Quote) -> bool:
     before = ctx.text[lo : q.open_mark].rsplit("\n", 1)[-1].rstrip()  # from the line's start
     if not before:
         return True
-    return before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026(["  # "(" too: a quote set off in brackets
+    if before[-1] in ".!?:;,\u2014\u2013-\u201d\")]\u2026([":  # "(" too: a quote set off in brackets
+        return True
+    # 'writing "Feels great to ..."', 'said "We will ..."': right after a cue of quotes, a quote that
+    # reads as a sentence: a capital first, its own stop last (a title, 'read "The Long Road"', has none)
+    cue_word = token_at(ctx.doc, ctx.starts, lo + len(ctx.text[lo : q.open_mark].rstrip()) - 1)
+    cue = ctx.cues.get(cue_word.i) if cue_word is not None else None
+    words = ctx.text[q.start : q.end].strip()
+    return cue is not None and "quote" in cue.frames and words[:1].isupper() and words[-1:] in (".", "!", "?", ",")
 
 
 def _only_cue_between(ctx: Context, previous: Claim, q: Quote) -> bool:

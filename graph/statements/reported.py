@@ -9,7 +9,7 @@ from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
+from .words import ADDRESSING, COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -34,11 +34,14 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             return None  # read from the quoting verb
     if lemma in ("quote", "cite"):
         quoted = _quoted_as_saying(ctx, verb)
-        if quoted is not None or lemma == "quote" or not _participle_of_report(ctx, verb):
-            return quoted
-        # "X said ..., citing the weak currency": what the speaker cites is the speaker's claim
+        if quoted is not None or lemma == "quote" or _is_quote_cue(ctx, verb):
+            return quoted  # '"...," RIA cites Lee's words': the object says whose the quote is
+        # "X said ..., citing the weak currency", "the airline cited a shortage of pilots": what
+        # the speaker cites is the speaker's claim (the object frame; "cited in the report" has none)
     if lemma in ("say", "know") and _discourse_marker(verb):
         return None  # "That said, ...", "Having said that, ...", "You know, ...": the writer turning, no one's statement
+    if cue.lemma == "put it" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None  # "as Lee put it, ..." words; "put it on the table" none
     if cue.kind is None or _silenced(ctx, verb):
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
@@ -62,13 +65,20 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         if speaker is None:
             speaker, how = subject_of(verb) if any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) else (None, SpeakerSlot.NONE)
         if speaker is None:
+            held, held_how = subject_of(verb)
+            if held is not None and held_how == SpeakerSlot.SUBJECT and held.head.i == verb.i:
+                speaker, how = held, held_how  # "..., state records show.": the subject the parse hung on the verb otherwise
+        if speaker is None and lemma not in ADDRESSING:  # "..., told the Ledger": the object is whom the words are told
             speaker = inverted_subject(verb)
+            how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
+        if speaker is None:
+            speaker = _apposed_before(verb)
             how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
     else:
         reporting = _participle_of_report(ctx, verb)
         speaker, how = subject_of(reporting if reporting is not None else verb)
     if speaker is None and how == SpeakerSlot.NONE:
-        speaker = stray_subject(ctx, verb)
+        speaker = stray_subject(ctx, verb) or _subject_across_modifier(verb)
         how = SpeakerSlot.SUBJECT if speaker is not None else how
     if cue.cls == CueClass.EVALUATION and (speaker is None or not can_speak(ctx, speaker)):
         return None  # "the storm slammed the coast", "rains lashed ...": no one judged
@@ -90,6 +100,36 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
+
+
+def _subject_across_modifier(verb: Token) -> Token | None:
+    """A finite cue whose subject the parse lost in a long subject phrase: "About 4 in 10 say ...",
+    "sources privy to the talks say ...", "activists clamoring to block X say ...". The number that
+    hangs on the cue, or the subject of the word the cue hangs on, with no comma between (a comma
+    would make the cue a clause of its own)."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    number = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod") and c.i < verb.i), None)
+    if number is not None:
+        return number
+    head = verb.head
+    if verb.dep_ not in ("advcl", "dep") or head.i >= verb.i or any(t.is_punct for t in verb.doc[head.i : verb.i]):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
+def _apposed_before(verb: Token) -> Token | None:
+    """"..., her top aide, Tom Reyes, told the Ledger.": a speaker set off by commas right before a
+    cue that the parse left with no subject (it hung the phrase on the words before as an apposition)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    prev = doc[k]
+    if k < verb.i - 2 or prev.dep_ != "appos" or prev.pos_ not in ("PROPN", "NOUN") or prev.head.i > prev.i:
+        return None
+    return prev
 
 
 def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
@@ -143,8 +183,10 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if before is not None:
             return before
     if "that" in cue.frames:
-        for c in children:
-            if c.dep_ != "ccomp":
+        # a clause after the cue first: one before it may be a clause of the speaker's phrase
+        # ("Lee, whose firm uses big data, said costs rose")
+        for c in sorted(children, key=lambda t: t.i < verb.i):
+            if c.dep_ != "ccomp" or light is not None and c.i == light.i:
                 continue
             if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
                 continue  # "I don't know why.", "know what": no words to attribute
@@ -158,7 +200,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 return s, e, True
         if light is not None:
             for c in light.children:
-                if c.dep_ in ("acl", "ccomp") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
+                if c.dep_ in ("acl", "ccomp", "advcl") and any(g.lower_ in COMPLEMENTIZERS for g in c.children):
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
         if cue.kind == StatementKind.QUESTION and not any(c.dep_ == "xcomp" and c.i > verb.i for c in children):
@@ -176,6 +218,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 s, e = subtree_span(c)
                 return s, e, False
+    if light is not None and light.pos_ == "ADJ":
+        return None  # "made it clear" says only a clause ("made the roads clear of snow" nothing)
     if light is not None:
         for holder in (light, verb):
             for c in holder.children:
@@ -190,22 +234,42 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         if after is not None:
             return after
     if "pred" in cue.frames:
-        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")), None)
+        fronted = next((c for c in children if c.dep_ == "dobj" and c.i < verb.i and (
+            c.lower_ in ("what", "which", "whom") or c.lower_ == "that" and verb.dep_ == "relcl")), None)
         if fronted is not None and any(c.i > verb.i and c.dep_ in ("oprd", "xcomp", "attr", "acomp") for c in children):
             # "what critics called a ploy", "a plan, which Lee called reckless": the words start at "what"
             return fronted.idx, subtree_span(verb)[1], False
         # "called the report a provocation", "described the claims as fake", "branded him a traitor"
-        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in REFLEXIVES), None)
+        # a reflexive object names only with "as" ("describes herself as a moderate"; "a group
+        # calling itself X" is a name, not a statement)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and (c.lower_ not in REFLEXIVES or any(
+            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children) or _self_named(verb))), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
-            obj = preds[0] if len(preds) > 1 and preds[0].lower_ not in REFLEXIVES else None
+            obj = preds[0] if len(preds) > 1 and (preds[0].lower_ not in REFLEXIVES or _self_named(verb)) else None
+            if len(preds) == 1 and _quoted(ctx, preds[0]) and preds[0].left_edge.lower_ not in REFLEXIVES and _active(verb):
+                s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
+                return s, e, False
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
-            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as")), None)
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as" or _active(verb) and _quoted(ctx, c))), None)
         if obj is not None and pred is not None:
             return (*_object_and_rest(obj, children), False)
+        clauses = {t.i for c in obj.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree} if obj is not None else set()
         if obj is not None and obj.right_edge.i > obj.i and any(
-                t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i):
+                t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i and t.i not in clauses):
             s, e = subtree_span(obj)  # the parse hung the predicate on the object
+            return s, e, False
+    if "pred" in cue.frames and _active(verb):
+        named = [c for c in children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "attr", "dep")
+                 and not any(g.dep_ in ("mark", "aux") for g in c.children)]  # not "called for voters to back X"
+        if named and any(_quoted(ctx, c) for c in named):
+            # 'calling his hacking "an addiction"' read as a clause: the quoted name is what was called
+            return named[0].left_edge.idx, max(subtree_span(c)[1] for c in named), False
+    if verb.lemma_.lower() == "ask" and not any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        about = next((c for c in children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i), None)
+        topic = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+        if topic is not None:  # "asked the senator about the deportations": what the question is about
+            s, e = subtree_span(topic)
             return s, e, False
     if "record" in cue.frames:
         recorded = _recorded(ctx, verb, children)
@@ -272,13 +336,48 @@ def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, in
     "the study found high levels of lead"): the object and the rest of the clause. Only for such a
     subject: "Lee showed courage", "the police found the car" state nothing."""
     subject, _ = subject_of(verb)
-    if subject is None or noun_class(ctx.lex, subject) != NounClass.DOCUMENT:
+    if subject is None or not _document_phrase(ctx, subject):
         return None
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         return None
     s, e = _object_and_rest(obj, children)
     return s, e, False
+
+
+def _self_named(verb: Token) -> bool:
+    """"Lee calls himself a socialist": a finite verb with its own subject, whose reflexive object
+    the speaker names; not a participle ("the group calling itself X", a name, even where the
+    parse gave the participle a subject)."""
+    return verb.tag_ in ("VBZ", "VBD", "VBP") and _active(verb) and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _active(verb: Token) -> bool:
+    """A verb with a speaker of its own: a subject, or a participle after its clause ("..., calling
+    him a liar"); not a name given in passing ("a podcast called 'Ask Ann'", "was called 'Big Lee'")."""
+    if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("advcl", "conj", "xcomp")
+
+
+def _quoted(ctx: Context, tok: Token) -> bool:
+    """A phrase that opens with a quotation mark or sits in a quote ('called the plan "a disgrace"',
+    'called that "beyond the pale"'): the name the speaker gave, whatever the parse made of it."""
+    if tok.is_punct:
+        return False  # the closing mark of a quote earlier in the clause
+    first = tok.left_edge
+    clauses = {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}  # "Dale, whom he calls '...'"
+    return any(t.is_quote and t.i not in clauses for t in tok.subtree) or first.i - 1 > tok.head.i and ctx.doc[first.i - 1].is_quote
+
+
+def _document_phrase(ctx: Context, tok: Token) -> bool:
+    """A document, a poll or a record, also one counted or averaged ("an average of recent polls",
+    "none of the emails", "most of the records")."""
+    if noun_class(ctx.lex, tok) == NounClass.DOCUMENT:
+        return True
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and tok.tag_ != "NNP" and noun_class(ctx.lex, pobj) == NounClass.DOCUMENT
 
 
 def _judged(verb: Token) -> bool:
@@ -313,6 +412,11 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
+    if verb.dep_ == "relcl" or subject.lower_ in ("who", "which", "that"):
+        return None  # "..., the Tsar, who confided to him ...": a relative clause reports nothing before it
+    cue = ctx.cues.get(verb.i)
+    if cue is not None and "that" not in cue.frames and not can_speak(ctx, subject):
+        return None  # "..., the economy boomed.": a verb that speaks only beside a quote, and no one to speak
     start = min(verb.i, subject.left_edge.i)
     if start - 1 <= sent.start or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None
@@ -322,11 +426,11 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
     if any(t.i not in {g.i for g in verb.subtree} for t in after):
         return None  # the sentence goes on past the cue's clause
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subject.i for c in verb.children):
-        return None  # the cue has content of its own after it
+    if _has_right_complement(verb, ctx):
+        return None  # the cue has content of its own after it (not its addressee: "..., Lee told reporters.")
     words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
-    if len(words) < 3:
-        return None
+    if len(words) < 3 or words[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None  # "In court documents, his lawyer asked for ...": a phrase, not words someone said
     if doc[sent.start].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None  # "At one point, a woman asked ...": a phrase that sets the scene, no words of hers
     return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
@@ -420,9 +524,13 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
     for c in verb.children:
         if c.i <= verb.i:
             continue
-        if c.dep_ in ("ccomp", "xcomp"):
-            return True
+        if c.dep_ in ("ccomp", "xcomp", "oprd"):
+            return True  # "oprd": '..., calling the chief "brilliant"' names after the cue
         if c.dep_ == "dobj":
+            if verb.lemma_.lower() in ADDRESSING and verb.lemma_.lower() != "ask":
+                continue  # "..., Lee told a Senate panel.": whom the words were told
+            if ctx is not None and (light := light_noun(ctx.lex, verb)) is not None and light.i == c.i:
+                continue  # the "it" of "as Lee put it" is the cue's own word
             if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
                                     or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {NounClass.MEDIA, NounClass.INSTITUTION}):
                 continue
@@ -454,6 +562,11 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
         s, e = subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
     else:
         s, e = subtree_span(clause)
+        between = [t for t in ctx.doc[verb.i + 1 : clause.left_edge.i] if not t.is_punct]
+        if between and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children) and any(
+                t.pos_ in ("NOUN", "PROPN") and t.head.i == verb.i for t in between) and all(
+                t.head.i == verb.i or verb.i < t.head.i < clause.left_edge.i for t in between):
+            s = between[0].idx  # "said the days when ... are gone": the clause's subject, which the parse hung on the cue
         tail = next((c for c in clause.children if c.i > clause.i and c.i in ctx.cues and (_participle_of_report(ctx, c) or c).i == verb.i), None)
         if tail is not None:  # ", citing ...", ", adding that ...": the speaker's next statement
             e = min(e, ctx.doc[tail.i - 1].idx)
@@ -461,6 +574,8 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
     first = clause.left_edge
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
         s = max(s, doc[first.i + 1].idx)
+    if first.idx == s and first.lower_ == "that" and first.dep_ in ("nsubj", "nsubjpass"):
+        return s, e  # "said that is unlikely": "that" is the clause's subject, not a complementizer
     return skip_complementizer(ctx, s), e
 
 

@@ -23,6 +23,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     lex = ctx.lex
     if depth > 3:
         return Resolved(None, SpeakerResolution.NONE)
+    if claim.cue == ":" and tok.text in _ANSWER_LABELS and ctx.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1] == ":":
+        return Resolved(interviewee_of(ctx), SpeakerResolution.NOMINAL)  # an interview's "A: ..."
     n = ctx.mention_at(tok)
     lower = tok.lower_
     lemma = tok.lemma_.lower()
@@ -95,6 +97,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             tok.pos_ == "PRON" and not _agent_like(tok)):
         return resolve_pronoun(ctx, tok, claim, history)
     cls = noun_class(lex, tok)
+    if cls is None and tok.pos_ in ("NOUN", "PRON") and _counts_documents(ctx, tok):
+        cls = NounClass.DOCUMENT  # "an average of recent polls shows ...", "none of the emails showed ..."
     if cls == NounClass.MEDIA:
         inner = mention_in_phrase(ctx, tok)
         if inner is not None:
@@ -179,7 +183,15 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         # speech speaks, though no entity is named (an evaluation's speaker phrase was vetted
         # already: speakers.can_speak)
         return Resolved(None, SpeakerResolution.NONE)
+    if tok.dep_ in ("nsubj", "csubj") and (lower in INDEFINITE_DETS - {"a", "an", "other"} or lower == "others"):
+        return Resolved(None, SpeakerResolution.NONE)  # "most believe", "few think", "others say": unnamed people
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+def _counts_documents(ctx: Context, tok: Token) -> bool:
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and noun_class(ctx.lex, pobj) == NounClass.DOCUMENT
 
 
 _ANSWER_LABELS = frozenset({"A", "A."})

@@ -54,8 +54,8 @@ def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
     verb is itself a cue ("In a statement, Lee said ..."): that cue reports the words."""
     head = prep.head
     if prep.left_edge.i == prep.sent.start:
-        if head.pos_ not in ("VERB", "AUX") or head.i < prep.i:
-            return None
+        if head.pos_ not in ("VERB", "AUX") or head.i < prep.i or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            return _after_opening_comma(ctx, prep, noun)
         if prep.right_edge.i + 1 >= len(ctx.doc) or ctx.doc[prep.right_edge.i + 1].text != ",":
             return None
     else:
@@ -81,6 +81,27 @@ def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
     return _sourced(ctx, prep, noun, ctx.text[s:e], s, e, phrase)
 
 
+def _after_opening_comma(ctx: Context, prep: Token, noun: Token) -> Claim | None:
+    """"In a poll released Sunday, three of four residents disapproved ...": an opening "In" and
+    a document, then a comma, whatever the parse made of the rest: the sentence after the comma
+    is the document's."""
+    doc, sent = ctx.doc, prep.sent
+    if prep.lower_ != "in" or prep.i != sent.start or ctx.in_quote(prep.idx):
+        return None
+    if not any(c.dep_ in ("det", "poss") for c in noun.children) or any(c.dep_ == "amod" and c.lower_ == "other" for c in noun.children):
+        return None
+    comma = next((t for t in doc[noun.i + 1 : sent.end] if t.text == ","), None)
+    if comma is None or comma.i - noun.i > 6 or comma.i + 1 >= sent.end:
+        return None  # the phrase runs on: no clause of its own after it
+    rest = [t for t in doc[comma.i + 1 : sent.end] if t.is_alpha]
+    if len(rest) < 4 or any(t.i in ctx.cues for t in doc[comma.i + 1 : sent.end]):
+        return None  # too short, or a cue of its own reports it ("In a statement, Lee said ...")
+    last = next(t for t in reversed(doc[comma.i + 1 : sent.end]) if not (t.is_punct or t.is_space))
+    s, e = trim(ctx, doc[comma.i + 1].idx, last.idx + len(last.text))
+    cs, ce = tokens_span(list(doc[prep.i : comma.i]))
+    return Claim(StatementKind.ACCORDING_TO, ctx.text[cs:ce], s, e, cs, ce, speaker=noun, in_quote=False)
+
+
 def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int, phrase: set[int]) -> Claim | None:
     doc = ctx.doc
     sent = tok.sent
@@ -95,6 +116,11 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     p_lo, p_hi = min(phrase), max(phrase)
+    if cue == "according to" and p_lo - 1 > sent.start and doc[p_lo - 1].text == "," and all(
+            t.is_punct or t.is_space for t in doc[p_hi + 1 : sent.end]):
+        # "..., while Lee trailed in the west, according to exit polls.": a closing source
+        # vouches for the whole sentence before it, whatever clause the parse hung it on
+        lo, hi = sent.start, p_lo - 2
     if all(t.is_punct or t.is_space for t in doc[lo:p_lo]):
         lo = p_lo  # "(According to X, ...": only a bracket or a mark before the phrase
     if p_lo <= lo:

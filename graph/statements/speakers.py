@@ -5,7 +5,7 @@ from spacy.tokens import Token
 from ..curated import packaged_words
 from ..records import MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
-from .cues import Cue, noun_class
+from .cues import Cue, closing_compound_subject, noun_class
 from .syntax import owner_of, phrase_head, subtree_span
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE, SPEAKER_LABELS
 
@@ -20,6 +20,11 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
         # of two subjects (a misparse), the word nearest before the verb; never a dash read as a noun
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj") and (c.text[:1].isalnum() or c.text == "%")]
         subj = max(subjects, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i)) if subjects else None
+        if subj is None and v.pos_ in ("VERB", "AUX") and v.i > 0 and v.doc[v.i - 1].head.i == v.i and v.doc[v.i - 1].dep_ == "compound" \
+                and v.doc[v.i - 1].tag_ in ("NNS", "NNPS"):
+            subj = v.doc[v.i - 1]  # "..., state records show.": a plural noun the parse hung on the verb as a compound
+        if subj is None and v.i == verb.i and v.pos_ == "NOUN":
+            subj = closing_compound_subject(v)  # '"...," the email read.': the verb itself read as a noun
         if subj is not None:
             named = name_before_verb(subj, v)
             if named is not None:

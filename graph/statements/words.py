@@ -51,3 +51,5 @@ DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "man", "woman")
 ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ence", "ance", "ion", "ism", "ure", "ing", "ship", "hood")
 REFLEXIVES = {w for w, _, _, _, form in _PRONOUNS if form == "reflexive"}
+# cues whose object is whom the words are addressed to, never who says them ("told the Ledger")
+ADDRESSING = packaged_words("speaker_words.tsv", "addressing")

@@ -260,3 +260,21 @@ def _split_at_phrase_roots(toks: Tokens, start: int, end: int, head_words: dict[
         s = b
     pieces.append((s, end))
     return [(a, b) for a, b in pieces if a < b]
+
+
+def law_named_after(toks: Tokens, start: int, end: int, shape_type) -> int:
+    """Where a name after "the" ends when it is the start of a law's name: "the Ann Lee Justice in
+    Housing Act" is one law, not the person "Ann Lee Justice" and an event ("Housing Act"). The
+    words after the span, maybe across one inner word ("in", "for"), run on in capitals to a name
+    whose shape (``shape_type``: graph/data/name_shapes.tsv) is a law's; otherwise ``end``."""
+    if start == 0 or toks.lower[start - 1] != "the" or end >= len(toks) or "\n" in toks.space[end - 1]:
+        return end
+    j = end
+    if toks.text[j] in NAME_INNER_WORDS and toks.lower[j] != "the":
+        j += 1  # lower-case only: "In" or "And" would be a new sentence's word
+    k = j
+    while k < len(toks) and toks.name_word[k] and "\n" not in toks.space[k - 1]:
+        k += 1
+    if k == j or shape_type(toks.span_text(start, end)) == "law":
+        return end
+    return k if shape_type(toks.span_text(start, k)) == "law" else end

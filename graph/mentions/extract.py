@@ -33,6 +33,7 @@ from .candidates import (
     ner_candidates,
     overlaps,
 )
+from .boundaries import law_named_after
 from .common_words import after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name, without_common_words
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
@@ -165,6 +166,7 @@ def extract_mentions(
         c for c in candidates
         if c.kind != "weak" or {s.entry for s in c.surfaces} & strong_entries or (c.start, c.end) in ner_spans
     ]
+    candidates = [_as_law(toks, c, gaz) for c in candidates]
     chosen = choose(candidates)
     # The country a document is about decides which ministry a bare "Ministry of Internal Affairs" is.
     country_counts = Counter(
@@ -184,6 +186,15 @@ def extract_mentions(
                                     extractor.roles, extractor.name_heads)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
+
+
+def _as_law(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Candidate:
+    """A name that is the start of a law's name ("the Ann Lee Justice in Housing Act") spans the
+    whole law, which names no actor (see :func:`law_named_after`)."""
+    if cand.inverted:
+        return cand
+    end = law_named_after(toks, cand.start, cand.end, gaz.names.shape_type)
+    return cand if end == cand.end else Candidate(cand.start, end, "ner", cand.label)
 
 
 def _headline_people(

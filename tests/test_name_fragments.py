@@ -21,3 +21,16 @@ def test_a_law_named_after_a_person_is_one_law_not_a_person(tmp_path):
     # the people the laws are named after are still there, as people
     assert node_named(G, "Tavon Riggs")["type"] == "person"
     assert node_named(G, "Marla Quint")["type"] == "person"
+
+
+def test_a_movement_name_the_model_cut_before_its_last_word_is_whole(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Marchers fill the square\n\n"
+        "Thousands of people marched on Saturday, waving Green Rivers Matter flags and singing. The "
+        "river is cleaner than a year ago, said the Fenwick Trust Chairman on Monday.\n",
+    )
+    assert node_named(G, "Green Rivers Matter")["type"] in ("organization", "group")
+    assert "Green Rivers" not in labels(G)
+    # a role after an organisation's name is no part of it
+    assert not [label for label in labels(G) if label.endswith("Chairman")]

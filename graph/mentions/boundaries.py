@@ -3,6 +3,7 @@ capitalised words split where two names meet, names joined across a hyphen or an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..tokens import Tokens
 from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESSIVE
@@ -278,3 +279,20 @@ def law_named_after(toks: Tokens, start: int, end: int, shape_type) -> int:
     if k == j or shape_type(toks.span_text(start, end)) == "law":
         return end
     return k if shape_type(toks.span_text(start, k)) == "law" else end
+
+
+def runs_on(toks: Tokens, end: int, not_names: Callable[[str], bool]) -> int:
+    """Where an organisation's name the model cut short ends: capitalised words right after it in
+    the middle of a sentence, which the model gave no entity of their own and read as proper
+    nouns, are the rest of it ("Black Lives" + "Matter flags"). Not when another capitalised word
+    follows (whose name it would be is unclear), nor over a word ``not_names`` says names nobody
+    (a role, a day: "the Acme Chairman said", "Acme Monday")."""
+    k = end
+    while (
+        k < len(toks) and toks.space[k - 1] == " " and toks.tok[k].ent_iob_ == "O" and toks.tok[k].pos_ == "PROPN"
+        and toks.is_alpha[k] and toks.text[k].istitle() and not toks.tok[k].is_sent_start and not not_names(toks.text[k])
+    ):
+        k += 1
+    if k == end or k < len(toks) and toks.name_word[k] and toks.space[k - 1] == " ":
+        return end
+    return k

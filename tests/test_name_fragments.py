@@ -34,3 +34,13 @@ def test_a_movement_name_the_model_cut_before_its_last_word_is_whole(tmp_path):
     assert "Green Rivers" not in labels(G)
     # a role after an organisation's name is no part of it
     assert not [label for label in labels(G) if label.endswith("Chairman")]
+
+
+def test_a_school_name_the_model_cut_before_of_is_whole(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Ann Marlow trained at the University of Leeds, followed by Birmingham's Corran Tate Academy "
+        "of Dramatic Art. She joined a touring company in 2001.\n",
+    )
+    assert node_named(G, "Corran Tate Academy of Dramatic Art")["type"] == "organization"
+    assert "Corran Tate Academy" not in labels(G)

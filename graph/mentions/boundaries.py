@@ -281,12 +281,18 @@ def law_named_after(toks: Tokens, start: int, end: int, shape_type) -> int:
     return k if shape_type(toks.span_text(start, k)) == "law" else end
 
 
-def runs_on(toks: Tokens, end: int, not_names: Callable[[str], bool]) -> int:
+def runs_on(toks: Tokens, end: int, not_names: Callable[[str], bool], headed: bool = False) -> int:
     """Where an organisation's name the model cut short ends: capitalised words right after it in
     the middle of a sentence, which the model gave no entity of their own and read as proper
-    nouns, are the rest of it ("Black Lives" + "Matter flags"). Not when another capitalised word
-    follows (whose name it would be is unclear), nor over a word ``not_names`` says names nobody
-    (a role, a day: "the Acme Chairman said", "Acme Monday")."""
+    nouns, are the rest of it ("Black Lives" + "Matter flags"); after a name that ends in an
+    organisation's head word (``headed``), so are "of" and such words ("Acme Academy" + "of
+    Dramatic Art"). Not when another capitalised word follows (whose name it would be is
+    unclear), nor over a word ``not_names`` says names nobody (a role, a day: "the Acme Chairman
+    said", "Acme Monday")."""
+    if headed and end + 1 < len(toks) and toks.text[end] == "of" and toks.space[end - 1] == " ":
+        after = runs_on(toks, end + 1, not_names)
+        if after > end + 1:
+            return after
     k = end
     while (
         k < len(toks) and toks.space[k - 1] == " " and toks.tok[k].ent_iob_ == "O" and toks.tok[k].pos_ == "PROPN"

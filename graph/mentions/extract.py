@@ -209,7 +209,7 @@ def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: 
         folded = fold(word)
         return folded in extractor.roles or folded in gaz.stop_names or word in gaz.titles or gaz.names.type_nouns.get(folded) == "person"
 
-    end = runs_on(toks, cand.end, not_a_name)
+    end = runs_on(toks, cand.end, not_a_name, gaz.head_words.get(toks.text[cand.end - 1]) in ORG_TYPES)
     return cand if end == cand.end else Candidate(cand.start, end, cand.kind, cand.label)
 
 

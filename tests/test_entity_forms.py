@@ -40,6 +40,16 @@ def test_a_head_word_alone_is_the_one_name_with_that_head(tmp_path):
     assert node_named(G, "Corran Lodge")["aliases"] == ["Corran Lodge"]
 
 
+def test_a_head_word_alone_beside_several_names_with_that_head_is_no_node(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "There are three hotels in Marvane: the Corlis Bay Hotel, the Quenby Hotel and the Tallow "
+        "Hotel. Rooms at the Quenby Hotel share a bathroom. The Hotel serves breakfast until ten.\n",
+    )
+    assert node_named(G, "Quenby Hotel")["aliases"] == ["Quenby Hotel"]
+    assert not [n for n in nodes_with(G, "Hotel") if n["label"] == "Hotel"]
+
+
 def test_two_people_sharing_a_surname_stay_two_beside_these_forms(tmp_path):
     G = build_texts(
         tmp_path,

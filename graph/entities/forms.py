@@ -105,7 +105,7 @@ def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str |
     """Within a document, a head word alone ("the Ministry", "the Lodge") is the one name the
     document gives with that head ("Ministry of Defence", "Ashvale Lodge"), and an island's name
     alone is the island named with its head word ("Ostra" of "Ostra Island"). With two names of
-    that head in the document, or none, the word stays what it was."""
+    that head in the document it names none of them (no entity); with none, it stays what it was."""
     heads = set(gaz.head_words) | {noun.capitalize() for noun in gaz.names.type_nouns}
     for a in analyses:
         doc_keys = keys[a.doc]
@@ -134,6 +134,8 @@ def link_head_forms(analyses: list[DocumentAnalysis], keys: dict[str, list[str |
             targets = by_island.get(name) or (by_head.get(name) if m.name in heads else None)
             if targets and len(targets) == 1 and k not in targets:
                 uf.relink(doc_keys, i, next(iter(targets)), LinkRule.SHORT_FORM, a.doc)
+            elif targets and k not in targets and m.name in heads and len({uf.find(t) for t in targets}) > 1:
+                doc_keys[i] = None  # "the Hotel" in a text naming four hotels names none of them
 
 
 SAINT = re.compile(r"^(?:Saint|St\.?)\s+(\S+)$")

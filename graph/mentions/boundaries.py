@@ -3,6 +3,7 @@ capitalised words split where two names meet, names joined across a hyphen or an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..tokens import Tokens
 from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESSIVE
@@ -260,3 +261,44 @@ def _split_at_phrase_roots(toks: Tokens, start: int, end: int, head_words: dict[
         s = b
     pieces.append((s, end))
     return [(a, b) for a, b in pieces if a < b]
+
+
+def law_named_after(toks: Tokens, start: int, end: int, shape_type) -> int:
+    """Where a name after "the" ends when it is the start of a law's name: "the Ann Lee Justice in
+    Housing Act" is one law, not the person "Ann Lee Justice" and an event ("Housing Act"). The
+    words after the span, maybe across one inner word ("in", "for"), run on in capitals to a name
+    whose shape (``shape_type``: graph/data/name_shapes.tsv) is a law's; otherwise ``end``."""
+    if start == 0 or toks.lower[start - 1] != "the" or end >= len(toks) or "\n" in toks.space[end - 1]:
+        return end
+    j = end
+    if toks.text[j] in NAME_INNER_WORDS and toks.lower[j] != "the":
+        j += 1  # lower-case only: "In" or "And" would be a new sentence's word
+    k = j
+    while k < len(toks) and toks.name_word[k] and "\n" not in toks.space[k - 1]:
+        k += 1
+    if k == j or shape_type(toks.span_text(start, end)) == "law":
+        return end
+    return k if shape_type(toks.span_text(start, k)) == "law" else end
+
+
+def runs_on(toks: Tokens, end: int, not_names: Callable[[str], bool], headed: bool = False) -> int:
+    """Where an organisation's name the model cut short ends: capitalised words right after it in
+    the middle of a sentence, which the model gave no entity of their own and read as proper
+    nouns, are the rest of it ("Black Lives" + "Matter flags"); after a name that ends in an
+    organisation's head word (``headed``), so are "of" and such words ("Acme Academy" + "of
+    Dramatic Art"). Not when another capitalised word follows (whose name it would be is
+    unclear), nor over a word ``not_names`` says names nobody (a role, a day: "the Acme Chairman
+    said", "Acme Monday")."""
+    if headed and end + 1 < len(toks) and toks.text[end] == "of" and toks.space[end - 1] == " ":
+        after = runs_on(toks, end + 1, not_names)
+        if after > end + 1:
+            return after
+    k = end
+    while (
+        k < len(toks) and toks.space[k - 1] == " " and toks.tok[k].ent_iob_ == "O" and toks.tok[k].pos_ == "PROPN"
+        and toks.is_alpha[k] and toks.text[k].istitle() and not toks.tok[k].is_sent_start and not not_names(toks.text[k])
+    ):
+        k += 1
+    if k == end or k < len(toks) and toks.name_word[k] and toks.space[k - 1] == " ":
+        return end
+    return k

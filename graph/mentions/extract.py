@@ -33,6 +33,7 @@ from .candidates import (
     ner_candidates,
     overlaps,
 )
+from .boundaries import law_named_after, runs_on
 from .common_words import after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name, without_common_words
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
@@ -177,6 +178,9 @@ def extract_mentions(
         c for c in candidates
         if c.kind != "weak" or {s.entry for s in c.surfaces} & strong_entries or (c.start, c.end) in ner_spans
     ]
+    candidates = [_as_law(toks, c, gaz) for c in candidates]
+    covered = Counter(t for c in candidates for t in range(c.start, c.end))
+    candidates = [_run_on(toks, c, headline_sents, extractor, covered) for c in candidates]
     chosen = choose(candidates)
     # The country a document is about decides which ministry a bare "Ministry of Internal Affairs" is.
     country_counts = Counter(
@@ -196,6 +200,33 @@ def extract_mentions(
                                     extractor.roles, extractor.name_heads)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
+
+
+def _as_law(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Candidate:
+    """A name that is the start of a law's name ("the Ann Lee Justice in Housing Act") spans the
+    whole law, which names no actor (see :func:`law_named_after`)."""
+    if cand.inverted:
+        return cand
+    end = law_named_after(toks, cand.start, cand.end, gaz.names.shape_type)
+    return cand if end == cand.end else Candidate(cand.start, end, "ner", cand.label)
+
+
+def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: MentionExtractor, taken: Counter) -> Candidate:
+    """An organisation's name the model cut before its last capitalised words takes them (see
+    :func:`runs_on`); not in a title-case line, where every word has a capital, nor over words
+    another source reads as a name (``taken``: "the Acme Council Jim Beam": a person after it)."""
+    if cand.kind != "ner" or cand.label != "ORG" or toks.sentence[cand.start] in headline_sents:
+        return cand
+    gaz = extractor.gazetteer
+
+    def not_a_name(word: str) -> bool:
+        folded = fold(word)
+        return folded in extractor.roles or folded in gaz.stop_names or word in gaz.titles or gaz.names.type_nouns.get(folded) == "person"
+
+    end = runs_on(toks, cand.end, not_a_name, gaz.head_words.get(toks.text[cand.end - 1]) in ORG_TYPES)
+    if end == cand.end or any(taken[t] for t in range(cand.end, end)) or fold(toks.text[cand.end]) in gaz.names.given_names:
+        return cand
+    return Candidate(cand.start, end, cand.kind, cand.label)
 
 
 def _headline_people(

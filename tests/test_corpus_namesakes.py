@@ -19,6 +19,13 @@ ARTICLES = {
     # one person of this surname in the corpus: the surname alone elsewhere is that person
     "bridge": "Bridge reopens\n\nRosalind Vantreight, the city engineer, reopened the old bridge on Friday after "
     "two years of repairs.\n",
+    # "she" said of a lone surname: no man of that surname, in this article or in another
+    "dinner": "Debate night\n\nThe former governor Tom Ardley and his son Peter Ardley spoke first at the "
+    "dinner in Dover.\n\nLater in the evening, Ardley took the stage to loud applause. She said the state "
+    "needed better schools and safer roads.\n",
+    "ferry": "Ferry fares\n\nOwen Brisk, the ferry company's owner, raised the fares on Monday.\n",
+    "fares": "Fares protest\n\nCommuters gathered at the pier on Tuesday. Later, Brisk met the crowd at the "
+    "gate. She said the new fares were unfair to students.\n",
     "traffic": "Traffic eases\n\nTraffic on the east side eased this week. Vantreight said the bridge would "
     "carry buses from June.\n",
 }
@@ -52,3 +59,9 @@ def test_a_lone_surname_joins_the_corpus_only_person_of_that_name(kg):
     speaker = one(kg, "traffic", "the bridge would carry buses")["speaker"]
     assert speaker and _node(kg, speaker)["label"] == "Rosalind Vantreight"
     assert _node(kg, speaker)["documents"] == ["bridge", "traffic"]
+
+
+@pytest.mark.parametrize("doc, start", [("dinner", "the state needed better schools"), ("fares", "the new fares")])
+def test_a_lone_surname_called_she_is_no_man_of_that_surname(kg, doc, start):
+    speaker = one(kg, doc, start)["speaker"]
+    assert speaker is None or _node(kg, speaker)["label"] not in ("Tom Ardley", "Peter Ardley", "Owen Brisk")

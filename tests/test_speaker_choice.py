@@ -65,6 +65,9 @@ TEXTS = {
                        "to Tom Rusk to, now, Carl Crane, Kolar said during his speech to the club.",
     "title_head": "The party met in Dover.\n\n"
                   "\"Turnout is what matters,\" said former Dakota Gov. and Farmers Union Chairman Ed Varga.",
+    "titled_role": "Mayor Tess Ambry opened the new library on Monday. Paul Dorrit, a local builder, showed "
+                   "visitors around the reading rooms and the garden.\n\n"
+                   "\u201cThe city needed this for years,\u201d the mayor said.",
 }
 
 
@@ -190,3 +193,8 @@ def test_an_outlet_named_again_by_its_last_word_is_the_outlet(kg):
 ])
 def test_the_person_a_speaker_phrase_names_not_one_inside_it_or_beside_it(kg, doc, start, person):
     assert label(kg, one(kg, doc, start)["speaker"]) == person
+
+
+def test_the_role_a_title_gives_is_the_titled_persons_not_the_last_one_named(kg):
+    # "Mayor Tess Ambry ... Paul Dorrit ... the mayor said": the title said who the mayor is
+    assert label(kg, one(kg, "titled_role", "The city needed this")["speaker"]) == "Tess Ambry"

@@ -37,7 +37,7 @@ from .forms import (link_country_forms, link_head_forms, link_initials, link_org
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
 from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
-                       lone_name, named_before, position, surname_forms, two_unsure, unsure_full_names)
+                       lone_name, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
 from .variants import FUZZY_MIN_LENGTH, FUZZY_SIMILARITY, link_reversed_names, link_transliterated_places, link_variants_in_document
 from .unionfind import own_key as _own_key
@@ -207,7 +207,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     Lee", "Xi" after "Xi Jinping") is that person. A surname with a title or a cue ("Ms. Varnholt",
     "Varnholt said she") is the one name of its document that ends with it even when the model took
     that name for something else ("Sylke Varnholt" as an organisation). A people's name that is a
-    person's surname ("German" of "Tessa German") is that person where the country goes unnamed. With
+    person's surname ("German" of "Tessa German") is that person where the country goes unnamed. A
+    "she" the statement stage resolved to a lone surname says it is no man of that surname. With
     no full name in the document, a surname is the one person of the corpus who has it, and nobody
     when the corpus has two, or when two names of the document the model did not read as people's
     end with it."""
@@ -266,17 +267,19 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
             if m.gender and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
                 if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
                     unnamed[fold(m.name)].append((position(m), k))
+        said_gender = pronoun_genders(a)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
                 continue
+            gender = m.gender or said_gender.get(i)  # a title's, else what "he" or "she" said of this mention
             name = fold(m.name)
             if not lone_name(m.name, names) and not (
                 m.label == NameType.PERSON and len(m.name.split()) == 2 and k not in people_keys and (name in by_surname or name in corpus)
             ):
                 continue  # one word, a particle's surname, or a person's two-word surname ("Whitacre Delgado")
             rule = LinkRule.SURNAME
-            candidates = [p for p in by_surname.get(name, ()) if not other_gender(m.gender, genders.get(uf.find(p[1])))]
+            candidates = [p for p in by_surname.get(name, ()) if not other_gender(gender, genders.get(uf.find(p[1])))]
             if name in unnamed and not m.gender:
                 candidates = sorted(candidates + unnamed[name])
             target = named_before(candidates, position(m))
@@ -294,7 +297,7 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                 uf.relink(doc_keys, i, target, rule, a.doc)
             elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
                 corpus_links.setdefault(k, (next(iter(corpus[name])), a.doc))
-                lone_genders[k].add(m.gender)
+                lone_genders[k].add(gender)
     # A surname called "Mr." in one article and "Ms." in another names two people: neither is the corpus's.
     for k, (person, doc) in corpus_links.items():
         said = lone_genders[k] - {None}

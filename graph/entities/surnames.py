@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..contract import fold
+from ..curated import packaged_rows
 from ..entity_types import full_person_name, has_given_name
 from ..gazetteer import Gazetteer, NameKnowledge
 from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, SpeakerResolution, StatementKind
@@ -161,6 +162,23 @@ def link_curated_surnames(a: DocumentAnalysis, doc_keys: list[str | None], by_su
         target = named_before(by_surname.get(fold(m.name), ()), position(m))
         if target is not None:
             uf.relink(doc_keys, i, target, LinkRule.SURNAME, a.doc)
+
+
+# data/pronouns.tsv: word, person, number, gender, form; "he" -> m, "she" -> f
+_PRONOUN_GENDERS = {w: gender for w, _, _, gender, _ in packaged_rows("pronouns.tsv") if gender in ("m", "f")}
+
+
+def pronoun_genders(a: DocumentAnalysis) -> dict[int, str]:
+    """Mention -> the gender a "he" or "she" that the statement stage resolved to it says: "Lee
+    ... she said" is a woman, whatever full name of the document ends with "Lee". Mentions that
+    "he" and "she" both point to get none."""
+    said: dict[int, set[str]] = defaultdict(set)
+    for s in a.statements:
+        if s.speaker_mention is not None and s.speaker_resolution == SpeakerResolution.PRONOUN and s.speaker_text:
+            gender = _PRONOUN_GENDERS.get(s.speaker_text.lower())
+            if gender:
+                said[s.speaker_mention].add(gender)
+    return {i: next(iter(g)) for i, g in said.items() if len(g) == 1}
 
 
 def _speakers(a: DocumentAnalysis) -> set[int]:

@@ -242,6 +242,8 @@ def _index_people(ctx: Context) -> None:
                 gender = HONORIFICS.get(ctx.doc[span.start - 1].lower_)
         if gender and key not in ctx.people.genders:
             ctx.people.genders[key] = gender
+        if m.title:  # "Senator Ann Lee": the role "the senator" may point back to her
+            ctx.people.roles.setdefault(key, set()).update(m.title.lower().split())
         words = m.name.split()
         if len(words) > 1 and n in named_people:
             g = by_given_name.get(words[0].lower())
@@ -249,8 +251,6 @@ def _index_people(ctx: Context) -> None:
     for key, g in guessed.items():
         if g and key not in ctx.people.genders:
             ctx.people.genders[key] = g  # what the text says (a title, "Mrs") wins over the given name
-        if m.title:
-            ctx.people.roles.setdefault(key, set()).update(m.title.lower().split())
     # the people in text order, for looking back from a statement; mentions at one place in
     # key order when walking back
     order = {n: k for k, n in enumerate(ctx.people.keys)}

@@ -322,3 +322,44 @@ def test_node_types_are_plain_strings_in_the_graph_and_its_files(graph, tmp_path
     plain.add_nodes_from((n, {"type": attrs["type"]}) for n, attrs in graph.nodes(data=True))
     nx.write_graphml(plain, tmp_path / "g.graphml")  # networkx writes no enum
     assert json.loads(json.dumps(types)) == types
+
+
+def test_another_name_of_a_place_is_a_place(tmp_path):
+    """A name the text gives as another name of a place ("also known as", "called", a bracket
+    opening on a language) is that place's, however the small model reads it alone."""
+    G = build_texts(
+        tmp_path,
+        "Varnholm (Norse: Varnaholmr, also known as Varnhelm) is a city on the northern coast. "
+        "Kessary (Greek: Kessaria, Kesári) is a port town. The town has an old Quarter called Telbrin, "
+        "built by merchants in the 1600s. Brevora, known as Brevoa in the local dialect, is a group of "
+        "islands off the coast.\n",
+    )
+    for name in ("Varnhelm", "Kesári", "Telbrin", "Brevoa"):
+        assert not [n for n in nodes_with(G, name) if n["type"] != "place"], name
+
+
+def test_a_square_named_in_another_language_is_a_place(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Squares\n\nMeydan Sorkhan. The old market square, lined with tea houses.\n\n"
+        "Plac Zelenski is the heart of the old town, and the picturesque Velandri and Tosko districts "
+        "lie to its east. The Ardel and Mirren Rivers meet below the town. Dara Vell Statue stands by "
+        "the gate.\n",
+    )
+    for name in ("Meydan Sorkhan", "Zelenski", "Velandri", "Mirren Rivers", "Dara Vell Statue"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
+
+
+def test_a_person_known_by_another_name_or_written_to_stays_a_person(tmp_path):
+    """The traps: a person's nickname, a letter to a person, a meeting with one at a place, and a
+    company named after a town keep their types."""
+    G = build_texts(
+        tmp_path,
+        "Ann Tarrow, known as Annie Tee to her fans, is a singer from Brisbane. Fans sent a letter to "
+        "Ann Tarrow in May. Rep. Tom Vale met with Ann Tarrow at his office, and Tom Vale said she was "
+        "kind. Halvik Foods, known as Halvik in the town of Halvik Bay, is a company that sells fish.\n",
+    )
+    assert node_named(G, "Ann Tarrow")["type"] == "person"
+    assert node_named(G, "Tom Vale")["type"] == "person"
+    assert node_named(G, "Halvik Foods")["type"] == "organization"
+    assert not [n for n in nodes_with(G, "Annie Tee") if n["type"] == "place"]

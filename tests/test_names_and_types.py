@@ -363,3 +363,17 @@ def test_a_person_known_by_another_name_or_written_to_stays_a_person(tmp_path):
     assert node_named(G, "Tom Vale")["type"] == "person"
     assert node_named(G, "Halvik Foods")["type"] == "organization"
     assert not [n for n in nodes_with(G, "Annie Tee") if n["type"] == "place"]
+
+
+def test_a_name_a_journey_goes_to_is_a_place(tmp_path):
+    """"Fly to the X", "a trip to the X": the end of a journey is a place whatever the small model
+    calls it; a body that people return or write to stays one."""
+    G = build_texts(
+        tmp_path,
+        "Visitors can travel to the Dunrae only by air. Flying to the Dunrae is not cheap, and a "
+        "trip to the Dunrae takes a day. The plane is based in the Dunrae. Ann Lee returned to the "
+        "Velmar Trust in May, and she wrote a letter to the Velmar Trust about the flights.\n",
+    )
+    assert node_named(G, "Dunrae")["type"] == "place"
+    assert node_named(G, "Velmar Trust")["type"] == "organization"
+    assert node_named(G, "Ann Lee")["type"] == "person"

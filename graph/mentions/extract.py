@@ -288,7 +288,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             kind, label = "gazetteer", gaz.entries[key].type
         elif title is None and after_indefinite_article(toks, start, end):
             return None  # "run as a Mutual Society", "saw a Studebaker": a kind of thing
-        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and title is None and in_place_context(toks, start, end, gaz):
+        elif label in ("ORG", "PERSON", "GPE", "FAC", "organization") and len(words) <= 2 and not head_type and title is None and in_place_context(toks, start, end, gaz):
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"

@@ -22,6 +22,7 @@ LOCATIVE = packaged_words("place_cues.tsv", "locative")  # data/place_cues.tsv, 
 ROUTE = packaged_words("place_cues.tsv", "route")
 ROUTE_OF_A_WORD = packaged_words("place_cues.tsv", "route_of_a_word")
 NOT_ROUTE_HEADS = packaged_words("place_cues.tsv", "not_route_head")
+TRAVEL = packaged_words("place_cues.tsv", "travel")  # "flew to X": a journey, whoever X is named after
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 RELATIVE_PERSON = {"who", "whom", "whose"}
 COMPASS = packaged_words("place_cues.tsv", "compass")
@@ -231,6 +232,8 @@ def in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool
     prep = head.head
     if prep.lower_ in LOCATIVE or prep.lower_ in ROUTE:
         return True
+    if prep.lower_ in ROUTE_OF_A_WORD and prep.head.lemma_.lower() in TRAVEL:
+        return True  # "flew to the X", "ferries from X": a journey's end or start
     lone = end - start == 1 and toks.tok[start].ent_type_ != "PERSON" and toks.lower[start - 1] == prep.lower_
     return lone and prep.lower_ in ROUTE_OF_A_WORD and prep.head.lower_ not in NOT_ROUTE_HEADS
 

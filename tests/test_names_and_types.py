@@ -377,3 +377,16 @@ def test_a_name_a_journey_goes_to_is_a_place(tmp_path):
     assert node_named(G, "Dunrae")["type"] == "place"
     assert node_named(G, "Velmar Trust")["type"] == "organization"
     assert node_named(G, "Ann Lee")["type"] == "person"
+
+
+def test_a_ferry_link_ends_at_a_place_and_a_compass_point_is_no_part_of_its_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "From Ostby there is a ferry connection across the bay to Vøre on Harnø. Northeast of "
+        "Dellwyn and near the Corrister border lies Ashgrove, a neighborhood. The navy kept a base on "
+        "Wenlow Atoll. Ann Lee has a connection to Tom Vale, who runs the ferry.\n",
+    )
+    assert node_named(G, "Vøre")["type"] == "place"
+    assert node_named(G, "Dellwyn")["type"] == "place" and not nodes_with(G, "Northeast of Dellwyn")
+    assert node_named(G, "Wenlow Atoll")["type"] == "place"
+    assert node_named(G, "Tom Vale")["type"] == "person"

@@ -232,8 +232,10 @@ def in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool
     prep = head.head
     if prep.lower_ in LOCATIVE or prep.lower_ in ROUTE:
         return True
-    if prep.lower_ in ROUTE_OF_A_WORD and prep.head.lemma_.lower() in TRAVEL:
-        return True  # "flew to the X", "ferries from X": a journey's end or start
+    if prep.lower_ in ROUTE_OF_A_WORD and (
+        prep.head.lemma_.lower() in TRAVEL or any(c.dep_ == "compound" and c.lemma_.lower() in TRAVEL for c in prep.head.children)
+    ):
+        return True  # "flew to the X", "a ferry link from X": a journey's end or start
     lone = end - start == 1 and toks.tok[start].ent_type_ != "PERSON" and toks.lower[start - 1] == prep.lower_
     return lone and prep.lower_ in ROUTE_OF_A_WORD and prep.head.lower_ not in NOT_ROUTE_HEADS
 

@@ -331,7 +331,7 @@ def test_another_name_of_a_place_is_a_place(tmp_path):
         tmp_path,
         "Varnholm (Norse: Varnaholmr, also known as Varnhelm) is a city on the northern coast. "
         "Kessary (Greek: Kessaria, Kesári) is a port town. The town has an old Quarter called Telbrin, "
-        "built by merchants in the 1600s. Brevora, known as Brevoa in the local dialect, is a group of "
+        "built by merchants in the 1600s. Brevora, known as Brevoa among fishermen, is a group of "
         "islands off the coast.\n",
     )
     for name in ("Varnhelm", "Kesári", "Telbrin", "Brevoa"):
@@ -342,7 +342,7 @@ def test_a_square_named_in_another_language_is_a_place(tmp_path):
     G = build_texts(
         tmp_path,
         "Squares\n\nMeydan Sorkhan. The old market square, lined with tea houses.\n\n"
-        "Plac Zelenski is the heart of the old town, and the picturesque Velandri and Tosko districts "
+        "Plac Zelenski is the heart of the old town, and the quiet Velandri and Tosko districts "
         "lie to its east. The Ardel and Mirren Rivers meet below the town. Dara Vell Statue stands by "
         "the gate.\n",
     )

@@ -390,3 +390,18 @@ def test_a_ferry_link_ends_at_a_place_and_a_compass_point_is_no_part_of_its_name
     assert node_named(G, "Dellwyn")["type"] == "place" and not nodes_with(G, "Northeast of Dellwyn")
     assert node_named(G, "Wenlow Atoll")["type"] == "place"
     assert node_named(G, "Tom Vale")["type"] == "person"
+
+
+def test_what_the_text_says_a_name_is_makes_it_a_place(tmp_path):
+    """"X is a small port town", "X is a group of islands": the sentence says X is a place; a
+    person "is a city councillor" and a brigade is no street."""
+    G = build_texts(
+        tmp_path,
+        "Marnholt is a group of islands in the north. Kessary is a small port town. Ann Lee, who "
+        "visited Kessary, is a city councillor. Catedral de San Ormo stands above Havnevej, and Wat "
+        "Surin is on the river. The Varden Brigade said it would leave.\n",
+    )
+    for name in ("Marnholt", "Kessary", "Catedral de San Ormo", "Havnevej", "Wat Surin"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
+    assert node_named(G, "Ann Lee")["type"] == "person"
+    assert not [n for n in nodes_with(G, "Varden Brigade") if n["type"] == "place"]

@@ -57,7 +57,7 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         votes.append(EntityType.PLACE)  # "the island of X", "the city of X", "20 km north of X"
     if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
         votes.append(EntityType.PLACE)  # "Springfield, X." names the region a town is in
-    if _another_name_of_a_place(toks, start, type_nouns) or _led_by_a_place_word(toks, start, end) or _listed_with_places(toks, end, type_nouns):
+    if _said_to_be_a_place(toks.doc[start:end].root, type_nouns) or _another_name_of_a_place(toks, start, type_nouns) or _led_by_a_place_word(toks, start, end) or _listed_with_places(toks, end, type_nouns):
         votes.append(EntityType.PLACE)
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
         votes.append(NonActorType.WORK)  # "Rivers of Ash (1998)": a book's or a film's title with its year
@@ -157,6 +157,18 @@ def _a_place(toks: Tokens, i: int, after: int, type_nouns: dict[str, EntityType 
             while k + 1 < stop and toks.tok[k].pos_ == "NOUN" and toks.tok[k + 1].pos_ == "NOUN":
                 k += 1  # the head of "a port town", "a city councillor"
             return k < stop and type_nouns.get(toks.tok[k].lemma_.lower()) == "place" and toks.tok[k].pos_ == "NOUN"
+    return False
+
+
+def _said_to_be_a_place(root: Token, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """The subject of "is a city", "is a small port town", "is a group of islands"."""
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    for noun in root.head.children:
+        if noun.dep_ == "attr" and noun.pos_ == "NOUN":
+            if noun.lemma_.lower() in COLLECTIVES:
+                noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
+            return type_nouns.get(noun.lemma_.lower()) == "place"
     return False
 
 

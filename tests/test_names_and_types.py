@@ -405,3 +405,26 @@ def test_what_the_text_says_a_name_is_makes_it_a_place(tmp_path):
         assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
     assert node_named(G, "Ann Lee")["type"] == "person"
     assert not [n for n in nodes_with(G, "Varden Brigade") if n["type"] == "place"]
+
+
+def test_islands_in_a_list_or_defined_by_a_colon_are_places(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Islands\n\nMarn Vellis: the biggest island of the group.\n\n"
+        "From the fort you can see the islands La Tarne, Petite Osk, Marn Vellis, Les Corbes, and Vell Major.\n",
+    )
+    for name in ("Marn Vellis", "La Tarne", "Petite Osk", "Les Corbes", "Vell Major"):
+        assert node_named(G, name)["type"] == "place", name
+
+
+def test_a_mayor_named_after_his_town_and_a_senator_in_a_headline_stay_people(tmp_path):
+    """The traps: "the mayor of Springfield, Ann Lee," is no region of Springfield, and a headline's
+    "Challenger Ann Lee: ..." is no definition of a place."""
+    G = build_texts(
+        tmp_path,
+        "Senate Challenger Dara Quell: Close the Harbor Gate\n\n"
+        "After the Republican mayor of Springfield, Doyle Marrick, was elected, a dinner was held. "
+        "Former State Senator Dr. Dara Quell said the harbor would close. Marrick said he agreed.\n",
+    )
+    assert node_named(G, "Doyle Marrick")["type"] == "person"
+    assert node_named(G, "Dara Quell")["type"] == "person"

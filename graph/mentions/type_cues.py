@@ -55,9 +55,11 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
     ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
         votes.append(EntityType.PLACE)  # "the island of X", "the city of X", "20 km north of X"
-    if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
+    if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct) and not (
+        end - start >= 2 and toks.tok[start].ent_type_ == "PERSON"  # "the mayor of Springfield, Ann Lee,"
+    ):
         votes.append(EntityType.PLACE)  # "Springfield, X." names the region a town is in
-    if _said_to_be_a_place(toks.doc[start:end].root, type_nouns) or _another_name_of_a_place(toks, start, type_nouns) or _led_by_a_place_word(toks, start, end) or _listed_with_places(toks, end, type_nouns):
+    if _said_to_be_a_place(toks.doc[start:end].root, type_nouns) or _defined_as_a_place(toks, start, end, type_nouns) or _in_a_list_of_places(toks, start, type_nouns) or _another_name_of_a_place(toks, start, type_nouns) or _led_by_a_place_word(toks, start, end) or _listed_with_places(toks, end, type_nouns):
         votes.append(EntityType.PLACE)
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
         votes.append(NonActorType.WORK)  # "Rivers of Ash (1998)": a book's or a film's title with its year
@@ -170,6 +172,34 @@ def _said_to_be_a_place(root: Token, type_nouns: dict[str, EntityType | NonActor
                 noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
             return type_nouns.get(noun.lemma_.lower()) == "place"
     return False
+
+
+def _defined_as_a_place(toks: Tokens, start: int, end: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """A name a colon defines as a place, at the start of a line of a list: "X: the biggest island
+    of the group" (not a headline's "Senator X: ...")."""
+    if end + 1 >= len(toks) or toks.text[end] != ":" or not (start == 0 or "\n" in toks.text[start - 1] or toks.tok[start].is_sent_start):
+        return False
+    k = end + 1
+    while k < len(toks) and toks.tok[k].pos_ in ("DET", "ADJ", "ADV") and k < end + 5:
+        k += 1
+    while k + 1 < len(toks) and toks.tok[k].pos_ == "NOUN" and toks.tok[k + 1].pos_ == "NOUN":
+        k += 1
+    return k < len(toks) and toks.tok[k].pos_ == "NOUN" and type_nouns.get(toks.tok[k].lemma_.lower()) == "place"
+
+
+def _in_a_list_of_places(toks: Tokens, start: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """A name in a list that a plural place noun opens: "the islands Tarn, Vell Major and Osk"
+    (the first name is the noun's own cue, context_type_votes)."""
+    k, commas = start - 1, 0
+    while k > 0 and k > start - 30:
+        word = toks.text[k]
+        if word == ",":
+            commas += 1
+        elif not (word[:1].isupper() or word in ("and", "or", "de", "la", "le", "del", "of", "-", "'")):
+            break
+        k -= 1
+    word = toks.text[k]
+    return commas > 0 and word.islower() and word.endswith("s") and type_nouns.get(toks.tok[k].lemma_.lower()) == "place" and toks.text[k + 1][:1].isupper()
 
 
 def _led_by_a_place_word(toks: Tokens, start: int, end: int) -> bool:

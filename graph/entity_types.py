@@ -89,6 +89,8 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
         if m.guessed and m.kind == MentionKind.NER and (m.label in PLACE_LABELS or m.label == NameType.PERSON)
     )
     placed = {name for (name, place), n in readings.items() if place and n > readings[name, False]}
+    # so is one the words around call a place ("the islands X, Y and Z", "X: the largest island")
+    placed |= {folded[m.name] for m in mentions if EntityType.PLACE in m.type_votes and not m.title}
     person_evidence = bool(given) or "person" in shapes.values() or any(
         person_like(m) and (m.title or " " in m.name and folded[m.name] not in placed) and shapes[m.name] is None
         or "person" in _cues(m)

@@ -322,3 +322,109 @@ def test_node_types_are_plain_strings_in_the_graph_and_its_files(graph, tmp_path
     plain.add_nodes_from((n, {"type": attrs["type"]}) for n, attrs in graph.nodes(data=True))
     nx.write_graphml(plain, tmp_path / "g.graphml")  # networkx writes no enum
     assert json.loads(json.dumps(types)) == types
+
+
+def test_another_name_of_a_place_is_a_place(tmp_path):
+    """A name the text gives as another name of a place ("also known as", "called", a bracket
+    opening on a language) is that place's, however the small model reads it alone."""
+    G = build_texts(
+        tmp_path,
+        "Varnholm (Norse: Varnaholmr, also known as Varnhelm) is a city on the northern coast. "
+        "Kessary (Greek: Kessaria, Kesári) is a port town. The town has an old Quarter called Telbrin, "
+        "built by merchants in the 1600s. Brevora, known as Brevoa among fishermen, is a group of "
+        "islands off the coast.\n",
+    )
+    for name in ("Varnhelm", "Kesári", "Telbrin", "Brevoa"):
+        assert not [n for n in nodes_with(G, name) if n["type"] != "place"], name
+
+
+def test_a_square_named_in_another_language_is_a_place(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Squares\n\nMeydan Sorkhan. The old market square, lined with tea houses.\n\n"
+        "Plac Zelenski is the heart of the old town, and the quiet Velandri and Tosko districts "
+        "lie to its east. The Ardel and Mirren Rivers meet below the town. Dara Vell Statue stands by "
+        "the gate.\n",
+    )
+    for name in ("Meydan Sorkhan", "Zelenski", "Velandri", "Mirren Rivers", "Dara Vell Statue"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
+
+
+def test_a_person_known_by_another_name_or_written_to_stays_a_person(tmp_path):
+    """The traps: a person's nickname, a letter to a person, a meeting with one at a place, and a
+    company named after a town keep their types."""
+    G = build_texts(
+        tmp_path,
+        "Ann Tarrow, known as Annie Tee to her fans, is a singer from Brisbane. Fans sent a letter to "
+        "Ann Tarrow in May. Rep. Tom Vale met with Ann Tarrow at his office, and Tom Vale said she was "
+        "kind. Halvik Foods, known as Halvik in the town of Halvik Bay, is a company that sells fish.\n",
+    )
+    assert node_named(G, "Ann Tarrow")["type"] == "person"
+    assert node_named(G, "Tom Vale")["type"] == "person"
+    assert node_named(G, "Halvik Foods")["type"] == "organization"
+    assert not [n for n in nodes_with(G, "Annie Tee") if n["type"] == "place"]
+
+
+def test_a_name_a_journey_goes_to_is_a_place(tmp_path):
+    """"Fly to the X", "a trip to the X": the end of a journey is a place whatever the small model
+    calls it; a body that people return or write to stays one."""
+    G = build_texts(
+        tmp_path,
+        "Visitors can travel to the Dunrae only by air. Flying to the Dunrae is not cheap, and a "
+        "trip to the Dunrae takes a day. The plane is based in the Dunrae. Ann Lee returned to the "
+        "Velmar Trust in May, and she wrote a letter to the Velmar Trust about the flights.\n",
+    )
+    assert node_named(G, "Dunrae")["type"] == "place"
+    assert node_named(G, "Velmar Trust")["type"] == "organization"
+    assert node_named(G, "Ann Lee")["type"] == "person"
+
+
+def test_a_ferry_link_ends_at_a_place_and_a_compass_point_is_no_part_of_its_name(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "From Ostby there is a ferry connection across the bay to Vøre on Harnø. Northeast of "
+        "Dellwyn and near the Corrister border lies Ashgrove, a neighborhood. The navy kept a base on "
+        "Wenlow Atoll. Ann Lee has a connection to Tom Vale, who runs the ferry.\n",
+    )
+    assert node_named(G, "Vøre")["type"] == "place"
+    assert node_named(G, "Dellwyn")["type"] == "place" and not nodes_with(G, "Northeast of Dellwyn")
+    assert node_named(G, "Wenlow Atoll")["type"] == "place"
+    assert node_named(G, "Tom Vale")["type"] == "person"
+
+
+def test_what_the_text_says_a_name_is_makes_it_a_place(tmp_path):
+    """"X is a small port town", "X is a group of islands": the sentence says X is a place; a
+    person "is a city councillor" and a brigade is no street."""
+    G = build_texts(
+        tmp_path,
+        "Marnholt is a group of islands in the north. Kessary is a small port town. Ann Lee, who "
+        "visited Kessary, is a city councillor. Catedral de San Ormo stands above Havnevej, and Wat "
+        "Surin is on the river. The Varden Brigade said it would leave.\n",
+    )
+    for name in ("Marnholt", "Kessary", "Catedral de San Ormo", "Havnevej", "Wat Surin"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
+    assert node_named(G, "Ann Lee")["type"] == "person"
+    assert not [n for n in nodes_with(G, "Varden Brigade") if n["type"] == "place"]
+
+
+def test_islands_in_a_list_or_defined_by_a_colon_are_places(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Islands\n\nMarn Vellis: the biggest island of the group.\n\n"
+        "From the fort you can see the islands La Tarne, Petite Osk, Marn Vellis, Les Corbes, and Vell Major.\n",
+    )
+    for name in ("Marn Vellis", "La Tarne", "Petite Osk", "Les Corbes", "Vell Major"):
+        assert node_named(G, name)["type"] == "place", name
+
+
+def test_a_mayor_named_after_his_town_and_a_senator_in_a_headline_stay_people(tmp_path):
+    """The traps: "the mayor of Springfield, Ann Lee," is no region of Springfield, and a headline's
+    "Challenger Ann Lee: ..." is no definition of a place."""
+    G = build_texts(
+        tmp_path,
+        "Senate Challenger Dara Quell: Close the Harbor Gate\n\n"
+        "After the Republican mayor of Springfield, Doyle Marrick, was elected, a dinner was held. "
+        "Former State Senator Dr. Dara Quell said the harbor would close. Marrick said he agreed.\n",
+    )
+    assert node_named(G, "Doyle Marrick")["type"] == "person"
+    assert node_named(G, "Dara Quell")["type"] == "person"

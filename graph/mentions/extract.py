@@ -41,7 +41,7 @@ from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
 from .organisations import org_name_candidates
 from .people import PersonCues, cued_person_candidates, extend_person_names
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
-from .type_cues import acts, context_type_votes, in_place_context, names_a_people
+from .type_cues import COMPASS, acts, context_type_votes, in_place_context, names_a_people
 from .words import DETERMINERS, NER_LABELS, ORG_TYPES
 
 
@@ -273,6 +273,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             if not names_a_people(toks, start, end):
                 return None  # "Democratic", "Japanese": a people's adjective, not the people
             label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
+        if cand.kind == "ner" and end - start > 2 and toks.lower[start] in COMPASS and toks.lower[start + 1] == "of":
+            start += 2  # "Northeast of X" the model took whole: the place is X
+            label = "LOC"
         if cand.kind == "ner":
             written = start  # the name as the text writes it keeps its titles ("Senator Ann Lee")
             titles, title, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
@@ -319,7 +322,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             kind, label = "gazetteer", gaz.entries[key].type
         elif title is None and after_indefinite_article(toks, start, end):
             return None  # "run as a Mutual Society", "saw a Studebaker": a kind of thing
-        elif label in ("ORG", "PERSON", "GPE", "organization") and len(words) <= 2 and not head_type and title is None and in_place_context(toks, start, end, gaz):
+        elif label in ("ORG", "PERSON", "GPE", "FAC", "organization") and len(words) <= 2 and not head_type and title is None and in_place_context(toks, start, end, gaz):
             label = "LOC"
     name = _clean_name(toks.span_text(start, end))
     text = toks.span_text(min(written, start), end)  # an alias as written: "Judge Ann Lee" beside "Ann Lee"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..curated import packaged_rows, packaged_words
 from ..gazetteer import Gazetteer
@@ -22,6 +22,7 @@ LOCATIVE = packaged_words("place_cues.tsv", "locative")  # data/place_cues.tsv, 
 ROUTE = packaged_words("place_cues.tsv", "route")
 ROUTE_OF_A_WORD = packaged_words("place_cues.tsv", "route_of_a_word")
 NOT_ROUTE_HEADS = packaged_words("place_cues.tsv", "not_route_head")
+TRAVEL = packaged_words("place_cues.tsv", "travel")  # "flew to X": a journey, whoever X is named after
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
 RELATIVE_PERSON = {"who", "whom", "whose"}
 COMPASS = packaged_words("place_cues.tsv", "compass")
@@ -54,8 +55,12 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
     ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
         votes.append(EntityType.PLACE)  # "the island of X", "the city of X", "20 km north of X"
-    if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct):
+    if start > 1 and toks.text[start - 1] == "," and toks.tok[start - 2].ent_type_ == "GPE" and (end == len(toks) or toks.tok[end].is_punct) and not (
+        end - start >= 2 and toks.tok[start].ent_type_ == "PERSON"  # "the mayor of Springfield, Ann Lee,"
+    ):
         votes.append(EntityType.PLACE)  # "Springfield, X." names the region a town is in
+    if _said_to_be_a_place(toks.doc[start:end].root, type_nouns) or _defined_as_a_place(toks, start, end, type_nouns) or _in_a_list_of_places(toks, start, type_nouns) or _another_name_of_a_place(toks, start, type_nouns) or _led_by_a_place_word(toks, start, end) or _listed_with_places(toks, end, type_nouns):
+        votes.append(EntityType.PLACE)
     if _dated_in_brackets(toks, start, end) and toks.tok[start].ent_type_ not in PLACE_ENT_TYPES:
         votes.append(NonActorType.WORK)  # "Rivers of Ash (1998)": a book's or a film's title with its year
     after = end + (end < len(toks) and toks.text[end] == ",")
@@ -74,6 +79,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
             type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())
             if type_ and child.pos_ == "NOUN":
                 votes.append(type_)
+            elif type_ == "place" and child.pos_ == "PROPN" and child.text[:1].isupper() and any(t.lower_ in ARTICLES for t in child.lefts):
+                votes.append(EntityType.PLACE)  # "X, the South Vale Archipelago": the name in another language
     return tuple(votes)
 
 
@@ -95,6 +102,122 @@ def _noun_before_naming(toks: Tokens, start: int) -> int | None:
     if j >= 0 and toks.text[j] == ",":
         j -= 1
     return j if j >= 0 and toks.text[j].islower() and toks.tok[j].pos_ == "NOUN" else None
+
+
+PLACE_LEADS = packaged_words("place_cues.tsv", "place_lead")  # data/place_cues.tsv
+COLLECTIVES = packaged_words("place_cues.tsv", "collective")
+NAME_ENT_TYPES = {"NORP", "LANGUAGE"}
+
+
+def _another_name_of_a_place(toks: Tokens, start: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """The name is another name of a place the text has just named: "Tavora, known as Tavra in the
+    local dialect", "an old Quarter called X", "Kessary (Greek: ..., X)". Only a name the small model
+    reads as a place counts ("Ann Lee, known as Annie" is hers)."""
+    j = start - 1
+    if j >= 1 and toks.lower[j] == "as" and toks.lower[j - 1] == "known":
+        j -= 2
+    elif j >= 0 and toks.lower[j] in NAMING:
+        j -= 1
+    else:
+        j = -1
+    if j >= 0:
+        while j >= 0 and toks.lower[j] in NAMING_ADVERBS:
+            j -= 1
+        if j >= 0 and toks.text[j] == ",":
+            j -= 1
+        if j >= 0 and toks.tok[j].pos_ == "PROPN" and (type_nouns.get(toks.lower[j]) == "place" or _a_place(toks, j, start, type_nouns)):
+            return True
+    # in brackets that open on a language right after a place: "Kessary (Greek: ..., X)"
+    for i in range(start - 1, max(0, start - 12) - 1, -1):
+        if toks.text[i] == ")":
+            return False
+        if toks.text[i] == "(":
+            return (
+                i + 2 < start and i > 0 and toks.text[i + 2] == ":" and toks.tok[i + 1].ent_type_ in NAME_ENT_TYPES
+                and _a_place(toks, i - 1, start, type_nouns)
+            )
+    return False
+
+
+def _a_place(toks: Tokens, i: int, after: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """The word ``i`` of a name the small model reads as a place, or that the sentence going on at
+    ``after`` says is one ("X (...) is a city in ...", "X, known as Y, is a group of islands")."""
+    tok = toks.tok[i]
+    if tok.ent_type_ in PLACE_ENT_TYPES:
+        return True
+    if tok.ent_type_ == "NORP":
+        return False
+    sentence = toks.sentence[after]
+    stop = toks.sent_start[sentence + 1] if sentence + 1 < len(toks.sent_start) else len(toks)
+    for k in range(after, min(stop, after + 40)):
+        if toks.tok[k].lemma_ == "be" and toks.tok[k].pos_ in ("AUX", "VERB"):
+            k += 1
+            while k < stop and toks.tok[k].pos_ in ("DET", "ADJ", "ADV"):
+                k += 1
+            if k + 2 < stop and toks.lower[k] in COLLECTIVES and toks.lower[k + 1] == "of":
+                k += 2  # "a group of islands"
+            while k + 1 < stop and toks.tok[k].pos_ == "NOUN" and toks.tok[k + 1].pos_ == "NOUN":
+                k += 1  # the head of "a port town", "a city councillor"
+            return k < stop and type_nouns.get(toks.tok[k].lemma_.lower()) == "place" and toks.tok[k].pos_ == "NOUN"
+    return False
+
+
+def _said_to_be_a_place(root: Token, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """The subject of "is a city", "is a small port town", "is a group of islands"."""
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    for noun in root.head.children:
+        if noun.dep_ == "attr" and noun.pos_ == "NOUN":
+            if noun.lemma_.lower() in COLLECTIVES:
+                noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
+            return type_nouns.get(noun.lemma_.lower()) == "place"
+    return False
+
+
+def _defined_as_a_place(toks: Tokens, start: int, end: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """A name a colon defines as a place, at the start of a line of a list: "X: the biggest island
+    of the group" (not a headline's "Senator X: ...")."""
+    if end + 1 >= len(toks) or toks.text[end] != ":" or not (start == 0 or "\n" in toks.text[start - 1] or toks.tok[start].is_sent_start):
+        return False
+    k = end + 1
+    while k < len(toks) and toks.tok[k].pos_ in ("DET", "ADJ", "ADV") and k < end + 5:
+        k += 1
+    while k + 1 < len(toks) and toks.tok[k].pos_ == "NOUN" and toks.tok[k + 1].pos_ == "NOUN":
+        k += 1
+    return k < len(toks) and toks.tok[k].pos_ == "NOUN" and type_nouns.get(toks.tok[k].lemma_.lower()) == "place"
+
+
+def _in_a_list_of_places(toks: Tokens, start: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """A name in a list that a plural place noun opens: "the islands Tarn, Vell Major and Osk"
+    (the first name is the noun's own cue, context_type_votes)."""
+    k, commas = start - 1, 0
+    while k > 0 and k > start - 30:
+        word = toks.text[k]
+        if word == ",":
+            commas += 1
+        elif not (word[:1].isupper() or word in ("and", "or", "de", "la", "le", "del", "of", "-", "'")):
+            break
+        k -= 1
+    word = toks.text[k]
+    return commas > 0 and word.islower() and word.endswith("s") and type_nouns.get(toks.tok[k].lemma_.lower()) == "place" and toks.text[k + 1][:1].isupper()
+
+
+def _led_by_a_place_word(toks: Tokens, start: int, end: int) -> bool:
+    """A name after a word that leads places' names in other languages ("Plac X", "Piazza X"),
+    which the small model leaves out of the name."""
+    return start > 0 and toks.text[start - 1][:1].isupper() and toks.lower[start - 1] in PLACE_LEADS
+
+
+def _listed_with_places(toks: Tokens, end: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
+    """The first of names that a plural place noun closes: "the Tarra and Vell districts"."""
+    if end >= len(toks) or toks.lower[end] not in ("and", "or", ","):
+        return False
+    for i in range(end + 1, min(end + 6, len(toks))):
+        word = toks.text[i]
+        if word in (",", "and", "or") or word[:1].isupper():
+            continue
+        return word.islower() and word.endswith("s") and type_nouns.get(word[:-1]) == "place" and i > end + 1
+    return False
 
 
 YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
@@ -151,6 +274,10 @@ def in_place_context(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool
     prep = head.head
     if prep.lower_ in LOCATIVE or prep.lower_ in ROUTE:
         return True
+    if prep.lower_ in ROUTE_OF_A_WORD and (
+        prep.head.lemma_.lower() in TRAVEL or any(c.dep_ == "compound" and c.lemma_.lower() in TRAVEL for c in prep.head.children)
+    ):
+        return True  # "flew to the X", "a ferry link from X": a journey's end or start
     lone = end - start == 1 and toks.tok[start].ent_type_ != "PERSON" and toks.lower[start - 1] == prep.lower_
     return lone and prep.lower_ in ROUTE_OF_A_WORD and prep.head.lower_ not in NOT_ROUTE_HEADS
 

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
+from .repairs import parenthetical_content, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import ADDRESSING, COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -78,7 +79,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         reporting = _participle_of_report(ctx, verb)
         speaker, how = subject_of(reporting if reporting is not None else verb)
     if speaker is None and how == SpeakerSlot.NONE:
-        speaker = stray_subject(ctx, verb) or _subject_across_modifier(verb)
+        speaker = stray_subject(ctx, verb) or _subject_across_modifier(verb) or subject_before_relative(verb)
         how = SpeakerSlot.SUBJECT if speaker is not None else how
     if cue.cls == CueClass.EVALUATION and (speaker is None or not can_speak(ctx, speaker)):
         return None  # "the storm slammed the coast", "rains lashed ...": no one judged
@@ -308,7 +309,11 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 s, e = subtree_span(c)
                 return s, e, True
     if "quote" in cue.frames and cue.cls == CueClass.SPEECH:
-        return _trailing_cue(ctx, verb)
+        trailing = _trailing_cue(ctx, verb)
+        if trailing is not None:
+            return trailing
+    if "that" in cue.frames and cue.cls == CueClass.SPEECH:
+        return parenthetical_content(ctx, verb)
     return None
 
 
@@ -409,7 +414,10 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     historian": a cue clause that closes its sentence after a comma reports everything before the
     comma, whatever the parse made of it (a subordinate clause, a noun read as the head)."""
     doc, sent = ctx.doc, verb.sent
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # an inverted subject first: '... signals "the end" for the union, said Lee' (the parse may make
+    # a noun of the words before a subject too)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
     if subject is None:
         return None
     if verb.dep_ == "relcl" or subject.lower_ in ("who", "which", "that"):

@@ -575,6 +575,9 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
                 t.pos_ in ("NOUN", "PROPN") and t.head.i == verb.i for t in between) and all(
                 t.head.i == verb.i or verb.i < t.head.i < clause.left_edge.i for t in between):
             s = between[0].idx  # "said the days when ... are gone": the clause's subject, which the parse hung on the cue
+            named = next((t for t in between if t.dep_ == "appos" and t.head.dep_ in ("dobj", "dative") and t.head.head.i == verb.i), None)
+            if named is not None and verb.lemma_.lower() in ADDRESSING:
+                s = named.left_edge.idx  # "told the Ledger, Vale would lead ...": whom it was told, then the clause's subject
         tail = next((c for c in clause.children if c.i > clause.i and c.i in ctx.cues and (_participle_of_report(ctx, c) or c).i == verb.i), None)
         if tail is not None:  # ", citing ...", ", adding that ...": the speaker's next statement
             e = min(e, ctx.doc[tail.i - 1].idx)

@@ -17,7 +17,8 @@ TEXTS = {
     "parenthetical": "And yet every Friday, from 8 a.m. to noon, the former bank executive told the Valley Ledger, "
                      "Mara Vale would lead a committee meeting.",
     "subordinate_not_parenthetical": "When the mayor spoke to reporters, the council voted. "
-                                     "After Tom Lusk told the council, the vote was held.",
+                                     "After Tom Lusk told the council, the vote was held. "
+                                     "When I wrote my harbour poems, that was true hardship.",
     # an inverted subject after a closing cue, the words before read as a noun phrase
     "inverted_after_noun": 'The rejection of the treaty signals "the beginning of the end" for the union, said Tom '
                            "Vale, founder of the Harbor Party.",

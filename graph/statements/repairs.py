@@ -49,8 +49,8 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
     head = verb.head
     if verb.dep_ not in ("advcl", "parataxis") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ in ("mark", "ccomp", "xcomp", "advmod") and c.i > verb.i or c.dep_ == "mark" for c in verb.children):
-        return None
+    if any(c.dep_ in ("mark", "ccomp", "xcomp", "advmod") and c.i > verb.i or c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children):
+        return None  # words of its own after it, or a subordinate clause ("When I wrote the poems, ...")
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or subject.lower_ in _RELATIVES | {"that"}:
         return None

@@ -19,12 +19,14 @@ TEXTS = {
     "subordinate_not_parenthetical": "When the mayor spoke to reporters, the council voted. "
                                      "After Tom Lusk told the council, the vote was held. "
                                      "When I wrote my harbour poems, that was true hardship.",
+    "wh_opening": "In what might be the first time the council and the union agreed, the union is calling on the "
+                  "mayor to resign.",
     # an inverted subject after a closing cue, the words before read as a noun phrase
     "inverted_after_noun": 'The rejection of the treaty signals "the beginning of the end" for the union, said Tom '
                            "Vale, founder of the Harbor Party.",
     # a poll that shows its object up or down: the particle is the object's
     "poll_up": "Polls show Senator Vance up by 10 points in the next major contest on the calendar.",
-    "showed_up": "The mayor showed up late to the meeting on Monday.",
+    "showed_up": "The mayor showed up late to the meeting on Monday. Lee showed her chair out at the dinner.",
 }
 
 
@@ -48,6 +50,7 @@ def test_a_cue_set_inside_its_words_reports_the_sentence(kg):
 
 def test_a_subordinate_clause_with_a_cue_reports_nothing_after_it(kg):
     assert said(kg, "subordinate_not_parenthetical") == []
+    assert [s["text"] for s in said(kg, "wh_opening")] == ["to resign"]
 
 
 def test_a_closing_cue_with_its_subject_after_it_reports_the_words_before(kg):

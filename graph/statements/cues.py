@@ -120,6 +120,8 @@ def _predicate_of_object(verb: Token, prt: Token) -> bool:
     """"polls show Vance up by ten points": a particle after a noun object says where the object
     stands (the parse's particle is the object's predicate); "showed them up", "found it out" are
     the phrasal verb, its object a pronoun."""
+    if prt.lower_ not in ("up", "down", "ahead", "behind") or prt.i + 1 >= len(prt.doc) or prt.doc[prt.i + 1].pos_ != "ADP":
+        return False  # "held her chair out": the phrasal verb; "up by ten points" a standing
     return any(c.dep_ == "dobj" and verb.i < c.i < prt.i and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 

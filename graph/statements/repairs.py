@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import Context
+from .words import QUESTION_WORDS, SUBORDINATORS
 
 _RELATIVES = frozenset({"who", "which", "whose", "whom"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -55,6 +56,8 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
     if subject is None or subject.lower_ in _RELATIVES | {"that"}:
         return None
     doc = verb.doc
+    if any(t.lower_ in SUBORDINATORS | QUESTION_WORDS for t in doc[head.left_edge.i : verb.i]):
+        return None  # "After Lee asked ..., ...", "In what might be the first time X agreed, ...": subordinate
     comma = verb.right_edge.i + 1
     if comma >= head.i or doc[comma].text != ",":
         return None

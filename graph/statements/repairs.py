@@ -2,6 +2,8 @@
 :mod:`.reported` do not expect. Each function takes the cue's token and returns what the plain
 rule would have found (the speaker, or the attributed words), or None.
 
+* :func:`subject_across_modifier` - "About 4 in 10 say ...": a subject lost in a long subject phrase.
+* :func:`apposed_before` - "..., her top aide, Tom Reyes, told the Ledger.": a speaker hung on the words before.
 * :func:`subject_before_relative` - "One voter, who like others spoke on the condition of
   anonymity, said ...": the parse hung the subject on the relative clause's verb.
 * :func:`parenthetical_content` - "And yet every Friday, the former executive told the Ledger,
@@ -71,3 +73,33 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
         return None  # quoted words: the direct quote reads them
     end = head.right_edge
     return doc[start].idx, end.idx + len(end.text), False
+
+
+def subject_across_modifier(verb: Token) -> Token | None:
+    """A finite cue whose subject the parse lost in a long subject phrase: "About 4 in 10 say ...",
+    "sources privy to the talks say ...", "activists clamoring to block X say ...". The number that
+    hangs on the cue, or the subject of the word the cue hangs on, with no comma between (a comma
+    would make the cue a clause of its own)."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    number = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod") and c.i < verb.i), None)
+    if number is not None:
+        return number
+    head = verb.head
+    if verb.dep_ not in ("advcl", "dep") or head.i >= verb.i or any(t.is_punct for t in verb.doc[head.i : verb.i]):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
+def apposed_before(verb: Token) -> Token | None:
+    """"..., her top aide, Tom Reyes, told the Ledger.": a speaker set off by commas right before a
+    cue that the parse left with no subject (it hung the phrase on the words before as an apposition)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    prev = doc[k]
+    if k < verb.i - 2 or prev.dep_ != "appos" or prev.pos_ not in ("PROPN", "NOUN") or prev.head.i > prev.i:
+        return None
+    return prev

@@ -111,9 +111,18 @@ def cue_of(lex: Lexicon, verb: Token) -> Cue | None:
         cue = lex.verbs.get(verb.lower_)
     if cue is None and verb.tag_.startswith("VB"):
         cue = _regular_base(lex, verb.lower_)
-    if cue is not None and cue.cls != CueClass.SPEECH and any(c.dep_ == "prt" for c in verb.children):
+    if cue is not None and cue.cls != CueClass.SPEECH and any(c.dep_ == "prt" and not _predicate_of_object(verb, c) for c in verb.children):
         return None  # "found out", "showed up": another verb than the entry's ("cried out" still speaks)
     return cue
+
+
+def _predicate_of_object(verb: Token, prt: Token) -> bool:
+    """"polls show Vance up by ten points": a particle after a noun object says where the object
+    stands (the parse's particle is the object's predicate); "showed them up", "found it out" are
+    the phrasal verb, its object a pronoun."""
+    if prt.lower_ not in ("up", "down", "ahead", "behind") or prt.i + 1 >= len(prt.doc) or prt.doc[prt.i + 1].pos_ != "ADP":
+        return False  # "held her chair out": the phrasal verb; "up by ten points" a standing
+    return any(c.dep_ == "dobj" and verb.i < c.i < prt.i and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
 def _regular_base(lex: Lexicon, form: str) -> Cue | None:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
+from .repairs import apposed_before, parenthetical_content, subject_across_modifier, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import ADDRESSING, COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -72,13 +73,13 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             speaker = inverted_subject(verb)
             how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
         if speaker is None:
-            speaker = _apposed_before(verb)
+            speaker = apposed_before(verb)
             how = SpeakerSlot.SUBJECT if speaker is not None else SpeakerSlot.NONE
     else:
         reporting = _participle_of_report(ctx, verb)
         speaker, how = subject_of(reporting if reporting is not None else verb)
     if speaker is None and how == SpeakerSlot.NONE:
-        speaker = stray_subject(ctx, verb) or _subject_across_modifier(verb)
+        speaker = stray_subject(ctx, verb) or subject_across_modifier(verb) or subject_before_relative(verb)
         how = SpeakerSlot.SUBJECT if speaker is not None else how
     if cue.cls == CueClass.EVALUATION and (speaker is None or not can_speak(ctx, speaker)):
         return None  # "the storm slammed the coast", "rains lashed ...": no one judged
@@ -100,36 +101,6 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     claim.speaker = speaker
     claim.reporter = told_outlet(ctx, verb)
     return claim
-
-
-def _subject_across_modifier(verb: Token) -> Token | None:
-    """A finite cue whose subject the parse lost in a long subject phrase: "About 4 in 10 say ...",
-    "sources privy to the talks say ...", "activists clamoring to block X say ...". The number that
-    hangs on the cue, or the subject of the word the cue hangs on, with no comma between (a comma
-    would make the cue a clause of its own)."""
-    if verb.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return None
-    number = next((c for c in verb.children if c.dep_ in ("nummod", "quantmod") and c.i < verb.i), None)
-    if number is not None:
-        return number
-    head = verb.head
-    if verb.dep_ not in ("advcl", "dep") or head.i >= verb.i or any(t.is_punct for t in verb.doc[head.i : verb.i]):
-        return None
-    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
-    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
-
-
-def _apposed_before(verb: Token) -> Token | None:
-    """"..., her top aide, Tom Reyes, told the Ledger.": a speaker set off by commas right before a
-    cue that the parse left with no subject (it hung the phrase on the words before as an apposition)."""
-    doc = verb.doc
-    k = verb.i - 1
-    if k > 0 and doc[k].text == ",":
-        k -= 1
-    prev = doc[k]
-    if k < verb.i - 2 or prev.dep_ != "appos" or prev.pos_ not in ("PROPN", "NOUN") or prev.head.i > prev.i:
-        return None
-    return prev
 
 
 def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
@@ -308,7 +279,11 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 s, e = subtree_span(c)
                 return s, e, True
     if "quote" in cue.frames and cue.cls == CueClass.SPEECH:
-        return _trailing_cue(ctx, verb)
+        trailing = _trailing_cue(ctx, verb)
+        if trailing is not None:
+            return trailing
+    if "that" in cue.frames and cue.cls == CueClass.SPEECH:
+        return parenthetical_content(ctx, verb)
     return None
 
 
@@ -409,7 +384,10 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     historian": a cue clause that closes its sentence after a comma reports everything before the
     comma, whatever the parse made of it (a subordinate clause, a noun read as the head)."""
     doc, sent = ctx.doc, verb.sent
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # an inverted subject first: '... signals "the end" for the union, said Lee' (the parse may make
+    # a noun of the words before a subject too)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
     if subject is None:
         return None
     if verb.dep_ == "relcl" or subject.lower_ in ("who", "which", "that"):
@@ -567,6 +545,9 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
                 t.pos_ in ("NOUN", "PROPN") and t.head.i == verb.i for t in between) and all(
                 t.head.i == verb.i or verb.i < t.head.i < clause.left_edge.i for t in between):
             s = between[0].idx  # "said the days when ... are gone": the clause's subject, which the parse hung on the cue
+            named = next((t for t in between if t.dep_ == "appos" and t.head.dep_ in ("dobj", "dative") and t.head.head.i == verb.i), None)
+            if named is not None and verb.lemma_.lower() in ADDRESSING:
+                s = named.left_edge.idx  # "told the Ledger, Vale would lead ...": whom it was told, then the clause's subject
         tail = next((c for c in clause.children if c.i > clause.i and c.i in ctx.cues and (_participle_of_report(ctx, c) or c).i == verb.i), None)
         if tail is not None:  # ", citing ...", ", adding that ...": the speaker's next statement
             e = min(e, ctx.doc[tail.i - 1].idx)

@@ -88,8 +88,9 @@ NAMING = packaged_words("function_words.tsv", "naming")  # "a quarter called X"
 NAMING_ADVERBS = packaged_words("function_words.tsv", "naming_adverb")  # "a company, now known as X"
 
 
-def _noun_before_naming(toks: Tokens, start: int) -> int | None:
-    """The lower-case noun a name is given to: "a quarter called X", "a firm, now known as X"."""
+def _named_word(toks: Tokens, start: int) -> int | None:
+    """The word before "called X", "known as X", "now known as X" (past a comma), which the name is
+    given to; None where no naming words come before the name."""
     j = start - 1
     if j >= 1 and toks.lower[j] == "as" and toks.lower[j - 1] == "known":
         j -= 2
@@ -101,7 +102,13 @@ def _noun_before_naming(toks: Tokens, start: int) -> int | None:
         j -= 1
     if j >= 0 and toks.text[j] == ",":
         j -= 1
-    return j if j >= 0 and toks.text[j].islower() and toks.tok[j].pos_ == "NOUN" else None
+    return j if j >= 0 else None
+
+
+def _noun_before_naming(toks: Tokens, start: int) -> int | None:
+    """The lower-case noun a name is given to: "a quarter called X", "a firm, now known as X"."""
+    j = _named_word(toks, start)
+    return j if j is not None and toks.text[j].islower() and toks.tok[j].pos_ == "NOUN" else None
 
 
 PLACE_LEADS = packaged_words("place_cues.tsv", "place_lead")  # data/place_cues.tsv
@@ -113,20 +120,9 @@ def _another_name_of_a_place(toks: Tokens, start: int, type_nouns: dict[str, Ent
     """The name is another name of a place the text has just named: "Tavora, known as Tavra in the
     local dialect", "an old Quarter called X", "Kessary (Greek: ..., X)". Only a name the small model
     reads as a place counts ("Ann Lee, known as Annie" is hers)."""
-    j = start - 1
-    if j >= 1 and toks.lower[j] == "as" and toks.lower[j - 1] == "known":
-        j -= 2
-    elif j >= 0 and toks.lower[j] in NAMING:
-        j -= 1
-    else:
-        j = -1
-    if j >= 0:
-        while j >= 0 and toks.lower[j] in NAMING_ADVERBS:
-            j -= 1
-        if j >= 0 and toks.text[j] == ",":
-            j -= 1
-        if j >= 0 and toks.tok[j].pos_ == "PROPN" and (type_nouns.get(toks.lower[j]) == "place" or _a_place(toks, j, start, type_nouns)):
-            return True
+    j = _named_word(toks, start)
+    if j is not None and toks.tok[j].pos_ == "PROPN" and (type_nouns.get(toks.lower[j]) == "place" or _a_place(toks, j, start, type_nouns)):
+        return True
     # in brackets that open on a language right after a place: "Kessary (Greek: ..., X)"
     for i in range(start - 1, max(0, start - 12) - 1, -1):
         if toks.text[i] == ")":

@@ -37,7 +37,7 @@ from .forms import (link_country_forms, link_head_forms, link_initials, link_org
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
 from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
-                       lone_name, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
+                       lone_name, named_apart, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
 from .variants import FUZZY_MIN_LENGTH, FUZZY_SIMILARITY, link_reversed_names, link_transliterated_places, link_variants_in_document
 from .unionfind import own_key as _own_key
@@ -263,9 +263,12 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
         # husband): the article's "Lee" with no gender is whichever of the two it names last before.
         unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)
-        for m, k in zip(a.mentions, doc_keys):
-            if m.gender and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
-                if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
+        for j, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+            if (m.gender or m.title) and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
+                if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found) or (
+                        all(named_apart(a, [j], p[1], doc_keys) for p in found)):
+                    # "Tom Lee, the son of Senator Lee": a titled surname in the sentence that
+                    # names the only full name with it, not as its apposition, is someone else
                     unnamed[fold(m.name)].append((position(m), k))
         said_gender = pronoun_genders(a)
         for i, m in enumerate(a.mentions):

@@ -129,3 +129,15 @@ def test_a_titled_surname_in_the_sentence_of_the_full_name_is_a_relative_not_her
     # the trap: a title with the surname in a later sentence is the same woman, and so is her first name
     orla = node_named(G, "Orla Brennick")
     assert {"Ms. Brennick", "Orla"} <= set(orla["aliases"]) or {"Brennick", "Orla"} <= set(orla["aliases"])
+
+
+def test_a_name_cut_after_its_initials_is_not_the_other_with_more_initials(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The club has had two chairmen from one family: [Hollis K. T.] Marwick from 1971 to 1979, and "
+        "later his son [Hollis T.] Marwick, who sold the ground in 1998.\n",
+    )
+    # "Hollis T." has no surname "T.": it is not a bare form of "Hollis K. T."
+    for node in (n for _, n in G.nodes(data=True)):
+        aliases = set(node.get("aliases", ()))
+        assert not ({"Hollis K. T.", "Hollis K. T"} & aliases and {"Hollis T.", "Hollis T"} & aliases)

@@ -35,7 +35,7 @@ from ..gazetteer import Entry, Gazetteer, slug
 from ..records import AliasReason, CapitalUse, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
-from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
+from .given_names import alike_first_names, conflicting_middles, ends_with_initial, middle_initials, other_first_name, other_gender
 from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
                        lone_name, named_apart, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
@@ -348,7 +348,7 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
             found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
-            if found:
+            if found and not ends_with_initial(found[0]):
                 words = found[0]
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
@@ -393,8 +393,8 @@ def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _
         initialed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (first, surname) -> middles -> key
         for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
             found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
-            if not found:
-                continue
+            if not found or ends_with_initial(found[0]):
+                continue  # "Hollis T." is no bare "Hollis" with surname "T." of "Hollis K. T."
             words = found[0]
             name = (fold(words[0]), fold(words[-1]))
             middle = middle_initials(words)

@@ -141,3 +141,13 @@ def test_a_name_cut_after_its_initials_is_not_the_other_with_more_initials(tmp_p
     for node in (n for _, n in G.nodes(data=True)):
         aliases = set(node.get("aliases", ()))
         assert not ({"Hollis K. T.", "Hollis K. T"} & aliases and {"Hollis T.", "Hollis T"} & aliases)
+
+
+def test_a_titled_surname_before_the_full_name_in_one_sentence_is_still_her(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Colonel Ida Venstrom retired from the army in May. \"Colonel Venstrom was fined far less,\" "
+        "said a lawyer who once defended Ida Venstrom.\n",
+    )
+    ida = node_named(G, "Ida Venstrom")
+    assert any(a in ida["aliases"] for a in ("Venstrom", "Colonel Venstrom"))

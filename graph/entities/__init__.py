@@ -37,7 +37,7 @@ from .forms import (link_country_forms, link_head_forms, link_initials, link_org
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, ends_with_initial, middle_initials, other_first_name, other_gender
 from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
-                       lone_name, named_apart, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
+                       lone_name, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
 from .variants import FUZZY_MIN_LENGTH, FUZZY_SIMILARITY, link_reversed_names, link_transliterated_places, link_variants_in_document
 from .unionfind import own_key as _own_key
@@ -266,9 +266,10 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         for j, (m, k) in enumerate(zip(a.mentions, doc_keys)):
             if (m.gender or m.title) and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
                 if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found) or (
-                        all(named_apart(a, [j], p[1], doc_keys) for p in found)):
-                    # "Tom Lee, the son of Senator Lee": a titled surname in the sentence that
-                    # names the only full name with it, not as its apposition, is someone else
+                        all(_named_before_in_sentence(a, j, p[1], doc_keys) for p in found)):
+                    # "Tom Lee, the son of Senator Lee": a titled surname later in the sentence
+                    # that names the only full name with it is someone else ("General Lee got off
+                    # lightly," said a lawyer for Ann Lee: the surname first may be her)
                     unnamed[fold(m.name)].append((position(m), k))
         said_gender = pronoun_genders(a)
         for i, m in enumerate(a.mentions):
@@ -306,6 +307,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         said = lone_genders[k] - {None}
         if len(said) <= 1 and not any(other_gender(g, genders.get(person)) for g in said):
             uf.union(person, k, LinkRule.SURNAME, doc)
+
+
+def _named_before_in_sentence(a: DocumentAnalysis, i: int, key: str, doc_keys: list[str | None]) -> bool:
+    """Whether the sentence of mention ``i`` names ``key`` before it."""
+    m = a.mentions[i]
+    return any(k == key and other.sentence == m.sentence and other.end < m.start
+               for other, k in zip(a.mentions, doc_keys) if other.start is not None and m.start is not None)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.

@@ -99,7 +99,7 @@ def link_leading_given_names(a: DocumentAnalysis, doc_keys: list[str | None], ga
             starts[fold(" ".join(words[:2]))].add(k)
     for i in pairs:
         found = starts.get(fold(a.mentions[i].name))
-        if found and len(found) == 1 and not named_apart(a, [i], next(iter(found)), doc_keys):
+        if found and len(found) == 1 and not _named_apart(a, [i], next(iter(found)), doc_keys):
             uf.relink(doc_keys, i, next(iter(found)), LinkRule.GIVEN_NAME, a.doc)
 
 
@@ -124,7 +124,7 @@ def link_middle_given_names(a: DocumentAnalysis, doc_keys: list[str | None], gaz
     for k, found in bare.items():
         words = names.core(a.mentions[found[0]].name)
         targets = longer.get((fold(words[0]), fold(words[-1])))
-        if targets and len(targets) == 1 and not named_apart(a, found, next(iter(targets)), doc_keys):
+        if targets and len(targets) == 1 and not _named_apart(a, found, next(iter(targets)), doc_keys):
             for i in found:
                 uf.relink(doc_keys, i, next(iter(targets)), LinkRule.NAME, a.doc)
 
@@ -132,7 +132,7 @@ def link_middle_given_names(a: DocumentAnalysis, doc_keys: list[str | None], gaz
 APPOSITION_CHARS = 8  # "Tove Lund (born Ida Tove Lund": the longer name right after the shorter
 
 
-def named_apart(a: DocumentAnalysis, short: list[int], long_key: str, doc_keys: list[str | None]) -> bool:
+def _named_apart(a: DocumentAnalysis, short: list[int], long_key: str, doc_keys: list[str | None]) -> bool:
     """Whether one sentence names both, not as a name and its longer form set right after it:
     "Ann Lee met her rival Mary Ann Lee" names two people."""
     longs = [m for m, k in zip(a.mentions, doc_keys) if k == long_key]

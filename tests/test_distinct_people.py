@@ -112,3 +112,42 @@ def test_a_name_fitting_two_initials_joins_neither_through_a_chain(tmp_path):
         "A. Lee, the festival's founder, thanked the volunteers.\n",
     )
     assert node_named(G, "Ann B. Lee") is not node_named(G, "Ann C. Lee")
+
+
+def test_a_titled_surname_in_the_sentence_of_the_full_name_is_a_relative_not_her(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Tobin Harwell, the son of Senator Harwell, opened a bakery in Dunmore on Monday. Senator Harwell "
+        "did not attend the opening. Tobin said the bread sold out by noon.\n",
+        "Orla Brennick, a nurse, ran the marathon on Sunday. Ms. Brennick said she would run again. "
+        "Orla thanked her coach.\n",
+    )
+    tobin = node_named(G, "Tobin Harwell")
+    assert "Senator Harwell" not in tobin["aliases"] and "Harwell" not in tobin["aliases"]
+    # the first name alone after the full name is still him
+    assert "Tobin" in tobin["aliases"]
+    # the trap: a title with the surname in a later sentence is the same woman, and so is her first name
+    orla = node_named(G, "Orla Brennick")
+    assert {"Ms. Brennick", "Orla"} <= set(orla["aliases"]) or {"Brennick", "Orla"} <= set(orla["aliases"])
+
+
+def test_a_name_cut_after_its_initials_is_not_the_other_with_more_initials(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "The club has had two chairmen from one family: [Hollis K. T.] Marwick from 1971 to 1979, and "
+        "later his son [Hollis T.] Marwick, who sold the ground in 1998.\n",
+    )
+    # "Hollis T." has no surname "T.": it is not a bare form of "Hollis K. T."
+    for node in (n for _, n in G.nodes(data=True)):
+        aliases = set(node.get("aliases", ()))
+        assert not ({"Hollis K. T.", "Hollis K. T"} & aliases and {"Hollis T.", "Hollis T"} & aliases)
+
+
+def test_a_titled_surname_before_the_full_name_in_one_sentence_is_still_her(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Colonel Ida Venstrom retired from the army in May. \"Colonel Venstrom was fined far less,\" "
+        "said a lawyer who once defended Ida Venstrom.\n",
+    )
+    ida = node_named(G, "Ida Venstrom")
+    assert any(a in ida["aliases"] for a in ("Venstrom", "Colonel Venstrom"))

@@ -35,7 +35,7 @@ from ..gazetteer import Entry, Gazetteer, slug
 from ..records import AliasReason, CapitalUse, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
-from .given_names import alike_first_names, conflicting_middles, middle_initials, other_first_name, other_gender
+from .given_names import alike_first_names, conflicting_middles, ends_with_initial, middle_initials, other_first_name, other_gender
 from .surnames import (link_curated_surnames, link_demonym_surnames, link_leading_given_names, link_middle_given_names,
                        lone_name, named_before, position, pronoun_genders, surname_forms, two_unsure, unsure_full_names)
 from .unionfind import UnionFind as _UnionFind
@@ -263,9 +263,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         # "Mr. Lee" in an article naming "Ann Lee" only is another, unnamed Lee ("Mr. Lee" her
         # husband): the article's "Lee" with no gender is whichever of the two it names last before.
         unnamed: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> the unnamed one's (start, key)
-        for m, k in zip(a.mentions, doc_keys):
-            if m.gender and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
-                if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found):
+        for j, (m, k) in enumerate(zip(a.mentions, doc_keys)):
+            if (m.gender or m.title) and _own_key(m, k) and (found := by_surname.get(fold(m.name))):
+                if all(other_gender(m.gender, genders.get(uf.find(p[1]))) for p in found) or (
+                        all(_named_before_in_sentence(a, j, p[1], doc_keys) for p in found)):
+                    # "Tom Lee, the son of Senator Lee": a titled surname later in the sentence
+                    # that names the only full name with it is someone else ("General Lee got off
+                    # lightly," said a lawyer for Ann Lee: the surname first may be her)
                     unnamed[fold(m.name)].append((position(m), k))
         said_gender = pronoun_genders(a)
         for i, m in enumerate(a.mentions):
@@ -303,6 +307,13 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         said = lone_genders[k] - {None}
         if len(said) <= 1 and not any(other_gender(g, genders.get(person)) for g in said):
             uf.union(person, k, LinkRule.SURNAME, doc)
+
+
+def _named_before_in_sentence(a: DocumentAnalysis, i: int, key: str, doc_keys: list[str | None]) -> bool:
+    """Whether the sentence of mention ``i`` names ``key`` before it."""
+    m = a.mentions[i]
+    return any(k == key and other.sentence == m.sentence and other.end < m.start
+               for other, k in zip(a.mentions, doc_keys) if other.start is not None and m.start is not None)
 
 
 # A peer's title ("2nd Earl of Tarn", "Duchess of Ashvale"), which the text sets after the name.
@@ -345,7 +356,7 @@ def _link_first_name_variants(uf: _UnionFind, analyses: list[DocumentAnalysis], 
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):
             found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
-            if found:
+            if found and not ends_with_initial(found[0]):
                 words = found[0]
                 by_surname[fold(words[-1])].add(k)
                 firsts[k] = fold(words[0])
@@ -390,8 +401,8 @@ def _link_middle_names_in_document(analyses: list[DocumentAnalysis], keys, uf: _
         initialed: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (first, surname) -> middles -> key
         for i, (m, k) in enumerate(zip(a.mentions, doc_keys)):
             found = full_names.parts(m) if _own_key(m, k) and " " in m.name else None
-            if not found:
-                continue
+            if not found or ends_with_initial(found[0]):
+                continue  # "Hollis T." is no bare "Hollis" with surname "T." of "Hollis K. T."
             words = found[0]
             name = (fold(words[0]), fold(words[-1]))
             middle = middle_initials(words)

@@ -116,6 +116,12 @@ def middle_initials(words: list[str]) -> str:
     return "".join(out)
 
 
+def ends_with_initial(words: list[str]) -> bool:
+    """Whether a name ends with an initial where its surname should stand ("Hollis T." or "[Ann
+    B.] Lee" cut at the bracket): its last initial is a middle one, so it has no surname to match."""
+    return len(words[-1].rstrip(".")) == 1
+
+
 def conflicting_middles(middles: set[str]) -> bool:
     """Whether middle initials name two people: two that differ, neither the start of the other
     ("H" and "HW" may be one man's; "W" and "HW" are two)."""

@@ -44,3 +44,16 @@ def test_a_school_name_the_model_cut_before_of_is_whole(tmp_path):
     )
     assert node_named(G, "Corran Tate Academy of Dramatic Art")["type"] == "organization"
     assert "Corran Tate Academy" not in labels(G)
+
+
+def test_a_street_corner_is_two_places_and_a_firm_with_an_ampersand_is_one(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Getting around Brask\n\n"
+        "The number 9 bus runs north to the Pine Ridge Hotel along N 52nd St & Calloway, and the "
+        "tram stops at Elm Ave & Corbel St every ten minutes. Quarrel & Finch sells maps at the depot.\n",
+    )
+    assert not [label for label in labels(G) if "&" in label and ("St" in label or "Ave" in label)]
+    assert "52nd St" in labels(G) and "Calloway" in labels(G)
+    # a firm named with "&" and no place on either side stays one name
+    assert "Quarrel & Finch" in labels(G)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..curated import packaged_rows
 from ..tokens import Tokens
 from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESSIVE
 
@@ -12,6 +13,8 @@ from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESS
 REGNAL_NUMBER = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 SPACED_BREAKS = {"/", "-", "\u2013", "\u2014"}  # "Newsmax / Zogby", "Army - Navy": two names
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
+# A street's kind, abbreviated or not ("Elm St", "Elm Street"): data/place_words.tsv
+STREET_WORDS = frozenset(w for row in packaged_rows("place_words.tsv") if row[1] == "street" for w in (row[0], row[2].lower()))
 HYPHEN_WORD_TAGS = {"VBN", "VBD", "VBG", "VB", "JJ", "JJR", "JJS", "RB"}  # "Kremlin-backed", "Lee-led"
 
 # Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
@@ -200,6 +203,29 @@ def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str]
         if s < e:
             out.append((s, e))
     return out
+
+
+def split_coordinated_places(toks: Tokens, start: int, end: int, head_words: dict[str, str], places: set[str]) -> list[tuple[int, int]]:
+    """"Elm St & Oak", "Dunmore & Lakeview": two places listed with "&" or "and" that the model
+    read as one organisation. A street's name before the "&" is a street corner; else one side
+    must be a place the document names on its own (``places``: texts of its place entities), so
+    that "Procter & Gamble" stays one. A whole that ends in a head word is one named thing
+    ("44th & Elm St Station"), unless it is two streets ("Elm St & Oak Ave")."""
+    text, lower = toks.text, toks.lower
+    conj = [i for i in range(start + 1, end - 1) if lower[i] in ("&", "and")]
+    if len(conj) != 1:
+        return [(start, end)]
+    i = conj[0]
+
+    def street(k: int) -> bool:
+        return lower[k].rstrip(".") in STREET_WORDS
+
+    corner = street(i - 1) and toks.name_word[i + 1]
+    if head_words.get(text[end - 1]) and not (corner and street(end - 1)):
+        return [(start, end)]
+    if corner or toks.span_text(start, i) in places or toks.span_text(i + 1, end) in places:
+        return [(start, i), (i + 1, end)]
+    return [(start, end)]
 
 
 def coordinated(toks: Tokens, pieces: list[tuple[int, int]], head_words: dict[str, str]) -> bool:

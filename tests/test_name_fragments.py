@@ -54,6 +54,6 @@ def test_a_street_corner_is_two_places_and_a_firm_with_an_ampersand_is_one(tmp_p
         "tram stops at Elm Ave & Corbel St every ten minutes. Quarrel & Finch sells maps at the depot.\n",
     )
     assert not [label for label in labels(G) if "&" in label and ("St" in label or "Ave" in label)]
-    assert "52nd St" in labels(G) and "Calloway" in labels(G)
+    assert node_named(G, "52nd St")["type"] == "place" and node_named(G, "Calloway")["type"] == "place"
     # a firm named with "&" and no place on either side stays one name
     assert "Quarrel & Finch" in labels(G)

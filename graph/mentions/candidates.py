@@ -106,17 +106,21 @@ def ner_candidates(
     for ent in toks.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        spans = trim(toks, ent.start, ent.end, ent.label_, head_words, known)
+        spans = [(s, e, ent.label_) for s, e in trim(toks, ent.start, ent.end, ent.label_, head_words, known)]
         if ent.label_ != "PERSON":
-            spans = [part for s, e in spans for part in split_coordinated_places(toks, s, e, head_words, places)]
-        for start, end in spans:
+            # the two places a model's organisation listed are places, not organisations
+            spans = [
+                (s2, e2, label if len(parts) == 1 else "LOC") for s, e, label in spans
+                for parts in [split_coordinated_places(toks, s, e, head_words, places)] for s2, e2 in parts
+            ]
+        for start, end, label in spans:
             if end - start > 2 and toks.lower[end - 2] in ("&", "and") and toks.text[end - 1].rstrip(".") in TRAILING_NON_NAMES:
                 end -= 2  # "Sue Lee & I", "Tom Reed and Mr": a name, then a word that names nobody
             if ent.label_ == "PERSON" and end == ent.end and is_epithet(toks, end, end + 2):
                 end += 2  # spaCy leaves "the Great" out of "Peter the Great"
             elif ent.label_ == "PERSON" and end == ent.end and is_regnal_number(toks, end):
                 end += 1  # nor "I" out of "King Henry I"
-            yield Candidate(start, end, "ner", ent.label_)
+            yield Candidate(start, end, "ner", label)
 
 
 def is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:

@@ -57,3 +57,15 @@ def test_a_street_corner_is_two_places_and_a_firm_with_an_ampersand_is_one(tmp_p
     assert node_named(G, "52nd St")["type"] == "place" and node_named(G, "Calloway")["type"] == "place"
     # a firm named with "&" and no place on either side stays one name
     assert "Quarrel & Finch" in labels(G)
+
+
+def test_two_offices_joined_by_and_are_two_whole_names(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "A letter on campus radio\n\n"
+        "In three letters submitted to the Office of University Outreach and Division of Student "
+        "Services, I defend wiki technology as a means to improve overall University communications.\n",
+    )
+    assert node_named(G, "Office of University Outreach")["type"] == "organization"
+    assert node_named(G, "Division of Student Services")["type"] == "organization"
+    assert not [label for label in labels(G) if " and " in label or label in ("Student Services", "Division")]

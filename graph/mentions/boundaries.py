@@ -176,7 +176,7 @@ def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str]
             while k < end and lower[k] in DETERMINERS:
                 k += 1
             left_is_org = any(word in head_words for word in text[piece:i])
-            if k < end and text[k] in head_words and left_is_org:
+            if k < end and text[k] in head_words and left_is_org and _whole_name_after_of(toks, k, end, head_words):
                 cuts.append((piece, i))
                 piece = k
                 i = k
@@ -228,6 +228,18 @@ def split_coordinated_places(toks: Tokens, start: int, end: int, head_words: dic
     return [(start, end)]
 
 
+def _whole_name_after_of(toks: Tokens, k: int, end: int, head_words: dict[str, str]) -> bool:
+    """The words after "of" from ``k`` to the next "and" name an organisation of their own: one
+    head word ("Chair of the Senate"), one led by its head word and "of"/"for" ("X of the Ministry
+    of Y"), or one ending in a head word after "the". "Office of University Relations" is one name: a head
+    word that only qualifies the next word leaves it the first name's."""
+    m = k
+    while m < end and toks.lower[m] not in ("and", "&", ","):
+        m += 1
+    the = toks.lower[k - 1] in DETERMINERS  # "of the Acme Council"; "Division of Student Services" is one name
+    return m - k == 1 or toks.lower[k + 1] in ("of", "for") or the and toks.text[m - 1] in head_words
+
+
 def coordinated(toks: Tokens, pieces: list[tuple[int, int]], head_words: dict[str, str]) -> bool:
     """Two pieces of a run are two organisations joined by "and" (see :func:`_two_names_at`)."""
     return any(
@@ -275,10 +287,13 @@ def _split_at_phrase_roots(toks: Tokens, start: int, end: int, head_words: dict[
     bounds = {max(start, min(t.left_edge.i, t.i)) for t in roots[1:]}
     for t in run:
         # "Ministry" as a modifier of "Ilinykh": the organisation's name ends where its phrase does
-        if t.text[:1].isupper() and t.dep_ in ("nmod", "compound") and t.i < t.head.i < end and t.right_edge.i + 1 < end:
+        # not inside the object of the name's own "of" ("Office of University Outreach")
+        if t.text[:1].isupper() and t.dep_ in ("nmod", "compound") and t.i < t.head.i < end and t.right_edge.i + 1 < end \
+                and not (t.head.dep_ == "pobj" and start <= t.head.head.i < end):
             if head_words.get(t.text, "place") != "place" and t.head.text not in head_words:
                 bounds.add(t.right_edge.i + 1)
-    bounds = sorted(bounds - {start})
+    # no name starts at "of": a parse that hangs "Division of X"'s "of" on an earlier noun split nothing
+    bounds = sorted(b for b in bounds - {start} if toks.lower[b] not in ("of", "for"))
     if not bounds:
         return [(start, end)]
     pieces, s = [], start

@@ -69,3 +69,16 @@ def test_two_offices_joined_by_and_are_two_whole_names(tmp_path):
     assert node_named(G, "Office of University Outreach")["type"] == "organization"
     assert node_named(G, "Division of Student Services")["type"] == "organization"
     assert not [label for label in labels(G) if " and " in label or label in ("Student Services", "Division")]
+
+
+def test_an_institute_named_for_two_causes_is_not_cut_at_and(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Envoys trained in Graz\n\n"
+        "The Lund Institute for Disarmament and Non-Proliferation said on Monday it would close. "
+        "Austria has long hosted talks, and the Graz Centre for Mediation and Non-Violence opened in "
+        "2012 to train envoys from both sides.\n",
+    )
+    assert node_named(G, "Lund Institute for Disarmament and Non-Proliferation")["type"] == "organization"
+    assert node_named(G, "Graz Centre for Mediation and Non-Violence")["type"] == "organization"
+    assert not {"Non-Proliferation", "Non-Violence", "Lund Institute for Disarmament"} & labels(G)

@@ -44,3 +44,41 @@ def test_a_school_name_the_model_cut_before_of_is_whole(tmp_path):
     )
     assert node_named(G, "Corran Tate Academy of Dramatic Art")["type"] == "organization"
     assert "Corran Tate Academy" not in labels(G)
+
+
+def test_a_street_corner_is_two_places_and_a_firm_with_an_ampersand_is_one(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Getting around Brask\n\n"
+        "The number 9 bus runs north to the Pine Ridge Hotel along N 52nd St & Calloway, and the "
+        "tram stops at Elm Ave & Corbel St every ten minutes. Quarrel & Finch sells maps at the depot.\n",
+    )
+    assert not [label for label in labels(G) if "&" in label and ("St" in label or "Ave" in label)]
+    assert node_named(G, "52nd St")["type"] == "place" and node_named(G, "Calloway")["type"] == "place"
+    # a firm named with "&" and no place on either side stays one name
+    assert "Quarrel & Finch" in labels(G)
+
+
+def test_two_offices_joined_by_and_are_two_whole_names(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "A letter on campus radio\n\n"
+        "In three letters submitted to the Office of University Outreach and Division of Student "
+        "Services, I defend wiki technology as a means to improve overall University communications.\n",
+    )
+    assert node_named(G, "Office of University Outreach")["type"] == "organization"
+    assert node_named(G, "Division of Student Services")["type"] == "organization"
+    assert not [label for label in labels(G) if " and " in label or label in ("Student Services", "Division")]
+
+
+def test_an_institute_named_for_two_causes_is_not_cut_at_and(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Envoys trained in Graz\n\n"
+        "The Lund Institute for Disarmament and Non-Proliferation said on Monday it would close. "
+        "Austria has long hosted talks, and the Graz Centre for Mediation and Non-Violence opened in "
+        "2012 to train envoys from both sides.\n",
+    )
+    assert node_named(G, "Lund Institute for Disarmament and Non-Proliferation")["type"] == "organization"
+    assert node_named(G, "Graz Centre for Mediation and Non-Violence")["type"] == "organization"
+    assert not {"Non-Proliferation", "Non-Violence", "Lund Institute for Disarmament"} & labels(G)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..curated import packaged_rows
 from ..tokens import Tokens
 from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESSIVE
 
@@ -12,6 +13,8 @@ from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESS
 REGNAL_NUMBER = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 SPACED_BREAKS = {"/", "-", "\u2013", "\u2014"}  # "Newsmax / Zogby", "Army - Navy": two names
 BREAKS = {"(", ")", ":", ";", "[", "]", "\u2022", "|", ","}
+# A street's kind, abbreviated or not ("Elm St", "Elm Street"): data/place_words.tsv
+STREET_WORDS = frozenset(w for row in packaged_rows("place_words.tsv") if row[1] == "street" for w in (row[0], row[2].lower()))
 HYPHEN_WORD_TAGS = {"VBN", "VBD", "VBG", "VB", "JJ", "JJR", "JJS", "RB"}  # "Kremlin-backed", "Lee-led"
 
 # Lower-case words a name may hold: connectors ("Bank of the South"), "at" and "in" ("University
@@ -173,7 +176,7 @@ def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str]
             while k < end and lower[k] in DETERMINERS:
                 k += 1
             left_is_org = any(word in head_words for word in text[piece:i])
-            if k < end and text[k] in head_words and left_is_org:
+            if k < end and text[k] in head_words and left_is_org and _whole_name_after_of(toks, k, end, head_words):
                 cuts.append((piece, i))
                 piece = k
                 i = k
@@ -200,6 +203,41 @@ def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str]
         if s < e:
             out.append((s, e))
     return out
+
+
+def split_coordinated_places(toks: Tokens, start: int, end: int, head_words: dict[str, str], places: set[str]) -> list[tuple[int, int]]:
+    """"Elm St & Oak", "Dunmore & Lakeview": two places listed with "&" or "and" that the model
+    read as one organisation. A street's name before the "&" is a street corner; else one side
+    must be a place the document names on its own (``places``: texts of its place entities), so
+    that "Procter & Gamble" stays one. A whole that ends in a head word is one named thing
+    ("44th & Elm St Station"), unless it is two streets ("Elm St & Oak Ave")."""
+    text, lower = toks.text, toks.lower
+    conj = [i for i in range(start + 1, end - 1) if lower[i] in ("&", "and")]
+    if len(conj) != 1:
+        return [(start, end)]
+    i = conj[0]
+
+    def street(k: int) -> bool:
+        return lower[k].rstrip(".") in STREET_WORDS
+
+    corner = street(i - 1) and toks.name_word[i + 1]
+    if head_words.get(text[end - 1]) and not (corner and street(end - 1)):
+        return [(start, end)]
+    if corner or toks.span_text(start, i) in places or toks.span_text(i + 1, end) in places:
+        return [(start, i), (i + 1, end)]
+    return [(start, end)]
+
+
+def _whole_name_after_of(toks: Tokens, k: int, end: int, head_words: dict[str, str]) -> bool:
+    """The words after "of" from ``k`` to the next "and" name an organisation of their own: one
+    head word ("Chair of the Senate"), one led by its head word and "of"/"for" ("X of the Ministry
+    of Y"), or one ending in a head word after "the". "Office of University Relations" is one name: a head
+    word that only qualifies the next word leaves it the first name's."""
+    m = k
+    while m < end and toks.lower[m] not in ("and", "&", ","):
+        m += 1
+    the = toks.lower[k - 1] in DETERMINERS  # "of the Acme Council"; "Division of Student Services" is one name
+    return m - k == 1 or toks.lower[k + 1] in ("of", "for") or the and toks.text[m - 1] in head_words
 
 
 def coordinated(toks: Tokens, pieces: list[tuple[int, int]], head_words: dict[str, str]) -> bool:
@@ -249,10 +287,13 @@ def _split_at_phrase_roots(toks: Tokens, start: int, end: int, head_words: dict[
     bounds = {max(start, min(t.left_edge.i, t.i)) for t in roots[1:]}
     for t in run:
         # "Ministry" as a modifier of "Ilinykh": the organisation's name ends where its phrase does
-        if t.text[:1].isupper() and t.dep_ in ("nmod", "compound") and t.i < t.head.i < end and t.right_edge.i + 1 < end:
+        # not inside the object of the name's own "of" ("Office of University Outreach")
+        if t.text[:1].isupper() and t.dep_ in ("nmod", "compound") and t.i < t.head.i < end and t.right_edge.i + 1 < end \
+                and not (t.head.dep_ == "pobj" and start <= t.head.head.i < end):
             if head_words.get(t.text, "place") != "place" and t.head.text not in head_words:
                 bounds.add(t.right_edge.i + 1)
-    bounds = sorted(bounds - {start})
+    # no name starts at "of": a parse that hangs "Division of X"'s "of" on an earlier noun split nothing
+    bounds = sorted(b for b in bounds - {start} if toks.lower[b] not in ("of", "for"))
     if not bounds:
         return [(start, end)]
     pieces, s = [], start

@@ -17,7 +17,7 @@ from ..contract import fold
 from ..gazetteer import Gazetteer, Surface
 from ..records import SurfaceKind
 from ..tokens import Tokens
-from .boundaries import is_epithet, is_regnal_number, trim
+from .boundaries import is_epithet, is_regnal_number, split_coordinated_places, trim
 from .common_words import is_common_word
 from .words import NER_LABELS, POSSESSIVE, is_noun
 
@@ -102,17 +102,25 @@ def ner_candidates(
     """spaCy's entities of the kinds that name actors or places, trimmed of what is not the name
     (``head_words`` and the ``known`` spans of curated names tell where a possessive ends one)."""
     head_words = head_words or {}
+    places = {ent.text for ent in toks.ents if ent.label_ in ("GPE", "LOC")}
     for ent in toks.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        for start, end in trim(toks, ent.start, ent.end, ent.label_, head_words, known):
+        spans = [(s, e, ent.label_) for s, e in trim(toks, ent.start, ent.end, ent.label_, head_words, known)]
+        if ent.label_ != "PERSON":
+            # the two places a model's organisation listed are places, not organisations
+            spans = [
+                (s2, e2, label if len(parts) == 1 else "LOC") for s, e, label in spans
+                for parts in [split_coordinated_places(toks, s, e, head_words, places)] for s2, e2 in parts
+            ]
+        for start, end, label in spans:
             if end - start > 2 and toks.lower[end - 2] in ("&", "and") and toks.text[end - 1].rstrip(".") in TRAILING_NON_NAMES:
                 end -= 2  # "Sue Lee & I", "Tom Reed and Mr": a name, then a word that names nobody
             if ent.label_ == "PERSON" and end == ent.end and is_epithet(toks, end, end + 2):
                 end += 2  # spaCy leaves "the Great" out of "Peter the Great"
             elif ent.label_ == "PERSON" and end == ent.end and is_regnal_number(toks, end):
                 end += 1  # nor "I" out of "King Henry I"
-            yield Candidate(start, end, "ner", ent.label_)
+            yield Candidate(start, end, "ner", label)
 
 
 def is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:

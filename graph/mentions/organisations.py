@@ -57,7 +57,7 @@ def org_name_candidates(
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
                 start += 1  # "Tajikistans Special Assignment Police Unit": a possessive without its apostrophe
             words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]
-            head_type = head_words.get(words[-1]) or head_words.get(words[0]) if words else None
+            head_type = head_words.get(words[-1]) or head_words.get(words[0]) or _head_before_of(toks, start, end, head_words) if words else None
             if words and words[-1][0].isupper() and head_type and len(words) > 1:
                 yield Candidate(start, end, "org", head_type)
                 after_org = True
@@ -67,6 +67,17 @@ def org_name_candidates(
                 yield Candidate(start, end, "ner", "PERSON")
             after_org = False
         i = j
+
+
+def _head_before_of(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> str | None:
+    """The type of a head word that a place or a founder's name qualifies, before the name's
+    "of"/"for": "Lund Institute for Peace and Non-Violence" is an organisation's name."""
+    for k in range(start + 1, end - 1):
+        if toks.lower[k] in CONNECTORS:  # the first one: "Ada for the Institute of X" is no such name
+            good = k >= start + 2 and toks.lower[k] in ("of", "for") and toks.name_word[k + 1]
+            head = head_words.get(toks.text[k - 1]) if good else None
+            return head if head in ORG_TYPES else None  # not an award's or a treaty's name
+    return None
 
 
 def _english_words(toks: Tokens, start: int, end: int, nouns: frozenset[str]) -> bool:

@@ -26,8 +26,8 @@ NAMED_THINGS = ("organization", "group", "alliance", "place")  # head words of n
 
 
 def link_variants_in_document(analyses: list[DocumentAnalysis], keys, uf: _UnionFind, gaz: Gazetteer) -> None:
-    """Within one article, "Badakhshan" is the "Gorno-Badakhshan" it named before, and
-    "Kurgan-Tube" the "Kurgan-Tyube": a hyphenated name's last part, or a one-letter slip (not
+    """Within one article, "Varzob" is the "Nizhne-Varzob" it named before, and
+    "Kalat-Tepe" the "Kalat-Tyepe": a hyphenated name's last part, or a one-letter slip (not
     in people's names: "Daniel" and "Daniela Lee" are two, but "Tarif Mosque" is no one's name)."""
     for a in analyses:
         names: dict[str, str] = {}
@@ -105,14 +105,14 @@ RIVER_WORDS = {w[:1].upper() + w[1:] for w in packaged_words("place_words.tsv", 
 
 
 def _transliteration_key(name: str) -> str:
-    """What two romanisations of one place share: "Murghab"/"Murhaba", "Khatlon"/"Hatlon"."""
+    """What two romanisations of one place share: "Sughdar"/"Suhdara", "Khorvat"/"Horvat"."""
     key = fold(name).replace("kh", "h").replace("gh", "h").replace("y", "i")
     return re.sub(r"[aeiou]+$", "", key) if len(key) > 5 else key
 
 
 def link_transliterated_places(analyses: list[DocumentAnalysis], keys, uf: _UnionFind) -> None:
     """Places the curated data does not know, spelled by two transliterations across the corpus,
-    with or without their geographic head word ("Murhaba" and "Murghab River")."""
+    with or without their geographic head word ("Suhdara" and "Sughdar River")."""
     by_key: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
         for m, k in zip(a.mentions, keys[a.doc]):

@@ -104,7 +104,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if inner is not None:
             return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
         return Resolved(None, SpeakerResolution.NOMINAL)
-    # apposition or compound name: "the director of X, Omar Nessar", "expert Vadim Kozyulin"; the
+    # apposition or compound name: "the director of X, Ilya Varnov", "expert Lena Dorsk"; the
     # apposed name first ("Another Lee ally, Farm Secretary Tom Vilk, told": Vilk, not Lee)
     for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
         if c.dep_ in ("appos", "compound", "nmod") and ctx.mention_at(c) is not None:

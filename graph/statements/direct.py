@@ -11,7 +11,7 @@ from .cues import Cue, cue_text, noun_class
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
 from .speakers import quote_speaker
 from .syntax import token_at, trim
-from .words import COUNTRY_LABELS, DASHES, PEOPLE_CLASSES, PLACE_LABELS, SALUTATIONS, SENTENCE_END
+from .words import COUNTRY_LABELS, DASHES, LINE_LABELS, PEOPLE_CLASSES, PLACE_LABELS, SALUTATIONS, SENTENCE_END
 
 
 def direct_quotations(ctx: Context) -> Iterator[Claim]:
@@ -92,6 +92,8 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
             continue  # a dateline: "WASHINGTON: ..."
         if label[0].lower_ in SALUTATIONS:
             continue  # a letter's "Dear Oskar:": whom the words are for, not who says them
+        if label[-1].lower_ in LINE_LABELS:
+            continue  # "Editor's note: ...", "Related: ...": a part of the page, no one's words
         line_end = ctx.text.find("\n", colon.idx, hi)  # a label speaks for its line
         start, end = trim(ctx, colon.idx + 1, hi if line_end < 0 else line_end)
         start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))

@@ -10,7 +10,7 @@ from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
 from .repairs import apposed_before, parenthetical_content, subject_across_modifier, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import ADDRESSING, COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
+from .words import ADDRESSING, ADVERBIAL_MARKS, COMPLEMENTIZERS, DEGREE_WORDS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -161,6 +161,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 continue
             if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
                 continue  # "I don't know why.", "know what": no words to attribute
+            if _adverbial(c):
+                continue  # "said before he died", "spoke after the vote ended": when, not what, was said
             if cue.cls == CueClass.REPORT and _small_clause(c):
                 continue  # "found it cancelled", "will find it difficult": a small clause, no finding ("consider it necessary" is a belief)
             if c.i > verb.i:
@@ -414,6 +416,15 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
+def _adverbial(clause: Token) -> bool:
+    """A clause of time, cause or concession read as a cue's complement: it opens with its
+    subordinator and has no comma inside ("said before he died"; "says since the ruling, the county
+    has ..." is a clause the phrase only opens)."""
+    first = clause.left_edge
+    return first.dep_ == "mark" and first.head.i == clause.i and first.lower_ in ADVERBIAL_MARKS and not any(
+        t.text == "," for t in clause.doc[first.i : clause.right_edge.i])
+
+
 def _discourse_marker(verb: Token) -> bool:
     """"said" in a sentence-opening "That said," / "That being said," / "Having said that,"; "you
     know," and "as you know" as fillers ("You know, the telescope is ...")."""
@@ -485,6 +496,8 @@ def _stray_that_clause(verb: Token) -> Token | None:
         if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" or t.i - verb.i > 12:
             continue
         clause = t.head
+        if any(w.lower_ in DEGREE_WORDS for w in verb.doc[verb.i + 1 : t.i]):
+            return None  # "tells so many lies that voters stop listening": a result, not what is told
         if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent"):
                 return None

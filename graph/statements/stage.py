@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..records import Affiliation, CueClass, Document, Mention, NameType, SpeakerResolution, Statement, StatementKind
@@ -43,6 +45,8 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     classes: list[tuple[CueClass, bool, bool]] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
+        if _fragment(ctx.text, claim, start, end):
+            continue
         res = resolve(ctx, claim, history)
         if res.drop or claim.named_only and res.mention is None:
             continue
@@ -70,6 +74,14 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     statements = _without_nested_claims(statements, classes, mentions)
     statements.sort(key=lambda st: (st.start, st.end))
     return statements, affiliations
+
+
+def _fragment(text: str, claim: Claim, start: int, end: int) -> bool:
+    """Content that is no words of anyone's: fewer than two letters (a broken token), or
+    only the cue's own words ("ruled that out" read as saying "out")."""
+    if len(re.findall(r"[^\W\d_]", text[start:end])) < 2:
+        return True
+    return claim.cue_start <= start and end <= claim.cue_end
 
 
 def _coordinated_with(doc: Doc, claim: Claim) -> bool:
@@ -149,3 +161,4 @@ def _speaker_text(ctx: Context, claim: Claim) -> str | None:
         start, end = trim(ctx, *tokens_span(claim.speaker_tokens))
         return ctx.text[start:end] or None
     return None
+

@@ -8,6 +8,7 @@ from ..records import NameType, NounClass
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "shall"}
 SALUTATIONS = packaged_words("function_words.tsv", "salutation")  # "Dear Oskar:" opens a letter
+LINE_LABELS = packaged_words("function_words.tsv", "line_label")  # "Editor's note:", "Related:" name no speaker
 UNREALIZED = packaged_words("function_words.tsv", "unrealized")  # "plans to say", "urged him to say"
 # data/pronouns.tsv: word, person, number, gender, form
 _PRONOUNS = packaged_rows("pronouns.tsv")
@@ -24,6 +25,9 @@ INDEFINITE_DETS = {"a", "an", "some", "several", "many", "numerous", "few", "oth
 SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "since", "unless", "although",
                  "though", "whereas", "once", "until", "so"}
 COMPLEMENTIZERS = {"that", "whether", "if"}
+# the subordinators of a clause of time, cause or concession: never the words a cue reports
+ADVERBIAL_MARKS = {"when", "because", "while", "after", "before", "since", "unless", "although", "though", "whereas", "once", "until"}
+DEGREE_WORDS = {"so", "such"}  # "so many lies that ...", "such a mess that ...": the clause is a result
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 HONORIFICS = {row[0]: row[2] for row in packaged_rows("speaker_words.tsv") if row[1] == "honorific"}  # title -> gender
 SPEAKER_LABELS = {NameType.PERSON, NameType.ORGANIZATION, NameType.GEOPOLITICAL, NameType.COUNTRY, NameType.GROUP, NameType.ALLIANCE}

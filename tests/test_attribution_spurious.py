@@ -1,0 +1,69 @@
+"""Statements that answer no attribution on any news, through the public API: one build
+(``graph.build``) of short hand-written texts, one per construction, and the statements of
+graph.json read back per document.
+
+The classes: a line label that names a part of the page ("Editor's note:"), content that is only
+the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
+("tells so many stories that ..."), a clause of time read as what was said ("said before he
+died"), and speech asked for in a coordination ("asked her to raise her voice and say ...").
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.built import build_articles, label, one, said
+
+TEXTS = {
+    # a line's label that names a part of the page, not who speaks
+    "editors_note": "Dale Brook spoke in Millbrook on Monday. \u201cThe town is broke,\u201d he said.\n\n"
+                    "Editor\u2019s note: Dale Brook regularly\nincites\npolitical violence and is a serial liar "
+                    "who has repeatedly pledged to ban all visitors from entering the town.",
+    "named_label": "Dale Brook: The harbour plan will cost far too much money.",
+    # the cue's particle is no content
+    "particle": "The council wants a new ferry. But council officials have effectively ruled that out.",
+    # "so ... that": the clause is the result of the telling, not what was told
+    "result": "Campaign manager Tom Reed further asserted that Senator Ann Ray tells so many lies that "
+              "the mayor could risk losing her own message.",
+    "told_that": "Senator Ann Ray tells voters that the plan is sound.",
+    # a clause of time after the cue says when the words were said
+    "time": "The words are acts of courage, whether it was a march in the South or a shirt with the words "
+            "\u201cWe will walk,\u201d as Tom Reed, lying on the road in the rain, said before he died. "
+            "Lee said before the vote that the bill was flawed.",
+    # speech asked for, in a coordination after the infinitive
+    "asked": "The judge asked the witness to raise her voice and say the name again.",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    return build_articles(tmp_path_factory, TEXTS)
+
+
+def test_an_editors_note_is_no_statement_of_anyone(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "editors_note")] == [("said", "The town is broke")]
+
+
+def test_a_label_that_names_someone_still_speaks(kg):
+    st = one(kg, "named_label", "The harbour plan")
+    assert (st["kind"], st["speaker_text"]) == ("direct", "Dale Brook")
+
+
+def test_a_cues_particle_is_no_content(kg):
+    assert [s["text"] for s in said(kg, "particle")] == []
+
+
+def test_a_clause_of_result_is_not_what_was_told(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "result")] == [
+        ("asserted", "Senator Ann Ray tells so many lies that the mayor could risk losing her own message")]
+    # "tells voters that ...": the clause is what was told
+    assert one(kg, "told_that", "the plan is sound")["cue"] == "tells"
+
+
+def test_a_clause_of_time_is_not_what_was_said(kg):
+    assert [s["text"] for s in said(kg, "time")] == ["the bill was flawed"]
+    assert label(kg, one(kg, "time", "the bill was flawed")["speaker"]) == "Lee"
+
+
+def test_speech_asked_for_in_a_coordination_is_not_made(kg):
+    assert [(s["speaker_text"], s["text"]) for s in said(kg, "asked")] == [
+        ("The judge", "to raise her voice and say the name again")]

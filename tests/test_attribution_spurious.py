@@ -2,7 +2,8 @@
 (``graph.build``) of short hand-written texts, one per construction, and the statements of
 graph.json read back per document.
 
-The classes: a line label that names a part of the page ("Editor's note:"), content that is only
+The classes: a line label that names a part of the page ("Editor's note:"), a list's entry that
+describes its label ("Port Vale: green hills and a harbour"), content that is only
 the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), and speech asked for in a coordination ("asked her to raise her voice and say ...").
@@ -19,6 +20,9 @@ TEXTS = {
                     "Editor\u2019s note: Dale Brook regularly\nincites\npolitical violence and is a serial liar "
                     "who has repeatedly pledged to ban all visitors from entering the town.",
     "named_label": "Dale Brook: The harbour plan will cost far too much money.",
+    # a list whose entries describe the label: a guide's places, a glossary's terms
+    "guide": "The islands differ a lot.\n\nPort Vale: green and lush hills, mountainous with an old volcano.\n\n"
+             "Tom Reed: flat and dry with a lot of beaches, some of them very busy.\n\nSal Key: the biggest island of the group.",
     # the cue's particle is no content
     "particle": "The council wants a new ferry. But council officials have effectively ruled that out.",
     # "so ... that": the clause is the result of the telling, not what was told
@@ -46,6 +50,10 @@ def test_an_editors_note_is_no_statement_of_anyone(kg):
 def test_a_label_that_names_someone_still_speaks(kg):
     st = one(kg, "named_label", "The harbour plan")
     assert (st["kind"], st["speaker_text"]) == ("direct", "Dale Brook")
+
+
+def test_a_list_entry_that_describes_its_label_is_no_statement(kg):
+    assert said(kg, "guide") == []
 
 
 def test_a_cues_particle_is_no_content(kg):

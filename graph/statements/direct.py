@@ -99,6 +99,8 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip("\"\u201c\u201d\u2018\u2019 '"))
         if len(ctx.text[start:end].split()) < 3:
             continue
+        if ctx.text[start].islower() and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1 : colon.i + 40] if t.idx < end):
+            continue  # "Port Vale: green hills and a harbour": a list's entry that describes the label, no one's words
         # "Poll: ...", "Insiders: ...": a source the lexicon knows speaks though it names no one
         known = noun_class(ctx.lex, label[-1]) in PEOPLE_CLASSES | {NounClass.DOCUMENT, NounClass.MEDIA}
         yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],

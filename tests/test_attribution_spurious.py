@@ -6,7 +6,8 @@ The classes: a line label that names a part of the page ("Editor's note:"), a li
 describes its label ("Port Vale: green hills and a harbour"), content that is only
 the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
-died"), and speech asked for in a coordination ("asked her to raise her voice and say ...").
+died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
+speech asked for in a coordination ("asked her to raise her voice and say ...").
 """
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ TEXTS = {
     "time": "The words are acts of courage, whether it was a march in the South or a shirt with the words "
             "\u201cWe will walk,\u201d as Tom Reed, lying on the road in the rain, said before he died. "
             "Lee said before the vote that the bill was flawed.",
+    # "called X after ...": a telephone call (or a meeting called), not a naming
+    "phone": "Mayor Rita Vance, who called Senator Ann Ray shortly after the winner was declared, told her "
+             "supporters that the town would heal.",
+    "naming": "Senator Ann Ray called the plan a disgrace when she spoke on Monday.",
     # speech asked for, in a coordination after the infinitive
     "asked": "The judge asked the witness to raise her voice and say the name again.",
 }
@@ -70,6 +75,11 @@ def test_a_clause_of_result_is_not_what_was_told(kg):
 def test_a_clause_of_time_is_not_what_was_said(kg):
     assert [s["text"] for s in said(kg, "time")] == ["the bill was flawed"]
     assert label(kg, one(kg, "time", "the bill was flawed")["speaker"]) == "Lee"
+
+
+def test_calling_someone_after_an_event_names_nothing(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "phone")] == [("told", "the town would heal")]
+    assert one(kg, "naming", "the plan a disgrace")["cue"] == "called"
 
 
 def test_speech_asked_for_in_a_coordination_is_not_made(kg):

@@ -224,7 +224,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
                 return s, e, False
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
-            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "advcl") or c.dep_ == "prep" and c.lower_ == "as" or _active(verb) and _quoted(ctx, c))), None)
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or c.dep_ == "advcl" and not _opened_by_subordinator(c) or c.dep_ == "prep" and c.lower_ == "as" or _active(verb) and _quoted(ctx, c))), None)
         if obj is not None and pred is not None:
             return (*_object_and_rest(obj, children), False)
         clauses = {t.i for c in obj.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree} if obj is not None else set()
@@ -414,6 +414,13 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     if doc[sent.start].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None  # "At one point, a woman asked ...": a phrase that sets the scene, no words of hers
     return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
+
+
+def _opened_by_subordinator(clause: Token) -> bool:
+    """"after the vote ended", "when he lost": a clause of time or cause, never what someone or
+    something is called ("called Lee after the vote ended" is a telephone call)."""
+    return any(g.dep_ == "mark" and g.lower_ in SUBORDINATORS or g.dep_ == "advmod" and g.lower_ in ADVERBIAL_MARKS and g.i == clause.left_edge.i
+               for g in clause.children)
 
 
 def _adverbial(clause: Token) -> bool:

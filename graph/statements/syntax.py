@@ -67,9 +67,13 @@ def phrase_head(tokens: list[Token]) -> Token | None:
     for t in tokens:
         if t.pos_ in ("NOUN", "PROPN", "PRON") and (t.head.i not in ids or t.head.i == t.i):
             return t
-    for t in tokens:
+    # a parse that hung the run on a word misread as a verb ("Dover police Chief Ann Lee said",
+    # "Dover" a verb): the last word of the first run of nouns, where a compound's head stands
+    for k, t in enumerate(tokens):
         if t.pos_ in ("NOUN", "PROPN"):
-            return t
+            while k + 1 < len(tokens) and tokens[k + 1].pos_ in ("NOUN", "PROPN") and tokens[k + 1].i == tokens[k].i + 1:
+                k += 1
+            return tokens[k]
     return None
 
 

@@ -68,6 +68,12 @@ TEXTS = {
     "titled_role": "Mayor Tess Ambry opened the new library on Monday. Paul Dorrit, a local builder, showed "
                    "visitors around the reading rooms and the garden.\n\n"
                    "\u201cThe city needed this for years,\u201d the mayor said.",
+    "statement_issued": "Senator Ann Ray spoke on Monday.\n\nIn a statement issued Tuesday morning, presidential "
+                        "nominee Tom Hill was more cautious than his rivals.",
+    "in_the_poll": "In the latest poll, Tom Hill led Ann Ray by four points.",
+    "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
+                             "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
+                             "''Of course, I pay my taxes.''",
 }
 
 
@@ -198,3 +204,13 @@ def test_the_person_a_speaker_phrase_names_not_one_inside_it_or_beside_it(kg, do
 def test_the_role_a_title_gives_is_the_titled_persons_not_the_last_one_named(kg):
     # "Mayor Tess Ambry ... Paul Dorrit ... the mayor said": the title said who the mayor is
     assert label(kg, one(kg, "titled_role", "The city needed this")["speaker"]) == "Tess Ambry"
+
+
+def test_in_a_statement_the_clause_is_its_subjects_words_but_a_poll_is_no_ones(kg):
+    st = one(kg, "statement_issued", "presidential nominee Tom Hill was")
+    assert label(kg, st["speaker"]) == "Tom Hill"
+    assert one(kg, "in_the_poll", "Tom Hill led")["speaker"] is None  # a poll about Hill is not Hill's words
+
+
+def test_a_participle_hung_on_quoted_words_goes_on_with_the_sentences_subject(kg):
+    assert label(kg, one(kg, "asserting_after_quote", "Of course, I pay")["speaker"]) == "Grady"

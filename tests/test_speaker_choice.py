@@ -71,6 +71,11 @@ TEXTS = {
     "statement_issued": "Senator Ann Ray spoke on Monday.\n\nIn a statement issued Tuesday morning, presidential "
                         "nominee Tom Hill was more cautious than his rivals.",
     "in_the_poll": "In the latest poll, Tom Hill led Ann Ray by four points.",
+    "survey_of": "The county removed thousands of voters from its rolls, according to a recent Graphika survey of "
+                 "voter lists.\n\nA Mandiant survey of bank officers found that most fear a breach.\n\n"
+                 "The mayor leads by four points, according to an early-October Kaspersky poll.",
+    "said_set_aside": "Chief Judge Tom Ellery spoke of the legacy of hunger. To understand the real Tom Sawyer, "
+                      "Chief Judge Ellery said, one should visit this museum.",
     "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -214,3 +219,17 @@ def test_in_a_statement_the_clause_is_its_subjects_words_but_a_poll_is_no_ones(k
 
 def test_a_participle_hung_on_quoted_words_goes_on_with_the_sentences_subject(kg):
     assert label(kg, one(kg, "asserting_after_quote", "Of course, I pay")["speaker"]) == "Grady"
+
+
+@pytest.mark.parametrize("start, body", [
+    ("The county removed thousands", "Graphika"),
+    ("most fear a breach", "Mandiant"),
+    ("The mayor leads by four points", "Kaspersky"),  # the name next to "poll", not the month before it
+])
+def test_a_body_named_before_a_survey_is_its_owner_not_what_the_survey_is_of(kg, start, body):
+    assert label(kg, one(kg, "survey_of", start)["speaker"]) == body
+
+
+def test_a_name_apposed_right_before_a_said_set_aside_in_the_reported_words_speaks(kg):
+    # "To understand the real Tom Sawyer, Chief Judge Ellery said, ...": Ellery, not Sawyer
+    assert label(kg, one(kg, "said_set_aside", "one should visit")["speaker"]) == "Tom Ellery"

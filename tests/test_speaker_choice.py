@@ -76,6 +76,9 @@ TEXTS = {
                  "The mayor leads by four points, according to an early-October Kaspersky poll.",
     "said_set_aside": "Chief Judge Tom Ellery spoke of the legacy of hunger. To understand the real Tom Sawyer, "
                       "Chief Judge Ellery said, one should visit this museum.",
+    "going_on_to_say": "\"That we do not want to go back to a time when you have Hill, the big debate of today, is insane,\" "
+                       "Ray said, going on to say that the country has spent \"hundreds of years fighting against racism, "
+                       "to have that debate again, young people do not want to see that.\" She left.",
     "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -233,3 +236,7 @@ def test_a_body_named_before_a_survey_is_its_owner_not_what_the_survey_is_of(kg,
 def test_a_name_apposed_right_before_a_said_set_aside_in_the_reported_words_speaks(kg):
     # "To understand the real Tom Sawyer, Chief Judge Ellery said, ...": Ellery, not Sawyer
     assert label(kg, one(kg, "said_set_aside", "one should visit")["speaker"]) == "Tom Ellery"
+
+
+def test_going_on_to_say_after_said_is_the_same_speakers_not_the_subject_of_the_quote_it_hangs_on(kg):
+    assert label(kg, one(kg, "going_on_to_say", "the country has spent")["speaker"]) == "Ray"

@@ -77,7 +77,7 @@ TEXTS = {
     "said_set_aside": "Chief Judge Tom Ellery spoke of the legacy of hunger. To understand the real Tom Sawyer, "
                       "Chief Judge Ellery said, one should visit this museum.",
     "going_on_to_say": "\"That we do not want to go back to a time when you have Hill, the big debate of today, is insane,\" "
-                       "Ray said, going on to say that the country has spent \"hundreds of years fighting against racism, "
+                       "Orlov said, going on to say that the country has spent \"hundreds of years fighting against racism, "
                        "to have that debate again, young people do not want to see that.\" She left.",
     "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
@@ -239,4 +239,4 @@ def test_a_name_apposed_right_before_a_said_set_aside_in_the_reported_words_spea
 
 
 def test_going_on_to_say_after_said_is_the_same_speakers_not_the_subject_of_the_quote_it_hangs_on(kg):
-    assert label(kg, one(kg, "going_on_to_say", "the country has spent")["speaker"]) == "Ray"
+    assert label(kg, one(kg, "going_on_to_say", "the country has spent")["speaker"]) == "Orlov"

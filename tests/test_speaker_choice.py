@@ -79,6 +79,9 @@ TEXTS = {
     "going_on_to_say": "\"That we do not want to go back to a time when you have Hill, the big debate of today, is insane,\" "
                        "Orlov said, going on to say that the country has spent \"hundreds of years fighting against racism, "
                        "to have that debate again, young people do not want to see that.\" She left.",
+    "glued_dash": "Voters shared their thoughts on the race.\n\n"
+                  "\u201cHe knows nothing about our town. He makes promises he never keeps.\u201d\u2015 Marta Velez\u00a0\n"
+                  "\u201cI cannot believe it came to this.\u201d \u2015 Jack Orne\n",
     "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -240,3 +243,9 @@ def test_a_name_apposed_right_before_a_said_set_aside_in_the_reported_words_spea
 
 def test_going_on_to_say_after_said_is_the_same_speakers_not_the_subject_of_the_quote_it_hangs_on(kg):
     assert label(kg, one(kg, "going_on_to_say", "the country has spent")["speaker"]) == "Orlov"
+
+
+@pytest.mark.parametrize("start, person", [("He knows nothing", "Marta Velez"), ("I cannot believe", "Jack Orne")])
+def test_a_dash_signature_glued_to_the_closing_mark_signs_the_quote(kg, start, person):
+    st = one(kg, "glued_dash", start)
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == (person, person)

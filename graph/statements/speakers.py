@@ -328,4 +328,4 @@ def phrase_text(text: str, tok: Token) -> str:
                             or c.dep_ == "prep" and c.lower_ not in ("for", "of", "at", "from", "with", "in", "on")):
             skip |= {t.i for t in c.subtree}
     start, end = subtree_span(tok, exclude=skip)
-    return text[start:end].strip().strip(" ,;:\u2014\u2013-\"\u201c\u201d").strip()
+    return text[start:end].strip().strip(" ,;:\u2015\u2014\u2013-\"\u201c\u201d").strip()

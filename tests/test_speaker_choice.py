@@ -85,6 +85,9 @@ TEXTS = {
     "officials_at": "Officials at the Harlow Institute, a division of the Midvale Research Center, said they were "
                     "concerned about the program.\n\nAn official at the Pell Foundation said the grants would continue."
                     "\n\nOfficials in Midvale said the roads were closed.",
+    "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
+                   "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
+                   "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
     "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -258,3 +261,8 @@ def test_officials_at_a_body_speak_for_it_but_one_unnamed_official_or_a_places_o
     assert label(kg, one(kg, "officials_at", "they were concerned")["speaker"]) == "Harlow Institute"
     assert one(kg, "officials_at", "the grants would continue")["speaker"] is None  # "an official at X": a source, not X
     assert one(kg, "officials_at", "the roads were closed")["speaker"] is None
+
+
+def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg):
+    # "In her 2003 book, Barlow noted": Ann Barlow, though Tom Barlow was named last
+    assert label(kg, one(kg, "fronted_her", "the clot's existence")["speaker"]) == "Ann Barlow"

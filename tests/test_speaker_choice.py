@@ -82,9 +82,6 @@ TEXTS = {
     "glued_dash": "Voters shared their thoughts on the race.\n\n"
                   "\u201cHe knows nothing about our town. He makes promises he never keeps.\u201d\u2015 Marta Velez\u00a0\n"
                   "\u201cI cannot believe it came to this.\u201d \u2015 Jack Orne\n",
-    "officials_at": "Officials at the Harlow Institute, a division of the Midvale Research Center, said they were "
-                    "concerned about the program.\n\nAn official at the Pell Foundation said the grants would continue."
-                    "\n\nOfficials in Midvale said the roads were closed.",
     "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
                    "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
                    "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
@@ -255,12 +252,6 @@ def test_going_on_to_say_after_said_is_the_same_speakers_not_the_subject_of_the_
 def test_a_dash_signature_glued_to_the_closing_mark_signs_the_quote(kg, start, person):
     st = one(kg, "glued_dash", start)
     assert (label(kg, st["speaker"]), st["speaker_text"]) == (person, person)
-
-
-def test_officials_at_a_body_speak_for_it_but_one_unnamed_official_or_a_places_officials_stay_unnamed(kg):
-    assert label(kg, one(kg, "officials_at", "they were concerned")["speaker"]) == "Harlow Institute"
-    assert one(kg, "officials_at", "the grants would continue")["speaker"] is None  # "an official at X": a source, not X
-    assert one(kg, "officials_at", "the roads were closed")["speaker"] is None
 
 
 def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg):

@@ -165,10 +165,6 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         named = _name_closing_phrase(ctx, tok)
         if named is not None:
             return Resolved(named, SpeakerResolution.NAME)  # "the head of the Main Directorate ... Oleg Ilinykh said"
-        if cls == NounClass.OFFICIAL and tok.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
-            body = _body_of_officials(ctx, tok)
-            if body is not None:
-                return Resolved(body, SpeakerResolution.NOMINAL)  # "officials at the Acme Institute said": the body speaks
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the General Staff"
         if cls == PERSON_NOUN and not _described_person(tok):
@@ -325,24 +321,6 @@ def _speaks_for(ctx: Context, tok: Token, people: bool = False) -> int | None:
         if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < tok.i:
             n = ctx.mention_at(c)
             if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in SPEAKER_LABELS:
-                return n
-    return None
-
-
-def _body_of_officials(ctx: Context, tok: Token) -> int | None:
-    """The organisation whose officials speak together ("officials at the Acme Institute", "Acme
-    officials"): they speak for it, as its spokesman would; not a place's ("officials in Dover"),
-    not a person's ("Lee's aides"), and never for a few of them ("some officials at Acme")."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "from"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            n = ctx.mention_at(obj) if obj is not None else None
-            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in ORGANISATION_LABELS:
-                return n
-    for c in tok.children:
-        if c.dep_ == "compound" and c.i < tok.i:
-            n = ctx.mention_at(c)
-            if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in ORGANISATION_LABELS:
                 return n
     return None
 

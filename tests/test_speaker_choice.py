@@ -85,7 +85,7 @@ TEXTS = {
     "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
                    "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
                    "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
-    "asserting_after_quote": "Mr. Grady hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
+    "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
 }
@@ -227,7 +227,7 @@ def test_in_a_statement_the_clause_is_its_subjects_words_but_a_poll_is_no_ones(k
 
 
 def test_a_participle_hung_on_quoted_words_goes_on_with_the_sentences_subject(kg):
-    assert label(kg, one(kg, "asserting_after_quote", "Of course, I pay")["speaker"]) == "Grady"
+    assert label(kg, one(kg, "asserting_after_quote", "Of course, I pay")["speaker"]) == "Pelham"
 
 
 @pytest.mark.parametrize("start, body", [

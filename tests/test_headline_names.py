@@ -26,6 +26,10 @@ TEXTS = {
     # a surname that is also an English verb form: the body writes it as a name, so it stays
     "fields": "Mara Fields Wins Over Council With Harbour Plan.\n\n"
               "Councillor Mara Fields won the vote on Wednesday. Fields said the harbour would reopen in May.\n",
+    # a bare verb of a plural subject before a known person's full name ("Lawmakers Rip ...")
+    "rip": "Black Lawmakers Rip Alexander Lukashenko As A \u2018Disgusting Fraud.\u2019\n\n"
+           "MINSK \u2015 Alexander Lukashenko\u2019s obsession with the vote is an insult to all voters, lawmakers said "
+           "Friday.\n\nLukashenko said he finally believes the vote was fair.\n",
 }
 
 
@@ -59,3 +63,8 @@ def test_a_name_the_body_writes_keeps_its_verb_like_surname(kg):
     names = labels(kg)
     assert "Mara Fields" in names
     assert "Mara" not in names
+
+
+def test_a_bare_headline_verb_before_a_full_name_the_body_writes_is_no_part_of_it(kg):
+    assert not any(n.startswith("Rip ") for n in labels(kg)), sorted(labels(kg))
+    assert label(kg, one(kg, "rip", "he finally believes")["speaker"]) == "Alexander Lukashenko"

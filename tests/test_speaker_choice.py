@@ -68,6 +68,26 @@ TEXTS = {
     "titled_role": "Mayor Tess Ambry opened the new library on Monday. Paul Dorrit, a local builder, showed "
                    "visitors around the reading rooms and the garden.\n\n"
                    "\u201cThe city needed this for years,\u201d the mayor said.",
+    "statement_issued": "Senator Ann Ray spoke on Monday.\n\nIn a statement issued Tuesday morning, presidential "
+                        "nominee Tom Hill was more cautious than his rivals.",
+    "in_the_poll": "In the latest poll, Tom Hill led Ann Ray by four points.",
+    "survey_of": "The county removed thousands of voters from its rolls, according to a recent Graphika survey of "
+                 "voter lists.\n\nA Mandiant survey of bank officers found that most fear a breach.\n\n"
+                 "The mayor leads by four points, according to an early-October Kaspersky poll.",
+    "said_set_aside": "Chief Judge Tom Ellery spoke of the legacy of hunger. To understand the real Tom Sawyer, "
+                      "Chief Judge Ellery said, one should visit this museum.",
+    "going_on_to_say": "\"That we do not want to go back to a time when you have Hill, the big debate of today, is insane,\" "
+                       "Orlov said, going on to say that the country has spent \"hundreds of years fighting against racism, "
+                       "to have that debate again, young people do not want to see that.\" She left.",
+    "glued_dash": "Voters shared their thoughts on the race.\n\n"
+                  "\u201cHe knows nothing about our town. He makes promises he never keeps.\u201d\u2015 Marta Velez\u00a0\n"
+                  "\u201cI cannot believe it came to this.\u201d \u2015 Jack Orne\n",
+    "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
+                   "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
+                   "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
+    "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
+                             "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
+                             "''Of course, I pay my taxes.''",
 }
 
 
@@ -198,3 +218,42 @@ def test_the_person_a_speaker_phrase_names_not_one_inside_it_or_beside_it(kg, do
 def test_the_role_a_title_gives_is_the_titled_persons_not_the_last_one_named(kg):
     # "Mayor Tess Ambry ... Paul Dorrit ... the mayor said": the title said who the mayor is
     assert label(kg, one(kg, "titled_role", "The city needed this")["speaker"]) == "Tess Ambry"
+
+
+def test_in_a_statement_the_clause_is_its_subjects_words_but_a_poll_is_no_ones(kg):
+    st = one(kg, "statement_issued", "presidential nominee Tom Hill was")
+    assert label(kg, st["speaker"]) == "Tom Hill"
+    assert one(kg, "in_the_poll", "Tom Hill led")["speaker"] is None  # a poll about Hill is not Hill's words
+
+
+def test_a_participle_hung_on_quoted_words_goes_on_with_the_sentences_subject(kg):
+    assert label(kg, one(kg, "asserting_after_quote", "Of course, I pay")["speaker"]) == "Pelham"
+
+
+@pytest.mark.parametrize("start, body", [
+    ("The county removed thousands", "Graphika"),
+    ("most fear a breach", "Mandiant"),
+    ("The mayor leads by four points", "Kaspersky"),  # the name next to "poll", not the month before it
+])
+def test_a_body_named_before_a_survey_is_its_owner_not_what_the_survey_is_of(kg, start, body):
+    assert label(kg, one(kg, "survey_of", start)["speaker"]) == body
+
+
+def test_a_name_apposed_right_before_a_said_set_aside_in_the_reported_words_speaks(kg):
+    # "To understand the real Tom Sawyer, Chief Judge Ellery said, ...": Ellery, not Sawyer
+    assert label(kg, one(kg, "said_set_aside", "one should visit")["speaker"]) == "Tom Ellery"
+
+
+def test_going_on_to_say_after_said_is_the_same_speakers_not_the_subject_of_the_quote_it_hangs_on(kg):
+    assert label(kg, one(kg, "going_on_to_say", "the country has spent")["speaker"]) == "Orlov"
+
+
+@pytest.mark.parametrize("start, person", [("He knows nothing", "Marta Velez"), ("I cannot believe", "Jack Orne")])
+def test_a_dash_signature_glued_to_the_closing_mark_signs_the_quote(kg, start, person):
+    st = one(kg, "glued_dash", start)
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == (person, person)
+
+
+def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg):
+    # "In her 2003 book, Barlow noted": Ann Barlow, though Tom Barlow was named last
+    assert label(kg, one(kg, "fronted_her", "the clot's existence")["speaker"]) == "Ann Barlow"

@@ -112,6 +112,8 @@ class HeadlineNames:
             if i < end and not self._splits(toks, i, body_names):
                 continue
             if (piece, i) == (start, end):
+                if self._leading_verb(toks, start, end, body_names):
+                    return [(start + 1, end)]  # "Lawmakers Rip Ann Lee As ...": the name the body writes, without the verb
                 return [(start, end)]  # nothing cut: the span as the model read it (a lone "Fisher")
             naming = [j for j in range(piece, i) if self._names(toks, j, body_names)]
             if naming:
@@ -120,6 +122,14 @@ class HeadlineNames:
                 out.append((start, i))  # where the model saw a name begin ("Okafor Says ...")
             piece = i + 1
         return out
+
+    def _leading_verb(self, toks: Tokens, start: int, end: int, body_names: set[str]) -> bool:
+        """The span opens with a headline's bare verb ("Rip", "Slam") before a name the body writes
+        in full: a verb the body never capitalises, no given name, the rest all names of the body."""
+        word, lower = toks.text[start], toks.lower[start]
+        if end - start < 3 or word in body_names or lower in self.given_names or lower not in self.verbs:
+            return False
+        return all(toks.text[j] in body_names for j in range(start + 1, end))
 
     def _splits(self, toks: Tokens, i: int, body_names: set[str]) -> bool:
         word, lower = toks.text[i], toks.lower[i]

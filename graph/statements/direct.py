@@ -46,9 +46,8 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
                              named_only=noun_class(ctx.lex, named) != NounClass.DOCUMENT)
             found.append(previous)
         elif (signed := _signature(ctx, q, last)) is not None:
-            dash, name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
-            previous = Claim(StatementKind.DIRECT, dash.text, q.start, q.end, dash.idx, dash.idx + len(dash.text),
-                             speaker=name, priority=2, named_only=True)
+            (ds, de), name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
+            previous = Claim(StatementKind.DIRECT, ctx.text[ds:de], q.start, q.end, ds, de, speaker=name, priority=2, named_only=True)
             found.append(previous)
         elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
                 and _only_cue_between(ctx, previous, q):
@@ -214,18 +213,24 @@ def introduced_paragraphs(ctx: Context) -> Iterator[Claim]:
                         priority=1, named_only=True)  # a transcript's "LEE:" on a line of its own
 
 
-def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:
-    """A dash and a name closing the paragraph right after a quote: (the dash, the name's last word)."""
+def _signature(ctx: Context, q: Quote, last: Token) -> tuple[tuple[int, int], Token] | None:
+    """A dash and a name closing the paragraph right after a quote: (the dash's offsets, the name's
+    last word)."""
     if not q.closed:
         return None
     frame = _frame_after(ctx, q, last)
-    if not frame or frame[0].text not in DASHES or not 2 <= len(frame) <= 5:
+    if frame and frame[0].text not in DASHES and frame[0].i > 0:
+        glued = frame[0].doc[frame[0].i - 1]  # '..."\u2015 Ann Soto': the tokenizer kept the mark and the dash as one word
+        if len(glued.text) > 1 and glued.text[-1] in DASHES and glued.idx + len(glued.text) <= frame[0].idx and 1 <= len(frame) <= 4:
+            frame = [glued] + frame
+    if not frame or (frame[0].text not in DASHES and frame[0].text[-1:] not in DASHES) or not 2 <= len(frame) <= 5:
         return None
     end = frame[-1].idx + len(frame[-1].text)
     if ctx.text[end:].split("\n", 1)[0].strip():
         return None  # the line goes on: no signature
     names = [t for t in frame[1:] if t.pos_ == "PROPN"]
-    return (frame[0], names[-1]) if names else None
+    dash_end = frame[0].idx + len(frame[0].text)
+    return ((dash_end - 1, dash_end), names[-1]) if names else None
 
 
 def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> Iterator[Claim]:

@@ -107,11 +107,18 @@ def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
     """"X said costs rose, citing ...", "X said costs rose, adding that ...": a participle after a
     comma that the parse hung on the reported clause rather than on the reporting verb; the
     reporting verb, whose speaker the participle shares."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    if verb.dep_ == "xcomp" and verb.head.tag_ == "VBG":
+        verb = verb.head  # "..., going on to say that ...": the participle the verb completes
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
         return None
     clause = verb.head
     if clause.dep_ == "ccomp" and clause.head.i in ctx.cues and clause.head.i < clause.i:
         return clause.head
+    said = verb.doc[verb.i - 2]
+    if said.i in ctx.cues and said.pos_ == "VERB" and ctx.in_quote(clause.idx) and not ctx.in_quote(said.idx):
+        # '"...," Lee said, going on to say that ... "...": hung on a verb of the quote after it,
+        # the participle goes on with the reporting verb right before its comma
+        return said
     return None
 
 

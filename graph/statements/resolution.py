@@ -55,7 +55,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         elif m.kind == MentionKind.DEMONYM and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
-            return Resolved(_as_person(ctx, n, history), SpeakerResolution.NAME)
+            return Resolved(_as_person(ctx, n, history, _fronted_gender(tok)), SpeakerResolution.NAME)
     if n is None:
         apposed = _apposed_person(ctx, tok)
         if apposed is not None:
@@ -365,14 +365,14 @@ def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[i
     return None
 
 
-def _as_person(ctx: Context, n: int, history: list[tuple[int, int]] = ()) -> int:
+def _as_person(ctx: Context, n: int, history: list[tuple[int, int]] = (), gender: str | None = None) -> int:
     """A surname that spaCy took for an organisation ("Kabulov's words") stands for the person the
-    text named in full."""
+    text named in full; ``gender``, what the sentence tells of it, picks among namesakes."""
     m = ctx.mentions[n]
     key = ctx.people.keys.get(n)
     if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
         return n
-    full = _full_person(ctx, key, m.start, history, _named_gender(ctx, n))
+    full = _full_person(ctx, key, m.start, history, _named_gender(ctx, n) or gender)
     return n if full is None else full
 
 
@@ -385,6 +385,19 @@ def _named_gender(ctx: Context, n: int) -> str | None:
     if span is None or span.start == 0:
         return None
     return HONORIFICS.get(ctx.doc[span.start - 1].lower_)
+
+
+def _fronted_gender(tok: Token) -> str | None:
+    """The gender a possessive in a phrase opening the subject's clause tells of the subject ("In
+    her memoir, Ray wrote ...": Ray is a woman, whichever Ray the text named last)."""
+    if tok.dep_ != "nsubj":
+        return None
+    for c in tok.head.children:
+        if c.i < tok.i and c.dep_ == "prep":
+            for g in c.subtree:
+                if g.dep_ == "poss" and g.lower_ in ("his", "her"):
+                    return "m" if g.lower_ == "his" else "f"
+    return None
 
 
 def _mention_beside(ctx: Context, tok: Token) -> int | None:

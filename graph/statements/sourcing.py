@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import NounClass, StatementKind
 from .context import Claim, Context
 from .syntax import owner_of, tokens_span, trim
-from .words import VIEW_PREPS
+from .words import ISSUED_DOCUMENTS, VIEW_PREPS
 
 
 def sourcing(ctx: Context) -> Iterator[Claim]:
@@ -78,7 +78,16 @@ def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
         return None
     phrase = {t.i for t in prep.subtree}
     s, e = tokens_span(list(prep.subtree))
-    return _sourced(ctx, prep, noun, ctx.text[s:e], s, e, phrase)
+    return _sourced(ctx, prep, _issuer(noun, head) or noun, ctx.text[s:e], s, e, phrase)
+
+
+def _issuer(noun: Token, head: Token) -> Token | None:
+    """"In a statement issued Tuesday, Senator Lee was more cautious": a document of no named
+    owner that its author issues (a statement, a letter; not a poll) is the words of the clause's
+    subject."""
+    if noun.lemma_.lower() not in ISSUED_DOCUMENTS or owner_of(noun) is not None:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _after_opening_comma(ctx: Context, prep: Token, noun: Token) -> Claim | None:

@@ -78,7 +78,11 @@ def name_before_verb(subj: Token, verb: Token) -> Token | None:
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if appos is None or subj.pos_ != "PROPN" or appos.right_edge.i != verb.i - 1 or subj.i > appos.i:
         return None
-    if not any(c.dep_ == "ccomp" and c.i < subj.i for c in verb.children):
+    # the reported words before the subject: a clause the verb reports ("... to, now, Carl Crane,
+    # Kolar said"), or one the parse hung on it as an adverbial ("To see the real dam, Judge Ray
+    # said, one should visit ..."), or a verb the parse set aside inside the words it reports
+    if not any(c.dep_ in ("ccomp", "advcl") and c.i < subj.i for c in verb.children) and not (
+            verb.dep_ == "parataxis" and subj.left_edge.i > verb.sent.start):
         return None
     return appos
 
@@ -188,11 +192,25 @@ def _participle_speaker(ctx: Context, verb: Token) -> Token | None:
     while ctx.in_quote(head.idx) and head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
         head = head.head  # '... that the plan "had no chance," adding': the quoted verb is the reported one's
     if ctx.in_quote(head.idx) or head.pos_ not in ("VERB", "AUX"):
-        return None
+        # the parse hung the participle on the quoted words ('Lee ducked the question, treating it
+        # as a joke -- "..." -- and, when pressed, asserting, "..."'): the subject of the
+        # sentence's first clause outside quotation marks
+        return _sentence_subject(ctx, verb)
     speaker, how = subject_of(head)
     if speaker is None or how == SpeakerSlot.PASSIVE or speaker.sent != verb.sent or speaker.i > verb.i or ctx.in_quote(speaker.idx):
         return None
     return speaker
+
+
+def _sentence_subject(ctx: Context, verb: Token) -> Token | None:
+    """The subject of the first finite clause before ``verb`` in its sentence that is outside
+    quotation marks and outside the participle's own clause."""
+    own = {t.i for t in verb.subtree}
+    for t in verb.doc[verb.sent.start : verb.i]:
+        if t.dep_ == "nsubj" and t.i not in own and t.head.tag_ in ("VBD", "VBZ", "VBP") and t.pos_ in ("PROPN", "NOUN", "PRON") \
+                and not ctx.in_quote(t.idx) and not ctx.in_quote(t.head.idx):
+            return t
+    return None
 
 
 def told_outlet(ctx: Context, verb: Token) -> Token | None:
@@ -310,4 +328,4 @@ def phrase_text(text: str, tok: Token) -> str:
                             or c.dep_ == "prep" and c.lower_ not in ("for", "of", "at", "from", "with", "in", "on")):
             skip |= {t.i for t in c.subtree}
     start, end = subtree_span(tok, exclude=skip)
-    return text[start:end].strip().strip(" ,;:\u2014\u2013-\"\u201c\u201d").strip()
+    return text[start:end].strip().strip(" ,;:\u2015\u2014\u2013-\"\u201c\u201d").strip()

@@ -5,6 +5,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ..curated import packaged_words
 from .context import Context
 from .words import SUBJECT_DEPS
 
@@ -67,29 +68,45 @@ def phrase_head(tokens: list[Token]) -> Token | None:
     for t in tokens:
         if t.pos_ in ("NOUN", "PROPN", "PRON") and (t.head.i not in ids or t.head.i == t.i):
             return t
-    for t in tokens:
+    # a parse that hung the run on a word misread as a verb ("Dover police Chief Ann Lee said",
+    # "Dover" a verb): the last word of the first run of nouns, where a compound's head stands
+    for k, t in enumerate(tokens):
         if t.pos_ in ("NOUN", "PROPN"):
-            return t
+            while k + 1 < len(tokens) and tokens[k + 1].pos_ in ("NOUN", "PROPN") and tokens[k + 1].i == tokens[k].i + 1:
+                k += 1
+            return tokens[k]
     return None
 
 
 def owner_of(noun: Token) -> Token | None:
-    """Whose report, words or view: "Kabulov's words", "a report by X", "our information"."""
+    """Whose report, words or view: "Kabulov's words", "a report by X", "an Acme survey", "the
+    view of the ministry", "a letter from her doctor"; not what a document is about ("a survey of
+    voters"): a document's "of" names its owner only when it is a name."""
     for c in noun.children:
         if c.dep_ == "poss":
             return c
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
+    preps = [(c, next((g for g in c.children if g.dep_ == "pobj"), None)) for c in noun.children if c.dep_ == "prep"]
+    for c, pobj in preps:
+        if c.lower_ == "by" and pobj is not None:
+            return pobj
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":  # "the report, published by Human Rights Watch"
             agent = next((g for g in c.children if g.dep_ == "agent"), None)
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None:
                 return pobj
-    for c in noun.children:
+    for c in reversed(list(noun.lefts)):  # the name next to the noun: "an early-October Acme News poll"
         if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper():
-            return c  # "a Russian report", not "a new poll"
+            return c  # "a Russian report", "an Acme survey", not "a new poll"
+    for c, pobj in preps:
+        if pobj is not None and (c.lower_ == "from" or c.lower_ == "of" and (pobj.pos_ == "PROPN" or not _documentary(noun))):
+            return pobj
     return None
+
+
+_DOCUMENTS = frozenset(packaged_words("attribution_nouns.tsv", "document"))
+
+
+def _documentary(noun: Token) -> bool:
+    """A document noun ("survey", "poll", "report"): its "of" is what it is about."""
+    return noun.lemma_.lower() in _DOCUMENTS

@@ -57,3 +57,5 @@ ABSTRACT_SUFFIXES = ("ment", "ness", "ity", "ence", "ance", "ion", "ism", "ure",
 REFLEXIVES = {w for w, _, _, _, form in _PRONOUNS if form == "reflexive"}
 # cues whose object is whom the words are addressed to, never who says them ("told the Ledger")
 ADDRESSING = packaged_words("speaker_words.tsv", "addressing")
+# documents their authors issue ("In a statement, the firm thanked its staff": the firm's words)
+ISSUED_DOCUMENTS = packaged_words("speaker_words.tsv", "issued")

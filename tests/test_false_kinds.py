@@ -20,6 +20,19 @@ ARTICLES = {
         "Members of the Harbour Keepers, a volunteer group, cleaned the beach. The Harbour Keepers said they "
         "collected two tons of plastic. Rose Banks, who led the day, thanked the town.\n"
     ),
+    "visit.txt": (
+        "Where to go\n\n"
+        "Tom Avery Fort Hale Community Center, 14 Oak Terrace, tel: 555 0199, contact for more.\n\n"
+        "Greta Lind Historic Park, Quarry Terrace, tel: 555 0101.\n\n"
+        "Harbour Hall Auditorium\n\n"
+        "Granville Civic Office Building\n\n"
+        "Mayor Ida Quist thanked the Office of Coastal Planning Acting Director, Dr. Lena Hobb, for the plan.\n"
+    ),
+    "talk.txt": (
+        "An interview\n\n"
+        "Was the course hard? Nope, it was fun. I called it Foundations, since it built on the basics. "
+        "Tho the rain came, we stayed. Later I watched The Baker's Apprentice with Jana Oster.\n"
+    ),
 }
 
 
@@ -38,3 +51,29 @@ def test_a_body_of_plural_name_with_an_article_stays(G):
     assert node_named(G, "Harbour Keepers")["type"] in ("organization", "group")
     # a person whose surname is a plural noun, led by a given name
     assert node_named(G, "Rose Banks")["type"] == "person"
+
+
+def test_a_person_cut_from_the_place_named_after_her_is_no_person(G):
+    # "Tom Avery Fort Hale Community Center", "Greta Lind Historic Park": one place's name each
+    for name in ("Tom Avery", "Tom Avery Fort", "Tom Avery Fort Hale", "Greta Lind", "Greta Lind Historic"):
+        assert not [n for n in nodes_with(G, name) if n["type"] == "person"], name
+
+
+def test_a_building_is_no_organisation_cut_before_its_head(G):
+    # "Harbour Hall Auditorium", "Granville Civic Office Building": not "Harbour Hall", "Civic Office"
+    for name in ("Harbour Hall", "Civic Office", "Granville Civic Office"):
+        assert not [n for n in nodes_with(G, name) if n["type"] == "organization"], name
+
+
+def test_a_role_after_an_organisation_is_the_persons(G):
+    # "the Office of X Acting Director, Dr. Lena Hobb": the office is "Office of X"
+    assert node_named(G, "Office of Coastal Planning")["type"] == "organization"
+    assert not nodes_with(G, "Office of Coastal Planning Acting Director")
+    assert node_named(G, "Lena Hobb")["type"] == "person"
+
+
+def test_interjections_and_names_of_things_are_no_person(G):
+    # "Nope, it was fun", "Tho the rain came", "I called it Foundations", "The Baker's Apprentice"
+    for name in ("Nope", "Tho", "Foundations", "Apprentice"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
+    assert node_named(G, "Jana Oster")["type"] == "person"

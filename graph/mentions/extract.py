@@ -33,7 +33,7 @@ from .candidates import (
     ner_candidates,
     overlaps,
 )
-from .boundaries import law_named_after, runs_on
+from .boundaries import before_role, law_named_after, runs_on
 from .common_words import (after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name,
                            without_common_words, without_plural_things)
 from .context import MentionContext
@@ -135,7 +135,8 @@ def extract_mentions(
         toks, candidates, extractor.person_cues, extractor.english_words,
         {t for c in known_candidates for t in range(c.start, c.end)},
     )
-    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
+    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns,
+                                              extractor.roles))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()
     for cand, short, long_span in acronym_candidates(toks):
@@ -219,9 +220,13 @@ def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: 
     """An organisation's name the model cut before its last capitalised words takes them (see
     :func:`runs_on`); not in a title-case line, where every word has a capital, nor over words
     another source reads as a name (``taken``: "the Acme Council Jim Beam": a person after it)."""
+    gaz = extractor.gazetteer
+    if cand.kind == "ner" and cand.label == "PERSON":
+        return _person_in_a_place_name(toks, cand, gaz)
+    if cand.kind == "ner" and cand.label == "ORG" and (end := before_role(toks, cand.start, cand.end, extractor.roles, gaz.head_words)) < cand.end:
+        return Candidate(cand.start, end, cand.kind, cand.label)
     if cand.kind != "ner" or cand.label != "ORG" or toks.sentence[cand.start] in headline_sents:
         return cand
-    gaz = extractor.gazetteer
 
     def not_a_name(word: str) -> bool:
         folded = fold(word)
@@ -231,6 +236,18 @@ def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: 
     if end == cand.end or any(taken[t] for t in range(cand.end, end)) or fold(toks.text[cand.end]) in gaz.names.given_names:
         return cand
     return Candidate(cand.start, end, cand.kind, cand.label)
+
+
+def _person_in_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Candidate:
+    """A person's name the model cut from the building or park named after it ("Ann Lee" +
+    "Community Center", "Lee Historic" + "Park"): capitalised words right after it on its line
+    that make a place's name (graph/data/name_shapes.tsv) are its end, and the whole a place."""
+    k = cand.end
+    while k < len(toks) and toks.space[k - 1] == " " and toks.is_alpha[k] and toks.text[k].istitle() and toks.tok[k].pos_ == "PROPN":
+        k += 1
+    if k == cand.end or gaz.names.shape_type(toks.span_text(cand.start, k)) != "place":
+        return cand
+    return Candidate(cand.start, k, "ner", "FAC")
 
 
 def _headline_people(

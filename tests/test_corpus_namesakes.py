@@ -65,26 +65,3 @@ def test_a_lone_surname_joins_the_corpus_only_person_of_that_name(kg):
 def test_a_lone_surname_called_she_is_no_man_of_that_surname(kg, doc, start):
     speaker = one(kg, doc, start)["speaker"]
     assert speaker is None or _node(kg, speaker)["label"] not in ("Tom Ardley", "Peter Ardley", "Owen Brisk")
-
-
-LONE_FIRST_NAMES = {
-    # a first name alone in two articles that name nobody of it in full: two people
-    "garden": "Garden prize\n\nThe allotment society gave its prize to a retired baker. Tobias said the "
-    "tomatoes had never been better.\n",
-    "chess": "Chess club\n\nThe club met in the school hall on Thursday. After the last game, Tobias said "
-    "he would play in the county final.\n",
-    # and one article that names him in full keeps its own lone first name with him
-    "regatta": "Regatta\n\nTobias Marwick sailed first. Tobias said the wind had dropped by noon.\n",
-}
-
-
-@pytest.fixture(scope="module")
-def lone_first(tmp_path_factory):
-    return build_articles(tmp_path_factory, LONE_FIRST_NAMES)
-
-
-def test_a_lone_first_name_is_no_other_articles_person(lone_first):
-    nodes = nodes_with(lone_first.nx, "Tobias")
-    assert nodes and all(len(n["documents"]) == 1 for n in nodes), [(n["label"], n["documents"]) for n in nodes]
-    marwick = nodes_with(lone_first.nx, "Tobias Marwick")
-    assert len(marwick) == 1 and marwick[0]["documents"] == ["regatta"]

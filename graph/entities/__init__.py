@@ -82,7 +82,6 @@ def resolve(analyses: Iterable[DocumentAnalysis], gazetteer: Gazetteer) -> Resol
     link_variants_in_document(analyses, keys, uf, gazetteer)
     link_reversed_names(analyses, keys, uf)
     link_transliterated_places(analyses, keys, uf)
-    _keep_lone_given_names_apart(analyses, keys, own_keys, uf, gazetteer)
 
     clusters: dict[str, list[Mention]] = defaultdict(list)
     cluster_reasons: dict[str, list[AliasReason]] = defaultdict(list)  # how each mention of a cluster joined it
@@ -308,32 +307,6 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
         said = lone_genders[k] - {None}
         if len(said) <= 1 and not any(other_gender(g, genders.get(person)) for g in said):
             uf.union(person, k, LinkRule.SURNAME, doc)
-
-
-def _keep_lone_given_names_apart(
-    analyses: list[DocumentAnalysis], keys: dict[str, list[str | None]], own_keys: dict[str, list[str | None]],
-    uf: _UnionFind, gaz: Gazetteer,
-) -> None:
-    """A first name alone that no rule linked to anyone ("Adam" in an article that names no Adam
-    in full) is a person of its own document: two articles' lone "Adam"s are two people, so the
-    name's key is made the document's. A name some rule joined to others keeps its key."""
-    given = gaz.names.given_names
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for a in analyses:
-        for m, k in zip(a.mentions, keys[a.doc]):
-            if m.kind == MentionKind.NER and " " not in m.name and _own_key(m, k) and fold(m.name) in given:
-                docs_of[k].add(a.doc)
-    shared = {k for k, docs in docs_of.items() if len(docs) > 1}
-    if not shared:
-        return
-    joined = {k for k in list(uf.parent) if uf.find(k) != k}
-    joined |= {uf.find(k) for k in joined}
-    alone = shared - joined
-    for a in analyses:
-        doc_keys = keys[a.doc]
-        for i, k in enumerate(doc_keys):
-            if k in alone:
-                doc_keys[i] = own_keys[a.doc][i] = uf.find(f"{k}@{a.doc}")
 
 
 def _named_before_in_sentence(a: DocumentAnalysis, i: int, key: str, doc_keys: list[str | None]) -> bool:

@@ -44,6 +44,15 @@ ARTICLES = {
         "Tilda Shaw, cellist, interviewed by Coastline Weekly Saturday, March 4, 2017\n\n"
         "Coastline Weekly asked Tilda Shaw about her new album. Shaw said she recorded it at home.\n"
     ),
+    "chef.txt": (
+        "A new kitchen\n\n"
+        "Lena Varga, a chef of Hungarian descent, opened two Thai restaurants on the harbour. Varga said "
+        "the menus would change every month.\n"
+    ),
+    "treaty.txt": (
+        "Speech to the assembly\n\n"
+        "Minister Ines Dahl urged all states to sign the Treaty on the Protection of Polar Waters next year.\n"
+    ),
 }
 
 
@@ -110,3 +119,16 @@ def test_a_day_before_a_date_is_no_word_of_the_name(G):
     # "interviewed by Coastline Weekly Saturday, March 4": the outlet is "Coastline Weekly"
     assert not nodes_with(G, "Coastline Weekly Saturday")
     assert node_named(G, "Coastline Weekly")["type"] == "organization"
+
+
+def test_a_peoples_adjective_of_origin_names_no_country(G):
+    # "of Hungarian descent", "Thai restaurants": where a person or a kind comes from, not the state
+    for name in ("Hungary", "Thailand"):
+        assert not [n for n in nodes_with(G, name) if "chef" in n["documents"]], name
+    assert node_named(G, "Lena Varga")["type"] == "person"
+
+
+def test_the_object_of_a_treatys_name_is_no_organisation(G):
+    # "the Treaty on the Protection of Polar Waters": the model tags "Treaty" and the rest apart
+    assert not nodes_with(G, "Protection of Polar Waters")
+    assert node_named(G, "Ines Dahl")["type"] == "person"

@@ -341,6 +341,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             if end - start == 3 and toks.lower[start] in COMBINING_FORMS and toks.text[start + 1] == "-" and end < len(toks) \
                     and toks.text[end].islower() and toks.tok[end].pos_ == "NOUN":
                 return None  # "Anglo-Nordic trade": an adjective of two peoples, not a name
+        if _inside_a_law(toks, start, end, gaz):
+            return None  # "the Treaty on the Peaceful Use of X": the object of a treaty's name, no actor
         if end - start >= 2 and fold(toks.text[end - 1]) in gaz.stop_names and _date_after(toks, end, gaz.stop_names):
             end -= 1  # "interviewed by Acme News Saturday, May 2": the day opens the date after the name
         name = _clean_name(toks.span_text(start, end))
@@ -393,6 +395,17 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
         guessed=label in NER_LABELS,
     )
+
+
+def _inside_a_law(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:
+    """The name ends a law's or a treaty's name that the model left out ("Treaty on the" + name):
+    the capitalised word before "on"/"of" (and "the") and the name make a law's shape."""
+    j = start - 1
+    if j >= 0 and toks.lower[j] == "the":
+        j -= 1
+    if j < 1 or toks.lower[j] not in ("on", "of") or not toks.text[j - 1][:1].isupper():
+        return False
+    return gaz.names.shape_type(toks.span_text(j - 1, end)) == "law"
 
 
 def _date_after(toks: Tokens, end: int, stop_names: frozenset[str]) -> bool:

@@ -49,6 +49,11 @@ ARTICLES = {
         "Lena Varga, a chef of Hungarian descent, opened two Thai restaurants on the harbour. Varga said "
         "the menus would change every month.\n"
     ),
+    "pets.txt": (
+        "At home with a singer\n\n"
+        "Mara Quell lives in a cottage with her husband and their three dogs, Biscuit, Pepper and Noodle, "
+        "who appear in her videos. Her sister, Ilse Quell, runs the studio.\n"
+    ),
     "treaty.txt": (
         "Speech to the assembly\n\n"
         "Minister Ines Dahl urged all states to sign the Treaty on the Protection of Polar Waters next year.\n"
@@ -132,3 +137,11 @@ def test_the_object_of_a_treatys_name_is_no_organisation(G):
     # "the Treaty on the Protection of Polar Waters": the model tags "Treaty" and the rest apart
     assert not nodes_with(G, "Protection of Polar Waters")
     assert node_named(G, "Ines Dahl")["type"] == "person"
+
+
+def test_pets_listed_beside_their_kind_are_no_actor(G):
+    # "their three dogs, Biscuit, Pepper and Noodle": animals, whatever the model calls them
+    for name in ("Pepper", "Noodle"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
+    # a person in apposition to a noun of people keeps her type
+    assert node_named(G, "Ilse Quell")["type"] == "person"

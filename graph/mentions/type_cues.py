@@ -76,6 +76,14 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         # only for a lone word, a surname whose full name may be out of sight: a longer name
         # that "said he" is as often a body speaking of someone else ("Police said he ...")
         votes.append(EntityType.PERSON)
+    listed = root
+    while listed.dep_ == "conj" and listed.head.i < listed.i:
+        listed = listed.head
+    if listed.dep_ == "appos" and listed.head.i < start and listed.head.pos_ == "NOUN" and listed.head.is_lower:
+        # "their four dogs, X, Y and Z", "two firms, X and Y": the noun the names stand beside
+        type_ = type_nouns.get(listed.head.lower_) or type_nouns.get(listed.head.lemma_.lower())
+        if type_:
+            votes.append(type_)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())

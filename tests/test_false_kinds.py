@@ -31,7 +31,7 @@ ARTICLES = {
     "talk.txt": (
         "An interview\n\n"
         "Was the course hard? Nah, we laughed all week. I called it Foundations, since it built on the basics. "
-        "Tho the rain came, we stayed. Later I watched The Baker's Apprentice with Jana Oster.\n"
+        "Tho the rain came, we stayed. Later I watched a film with Jana Oster.\n"
     ),
     "forum.txt": (
         "Regional forum\n\n"
@@ -98,8 +98,8 @@ def test_a_role_after_an_organisation_is_the_persons(G):
 
 
 def test_interjections_and_names_of_things_are_no_person(G):
-    # "Nah, we laughed", "Tho the rain came", "I called it Foundations", "The Baker's Apprentice"
-    for name in ("Nah", "Tho", "Foundations", "Apprentice"):
+    # "Nah, we laughed", "Tho the rain came", "I called it Foundations"
+    for name in ("Nah", "Tho", "Foundations"):
         assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
     assert node_named(G, "Jana Oster")["type"] == "person"
 

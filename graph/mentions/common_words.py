@@ -58,8 +58,6 @@ def without_common_words(
         after = toks.text[i + 1] if i + 1 < len(toks) and toks.space[i] == " " else ""
         if fold(before) in stop_names:
             before = ""  # "in March Odile moved"; but a day after a word makes a name ("Giant Wednesday")
-        elif before in POSSESSIVE_WORDS and i > 1 and not toks.space[i - 2] and toks.sentence[i - 2] == toks.sentence[i]:
-            before = toks.text[i - 2]  # "The Queen's Gambit": a word of the capitalised title a possessive opens
         if toks.sentence[i] > 0 and _alone_on_line(toks, i):
             common.add(id(m))  # a section's heading; the first line is the text's title, which may be a name
         elif m.label not in (NameType.PERSON, NameType.ORGANIZATION):

@@ -343,7 +343,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 return None  # "Anglo-Nordic trade": an adjective of two peoples, not a name
         if _inside_a_law(toks, start, end, gaz):
             return None  # "the Treaty on the Peaceful Use of X": the object of a treaty's name, no actor
-        if end - start >= 2 and fold(toks.text[end - 1]) in gaz.stop_names and _date_after(toks, end, gaz.stop_names):
+        if end - start >= 2 and label not in ("PERSON", "person") and fold(toks.text[end - 1]) in gaz.stop_names \
+                and _date_after(toks, end, gaz.stop_names) and fold(toks.text[start]) not in gaz.names.given_names:
             end -= 1  # "interviewed by Acme News Saturday, May 2": the day opens the date after the name
         name = _clean_name(toks.span_text(start, end))
         words = name.split()

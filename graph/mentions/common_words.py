@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -133,8 +132,9 @@ def after_indefinite_article(toks: Tokens, start: int, end: int) -> bool:
     Not when it modifies a noun after it ("a Harvard professor", "a UN official")."""
     j = start - 1
     while j >= 0 and toks.lower[j] not in INDEFINITE and toks.text[j].islower() and toks.space[j] == " ":
-        if j > 1 and toks.text[j - 1] in ("-", "\u2010") and not toks.space[j - 1] and not toks.space[j - 2] and toks.text[j - 2].islower():
-            j -= 3  # "a self-described Tory": a hyphened adjective before it
+        if j > 1 and toks.text[j - 1] in ("-", "\u2010") and not toks.space[j - 1] and not toks.space[j - 2] and toks.text[j - 2].islower() \
+                and (toks.tok[j].pos_ == "ADJ" or toks.tok[j].tag_ == "VBN"):
+            j -= 3  # "a self-described Tory": a hyphened adjective before it (not "a still-struggling X")
         elif toks.tok[j].pos_ in ("ADJ", "ADV") or toks.tok[j].tag_ == "VBN":
             j -= 1
         else:
@@ -189,50 +189,3 @@ def is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:
 def is_common_word(tok: Token) -> bool:
     return tok.vocab[tok.lower_].is_stop
 
-
-def without_plural_things(mentions: list[Mention], toks: Tokens, nouns: frozenset[str], adjectives: frozenset[str],
-                          proper: Callable[[str], bool], given_names: frozenset[str] = frozenset()) -> list[Mention]:
-    """Drop a model's "person" of two words or more, none a given name, made of English words and
-    ending in a plural, written bare wherever the document names it: "rent Rowing Skiffs", "Sand
-    Lizards and Grey Herons": kinds of things listed, not a person ("Rose Banks" has a given name).
-    A name that takes an article ("the Harbour Keepers"), acts ("Sea Wardens said") or leads a
-    noun ("Sea Wardens members") somewhere in the text, or that ``proper`` knows, or with a word
-    ``proper`` knows ("Syrian ...") is kept. Organisations are not dropped so: a company's name
-    of English words is written bare as often ("stores such as Borders", "Acme Foods")."""
-    things = [m for m in mentions if m.kind == MentionKind.NER and m.guessed and not m.key and not m.title
-              and not m.headline and not proper(m.name) and _plural_of_words(m.name, nouns, adjectives, proper)
-              and m.label is NameType.PERSON and " " in m.name and not any(fold(w) in given_names for w in m.name.split())]
-    if not things:
-        return mentions
-    named: set[str] = set()  # names some mention of which reads as a body's
-    for m in things:
-        i = bisect.bisect_left(toks.idx, m.start)
-        j = bisect.bisect_left(toks.idx, m.end)
-        if i >= len(toks) or toks.idx[i] != m.start:
-            named.add(m.name)
-            continue
-        led = i > 0 and (toks.lower[i - 1] in ARTICLES or toks.lower[i - 1] in POSSESSIVE_WORDS)
-        leads = j < len(toks) and toks.text[j].islower() and toks.tok[j].pos_ in ("NOUN", "PROPN")
-        acts = toks.doc[i:j].root.dep_ in ("nsubj", "nsubjpass")
-        if led or leads or acts:
-            named.add(m.name)
-    return [m for m in mentions if not any(m is t for t in things) or m.name in named]
-
-
-POSSESSIVE_WORDS = {"'s", "\u2019s"}
-
-
-def _plural_of_words(name: str, nouns: frozenset[str], adjectives: frozenset[str], proper: Callable[[str], bool]) -> bool:
-    """Every word of ``name`` is an English noun or adjective that ``proper`` does not know, and
-    the last is the plural of a noun ("Sand Lizards", "Pedal Boats")."""
-    words = name.replace("-", " ").split()
-    if not words or not all(w.isalpha() and (w.lower() in nouns or w.lower() in adjectives or _plural(w.lower(), nouns))
-                            and not proper(w) for w in words):
-        return False
-    return _plural(words[-1].lower(), nouns)
-
-
-def _plural(word: str, nouns: frozenset[str]) -> bool:
-    if not word.endswith("s") or word.endswith("ss"):
-        return False
-    return word[:-1] in nouns or word.endswith("es") and word[:-2] in nouns or word.endswith("ies") and word[:-3] + "y" in nouns

@@ -37,7 +37,7 @@ from .candidates import (
 )
 from .boundaries import before_role, law_named_after, runs_on
 from .common_words import (after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name,
-                           without_common_words, without_plural_things)
+                           without_common_words)
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
@@ -203,9 +203,6 @@ def extract_mentions(
             mentions.append(mention)
     mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, gaz.stop_names,
                                     extractor.roles, extractor.name_heads)
-    mentions = without_plural_things(mentions, toks, extractor.english_nouns, extractor.english_adjectives,
-                                     lambda word: fold(word) in gaz.by_fold or gaz.names.shape_type(word) is not None,
-                                     gaz.names.given_names)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 

@@ -20,6 +20,8 @@ ARTICLES = {
         "Greta Lind Historic Park, Quarry Terrace, tel: 555 0101.\n\n"
         "Harbour Hall Auditorium\n\n"
         "Granville Civic Office Building\n\n"
+        "Downtown has the best of the town's old buildings, like the Art Deco Kelby and Astor Theaters, and "
+        "several cafes.\n\n"
         "Mayor Ida Quist thanked the Office of Coastal Planning Acting Director, Dr. Lena Hobb, for the plan.\n"
     ),
     "talk.txt": (
@@ -133,3 +135,9 @@ def test_pets_listed_beside_their_kind_are_no_actor(G):
         assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name
     # a person in apposition to a noun of people keeps her type
     assert node_named(G, "Ilse Quell")["type"] == "person"
+
+
+def test_the_first_of_two_places_sharing_a_plural_head_is_a_place(G):
+    # "the Art Deco Kelby and Astor Theaters": two theatres, not a person and a company
+    for name in ("Kelby", "Art Deco Kelby", "Astor Theaters"):
+        assert not [n for n in nodes_with(G, name) if n["type"] in ("person", "organization")], name

@@ -244,7 +244,8 @@ def _cut_from_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Can
     """A person's or organisation's name the model cut from the place named with it ("Ann Lee" +
     "Community Center", "Lee Historic" + "Park", "Kelby" + "Opera House", "Port Board" + "Elm
     Bus Station"): the capitalised words around it on its line that make a place's name
-    (graph/data/name_shapes.tsv) are its own, and the whole a place. None when they make none."""
+    (graph/data/name_shapes.tsv) are its own, and the whole a place; so is the first of two names
+    that share a plural head ("Kelby and Astor Theaters"). None when they make none."""
     def word(k: int) -> bool:
         return toks.is_alpha[k] and toks.text[k][:1].isupper() and toks.tok[k].pos_ == "PROPN"
 
@@ -258,6 +259,15 @@ def _cut_from_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Can
     for s, e in ((start, end), (cand.start, end), (start, cand.end)):
         if (s, e) != (cand.start, cand.end) and gaz.names.shape_type(toks.span_text(s, e)) == "place":
             return Candidate(s, e, "ner", "FAC")
+    # "the Kelby and Astor Theaters": the first of two places that share the plural head after "and"
+    k = cand.end + 1
+    if k < len(toks) and toks.lower[cand.end] == "and" and word(k) and toks.text[cand.end - 1][:1].isupper():
+        while k < len(toks) and toks.space[k - 1] == " " and word(k):
+            k += 1
+        last = toks.text[k - 1]
+        if last.endswith("s") and gaz.names.shape_type(toks.span_text(cand.end + 1, k)) == "place" \
+                and gaz.names.shape_type(f"{toks.span_text(cand.start, cand.end)} {last[:-1]}") == "place":
+            return Candidate(cand.start, cand.end, "ner", "FAC")
     return None
 
 

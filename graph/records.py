@@ -136,12 +136,13 @@ class EntityType(StrEnum):
 
 class NonActorType(StrEnum):
     """Kinds of named things that are not actors and make no node: films and books, brands and
-    software, laws and treaties, storms and tournaments."""
+    software, laws and treaties, storms and tournaments, pets and horses."""
 
     WORK = "work"
     PRODUCT = "product"
     LAW = "law"
     EVENT = "event"
+    ANIMAL = "animal"
 
 
 def type_of(value: str) -> EntityType | NonActorType:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..curated import packaged_rows
+from ..curated import packaged_rows, packaged_words
 from ..tokens import Tokens
 from .words import CONNECTORS, DETERMINERS, LEADING_NON_NAME, ORG_TYPES, POSSESSIVE
 
@@ -343,3 +343,25 @@ def runs_on(toks: Tokens, end: int, not_names: Callable[[str], bool], headed: bo
     if k == end or k < len(toks) and toks.name_word[k] and toks.space[k - 1] == " ":
         return end
     return k
+
+
+ROLE_MODIFIERS = packaged_words("function_words.tsv", "role_modifier")  # data/function_words.tsv
+
+
+def before_role(toks: Tokens, start: int, end: int, roles: frozenset[str], head_words: dict[str, str]) -> int:
+    """Where an organisation's name ends before the role that closes it or follows it ("the Acme
+    Office Acting Director, Ann Lee": the role and "Acting" are hers): when what is left holds an
+    organisation's head word and a person's name (or a comma) comes after the role; not a role
+    after "of" or "for" ("Center for Justice")."""
+    lower = toks.lower
+    k = end
+    while k - start > 2 and lower[k - 1] in roles and toks.text[k - 1] not in head_words:
+        k -= 1
+    if k == end and not (end < len(toks) and lower[end] in roles and toks.text[end][:1].isupper()):
+        return end
+    while k - start > 2 and lower[k - 1] in ROLE_MODIFIERS:
+        k -= 1
+    if k == end or lower[k - 1] in CONNECTORS:
+        return end  # "Center for Justice", "Department of Justice": the role is the body's object
+    named_after = end < len(toks) and (toks.text[end] == "," or toks.name_word[end])  # the person who holds it
+    return k if named_after and any(head_words.get(w) in ORG_TYPES for w in toks.text[start:k]) else end

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from ..contract import fold
+from ..curated import packaged_words
 from ..gazetteer import Gazetteer, Surface
 from ..records import SurfaceKind
 from ..tokens import Tokens
@@ -29,6 +30,7 @@ TRAILING_NON_NAMES = {"I", "me", "Mr", "Mrs", "Ms", "Dr"}
 
 # In an all-caps line, only names of these types are told apart from ordinary words.
 SHOUTED_TYPES = {"country", "alliance", "group", "place"}
+ORIGIN_NOUNS = packaged_words("function_words.tsv", "origin_noun")  # data/function_words.tsv
 
 # Higher wins when two candidates cover the same tokens.
 PRIORITY = {"acronym": 6, "gazetteer": 5, "demonym": 5, "capital": 5, "weak": 4, "org": 3, "ner": 2}
@@ -72,6 +74,8 @@ def gazetteer_candidates(doc: Doc, extractor: MentionExtractor, shouting_tokens:
             kinds = {s.kind for s in surfaces}
             kind = "gazetteer" if SurfaceKind.ALIAS in kinds else "demonym" if SurfaceKind.DEMONYM in kinds else (
                 "capital" if SurfaceKind.CAPITAL in kinds else "weak")
+            if kind == "demonym" and end < len(doc) and doc[end].lower_ in ORIGIN_NOUNS:
+                continue  # "of Irish descent", "Thai restaurants": where a kind comes from, not the state
             entry = gaz.entries[surfaces[0].entry]
             yield Candidate(start, end, kind, entry.type, surfaces)
 

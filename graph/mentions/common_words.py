@@ -127,11 +127,18 @@ INDEFINITE = {"a", "an"}
 
 def after_indefinite_article(toks: Tokens, start: int, end: int) -> bool:
     """"a Mutual Society", "an unusual Oath", "saw a Studebaker": a capitalised phrase after
-    "a"/"an" (and lower-case adjectives) is one of a kind, or a thing, not the name of one actor.
+    "a"/"an" (and lower-case adjectives or participles, maybe hyphened: "a self-styled Free
+    Thinker") is one of a kind, or a thing, not the name of one actor.
     Not when it modifies a noun after it ("a Harvard professor", "a UN official")."""
     j = start - 1
-    while j >= 0 and toks.text[j].islower() and toks.lower[j] not in INDEFINITE and toks.tok[j].pos_ in ("ADJ", "ADV") and toks.space[j] == " ":
-        j -= 1
+    while j >= 0 and toks.lower[j] not in INDEFINITE and toks.text[j].islower() and toks.space[j] == " ":
+        if j > 1 and toks.text[j - 1] in ("-", "\u2010") and not toks.space[j - 1] and not toks.space[j - 2] and toks.text[j - 2].islower() \
+                and (toks.tok[j].pos_ == "ADJ" or toks.tok[j].tag_ == "VBN"):
+            j -= 3  # "a self-described Tory": a hyphened adjective before it (not "a still-struggling X")
+        elif toks.tok[j].pos_ in ("ADJ", "ADV") or toks.tok[j].tag_ == "VBN":
+            j -= 1
+        else:
+            break
     if j < 0 or toks.lower[j] not in INDEFINITE or not toks.text[j].islower() or toks.space[j] != " ":
         return False
     return not (end < len(toks) and toks.text[end][:1].islower() and toks.tok[end].pos_ in ("NOUN", "PROPN", "ADJ"))
@@ -181,3 +188,4 @@ def is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:
 
 def is_common_word(tok: Token) -> bool:
     return tok.vocab[tok.lower_].is_stop
+

@@ -9,6 +9,7 @@ names), keeps the longest non-overlapping ones, and makes each a ``Mention``: it
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..contract import fold
+from ..curated import packaged_words
 from ..gazetteer import Gazetteer
 from ..records import ENTITY_TYPES, AcronymDefinition, CapitalUse, Document, EntityType, Mention, MentionKind, NameType, Sentence, SurfaceKind
 from ..tokens import Tokens
@@ -33,8 +35,9 @@ from .candidates import (
     ner_candidates,
     overlaps,
 )
-from .boundaries import law_named_after, runs_on
-from .common_words import after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name, without_common_words
+from .boundaries import before_role, law_named_after, runs_on
+from .common_words import (after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name,
+                           without_common_words)
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
@@ -58,6 +61,7 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 # The spaCy label a curated type stands for, when a name of several entries is left to spaCy's reading.
+COMBINING_FORMS = packaged_words("function_words.tsv", "combining_form")  # data/function_words.tsv
 CURATED_TYPE_LABELS = {"person": "PERSON", "country": "GPE", "place": "GPE"}
 
 
@@ -134,7 +138,8 @@ def extract_mentions(
         toks, candidates, extractor.person_cues, extractor.english_words,
         {t for c in known_candidates for t in range(c.start, c.end)},
     )
-    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns))
+    org_candidates = list(org_name_candidates(toks, gaz.head_words, known, gaz.country_names, extractor.english_nouns,
+                                              extractor.roles))
     acronyms: list[AcronymDefinition] = []
     not_names: set[str] = set()
     for cand, short, long_span in acronym_candidates(toks):
@@ -215,9 +220,15 @@ def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: 
     """An organisation's name the model cut before its last capitalised words takes them (see
     :func:`runs_on`); not in a title-case line, where every word has a capital, nor over words
     another source reads as a name (``taken``: "the Acme Council Jim Beam": a person after it)."""
+    gaz = extractor.gazetteer
+    if cand.kind == "ner" and cand.label in ("PERSON", "ORG") and (place := _cut_from_a_place_name(toks, cand, gaz)):
+        return place
+    if cand.kind == "ner" and cand.label == "PERSON":
+        return cand
+    if cand.kind == "ner" and cand.label == "ORG" and (end := before_role(toks, cand.start, cand.end, extractor.roles, gaz.head_words)) < cand.end:
+        return Candidate(cand.start, end, cand.kind, cand.label)
     if cand.kind != "ner" or cand.label != "ORG" or toks.sentence[cand.start] in headline_sents:
         return cand
-    gaz = extractor.gazetteer
 
     def not_a_name(word: str) -> bool:
         folded = fold(word)
@@ -227,6 +238,37 @@ def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: 
     if end == cand.end or any(taken[t] for t in range(cand.end, end)) or fold(toks.text[cand.end]) in gaz.names.given_names:
         return cand
     return Candidate(cand.start, end, cand.kind, cand.label)
+
+
+def _cut_from_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Candidate | None:
+    """A person's or organisation's name the model cut from the place named with it ("Ann Lee" +
+    "Community Center", "Lee Historic" + "Park", "Kelby" + "Opera House", "Port Board" + "Elm
+    Bus Station"): the capitalised words around it on its line that make a place's name
+    (graph/data/name_shapes.tsv) are its own, and the whole a place; so is the first of two names
+    that share a plural head ("Kelby and Astor Theaters"). None when they make none."""
+    def word(k: int) -> bool:
+        return toks.is_alpha[k] and toks.text[k][:1].isupper() and toks.tok[k].pos_ == "PROPN"
+
+    end = cand.end
+    while end < len(toks) and toks.space[end - 1] == " " and word(end):
+        end += 1
+    start = cand.start
+    if cand.label == "ORG":
+        while start > 0 and toks.space[start - 1] == " " and word(start - 1) and toks.sentence[start - 1] == toks.sentence[cand.start]:
+            start -= 1
+    for s, e in ((start, end), (cand.start, end), (start, cand.end)):
+        if (s, e) != (cand.start, cand.end) and gaz.names.shape_type(toks.span_text(s, e)) == "place":
+            return Candidate(s, e, "ner", "FAC")
+    # "the Kelby and Astor Theaters": the first of two places that share the plural head after "and"
+    k = cand.end + 1
+    if k < len(toks) and toks.lower[cand.end] == "and" and word(k) and toks.text[cand.end - 1][:1].isupper():
+        while k < len(toks) and toks.space[k - 1] == " " and word(k):
+            k += 1
+        last = toks.text[k - 1]
+        if last.endswith("s") and gaz.names.shape_type(toks.span_text(cand.end + 1, k)) == "place" \
+                and gaz.names.shape_type(f"{toks.span_text(cand.start, cand.end)} {last[:-1]}") == "place":
+            return Candidate(cand.start, cand.end, "ner", "FAC")
+    return None
 
 
 def _headline_people(
@@ -303,6 +345,14 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 return None  # sentence-initial common nouns tagged as names ("Experts", "Shadows")
             if end - start == 1 and label != "PERSON" and is_english_modifier(toks.tok[start], ctx.english_adjectives):
                 return None  # "Quadrilateral talks": a capitalised word, not a name
+            if end - start == 3 and toks.lower[start] in COMBINING_FORMS and toks.text[start + 1] == "-" and end < len(toks) \
+                    and toks.text[end].islower() and toks.tok[end].pos_ == "NOUN":
+                return None  # "Anglo-Nordic trade": an adjective of two peoples, not a name
+        if _inside_a_law(toks, start, end, gaz):
+            return None  # "the Treaty on the Peaceful Use of X": the object of a treaty's name, no actor
+        if end - start >= 2 and label not in ("PERSON", "person") and fold(toks.text[end - 1]) in gaz.stop_names \
+                and _date_after(toks, end, gaz.stop_names) and fold(toks.text[start]) not in gaz.names.given_names:
+            end -= 1  # "interviewed by Acme News Saturday, May 2": the day opens the date after the name
         name = _clean_name(toks.span_text(start, end))
         words = name.split()
         head_type = gaz.head_words.get(words[-1]) if words else None
@@ -330,6 +380,8 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         name = _clean_name(text)  # "Mrs. B": an initial alone names nobody, with its title it is how the text names her
     if not name or not any(c.isalpha() for c in name) or fold(name) in ctx.not_names:
         return None
+    if not key and not any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in name):
+        return None  # a name in another script, given beside its English form ("Aristotle (Ἀριστοτέλης)")
     if not key and (fold(name) in gaz.stop_names or fold(name) in gaz.names.suffixes):
         return None  # "Jr" cut from "Ann Lee, Jr." names nobody
     sentence = toks.sentence[start]
@@ -351,6 +403,26 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
         guessed=label in NER_LABELS,
     )
+
+
+def _inside_a_law(toks: Tokens, start: int, end: int, gaz: Gazetteer) -> bool:
+    """The name ends a law's or a treaty's name that the model left out ("Treaty on the" + name):
+    the capitalised word before "on"/"of" (and "the") and the name make a law's shape."""
+    j = start - 1
+    if j >= 0 and toks.lower[j] == "the":
+        j -= 1
+    if j < 1 or toks.lower[j] not in ("on", "of") or not toks.text[j - 1][:1].isupper():
+        return False
+    return gaz.names.shape_type(toks.span_text(j - 1, end)) == "law"
+
+
+def _date_after(toks: Tokens, end: int, stop_names: frozenset[str]) -> bool:
+    """A number, or a comma and a month or a number, right after token ``end - 1``: a date."""
+    if end >= len(toks):
+        return False
+    if toks.tok[end].like_num:
+        return True
+    return toks.text[end] == "," and end + 1 < len(toks) and (toks.tok[end + 1].like_num or fold(toks.text[end + 1]) in stop_names)
 
 
 def _title_at(word: str, titles: dict[str, str | None]) -> str | None:

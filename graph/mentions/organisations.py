@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..contract import fold
 from ..tokens import Tokens
-from .boundaries import coordinated, split_org_run
+from .boundaries import before_role, coordinated, split_org_run
 from .candidates import Candidate
 from .words import CONNECTORS, DETERMINERS, ORG_TYPES, is_noun
 
@@ -18,11 +18,13 @@ OFFICE_WORDS = 6  # words of an office before "of the" and the organisation it i
 
 def org_name_candidates(
     toks: Tokens, head_words: dict[str, str], known: set[tuple[int, int]], country_names: frozenset[str] = frozenset(),
-    nouns: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """Capitalised phrases headed or led by a word that says what they name ("Muslim Board of
     Uzbekistan", "Main Directorate for Combating Extremism", "Murghab River"), which the small
-    model often misses or cuts. ``nouns``: English common nouns, which no person's name is made of."""
+    model often misses or cuts. ``nouns``: English common nouns, which no person's name is made of.
+    A role at the end of a run (``roles``: "the Acme Office Acting Director, Ann Lee") is the
+    office of the person named after it, not a word of the organisation's name."""
     persons = {t for ent in toks.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
     spacy_orgs = {(e.start + (toks.lower[e.start] in DETERMINERS), e.end) for e in toks.ents if e.label_ == "ORG"}
     text, lower, name_word = toks.text, toks.lower, toks.name_word
@@ -54,6 +56,7 @@ def org_name_candidates(
                 and not coordinated(toks, pieces, head_words):
             pieces = [(pieces[0][0], pieces[-1][1])]  # spaCy reads the whole run as one organisation too
         for start, end in pieces:
+            end = before_role(toks, start, end, roles, head_words)
             if end - start > 2 and text[start].endswith("s") and fold(text[start][:-1]) in country_names:
                 start += 1  # "Tajikistans Special Assignment Police Unit": a possessive without its apostrophe
             words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]

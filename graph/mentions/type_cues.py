@@ -51,6 +51,8 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         type_ = type_nouns.get(toks.lower[noun]) or (toks.lower[noun].endswith("s") and type_nouns.get(toks.lower[noun][:-1]))
         if type_:
             votes.append(type_)  # "a quarter called X", "the company, known as X"
+    if start > 1 and toks.lower[start - 1] in THING_PRONOUNS and toks.lower[start - 2] in NAMING and toks.tok[start - 1].pos_ == "PRON":
+        votes.append(NonActorType.WORK)  # "I called it X": a thing's name
     if start > 2 and toks.lower[start - 1] == "of" and toks.text[start - 2].islower() and (
         type_nouns.get(toks.lower[start - 2]) == "place" or toks.lower[start - 2] in COMPASS
     ) and not (end < len(toks) and toks.lower[end] in POSSESSIVE):
@@ -74,6 +76,14 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
         # only for a lone word, a surname whose full name may be out of sight: a longer name
         # that "said he" is as often a body speaking of someone else ("Police said he ...")
         votes.append(EntityType.PERSON)
+    listed = root
+    while listed.dep_ == "conj" and listed.head.i < listed.i:
+        listed = listed.head
+    if listed.dep_ == "appos" and listed.head.i < start and listed.head.pos_ == "NOUN" and listed.head.is_lower:
+        # "their four dogs, X, Y and Z", "two firms, X and Y": the noun the names stand beside
+        type_ = type_nouns.get(listed.head.lower_) or type_nouns.get(listed.head.lemma_.lower())
+        if type_:
+            votes.append(type_)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end:
             type_ = type_nouns.get(child.lower_) or type_nouns.get(child.lemma_.lower())
@@ -86,6 +96,7 @@ def context_type_votes(toks: Tokens, start: int, end: int, type_nouns: dict[str,
 
 NAMING = packaged_words("function_words.tsv", "naming")  # "a quarter called X"
 NAMING_ADVERBS = packaged_words("function_words.tsv", "naming_adverb")  # "a company, now known as X"
+THING_PRONOUNS = packaged_words("function_words.tsv", "thing_pronoun")  # "I called it X"
 
 
 def _named_word(toks: Tokens, start: int) -> int | None:

@@ -197,3 +197,63 @@ def _trailing_surname(toks: Tokens, i: int, cues: PersonCues, dictionary: frozen
         and word not in cues.head_words and fold(word) not in cues.stop_names and word.lower().rstrip(".") not in cues.title_words
         and fold(word) not in cues.given
     )
+
+
+LIST_JOINS = frozenset({",", "and", "or", "&"})
+LIST_ENDS = frozenset({",", "and", "or", "&", ".", ";", ":", ")", "\u2014"})
+
+
+def listed_person_candidates(toks: Tokens, candidates: list[Candidate], cues: PersonCues, dictionary: frozenset[str],
+                             taken: set[int]) -> Iterator[Candidate]:
+    """Untagged names in a list of people ("Ann Lee, Basile Fontragne and Tom Reed"): two or three
+    capitalised words that are no English words, standing between the list's commas or "and" right
+    beside a full name the model tagged as a person's. The list says what they are; a name the
+    model found beside them is read first, so this only adds names."""
+    people = [c for c in candidates if c.kind == "ner" and c.label == "PERSON" and c.end - c.start >= 2]
+    if not people:
+        return
+    n = len(toks)
+    text, lower = toks.text, toks.lower
+    seen: set[int] = set()
+
+    def run_from(i: int, step: int) -> tuple[int, int] | None:
+        """The name of two or three words starting (step 1) or ending (step -1) at token i."""
+        j = i
+        while 0 <= j < n and abs(j - i) < 3 and _list_name_word(toks, j, cues, dictionary, taken):
+            j += step
+        start, end = (i, j) if step > 0 else (j + 1, i + 1)
+        if end - start < 2 or any("\n" in toks.space[k] or not toks.space[k] for k in range(start, end - 1)):
+            return None
+        before, after = start - 1, end
+        if before < 0 or after >= n or text[after] not in LIST_ENDS and lower[after] not in LIST_ENDS:
+            return None
+        # the list's first name follows a word that is no name ("with", "fellow-Scots": a compound)
+        if lower[before] not in LIST_JOINS and toks.name_word[before] and not (before > 0 and text[before - 1] == "-" and not toks.space[before - 1]):
+            return None
+        return start, end
+
+    for c in people:
+        for i, step in ((c.end, 1), (c.start - 1, -1)):
+            # past ", " / " and " / ", and " beside the tagged name
+            k = i
+            hops = 0
+            while 0 <= k < n and lower[k] in LIST_JOINS and hops < 2:
+                k += step
+                hops += 1
+            if not hops or not 0 <= k < n:
+                continue
+            found = run_from(k, step)
+            if found and found[0] not in seen:
+                seen.add(found[0])
+                yield Candidate(found[0], found[1], "ner", "PERSON")
+
+
+def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> bool:
+    """A word of an untagged name in a list: capitalised (not all capitals), no English word, no
+    title, role or head word."""
+    word = toks.text[i]
+    return (
+        i not in taken and toks.tok[i].ent_iob_ == "O" and toks.name_word[i] and not word.isupper() and toks.tok[i].tag_ in ("NNP", "NNPS")
+        and (toks.lower[i] not in dictionary or fold(word) in cues.given) and word not in cues.head_words
+        and fold(word) not in cues.stop_names and toks.lower[i].rstrip(".") not in cues.title_words and toks.lower[i] not in cues.nouns
+    )

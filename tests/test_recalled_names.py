@@ -1,0 +1,24 @@
+"""Real names the build used to lose (issue 10): through a real build of short hand-written texts,
+one test per way a name was lost."""
+from __future__ import annotations
+
+from tests.built import build_texts, node_named, nodes_with
+
+
+def test_a_bare_first_name_is_no_surname_of_another_documents_person(tmp_path):
+    # no full name in its own document: "Thomas" is someone of that text, not Maya Thomas
+    G = build_texts(
+        tmp_path,
+        "The painter Maya Thomas opened a gallery in Leeds on Monday. Critics praised the new rooms.\n",
+        "My neighbour kept bees for years. Thomas sold the honey at the market every Saturday, and "
+        "the children loved him.\n",
+    )
+    assert node_named(G, "Maya Thomas")["documents"] == ["0"]
+    assert node_named(G, "Thomas")["documents"] == ["1"]
+
+
+def test_an_untagged_name_listed_beside_a_persons_name_is_a_person(tmp_path):
+    # the model tags the second name of "X Y and Alexander Livane" but not the first
+    G = build_texts(tmp_path, "His fellow-Danes Paul Menvies and Alexander Livane also found the service attractive.\n")
+    assert node_named(G, "Paul Menvies")["type"] == "person"
+    assert node_named(G, "Alexander Livane")["type"] == "person"

@@ -22,3 +22,20 @@ def test_an_untagged_name_listed_beside_a_persons_name_is_a_person(tmp_path):
     G = build_texts(tmp_path, "His fellow-Danes Paul Menvies and Alexander Livane also found the service attractive.\n")
     assert node_named(G, "Paul Menvies")["type"] == "person"
     assert node_named(G, "Alexander Livane")["type"] == "person"
+
+
+def test_an_untagged_given_name_coordinated_with_a_tagged_one_is_a_person(tmp_path):
+    # at a sentence's start a lone given name needs a cue: "X and Ned" lists two people
+    G = build_texts(
+        tmp_path,
+        "The week went by in a hurry, and everybody is keeping busy. Lorenzo and Ned and I all have lots to do.\n",
+    )
+    assert node_named(G, "Lorenzo")["type"] == "person"
+    assert node_named(G, "Ned")["type"] == "person"
+
+
+def test_a_list_makes_no_person_of_english_words(tmp_path):
+    # "Northern Lights" between two people is no name the list vouches for: English words make it
+    G = build_texts(tmp_path, "The prize went to Ann Lee, Northern Lights and Bob Stone.\n")
+    assert node_named(G, "Bob Stone")["type"] == "person"
+    assert not [a for _, a in G.nodes(data=True) if a["type"] == "person" and "Lights" in a["label"]]

@@ -27,6 +27,7 @@ class PersonCues:
         self.title_words = frozenset(w.rstrip(".") for t in gaz.titles for w in t.split())
         self.nouns = frozenset(n for n, type_ in gaz.names.type_nouns.items() if type_ == "person")
         self.given = gaz.names.given_names
+        self.first_names = self.given | frozenset(gaz.names.nicknames)  # "Bert" as well as "Albert"
         # one-word surname particles of name_particles.txt ("van", "de", "bin"; not "al-" or "van der")
         self.particles = frozenset(p for p in gaz.names.particles if " " not in p and not p.endswith("-"))
         self.dictionary = dictionary  # English words, which an all-caps line's surname is not
@@ -206,33 +207,41 @@ LIST_ENDS = frozenset({",", "and", "or", "&", ".", ";", ":", ")", "\u2014"})
 def listed_person_candidates(toks: Tokens, candidates: list[Candidate], cues: PersonCues, dictionary: frozenset[str],
                              taken: set[int]) -> Iterator[Candidate]:
     """Untagged names in a list of people ("Ann Lee, Basile Fontragne and Tom Reed"): two or three
-    capitalised words that are no English words, standing between the list's commas or "and" right
-    beside a full name the model tagged as a person's. The list says what they are; a name the
-    model found beside them is read first, so this only adds names."""
-    people = [c for c in candidates if c.kind == "ner" and c.label == "PERSON" and c.end - c.start >= 2]
+    capitalised words that are no English words, or one given name ("Orla and Ned"), standing
+    between the list's commas or "and" right beside a name the model tagged as a person's (a lone
+    given name lists only another given name). The list says what they are; a name the model found
+    beside them is read first, so this only adds names."""
+    people = [c for c in candidates if c.kind == "ner" and c.label == "PERSON"
+              and (c.end - c.start >= 2 or fold(toks.text[c.start]) in cues.first_names)]
     if not people:
         return
     n = len(toks)
     text, lower = toks.text, toks.lower
     seen: set[int] = set()
 
-    def run_from(i: int, step: int) -> tuple[int, int] | None:
-        """The name of two or three words starting (step 1) or ending (step -1) at token i."""
+    def run_from(i: int, step: int, full: bool) -> tuple[int, int] | None:
+        """The name starting (step 1) or ending (step -1) at token i: two or three words (when
+        ``full``), or one given name."""
         j = i
         while 0 <= j < n and abs(j - i) < 3 and _list_name_word(toks, j, cues, dictionary, taken):
             j += step
         start, end = (i, j) if step > 0 else (j + 1, i + 1)
-        if end - start < 2 or any("\n" in toks.space[k] or not toks.space[k] for k in range(start, end - 1)):
+        if end - start == 1:
+            if fold(text[start]) not in cues.first_names or lower[start] in dictionary:
+                return None
+        elif not full or end - start < 2 or any("\n" in toks.space[k] or not toks.space[k] for k in range(start, end - 1)):
             return None
         before, after = start - 1, end
-        if before < 0 or after >= n or text[after] not in LIST_ENDS and lower[after] not in LIST_ENDS:
+        if after >= n or text[after] not in LIST_ENDS and lower[after] not in LIST_ENDS:
             return None
-        # the list's first name follows a word that is no name ("with", "fellow-Scots": a compound)
-        if lower[before] not in LIST_JOINS and toks.name_word[before] and not (before > 0 and text[before - 1] == "-" and not toks.space[before - 1]):
+        # the list's first name follows a word that is no name ("with", "fellow-Danes": a compound)
+        if before >= 0 and lower[before] not in LIST_JOINS and toks.name_word[before] and not (
+                before > 0 and text[before - 1] == "-" and not toks.space[before - 1]):
             return None
         return start, end
 
     for c in people:
+        full = c.end - c.start >= 2
         for i, step in ((c.end, 1), (c.start - 1, -1)):
             # past ", " / " and " / ", and " beside the tagged name
             k = i
@@ -242,7 +251,7 @@ def listed_person_candidates(toks: Tokens, candidates: list[Candidate], cues: Pe
                 hops += 1
             if not hops or not 0 <= k < n:
                 continue
-            found = run_from(k, step)
+            found = run_from(k, step, full)
             if found and found[0] not in seen:
                 seen.add(found[0])
                 yield Candidate(found[0], found[1], "ner", "PERSON")

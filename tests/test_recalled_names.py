@@ -39,3 +39,9 @@ def test_a_list_makes_no_person_of_english_words(tmp_path):
     G = build_texts(tmp_path, "The prize went to Ann Lee, Northern Lights and Bob Stone.\n")
     assert node_named(G, "Bob Stone")["type"] == "person"
     assert not [a for _, a in G.nodes(data=True) if a["type"] == "person" and "Lights" in a["label"]]
+
+
+def test_a_name_the_model_calls_a_product_after_an_occupation_is_a_person(tmp_path):
+    # "the grammarian X": an occupation is a person cue like "the singer X", whatever non-actor tag X has
+    G = build_texts(tmp_path, "As a boy he studied under the grammarian Pelio Vastrum. There he learned Latin.\n")
+    assert node_named(G, "Pelio Vastrum")["type"] == "person"

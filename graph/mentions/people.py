@@ -14,6 +14,7 @@ from ..tokens import Tokens
 from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
 from .candidates import Candidate
 from .titles import title_start
+from .words import NER_LABELS
 
 MAX_WORDS = 4  # a name's words after its cue: "Maria de los Santos" is about the longest
 
@@ -62,7 +63,8 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
         elif not given and word in cues.titles and not _leads(toks, p, cues):
             continue
         else:
-            end = _run_end(toks, start, cues, taken)
+            # after a person noun the model's non-actor tag is wrong ("the grammarian X Y" as a law or product)
+            end = _run_end(toks, start, cues, taken, not given and word in cues.nouns)
         if end == start or (given and end - start == 1 and not _lone_given_name(toks, start)):
             continue
         if given and end < n and text[end] == "-" and not space[end - 1]:
@@ -80,8 +82,9 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
         yield Candidate(*_join_hyphenated(toks, start, end, True), "ner", "PERSON")
 
 
-def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int:
-    """Where the untagged capitalised words from ``start`` end (a surname particle may join two)."""
+def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int], over_non_actors: bool = False) -> int:
+    """Where the untagged capitalised words from ``start`` end (a surname particle may join two);
+    ``over_non_actors``: words the model tagged as a work, product or law count as untagged."""
     end = start
     n = len(toks)
     while end < n and end - start < MAX_WORDS and end not in taken:
@@ -92,7 +95,8 @@ def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int
             end += 1
             continue
         word = toks.text[end]
-        if not toks.name_word[end] or tok.ent_iob_ != "O" or tok.tag_ != "NNP" or word in cues.head_words:
+        tagged = tok.ent_iob_ != "O" and not (over_non_actors and tok.ent_type_ not in NER_LABELS)
+        if not toks.name_word[end] or tagged or tok.tag_ != "NNP" or word in cues.head_words:
             break
         if fold(word) in cues.stop_names or word.lower().rstrip(".") in cues.title_words or word.lower() in cues.nouns:
             break  # "Dear Mom", "Mr. President": a role, not a name

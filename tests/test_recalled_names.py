@@ -45,3 +45,13 @@ def test_a_name_the_model_calls_a_product_after_an_occupation_is_a_person(tmp_pa
     # "the grammarian X": an occupation is a person cue like "the singer X", whatever non-actor tag X has
     G = build_texts(tmp_path, "As a boy he studied under the grammarian Pelio Vastrum. There he learned Latin.\n")
     assert node_named(G, "Pelio Vastrum")["type"] == "person"
+
+
+def test_the_body_an_office_is_held_in_is_named_but_not_the_offices_portfolio(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "Sue Park is a professor of Ashvale University. Ann Lee, Minister of Foreign Affairs, "
+        "visited the campus on Monday.\n",
+    )
+    assert node_named(G, "Ashvale University")["type"] == "organization"
+    assert not nodes_with(G, "Foreign Affairs")

@@ -254,7 +254,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     start, end = cand.start, cand.end
     if cand.inverted:
         return _inverted_mention(cand, ctx)
-    if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
+    if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country" and not _named_body(toks, cand, gaz):
         return None  # "Minister of Foreign Affairs": part of a title
     key = title = gender = capital_use = None
     label, kind = cand.label, cand.kind
@@ -353,6 +353,17 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
         guessed=label in NER_LABELS,
     )
+
+
+def _named_body(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> bool:
+    """What an office after "of" is held in, rather than the office's portfolio ("director of
+    Tarn Rights Watch", "professor of Ashvale University"; not "Minister of Foreign Affairs"): a
+    name of several words the curated data knows, or one an organisation's head word ends."""
+    if cand.end - cand.start < 2:
+        return False
+    if cand.kind == "gazetteer":  # not a name the data calls ambiguous alone (a magazine's "Foreign Affairs")
+        return all(s.kind != SurfaceKind.WEAK for s in cand.surfaces)
+    return gaz.head_words.get(toks.text[cand.end - 1]) in ORG_TYPES
 
 
 def _title_at(word: str, titles: dict[str, str | None]) -> str | None:

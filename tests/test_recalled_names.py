@@ -55,3 +55,11 @@ def test_the_body_an_office_is_held_in_is_named_but_not_the_offices_portfolio(tm
     )
     assert node_named(G, "Ashvale University")["type"] == "organization"
     assert not nodes_with(G, "Foreign Affairs")
+
+
+def test_two_peoples_adjectives_joined_inside_an_institutes_name_keep_it_whole(tmp_path):
+    G = build_texts(
+        tmp_path,
+        "An English edition of the letters was published by the Centre for German and Dutch Studies in Leeds in 2011.\n",
+    )
+    assert node_named(G, "Centre for German and Dutch Studies")["type"] == "organization"

@@ -51,9 +51,10 @@ def test_the_body_an_office_is_held_in_is_named_but_not_the_offices_portfolio(tm
     G = build_texts(
         tmp_path,
         "Sue Park is a professor of Ashvale University. Ann Lee, Minister of Foreign Affairs, "
-        "visited the campus on Monday.\n",
+        "visited the campus on Monday with Tom Reed, founder of Quorvex Partners.\n",
     )
     assert node_named(G, "Ashvale University")["type"] == "organization"
+    assert node_named(G, "Quorvex Partners")["type"] == "organization"
     assert not nodes_with(G, "Foreign Affairs")
 
 

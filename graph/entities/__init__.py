@@ -209,8 +209,8 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
     that name for something else ("Sylke Varnholt" as an organisation). A people's name that is a
     person's surname ("German" of "Tessa German") is that person where the country goes unnamed. A
     "she" the statement stage resolved to a lone surname says it is no man of that surname. With
-    no full name in the document, a surname is the one person of the corpus who has it, and nobody
-    when the corpus has two, or when two names of the document the model did not read as people's
+    no full name in the document, a surname is the one person of the corpus who has it (a given name
+    with no title is nobody else's surname), and nobody when the corpus has two, or when two names of the document the model did not read as people's
     end with it."""
     names = gaz.names
     full_names = _FullNames(gaz)
@@ -299,7 +299,9 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                     target, rule = unsure_key, LinkRule.SURNAME
             if target is not None:
                 uf.relink(doc_keys, i, target, rule, a.doc)
-            elif m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1:
+            elif (m.label not in PLACE_NAME_LABELS and not by_surname.get(name) and not two_unsure(unsure, name) and len(corpus.get(name, ())) == 1
+                  and (m.title or name not in names.given_names)):
+                # a bare first name ("James and Olive Lee") is someone of its own document, not another's surname
                 corpus_links.setdefault(k, (next(iter(corpus[name])), a.doc))
                 lone_genders[k].add(gender)
     # A surname called "Mr." in one article and "Ms." in another names two people: neither is the corpus's.

@@ -161,6 +161,13 @@ def is_regnal_number(toks: Tokens, i: int) -> bool:
     return toks.text[i] != "I" or i + 1 == len(toks) or not toks.tok[i + 1].tag_.startswith(("VB", "MD"))
 
 
+def _joined_modifiers(toks: Tokens, and_: int, end: int) -> bool:
+    """"Basque and Breton Studies": an adjective before "and" and a capitalised modifier and noun
+    after it, inside one name (a people's adjective the curated data knows is no name's end there)."""
+    return (toks.tok[and_ - 1].pos_ == "ADJ" and and_ + 2 < end and toks.name_word[and_ + 1] and toks.name_word[and_ + 2]
+            and toks.space[and_ + 1] == " ")
+
+
 def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str], known: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a run of capitalised words where two names meet: "X of the Ministry of Y" when the part
     after "of" is itself an organisation, "A and the B", and at a curated name before "and"."""
@@ -187,7 +194,8 @@ def split_org_run(toks: Tokens, start: int, end: int, head_words: dict[str, str]
         if lower[i] in {"and", "&"} and i > piece:
             left = (piece, i)
             determiner_next = i + 1 < end and lower[i + 1] in DETERMINERS
-            if determiner_next or left in known or any((s, e) in known for s in range(piece, i) for e in (i,)) or _two_names_at(toks, piece, i, end, head_words):
+            known_before = (left in known or any((s, i) in known for s in range(piece, i))) and not _joined_modifiers(toks, i, end)
+            if determiner_next or known_before or _two_names_at(toks, piece, i, end, head_words):
                 cuts.append(left)
                 piece = i + 1
         i += 1

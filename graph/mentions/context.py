@@ -22,3 +22,4 @@ class MentionContext:
     titles_by_first_word: TitleIndex
     named_in_full: set[str]  # curated entries the document names by a strong alias
     title_strings: frozenset[str]  # the curated titles, lower case without dots ("vice president")
+    english_words: frozenset[str] = frozenset()  # English nouns and adjectives, which portfolios are made of

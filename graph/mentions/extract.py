@@ -42,10 +42,10 @@ from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
 from .organisations import org_name_candidates
-from .people import PersonCues, cued_person_candidates, extend_person_names
+from .people import PersonCues, cued_person_candidates, extend_person_names, listed_person_candidates
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import COMPASS, acts, context_type_votes, in_place_context, names_a_people
-from .words import DETERMINERS, NER_LABELS, ORG_TYPES
+from .words import DETERMINERS, NER_LABELS, ORG_TYPES, is_noun
 
 
 # What a label of this stage (spaCy's, or the entity type a source implies) says a name is: the
@@ -173,6 +173,8 @@ def extract_mentions(
     candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)
+    taken = {t for c in candidates for t in range(c.start, c.end)}
+    candidates += listed_person_candidates(toks, candidates, extractor.person_cues, extractor.english_words, taken)
     candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
@@ -193,7 +195,7 @@ def extract_mentions(
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
-        extractor.titles_by_first_word, strong_entries, extractor.title_strings,
+        extractor.titles_by_first_word, strong_entries, extractor.title_strings, extractor.english_words,
     )
 
     mentions: list[Mention] = []
@@ -294,7 +296,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     start, end = cand.start, cand.end
     if cand.inverted:
         return _inverted_mention(cand, ctx)
-    if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country":
+    if start >= 2 and toks.lower[start - 1] == "of" and toks.lower[start - 2] in gaz.titles and cand.label != "country" and not _named_body(toks, cand, gaz, ctx.english_words):
         return None  # "Minister of Foreign Affairs": part of a title
     key = title = gender = capital_use = None
     label, kind = cand.label, cand.kind
@@ -423,6 +425,26 @@ def _date_after(toks: Tokens, end: int, stop_names: frozenset[str]) -> bool:
     if toks.tok[end].like_num:
         return True
     return toks.text[end] == "," and end + 1 < len(toks) and (toks.tok[end + 1].like_num or fold(toks.text[end + 1]) in stop_names)
+
+
+def _named_body(toks: Tokens, cand: Candidate, gaz: Gazetteer, english: frozenset[str]) -> bool:
+    """What an office after "of" is held in, rather than the office's portfolio ("director of
+    Tarn Rights Watch", "professor of Ashvale University", "founder of Quorvex Partners", "head of
+    ACX"; not "Minister of Foreign Affairs", "Secretary of State"): a name of several words the
+    curated data knows, or an organisation's name that its head word ends, an acronym, or a word
+    that is no English word makes."""
+    if cand.kind == "gazetteer":  # not a name the data calls ambiguous alone (a magazine's "Foreign Affairs")
+        return cand.end - cand.start > 1 and all(s.kind != SurfaceKind.WEAK for s in cand.surfaces)
+    if cand.kind == "org":  # a name its head word makes an organisation's ("... University")
+        return cand.label in ORG_TYPES
+    if cand.kind != "ner" or cand.label != "ORG":
+        return False
+    if cand.end - cand.start > 1 and gaz.head_words.get(toks.text[cand.end - 1]) in ORG_TYPES:
+        return True
+    words = [toks.text[i] for i in range(cand.start, cand.end) if toks.is_alpha[i] or any(c.isdigit() for c in toks.text[i])]
+    if len(words) == 1:  # one word: an acronym ("Director of Media" is a portfolio)
+        return len(words[0]) > 1 and words[0].isupper()
+    return any(w.isupper() or not is_noun(w.lower(), english) for w in words)
 
 
 def _title_at(word: str, titles: dict[str, str | None]) -> str | None:

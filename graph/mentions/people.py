@@ -14,6 +14,7 @@ from ..tokens import Tokens
 from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
 from .candidates import Candidate
 from .titles import title_start
+from .words import NER_LABELS
 
 MAX_WORDS = 4  # a name's words after its cue: "Maria de los Santos" is about the longest
 
@@ -27,6 +28,7 @@ class PersonCues:
         self.title_words = frozenset(w.rstrip(".") for t in gaz.titles for w in t.split())
         self.nouns = frozenset(n for n, type_ in gaz.names.type_nouns.items() if type_ == "person")
         self.given = gaz.names.given_names
+        self.first_names = self.given | frozenset(gaz.names.nicknames)  # "Bert" as well as "Albert"
         # one-word surname particles of name_particles.txt ("van", "de", "bin"; not "al-" or "van der")
         self.particles = frozenset(p for p in gaz.names.particles if " " not in p and not p.endswith("-"))
         self.dictionary = dictionary  # English words, which an all-caps line's surname is not
@@ -61,7 +63,8 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
         elif not given and word in cues.titles and not _leads(toks, p, cues):
             continue
         else:
-            end = _run_end(toks, start, cues, taken)
+            # after a person noun the model's non-actor tag is wrong ("the grammarian X Y" as a law or product)
+            end = _run_end(toks, start, cues, taken, not given and word in cues.nouns)
         if end == start or (given and end - start == 1 and not _lone_given_name(toks, start)):
             continue
         if given and end < n and text[end] == "-" and not space[end - 1]:
@@ -79,8 +82,9 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
         yield Candidate(*_join_hyphenated(toks, start, end, True), "ner", "PERSON")
 
 
-def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int:
-    """Where the untagged capitalised words from ``start`` end (a surname particle may join two)."""
+def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int], over_non_actors: bool = False) -> int:
+    """Where the untagged capitalised words from ``start`` end (a surname particle may join two);
+    ``over_non_actors``: words the model tagged as a work, product or law count as untagged."""
     end = start
     n = len(toks)
     while end < n and end - start < MAX_WORDS and end not in taken:
@@ -91,7 +95,8 @@ def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int]) -> int
             end += 1
             continue
         word = toks.text[end]
-        if not toks.name_word[end] or tok.ent_iob_ != "O" or tok.tag_ != "NNP" or word in cues.head_words:
+        tagged = tok.ent_iob_ != "O" and not (over_non_actors and tok.ent_type_ not in NER_LABELS)
+        if not toks.name_word[end] or tagged or tok.tag_ != "NNP" or word in cues.head_words:
             break
         if fold(word) in cues.stop_names or word.lower().rstrip(".") in cues.title_words or word.lower() in cues.nouns:
             break  # "Dear Mom", "Mr. President": a role, not a name
@@ -196,4 +201,72 @@ def _trailing_surname(toks: Tokens, i: int, cues: PersonCues, dictionary: frozen
         toks.name_word[i] and toks.tok[i].tag_ == "NNP" and not word.isupper() and word.lower() not in dictionary
         and word not in cues.head_words and fold(word) not in cues.stop_names and word.lower().rstrip(".") not in cues.title_words
         and fold(word) not in cues.given
+    )
+
+
+LIST_JOINS = frozenset({",", "and", "or", "&"})
+LIST_ENDS = frozenset({",", "and", "or", "&", ".", ";", ":", ")", "\u2014"})
+
+
+def listed_person_candidates(toks: Tokens, candidates: list[Candidate], cues: PersonCues, dictionary: frozenset[str],
+                             taken: set[int]) -> Iterator[Candidate]:
+    """Untagged names in a list of people ("Ann Lee, Basile Fontragne and Tom Reed"): two or three
+    capitalised words that are no English words, or one given name ("Orla and Ned"), standing
+    between the list's commas or "and" right beside a name the model tagged as a person's (a lone
+    given name lists only another given name). The list says what they are; a name the model found
+    beside them is read first, so this only adds names."""
+    people = [c for c in candidates if c.kind == "ner" and c.label == "PERSON"
+              and (c.end - c.start >= 2 or fold(toks.text[c.start]) in cues.first_names)]
+    if not people:
+        return
+    n = len(toks)
+    text, lower = toks.text, toks.lower
+    seen: set[int] = set()
+
+    def run_from(i: int, step: int, full: bool) -> tuple[int, int] | None:
+        """The name starting (step 1) or ending (step -1) at token i: two or three words (when
+        ``full``), or one given name."""
+        j = i
+        while 0 <= j < n and abs(j - i) < 3 and _list_name_word(toks, j, cues, dictionary, taken):
+            j += step
+        start, end = (i, j) if step > 0 else (j + 1, i + 1)
+        if end - start == 1:
+            if fold(text[start]) not in cues.first_names or lower[start] in dictionary:
+                return None
+        elif not full or end - start < 2 or any("\n" in toks.space[k] or not toks.space[k] for k in range(start, end - 1)):
+            return None
+        before, after = start - 1, end
+        if after >= n or text[after] not in LIST_ENDS and lower[after] not in LIST_ENDS:
+            return None
+        # the list's first name follows a word that is no name ("with", "fellow-Danes": a compound)
+        if before >= 0 and lower[before] not in LIST_JOINS and toks.name_word[before] and not (
+                before > 0 and text[before - 1] == "-" and not toks.space[before - 1]):
+            return None
+        return start, end
+
+    for c in people:
+        full = c.end - c.start >= 2
+        for i, step in ((c.end, 1), (c.start - 1, -1)):
+            # past ", " / " and " / ", and " beside the tagged name
+            k = i
+            hops = 0
+            while 0 <= k < n and lower[k] in LIST_JOINS and hops < 2:
+                k += step
+                hops += 1
+            if not hops or not 0 <= k < n:
+                continue
+            found = run_from(k, step, full)
+            if found and found[0] not in seen:
+                seen.add(found[0])
+                yield Candidate(found[0], found[1], "ner", "PERSON")
+
+
+def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> bool:
+    """A word of an untagged name in a list: capitalised (not all capitals), no English word, no
+    title, role or head word."""
+    word = toks.text[i]
+    return (
+        i not in taken and toks.tok[i].ent_iob_ == "O" and toks.name_word[i] and not word.isupper() and toks.tok[i].tag_ in ("NNP", "NNPS")
+        and (toks.lower[i] not in dictionary or fold(word) in cues.given) and word not in cues.head_words
+        and fold(word) not in cues.stop_names and toks.lower[i].rstrip(".") not in cues.title_words and toks.lower[i] not in cues.nouns
     )

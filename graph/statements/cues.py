@@ -144,7 +144,21 @@ def _verb_in_noun_tag(tok: Token) -> bool:
         return False
     if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children):
         return True
-    return closing_compound_subject(tok) is not None
+    return closing_compound_subject(tok) is not None or name_compound_subject(tok) is not None
+
+
+def name_compound_subject(tok: Token) -> Token | None:
+    """The subject of a verb in "s" read as a plural noun with a name for its compound: "But Lee
+    claims that ...", whose "that" clause the parse still hangs on the verb."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.i == 0 or tok.lower_ != tok.lemma_.lower() + "s":
+        return None
+    prev = doc[tok.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ != "PROPN":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children):
+        return None
+    return prev
 
 
 def closing_compound_subject(tok: Token) -> Token | None:

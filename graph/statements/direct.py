@@ -46,8 +46,10 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
                              named_only=noun_class(ctx.lex, named) != NounClass.DOCUMENT)
             found.append(previous)
         elif (signed := _signature(ctx, q, last)) is not None:
-            (ds, de), name = signed  # '"..." \u2015 Martha Aguilar': a quote signed with a name
-            previous = Claim(StatementKind.DIRECT, ctx.text[ds:de], q.start, q.end, ds, de, speaker=name, priority=2, named_only=True)
+            dash, name = signed  # '"..." \u2015 Ines Varrow': a quote signed with a name
+            dash_end = dash.idx + len(dash.text)  # the dash may be glued to the closing mark: its last character
+            previous = Claim(StatementKind.DIRECT, ctx.text[dash_end - 1:dash_end], q.start, q.end, dash_end - 1, dash_end,
+                             speaker=name, priority=2, named_only=True)
             found.append(previous)
         elif previous is not None and ctx.paragraph_of(previous.start) == para and _has_words(ctx, first, last) \
                 and _only_cue_between(ctx, previous, q):
@@ -83,8 +85,11 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         # a name in a headline's capitals is often tagged a noun or a verb ("Lee: ..."): there a
         # capitalised word will do
         headline = k == 0
-        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" or headline and t.text[:1].isupper() and t.is_alpha for t in label) \
-                or any(t.pos_ in ("AUX", "ADP", "PRON") or t.pos_ == "VERB" and not headline for t in label):
+        # a transcript's label is often a surname alone, which the tagger reads as a noun or an
+        # adjective ("Serrano: Right, ..."): it will do when the document names that person in full
+        person = 0 < len(label) <= 2 and label[-1].text[:1].isupper() and label[-1].lower_ in ctx.people.named
+        if colon is None or colon.text != ":" or not any(t.pos_ == "PROPN" or (headline or person) and t.text[:1].isupper() and t.is_alpha for t in label) \
+                or any(t.pos_ in ("AUX", "ADP") or t.pos_ in ("PRON", "VERB") and not (headline or person) for t in label):
             continue
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
@@ -213,24 +218,24 @@ def introduced_paragraphs(ctx: Context) -> Iterator[Claim]:
                         priority=1, named_only=True)  # a transcript's "LEE:" on a line of its own
 
 
-def _signature(ctx: Context, q: Quote, last: Token) -> tuple[tuple[int, int], Token] | None:
-    """A dash and a name closing the paragraph right after a quote: (the dash's offsets, the name's
+def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | None:
+    """A dash and a name closing the paragraph right after a quote: (the dash's token, the name's
     last word)."""
     if not q.closed:
         return None
     frame = _frame_after(ctx, q, last)
-    if frame and frame[0].text not in DASHES and frame[0].i > 0:
+    if frame and frame[0].text[-1:] not in DASHES and frame[0].i > 0:
         glued = frame[0].doc[frame[0].i - 1]  # '..."\u2015 Ann Soto': the tokenizer kept the mark and the dash as one word
-        if len(glued.text) > 1 and glued.text[-1] in DASHES and glued.idx + len(glued.text) <= frame[0].idx and 1 <= len(frame) <= 4:
+        if len(glued.text) > 1 and glued.text[-1] in DASHES and glued.idx + len(glued.text) <= frame[0].idx and 1 <= len(frame) <= 6:
             frame = [glued] + frame
-    if not frame or (frame[0].text not in DASHES and frame[0].text[-1:] not in DASHES) or not 2 <= len(frame) <= 5:
+    # the dash may stick to the closing mark ('..."\u2015 Ann Lee'); a signature has up to six words (initials)
+    if not frame or (frame[0].text not in DASHES and frame[0].text[-1:] not in DASHES) or not 2 <= len(frame) <= 7:
         return None
     end = frame[-1].idx + len(frame[-1].text)
     if ctx.text[end:].split("\n", 1)[0].strip():
         return None  # the line goes on: no signature
     names = [t for t in frame[1:] if t.pos_ == "PROPN"]
-    dash_end = frame[0].idx + len(frame[0].text)
-    return ((dash_end - 1, dash_end), names[-1]) if names else None
+    return (frame[0], names[-1]) if names else None
 
 
 def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> Iterator[Claim]:
@@ -454,6 +459,8 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
         reach = 16  # '"...," the director of the Centre for ..., X, has told TASS'
     elif content_end.endswith(".") and (first_word.is_lower or first_word.pos_ in ("PRON", "PROPN", "DET")):
         reach = 7  # '"... ." he said.' / '"... ." Smith said.'
+    elif content_end[-1:].isalnum() and len(content_end.split()) >= 3 and _opens_sentence(ctx, q):
+        reach = 3  # '"... the last ferry of the year" Lee said.', '"..." said Lee': the comma left out
     else:
         return None
     ids = {t.i for t in frame}
@@ -462,12 +469,23 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
         # '"...," Lee, the party's long-time leader in the north and its ..., said': a long
         # apposition set off by commas between the speaker and the cue
         long_apposition = reach == 16 and at <= 32 and frame[at - 1].text == "," and first_word.pos_ in ("PROPN", "PRON")
-        if at > reach and not long_apposition or _has_own_content(ctx, verb, cue, q):
+        # '"...," Lee said in May of the plant, whose owner moved 300 jobs': after a quote that ends
+        # with its comma, a clause the parse hung on the cue is a misreading unless "that" opens it
+        comma_quote = content_end.endswith(",") and at <= 4
+        if at > reach and not long_apposition or _has_own_content(ctx, verb, cue, q, that_only=comma_quote):
             break  # a sentence of its own after the quote: "He added that ..."
         if verb.head.i in ids and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "parataxis"):
             continue  # inside another clause of the frame ("He added that X would not comment")
         return quote_speaker(ctx, verb, cue, frame)
     return None
+
+
+def _opens_sentence(ctx: Context, q: Quote) -> bool:
+    """The quote's opening mark starts its line or follows the end of a sentence."""
+    if q.open_mark is None:
+        return False
+    before = ctx.text[: q.open_mark].rsplit("\n", 1)[-1].rstrip()
+    return not before or before[-1] in ".!?"
 
 
 def _cue_before(ctx: Context, q: Quote, first: Token):
@@ -510,8 +528,9 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
     return None
 
 
-def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
-    """The verb has a complement outside the quote: it reports something else."""
+def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote, that_only: bool = False) -> bool:
+    """The verb has a complement outside the quote: it reports something else (``that_only``: only
+    a clause that "that" or "whether" opens counts)."""
     inverted = not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and not (q.start - 2 <= child.idx < q.end + 1):
@@ -520,6 +539,8 @@ def _has_own_content(ctx: Context, verb: Token, cue: Cue, q: Quote) -> bool:
             sub = child.subtree
             if not any(q.start - 2 <= t.idx < q.end + 1 for t in sub):
                 if child.dep_ == "xcomp" and child.lemma_ in ("say", "saying"):
+                    continue
+                if that_only and not any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in child.children):
                     continue
                 return True
     return False

@@ -43,6 +43,9 @@ def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
     prev = text[i - 1] if i > lo else " "
     nxt = text[j] if j < hi else " "
     if c in OPENERS:
+        # an opening mark typed at the end of words ('"Not yet,“ he said'): the writer meant a closing one
+        if c == "\u201c" and not prev.isspace() and prev in ".,!?;\u2026" and (nxt.isspace() or nxt in ".,;:!?)"):
+            return "close"
         return "open"
     if c in CLOSERS:
         # a closing mark typed before a word ("”We waited"): the writer meant an opening one
@@ -87,10 +90,16 @@ def find_quotes(text: str) -> list[Quote]:
                 marks = marks[1:]  # the opening mark that repeats at a continued paragraph
             open_at = carry
             carry = None
-        for i, j, role in marks:
+        nested_close = -1  # the closing mark of a quote inside the open one
+        for k, (i, j, role) in enumerate(marks):
+            if k == nested_close:
+                continue
             if role == "either":
                 role = "close" if open_at is not None else "open"
             if role == "open":
+                if open_at is not None and _nested(marks, k):
+                    nested_close = k + 1  # 'what she calls "a circus" and ...': quoted words inside the quote
+                    continue
                 if open_at is not None:
                     # a new quote opens while one is open: the earlier one lost its closing mark
                     quotes.append(_quote(text, open_at, i, closed=False))
@@ -110,6 +119,13 @@ def find_quotes(text: str) -> list[Quote]:
             else:
                 quotes.append(_quote(text, open_at, hi, closed=False))
     return [q for q in quotes if q.end > q.start]
+
+
+def _nested(marks: list[tuple[int, int, str | None]], k: int) -> bool:
+    """Does the opening mark ``k``, inside an open quote, open a quote within it? Yes when two
+    closing marks follow before any other opens: the inner quote's and the outer one's."""
+    after = [role for _, _, role in marks[k + 1 : k + 3]]
+    return len(after) == 2 and after[0] in ("close", "either") and after[1] == "close"
 
 
 def _continues(text: str, paragraph: tuple[int, int], open_mark: int | None) -> bool:

@@ -50,6 +50,8 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
     are the whole sentence around the cue (the cue's subject is no part of them, but a statement is
     one span). Not a subordinate clause ("When Lee spoke, ...", "As Lee said, ...")."""
     head = verb.head
+    if verb.dep_ == "parataxis" and head.dep_ in ("nsubj", "nsubjpass") and head.i < verb.i < head.head.i:
+        head = head.head  # "The trouble now, Lee told me, is that ...": the parse hung the cue on the subject
     if verb.dep_ not in ("advcl", "parataxis") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("mark", "ccomp", "xcomp", "advmod") and c.i > verb.i or c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children):
@@ -60,10 +62,16 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
     doc = verb.doc
     if any(t.lower_ in SUBORDINATORS | QUESTION_WORDS for t in doc[head.left_edge.i : verb.i]):
         return None  # "After Lee asked ..., ...", "In what might be the first time X agreed, ...": subordinate
-    comma = verb.right_edge.i + 1
+    words = [t.i for t in verb.subtree if not t.is_punct]  # the cue's clause, less the commas the parse gave it
+    comma = words[-1] + 1
     if comma >= head.i or doc[comma].text != ",":
         return None
     own = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and comma < c.i < head.i), None)
+    if own is None:
+        # "The trouble now, Lee told me, is that ...": the clause's subject before the cue, set off by a comma
+        lead = words[0] - 1  # the comma before the cue's clause
+        own = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and lead > 0 and doc[lead].text == ","
+                    and c.left_edge.i <= lead - 1 <= c.right_edge.i and c.i < verb.i), None)
     if own is None:
         return None  # "..., Lee said, adding ...": no clause of its own after the cue
     if any(c.dep_ == "mark" for c in head.children):

@@ -55,6 +55,9 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     start, end, inverted = content
     if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
+    if not inverted and start > verb.idx and _is_quote_cue(ctx, verb) \
+            and not ctx.text[max(0, start - 9) : start].rstrip().lower().endswith(("that", "whether")):
+        return None  # '"...," Lee said in May of the plant, whose owner ...': the cue is the quote's
     if inverted and _is_quote_cue(ctx, verb) and any(start <= qs <= end + 3 for qs, _ in ctx.quote_spans):
         return None  # '... ("I want my dues back," wrote X)': the words before the cue are the quote's
     if inverted:
@@ -405,7 +408,10 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     if cue is not None and "that" not in cue.frames and not can_speak(ctx, subject):
         return None  # "..., the economy boomed.": a verb that speaks only beside a quote, and no one to speak
     start = min(verb.i, subject.left_edge.i)
-    if start - 1 <= sent.start or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
+    begin = sent.start
+    if start - 1 == sent.start and sent.start > 0 and doc[start - 1].text == "," and not doc[sent.start - 1].is_space:
+        begin = doc[sent.start - 1].sent.start  # the parse cut the sentence at the cue's comma: its words are before
+    if start - 1 <= begin or doc[start - 1].text not in (",", "\u2014", "\u2013", "--"):
         return None
     last = next((t for t in reversed(doc[verb.i : sent.end]) if not (t.is_space or t.is_quote)), verb)
     if last.text not in (".", "!", "?") or "\n" in doc[verb.i : last.i].text:
@@ -415,12 +421,12 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
         return None  # the sentence goes on past the cue's clause
     if _has_right_complement(verb, ctx):
         return None  # the cue has content of its own after it (not its addressee: "..., Lee told reporters.")
-    words = [t for t in doc[sent.start : start - 1] if t.is_alpha]
+    words = [t for t in doc[begin : start - 1] if t.is_alpha]
     if len(words) < 3 or words[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None  # "In court documents, his lawyer asked for ...": a phrase, not words someone said
-    if doc[sent.start].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+    if doc[begin].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None  # "At one point, a woman asked ...": a phrase that sets the scene, no words of hers
-    return doc[sent.start].idx, doc[start - 2].idx + len(doc[start - 2].text), True
+    return doc[begin].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
 def _opened_by_subordinator(clause: Token) -> bool:
@@ -498,7 +504,20 @@ def _object_and_rest(obj: Token, children: list[Token]) -> tuple[int, int]:
         if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
             break
         e = max(e, subtree_span(c)[1])
-    return s, e
+    return s, _run_on(obj, e)
+
+
+def _run_on(obj: Token, end: int) -> int:
+    """The end of an object the parse cut off with a sentence break where the text has no stop
+    ("cited remarks Lee had made about ...": "Lee had made ..." read as a sentence of its own): the
+    end of that next sentence."""
+    doc, sent = obj.doc, obj.sent
+    last = doc[sent.end - 1]
+    if sent.end >= len(doc) or end < last.idx + len(last.text) or last.is_punct or last.is_space or "\n" in last.whitespace_:
+        return end
+    nxt = doc[sent.end].sent
+    tail = next((t for t in reversed(nxt) if not t.is_space), None)
+    return tail.idx + (0 if tail.is_punct else len(tail.text)) if tail is not None else end
 
 
 def _stray_that_clause(verb: Token) -> Token | None:
@@ -506,15 +525,26 @@ def _stray_that_clause(verb: Token) -> Token | None:
     noun after the verb instead of on the verb. Only when the verb has no clause of its own."""
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
+    for c in verb.children:
+        # "tweeted in the early hours that Lee was ...": "that" read as an adverb of a clause the
+        # parse made adverbial
+        if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "advmod" \
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            return c
     for t in verb.subtree:
-        if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" or t.i - verb.i > 12:
+        # "that" as the clause's mark, or read as an adverb of it ("reported at the time that the
+        # editor conveyed ...", the clause made a relative of "time")
+        adverb = t.dep_ == "advmod" and t.i == t.head.left_edge.i
+        if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" and not adverb or t.i - verb.i > 12:
             continue
         clause = t.head
         if any(w.lower_ in DEGREE_WORDS for w in verb.doc[verb.i + 1 : t.i]):
             return None  # "tells so many lies that voters stop listening": a result, not what is told
         if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent"):
-                return None
+            at_the_time = clause.head.lower_ == "time" and clause.head.i >= 2 and clause.head.doc[clause.head.i - 2].lower_ == "at" \
+                and clause.head.doc[clause.head.i - 1].lower_ == "the" and clause.head.i + 1 == t.i
+            if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent") and not at_the_time:
+                return None  # "at the time that ...": "then", and the clause is what was said
             if clause.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
                 return None  # a relative clause ("the plan that failed"); "told reporters at a debate that
                 # voters were ...": "that" opens a clause with its own subject, the parse's relative is the content
@@ -536,9 +566,10 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
                 continue  # "..., Lee told a Senate panel.": whom the words were told
             if ctx is not None and (light := light_noun(ctx.lex, verb)) is not None and light.i == c.i:
                 continue  # the "it" of "as Lee put it" is the cue's own word
-            if ctx is not None and (ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
-                                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {NounClass.MEDIA, NounClass.INSTITUTION}):
-                continue
+            if ctx is not None and not own_subject_before(verb) and (
+                    ctx.mention_at(c) is not None or c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")
+                    or ctx.lex.nouns.get(c.lemma_.lower()) in PEOPLE_CLASSES | {NounClass.MEDIA, NounClass.INSTITUTION}):
+                continue  # with a subject of its own ("as polls show Lee ahead"), the name is what it reports
             return True
     return False
 

@@ -60,9 +60,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         apposed = _apposed_person(ctx, tok)
         if apposed is not None:
             return Resolved(apposed, SpeakerResolution.NAME)  # "Ann Lee, a consultant and an activist who said"
-    if tok.is_title or tok.pos_ == "PROPN":
-        # a name the mention stage missed (tagged a noun, or first in its sentence): the surname
-        # of a person the text named
+    if tok.is_title or tok.pos_ == "PROPN" or tok.is_upper and ctx.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1] == ":":
+        # a name the mention stage missed (tagged a noun, or first in its sentence; a transcript's
+        # label in capitals): the surname of a person the text named
         key = _surname_key(ctx, tok.lower_)
         if key is not None:
             full = _full_person(ctx, key, tok.idx, history)

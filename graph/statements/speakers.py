@@ -5,7 +5,7 @@ from spacy.tokens import Token
 from ..curated import packaged_words
 from ..records import MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
-from .cues import Cue, closing_compound_subject, noun_class
+from .cues import Cue, closing_compound_subject, name_compound_subject, noun_class
 from .syntax import owner_of, phrase_head, subtree_span
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE, SPEAKER_LABELS
 
@@ -24,7 +24,8 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
                 and v.doc[v.i - 1].tag_ in ("NNS", "NNPS"):
             subj = v.doc[v.i - 1]  # "..., state records show.": a plural noun the parse hung on the verb as a compound
         if subj is None and v.i == verb.i and v.pos_ == "NOUN":
-            subj = closing_compound_subject(v)  # '"...," the email read.': the verb itself read as a noun
+            # '"...," the email read.', "But Lee claims that ...": the verb itself read as a noun
+            subj = closing_compound_subject(v) or name_compound_subject(v)
         if subj is not None:
             named = name_before_verb(subj, v)
             if named is not None:

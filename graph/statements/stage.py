@@ -140,7 +140,9 @@ def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, in
     words, and reported speech whose words all sit inside an accepted quote is that quote's."""
     kept: list[tuple[Claim, int, int]] = []
     starts: set[int] = set()
-    for claim in sorted(claims, key=lambda c: (-c.priority, c.start)):
+    # of two readings that start together, the one whose cue stands outside quoted words, then the
+    # longer: 'Ann "gets why ..., and people believe that," Lee said' is Lee's, not the people's
+    for claim in sorted(claims, key=lambda c: (-c.priority, c.start, c.in_quote, -c.end)):
         start, end = trim(ctx, claim.start, claim.end)
         if end <= start or any(s in starts for s in range(start - 2, start + 3)):
             continue  # empty, or a statement kept already starts within two characters

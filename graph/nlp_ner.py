@@ -60,6 +60,9 @@ class BatchEntityRecognizer(Pipe):
         self._closes = (kinds == LAST) | (kinds == UNIT)
         self._labels = labels
 
+    def __reduce__(self):  # pickled as the stock component it decodes
+        return _rebuilt, (self.vocab, self.name, self.stock)
+
     @property
     def labels(self) -> tuple[str, ...]:
         return self.stock.labels if self.stock is not None else ()
@@ -164,6 +167,13 @@ class BatchEntityRecognizer(Pipe):
             is_open[:n] = (opened | opens) & ~closes
             t += 1
         return found
+
+
+def _rebuilt(vocab, name: str, stock: EntityRecognizer | None) -> BatchEntityRecognizer:
+    fast = BatchEntityRecognizer(vocab, name)
+    if stock is not None:
+        fast.use(stock)
+    return fast
 
 
 @Language.factory("batch_entity_recognizer")

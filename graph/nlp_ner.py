@@ -36,7 +36,7 @@ BEGIN, IN, LAST, UNIT, OUT = "BILUO"
 
 class BatchEntityRecognizer(Pipe):
     """A stock ``EntityRecognizer`` (its model and moves, given by :meth:`use`), decoded batch
-    by batch."""
+    by batch. Any other attribute (``moves``, ``model``, ``to_bytes``...) is the stock one's."""
 
     component_version = "1"  # part of graph.nlp.pipeline_version: bump when results may change
 
@@ -59,6 +59,11 @@ class BatchEntityRecognizer(Pipe):
         self._opens = (kinds == BEGIN) | (kinds == UNIT)
         self._closes = (kinds == LAST) | (kinds == UNIT)
         self._labels = labels
+
+    def __getattr__(self, name: str):  # the rest (moves, model, to_bytes, to_disk...) is the stock one's
+        if name == "stock" or name.startswith("__"):  # (no recursion before __init__ sets stock)
+            raise AttributeError(name)
+        return getattr(self.stock, name)
 
     def __reduce__(self):  # pickled as the stock component it decodes
         return _rebuilt, (self.vocab, self.name, self.stock)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from graph.cache import decode_doc, encode_doc
 from graph.nlp import load_pipeline, pipeline_version
+from graph.nlp_ner import BatchEntityRecognizer, use_batch_ner
 from graph.nlp_tables import TableAttributeRuler, TableLemmatizer, use_table_components
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -54,8 +55,11 @@ def test_the_default_pipeline_has_the_table_components_under_the_stock_names(fas
     assert isinstance(fast.get_pipe("attribute_ruler"), TableAttributeRuler)
     assert isinstance(fast.get_pipe("lemmatizer"), TableLemmatizer)
     assert fast.get_pipe("lemmatizer").lookups.has_table("lemma_index")  # graph.mentions reads it
+    assert isinstance(fast.get_pipe("ner"), BatchEntityRecognizer)
+    assert fast.get_pipe("ner").labels == stock.get_pipe("ner").labels
     version = pipeline_version(fast)
     assert "attribute_ruler=table_attribute_ruler@1" in version and "lemmatizer=table_lemmatizer@1" in version
+    assert "ner=batch_entity_recognizer@1" in version
     assert version != pipeline_version(stock)
     assert "=" not in pipeline_version(stock).rsplit("/", 1)[1]  # a stock pipeline's key is unchanged
 
@@ -91,16 +95,59 @@ def test_generated_texts_are_annotated_as_by_the_stock_pipeline(fast, stock, pie
     assert_same(fast(text), stock(text))
 
 
+def test_entities_of_a_batch_are_those_of_the_stock_recognizer(fast, stock):
+    """Documents of every length decoded together (one of them empty, one a single word, lines
+    of spaces and sentence breaks) get the stock component's entities, in any batch."""
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS][:6] + [
+        "", "Paris", "Ann Lee met Tom Okafor in Lagos.\n\nThe Bank of Nowhere said on Monday it had lost $5bn.",
+        "  \n Mr. Lee \n\n Acme Corp.  ", "Ann Lee\nToronto\nNorth Ridge Council",
+    ]
+    expected = [stock.get_pipe("ner")(doc) for doc in stock.pipe(texts, disable=["ner"])]
+    for batch_size in (1, 3, 64):
+        docs = list(fast.pipe(texts, batch_size=batch_size))
+        for doc, want in zip(docs, expected):
+            assert_same(doc, want, ["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"])
+            assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in want.ents]
+
+
+def test_entities_set_before_the_recognizer_are_kept_as_by_the_stock_one(fast, stock):
+    """A ruler's entities before ``ner`` bind the moves (spaCy's preset rules): the stock
+    component decodes such a batch."""
+    texts = ["Ann Lee met the Zorblax Council in Lagos.", "Tom Okafor spoke in Ghent on Monday."]
+    pipelines = []
+    for nlp in (stock, fast):
+        ruled = load_pipeline(stock=nlp is stock)
+        ruled.add_pipe("entity_ruler", before="ner").add_patterns([{"label": "ORG", "pattern": "Zorblax Council"}])
+        pipelines.append(ruled)
+    assert isinstance(pipelines[1].get_pipe("ner"), BatchEntityRecognizer)
+    docs = list(pipelines[1].pipe(texts))
+    for doc, want in zip(docs, pipelines[0].pipe(texts)):
+        assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in want.ents]
+    assert ("Zorblax Council", "ORG") in [(e.text, e.label_) for e in docs[0].ents]
+
+
+def test_a_recognizer_it_cannot_decode_exactly_is_left_alone():
+    nlp = load_pipeline(stock=True)
+    stock = nlp.get_pipe("ner")
+    stock.cfg["beam_width"] = 4  # beam search: not the greedy decoding done here
+    try:
+        assert not use_batch_ner(nlp)
+        assert nlp.get_pipe("ner") is stock
+    finally:
+        stock.cfg["beam_width"] = 1
+
+
 def test_the_components_pickle(fast):
     """What a worker process or a pickled pipeline gets works as the original."""
     text = SEEDS[0].read_text(encoding="utf-8")
     expected = fast(text)
-    vocab, ruler, lemmatizer = pickle.loads(pickle.dumps(
-        (fast.vocab, fast.get_pipe("attribute_ruler"), fast.get_pipe("lemmatizer"))))
+    vocab, ruler, lemmatizer, ner = pickle.loads(pickle.dumps(
+        (fast.vocab, fast.get_pipe("attribute_ruler"), fast.get_pipe("lemmatizer"), fast.get_pipe("ner"))))
     assert ruler.vocab is vocab and lemmatizer.vocab is vocab
     parsed = fast(text, disable=["attribute_ruler", "lemmatizer", "ner"])
     doc = lemmatizer(ruler(Doc(vocab).from_bytes(parsed.to_bytes())))
     assert_same(doc, expected, [a for a in ATTRS if not a.startswith("ENT_")])
+    assert_same(ner(doc), expected)
 
 
 # --- every path of the table, with hand-made rules --------------------------------------------

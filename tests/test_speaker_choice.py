@@ -85,6 +85,8 @@ TEXTS = {
     "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
                    "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
                    "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
+    "adding_after_quote": "In a statement, Marlow Mining said: \"The mine was highly successful when it opened,\" "
+                          "adding that its value quadrupled in a year.",
     "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -257,3 +259,8 @@ def test_a_dash_signature_glued_to_the_closing_mark_signs_the_quote(kg, start, p
 def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg):
     # "In her 2003 book, Barlow noted": Ann Barlow, though Tom Barlow was named last
     assert label(kg, one(kg, "fronted_her", "the clot's existence")["speaker"]) == "Ann Barlow"
+
+
+def test_adding_after_a_quotes_closing_mark_goes_on_with_the_quotes_speaker(kg):
+    # the parse hangs "adding" on the quoted verb: not "the mine" inside the quote
+    assert label(kg, one(kg, "adding_after_quote", "its value quadrupled")["speaker"]) == "Marlow Mining"

@@ -87,6 +87,8 @@ TEXTS = {
                    "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
     "adding_after_quote": "In a statement, Marlow Mining said: \"The mine was highly successful when it opened,\" "
                           "adding that its value quadrupled in a year.",
+    "object_before_lost_subject": "Tom Beckett spoke on the radio on Monday.\n\nBeckett, who backed Senator Ann Ray and "
+                                  "openly opposed Carl Drum during the primaries, last week said Drum was seeking to start a media empire.",
     "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -264,3 +266,9 @@ def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg)
 def test_adding_after_a_quotes_closing_mark_goes_on_with_the_quotes_speaker(kg):
     # the parse hangs "adding" on the quoted verb: not "the mine" inside the quote
     assert label(kg, one(kg, "adding_after_quote", "its value quadrupled")["speaker"]) == "Marlow Mining"
+
+
+def test_a_lost_subject_is_not_the_object_of_a_verb_before_the_cue(kg):
+    # the parse reads "X, who ..., opposed Y ..., last week said" with no subject for "said"
+    st = one(kg, "object_before_lost_subject", "Drum was seeking")
+    assert label(kg, st["speaker"]) == "Tom Beckett"

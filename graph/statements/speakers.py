@@ -117,8 +117,9 @@ def stray_subject(ctx: "Context", verb: Token) -> Token | None:
         n = ctx.mention_at(t)
         if n is None or t.dep_ in ("pobj", "poss", "compound", "amod") or ctx.in_quote(t.idx):
             continue
-        if t.dep_ in _OBJECTS or t.dep_ == "appos" and t.head.dep_ in _OBJECTS + ("pobj",):
-            continue
+        obj = t.head if t.dep_ == "appos" and t.head.dep_ in _OBJECTS else t
+        if obj.dep_ in _OBJECTS and any(c.dep_ in ("nsubj", "nsubjpass") for c in obj.head.children):
+            continue  # the object of a clause with its own subject; an infinitive's "object" may be the lost subject
         m = ctx.mentions[n]
         if m.label in PLACE_LABELS or m.kind == MentionKind.DEMONYM:
             continue

@@ -89,8 +89,8 @@ TEXTS = {
                           "adding that its value quadrupled in a year.",
     "object_before_lost_subject": "Tom Beckett spoke on the radio on Monday.\n\nBeckett, who backed Senator Ann Ray and "
                                   "openly opposed Carl Drum during the primaries, last week said Drum was seeking to start a media empire.",
-    "quoted_title_in_frame": "Tess Morrow met veterans on Wednesday.\n\nMorrow, the former governor, stressed her support "
-                             "of the 2011 raid during a \"Veterans Forum\" sponsored by Channel Nine News and said she has the "
+    "quoted_title_in_frame": "Linda Carver met veterans on Wednesday.\n\nCarver, the former governor, stressed her support "
+                             "of the 2011 raid during a \"Commander-in-Chief Forum\" sponsored by Channel Nine News and said she has the "
                              "quality the job needs: \"Steadiness.\"",
     "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
@@ -279,4 +279,4 @@ def test_a_lost_subject_is_not_the_object_of_a_verb_before_the_cue(kg):
 
 def test_a_quoted_title_before_the_cue_does_not_cut_the_speaker_off(kg):
     # not the sponsor named after the forum's quoted name: the subject of "stressed ... and said"
-    assert label(kg, one(kg, "quoted_title_in_frame", "Steadiness")["speaker"]) == "Tess Morrow"
+    assert label(kg, one(kg, "quoted_title_in_frame", "Steadiness")["speaker"]) == "Linda Carver"

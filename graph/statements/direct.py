@@ -432,15 +432,15 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
 
 def _quoted_title_before(close: Token) -> list[Token] | None:
     """The marks and words of a quoted title that ``close`` closes (a forum's, a show's, a book's
-    name inside the sentence: at most five capitalised words, no verb, no closing comma), which a
+    name inside the sentence: at most five capitalised words and the words between, no verb, no closing comma), which a
     frame reads through; None otherwise."""
     words: list[Token] = []
     k = close.i - 1
-    while k >= close.sent.start and len(words) <= 5:
+    while k >= close.sent.start and len(words) <= 8 and sum(not w.is_punct for w in words) <= 5:
         t = close.doc[k]
         if _quote_mark(t):
             if not words or t.i == t.sent.start or words[-1].is_punct \
-                    or any(w.pos_ in ("VERB", "AUX", "PRON") or not (w.is_title or w.is_digit or w.is_punct) for w in words):
+                    or any(w.pos_ in ("VERB", "AUX", "PRON") or not (w.is_title or w.is_digit or w.is_punct or w.pos_ in ("ADP", "DET", "CCONJ")) for w in words):
                 return None  # not a title inside the sentence: a quote of its own ('"Fine," Lee said, "..."')
             return [t] + words + [close]
         words.insert(0, t)

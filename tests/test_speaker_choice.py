@@ -85,6 +85,13 @@ TEXTS = {
     "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
                    "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
                    "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
+    "adding_after_quote": "In a statement, Marlow Mining said: \"The mine was highly successful when it opened,\" "
+                          "adding that its value quadrupled in a year.",
+    "object_before_lost_subject": "Tom Beckett spoke on the radio on Monday.\n\nBeckett, who backed Senator Ann Ray and "
+                                  "openly opposed Carl Drum during the primaries, last week said Drum was seeking to start a media empire.",
+    "quoted_title_in_frame": "Linda Carver met veterans on Wednesday.\n\nCarver, the former governor, stressed her support "
+                             "of the 2011 raid during a \"Commander-in-Chief Forum\" sponsored by Channel Nine News and said she has the "
+                             "quality the job needs: \"Steadiness.\"",
     "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
                              "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
                              "''Of course, I pay my taxes.''",
@@ -257,3 +264,19 @@ def test_a_dash_signature_glued_to_the_closing_mark_signs_the_quote(kg, start, p
 def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg):
     # "In her 2003 book, Barlow noted": Ann Barlow, though Tom Barlow was named last
     assert label(kg, one(kg, "fronted_her", "the clot's existence")["speaker"]) == "Ann Barlow"
+
+
+def test_adding_after_a_quotes_closing_mark_goes_on_with_the_quotes_speaker(kg):
+    # the parse hangs "adding" on the quoted verb: not "the mine" inside the quote
+    assert label(kg, one(kg, "adding_after_quote", "its value quadrupled")["speaker"]) == "Marlow Mining"
+
+
+def test_a_lost_subject_is_not_the_object_of_a_verb_before_the_cue(kg):
+    # the parse reads "X, who ..., opposed Y ..., last week said" with no subject for "said"
+    st = one(kg, "object_before_lost_subject", "Drum was seeking")
+    assert label(kg, st["speaker"]) == "Tom Beckett"
+
+
+def test_a_quoted_title_before_the_cue_does_not_cut_the_speaker_off(kg):
+    # not the sponsor named after the forum's quoted name: the subject of "stressed ... and said"
+    assert label(kg, one(kg, "quoted_title_in_frame", "Steadiness")["speaker"]) == "Linda Carver"

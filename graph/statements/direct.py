@@ -430,6 +430,24 @@ def _frame_after(ctx: Context, q: Quote, last: Token) -> list[Token]:
     return out
 
 
+def _quoted_title_before(close: Token) -> list[Token] | None:
+    """The marks and words of a quoted title that ``close`` closes (a forum's, a show's, a book's
+    name inside the sentence: at most five capitalised words and the words between, no verb, no closing comma), which a
+    frame reads through; None otherwise."""
+    words: list[Token] = []
+    k = close.i - 1
+    while k >= close.sent.start and len(words) <= 8 and sum(not w.is_punct for w in words) <= 5:
+        t = close.doc[k]
+        if _quote_mark(t):
+            if not words or t.i == t.sent.start or words[-1].is_punct \
+                    or any(w.pos_ in ("VERB", "AUX", "PRON") or not (w.is_title or w.is_digit or w.is_punct or w.pos_ in ("ADP", "DET", "CCONJ")) for w in words):
+                return None  # not a title inside the sentence: a quote of its own ('"Fine," Lee said, "..."')
+            return [t] + words + [close]
+        words.insert(0, t)
+        k -= 1
+    return None
+
+
 def _quote_mark(t: Token) -> bool:
     """A quotation mark, not the apostrophe of a plural's possessive ("the families' lawyer said")."""
     if t.tag_ == "POS" and t.i > 0 and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 1].lower_.endswith("s"):
@@ -506,8 +524,15 @@ def _cue_before(ctx: Context, q: Quote, first: Token):
             crossed_paragraph = True
             i -= 1
             continue
-        if t.text in SENTENCE_END or _quote_mark(t):
+        if t.text in SENTENCE_END:
             break
+        if _quote_mark(t):
+            title = _quoted_title_before(t) if frame else None
+            if title is None:
+                break
+            frame[:0] = title  # 'X stressed ... at a "Veterans Forum" sponsored by Y and said: "..."'
+            i = title[0].i - 1
+            continue
         frame.insert(0, t)
         i -= 1
     if not frame:

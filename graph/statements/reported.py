@@ -112,12 +112,18 @@ def _participle_of_report(ctx: Context, verb: Token) -> Token | None:
     reporting verb, whose speaker the participle shares."""
     if verb.dep_ == "xcomp" and verb.head.tag_ == "VBG":
         verb = verb.head  # "..., going on to say that ...": the participle the verb completes
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    # the comma before the participle, also outside a closing quotation mark ('said: "...," adding')
+    comma = verb.i - 1
+    while comma > 0 and verb.doc[comma].is_quote and verb.doc[comma].is_punct:
+        comma -= 1
+    if comma < 1 or verb.doc[comma].text != ",":
         return None
     clause = verb.head
     if clause.dep_ == "ccomp" and clause.head.i in ctx.cues and clause.head.i < clause.i:
         return clause.head
-    said = verb.doc[verb.i - 2]
+    said = verb.doc[comma - 1]
     if said.i in ctx.cues and said.pos_ == "VERB" and ctx.in_quote(clause.idx) and not ctx.in_quote(said.idx):
         # '"...," Lee said, going on to say that ... "...": hung on a verb of the quote after it,
         # the participle goes on with the reporting verb right before its comma

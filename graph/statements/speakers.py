@@ -104,16 +104,22 @@ def _verb_holding(prep: Token) -> Token | None:
     return None
 
 
+_OBJECTS = ("dobj", "iobj", "dative", "oprd")
+
+
 def stray_subject(ctx: "Context", verb: Token) -> Token | None:
     """A sentence whose parse lost the subject of its main verb ("Russian president Vladimir Putin
     in a meeting ... declared that"): the last named actor before the verb in its sentence that no
-    preposition governs."""
+    preposition governs nor verb takes as its object ("X, who opposed Y, last week said": not Y)."""
     if verb.dep_ != "ROOT":
         return None
     for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
         n = ctx.mention_at(t)
         if n is None or t.dep_ in ("pobj", "poss", "compound", "amod") or ctx.in_quote(t.idx):
             continue
+        obj = t.head if t.dep_ == "appos" and t.head.dep_ in _OBJECTS else t
+        if obj.dep_ in _OBJECTS and any(c.dep_ in ("nsubj", "nsubjpass") for c in obj.head.children):
+            continue  # the object of a clause with its own subject; an infinitive's "object" may be the lost subject
         m = ctx.mentions[n]
         if m.label in PLACE_LABELS or m.kind == MentionKind.DEMONYM:
             continue

@@ -8,6 +8,8 @@ rule would have found (the speaker, or the attributed words), or None.
   anonymity, said ...": the parse hung the subject on the relative clause's verb.
 * :func:`parenthetical_content` - "And yet every Friday, the former executive told the Ledger,
   Vale would lead a meeting": a cue set in the middle of the words it reports.
+* :func:`coordinated_object_end` - "stressed fairness, and a need to raise wages": an object's
+  second conjunct the parse hung on the verb.
 """
 from __future__ import annotations
 
@@ -111,3 +113,33 @@ def apposed_before(verb: Token) -> Token | None:
     if k < verb.i - 2 or prev.dep_ != "appos" or prev.pos_ not in ("PROPN", "NOUN") or prev.head.i > prev.i:
         return None
     return prev
+
+
+def coordinated_object_end(obj: Token, end: int) -> int:
+    """The end of an object whose next conjunct the parse hung on a verb ("started by stressing
+    fairness, and a need to raise wages": "need" a conjunct of "started"; "point out their own
+    records, each other's failings": a second object): a noun phrase right after the object, past a
+    comma or "and"/"or", whose head is a noun hanging on a verb before the object. A noun cannot
+    coordinate with a verb, so it is the object's; a clause with a subject of its own ("..., and the
+    council voted") has a verb for its head and stays out."""
+    doc = obj.doc
+    k = obj.right_edge.i + 1
+    while k < obj.sent.end and doc[k].idx < end:
+        k += 1
+    after = k
+    if k < obj.sent.end and doc[k].text == ",":
+        k += 1
+    if k < obj.sent.end and doc[k].lower_ in ("and", "or"):
+        k += 1
+    if k >= obj.sent.end or k == after or doc[k].is_punct:
+        return end  # nothing after the object, or no comma or "and" between
+    head = doc[k]
+    while head.head.i != head.i and head.head.i > k:
+        head = head.head
+    verb = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("conj", "dobj") or verb.pos_ not in ("VERB", "AUX") or verb.i >= obj.i:
+        return end
+    last = head.right_edge
+    while last.i > head.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return max(end, last.idx + len(last.text))

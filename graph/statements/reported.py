@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
-from .repairs import apposed_before, parenthetical_content, subject_across_modifier, subject_before_relative
+from .repairs import apposed_before, coordinated_object_end, parenthetical_content, subject_across_modifier, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import ADDRESSING, ADVERBIAL_MARKS, COMPLEMENTIZERS, DEGREE_WORDS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -504,7 +504,7 @@ def _object_and_rest(obj: Token, children: list[Token]) -> tuple[int, int]:
         if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
             break
         e = max(e, subtree_span(c)[1])
-    return s, _run_on(obj, e)
+    return s, _run_on(obj, coordinated_object_end(obj, e))
 
 
 def _run_on(obj: Token, end: int) -> int:

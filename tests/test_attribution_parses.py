@@ -27,6 +27,17 @@ TEXTS = {
     # a poll that shows its object up or down: the particle is the object's
     "poll_up": "Polls show Senator Vance up by 10 points in the next major contest on the calendar.",
     "showed_up": "The mayor showed up late to the meeting on Monday. Lee showed her chair out at the dinner.",
+    # an opening "according to X," that the parse made the sentence's root (the verb after the
+    # comma read as a plural noun hung on the source)
+    "according_root": 'According to talk radio host Dan Pell, the move reeks of "fear" and desperation. '
+                      "But according to Ada Roth, the plan reeks of panic.",
+    # a second conjunct of the object that the parse hung on the verb, or made a second object
+    "object_conjunct": "On Monday, Rina Cole started off by emphasizing economic fairness, and a need to raise "
+                       "the minimum wage.",
+    "object_pair": "Vance and Lind point out own credentials, each other's failings during leadership forum.",
+    "clause_conjunct": "Rina Cole criticized the toll plan, and the council voted against it on Monday.",
+    # a slide or a review that shows something is a document that speaks
+    "slide_shows": "Another slide shows that eight of 10 apples sold in the city are grown abroad.",
 }
 
 
@@ -62,3 +73,22 @@ def test_a_poll_that_shows_someone_up_is_a_source_and_showing_up_is_not(kg):
     st = one(kg, "poll_up", "Senator Vance up by 10 points")
     assert st["kind"] == "according_to" and st["speaker_text"] == "Polls"
     assert said(kg, "showed_up") == []
+
+
+def test_an_opening_according_to_the_parse_made_the_root_sources_the_rest(kg):
+    st = one(kg, "according_root", 'the move reeks of "fear" and desperation')
+    assert st["kind"] == "according_to" and st["speaker_text"].endswith("Dan Pell")
+    st = one(kg, "according_root", "the plan reeks of panic")
+    assert label(kg, st["speaker"]) == "Ada Roth"
+
+
+def test_an_objects_conjunct_the_parse_hung_on_the_verb_stays_in_the_object(kg):
+    assert one(kg, "object_conjunct", "economic fairness")["text"].endswith("a need to raise the minimum wage")
+    assert one(kg, "object_pair", "own credentials")["text"].startswith("own credentials, each other's failings")
+    # a clause with its own subject after the object is no part of it
+    assert all("council" not in s["text"] for s in said(kg, "clause_conjunct"))
+
+
+def test_a_slide_that_shows_a_clause_is_a_source(kg):
+    st = one(kg, "slide_shows", "eight of 10 apples")
+    assert st["kind"] == "according_to" and st["speaker_text"] == "Another slide"

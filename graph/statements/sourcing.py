@@ -156,8 +156,8 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
         # "..., while Lee trailed in the west, according to exit polls.": a closing source
         # vouches for the whole sentence before it, whatever clause the parse hung it on
         lo, hi = sent.start, p_lo - 2
-    if all(t.is_punct or t.is_space for t in doc[lo:p_lo]):
-        lo = p_lo  # "(According to X, ...": only a bracket or a mark before the phrase
+    if all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in doc[lo:p_lo]):
+        lo = p_lo  # "(According to X, ...", "But according to X, ...": only a bracket, a mark or a conjunction before the phrase
     if p_lo <= lo:
         lo = p_hi + 1
     elif p_hi >= hi:

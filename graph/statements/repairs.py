@@ -8,6 +8,8 @@ rule would have found (the speaker, or the attributed words), or None.
   anonymity, said ...": the parse hung the subject on the relative clause's verb.
 * :func:`parenthetical_content` - "And yet every Friday, the former executive told the Ledger,
   Vale would lead a meeting": a cue set in the middle of the words it reports.
+* :func:`contrast_cut` - "Most said A, while one in four said B": a second claim the parse hung
+  inside the first one's words.
 * :func:`coordinated_object_end` - "stressed fairness, and a need to raise wages": an object's
   second conjunct the parse hung on the verb.
 """
@@ -143,3 +145,28 @@ def coordinated_object_end(obj: Token, end: int) -> int:
     while last.i > head.i and (last.is_punct or last.is_space):
         last = doc[last.i - 1]
     return max(end, last.idx + len(last.text))
+
+
+_CONTRASTS = frozenset({"while", "whereas", "although", "though"})
+
+
+def contrast_cut(ctx: Context, start: int, end: int) -> int:
+    """The end of reported words that run on into a contrasting claim of someone else ("About four
+    in 10 said life would be worse, while nine in 10 said the economy favors the wealthy", "One says
+    A, while another says B"): a cue with a subject of its own, opened by a comma and "while",
+    "whereas" or "although", that the parse hung on a verb of the first claim's words. The words stop
+    at that comma; the second claim is a statement of its own."""
+    doc = ctx.doc
+    for i in sorted(ctx.cues):
+        verb = doc[i]
+        if not start < verb.idx < end or verb.dep_ != "advcl" or verb.head.i > verb.i:
+            continue
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONTRASTS), None)
+        if mark is None or mark.i == 0 or doc[mark.i - 1].text != "," or doc[mark.i - 1].idx <= start:
+            continue
+        if not any(c.dep_ == "nsubj" and mark.i < c.i < verb.i for c in verb.children):
+            continue
+        if not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+            continue  # "..., while Lee spoke": no words of its own
+        return doc[mark.i - 1].idx
+    return end

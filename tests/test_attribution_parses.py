@@ -38,6 +38,14 @@ TEXTS = {
     "clause_conjunct": "Rina Cole criticized the toll plan, and the council voted against it on Monday.",
     # a slide or a review that shows something is a document that speaks
     "slide_shows": "Another slide shows that eight of 10 apples sold in the city are grown abroad.",
+    # a contrasting claim of someone else that the parse hung inside the first claim's words
+    "while_another": "About four out of 10 voters said life for the next generation would be worse than life "
+                     "today, while nine in 10 said they thought the economy favors the wealthy.",
+    "while_no_claim": "Lind said the talks would resume on Monday, while the minister spoke to reporters outside.",
+    # the words told, which the parse hung inside the relative clause on the addressee
+    "told_past_relative": "Mr. Holt tells voters who wonder why he cannot summon Mr. Vance's fury that he "
+                          '"wasn\'t brought up that way."',
+    "told_relative_plain": "Lind told reporters who had waited for hours that the vote would be held on Friday.",
 }
 
 
@@ -92,3 +100,19 @@ def test_an_objects_conjunct_the_parse_hung_on_the_verb_stays_in_the_object(kg):
 def test_a_slide_that_shows_a_clause_is_a_source(kg):
     st = one(kg, "slide_shows", "eight of 10 apples")
     assert st["kind"] == "according_to" and st["speaker_text"] == "Another slide"
+
+
+def test_a_contrasting_claim_inside_the_words_is_a_statement_of_its_own(kg):
+    first = one(kg, "while_another", "life for the next generation")
+    assert first["text"].endswith("than life today")
+    second = one(kg, "while_another", "they thought the economy")
+    assert second["speaker_text"] == "nine in 10"
+    # no words of its own: the clause stays in the first claim
+    assert one(kg, "while_no_claim", "the talks would resume")["text"].endswith("reporters outside")
+
+
+def test_the_words_told_are_not_the_addressees_relative_clause(kg):
+    st = one(kg, "told_past_relative", 'he "wasn\'t brought up that way')
+    assert st["speaker_text"] == "Mr. Holt"
+    assert all("brought up" not in s["text"] for s in said(kg, "told_past_relative") if s is not st)
+    assert [s["text"] for s in said(kg, "told_relative_plain")] == ["the vote would be held on Friday"]

@@ -178,6 +178,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if cue.cls == CueClass.REPORT and _small_clause(c):
                 continue  # "found it cancelled", "will find it difficult": a small clause, no finding ("consider it necessary" is a belief)
             if c.i > verb.i:
+                if any(k.dep_ == "conj" and verb.i < k.i < c.left_edge.i for k in children):
+                    continue  # 'X "got A," Lee said, and still "got B... It raises C."': a clause of the coordinated words, not the cue's
                 s, e = _clause_span(ctx, c, verb)
                 return s, e, False
             if c.pos_ in ("VERB", "AUX") and comma_between(ctx.doc, c, verb):

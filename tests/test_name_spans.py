@@ -147,7 +147,7 @@ def test_untagged_names_with_a_person_cue_are_people(tmp_path):
     adjective ("Franco-Italian")."""
     (tmp_path / "cue.txt").write_text(
         "Archive opened\n\n"
-        "Atty. Ferne Hollis represents the owner. The protégé of Pope Severian I, who died young, came "
+        "Atty. Ferne Hollis represents the owner. The nephew of Pope Severian I, who ran the mill, came "
         "with his friend Basile Fontragne and the brother Thaddeor. "
         "Students of the Brill State Wiki project met at noon. A Franco-Italian plan was "
         "dropped.\n",

@@ -123,9 +123,9 @@ FORMS = {
          "Saint Aldric Hospital hired forty nurses this year.\n"],
         "Saint Aldric Hospital", {"St. Aldric Hospital", "Saint Aldric Hospital"}),
     "a government by its country or its demonym": (
-        ["The Government of the Republic of Albania approved the plan on Monday.\n",
-         "The Albanian Government said the plan would cost two million euros.\n"],
-        "Albanian Government", {"Government of the Republic of Albania"}),
+        ["The Government of the Republic of Estonia approved the ferry timetable on Monday.\n",
+         "The Estonian Government said the new ferry would cost two million euros.\n"],
+        "Estonian Government", {"Government of the Republic of Estonia"}),
     "a street written short": (
         ["The parade moved along Harwick Street on Sunday.\n", "Shops on Harwick St. stayed open late.\n"],
         "Harwick Street", {"Harwick St."}),

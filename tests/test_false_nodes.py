@@ -38,7 +38,7 @@ ARTICLES = {
     ),
     "academy.txt": (
         "A linguist remembered\n\n"
-        "Jonas Vestergaard taught at the academy from 1890 to 1921, and served as Rector of the academy "
+        "Jonas Vestergaard ran the academy's choir for thirty years, and served as Rector of the academy "
         "in 1915. Mara King, his student, edited his letters. King said he wrote every morning.\n"
     ),
     "sleep.txt": (

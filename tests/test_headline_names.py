@@ -19,7 +19,7 @@ TEXTS = {
                "\"The work is not done,\" Fenwick said.\n",
     # two names joined by a verb in the model's span
     "slams": "Peter Hollis Slams Janet Marrack And The Press In One Answer.\n\n"
-             "Peter Hollis criticised Janet Marrack during the debate on Thursday. Marrack did not respond.\n",
+             "Peter Hollis criticised Janet Marrack at the club dinner on Thursday. Marrack did not respond.\n",
     # a title that writes its short function words in lower case: its capitalised verb tells it
     "joins": "Gideon Wexley Joins a Panel of Farm Lobbyists on Radio.\n\n"
              "The former senator Gideon Wexley will host a morning programme from June, the network said.\n",
@@ -27,9 +27,9 @@ TEXTS = {
     "fields": "Mara Fields Wins Over Council With Harbour Plan.\n\n"
               "Councillor Mara Fields won the vote on Wednesday. Fields said the harbour would reopen in May.\n",
     # a bare verb of a plural subject before a known person's full name ("Lawmakers Rip ...")
-    "rip": "Black Lawmakers Rip Alexander Lukashenko As A \u2018Disgusting Fraud.\u2019\n\n"
-           "MINSK \u2015 Alexander Lukashenko\u2019s obsession with the vote is an insult to all voters, lawmakers said "
-           "Friday.\n\nLukashenko said he finally believes the vote was fair.\n",
+    "rip": "River Pilots Rip Alexander Lukashenko As A \u2018Careless Captain.\u2019\n\n"
+           "MINSK \u2015 Alexander Lukashenko\u2019s plan for the river port puts every crew at risk, pilots said "
+           "Friday.\n\nLukashenko said the new port would open in the spring.\n",
 }
 
 
@@ -67,4 +67,4 @@ def test_a_name_the_body_writes_keeps_its_verb_like_surname(kg):
 
 def test_a_bare_headline_verb_before_a_full_name_the_body_writes_is_no_part_of_it(kg):
     assert not any(n.startswith("Rip ") for n in labels(kg)), sorted(labels(kg))
-    assert label(kg, one(kg, "rip", "he finally believes")["speaker"]) == "Alexander Lukashenko"
+    assert label(kg, one(kg, "rip", "the new port would open")["speaker"]) == "Alexander Lukashenko"

@@ -15,8 +15,8 @@ def test_both_before_two_parties_is_no_quantifier(tmp_path):
     # "both X and Y" names the two as wholes; "Many Democrats" (a part) stays no node
     G = build_texts(
         tmp_path,
-        "Working with both Republicans and Democrats, the mayor passed the budget. "
-        "Many Democrats said the tax was too high.\n",
+        "Meeting both Republicans and Democrats, the council passed the ferry budget. "
+        "Many Democrats said the fares were too high.\n",
     )
     assert node_named(G, "Republicans")["type"] == "group"
     assert not nodes_with(G, "Many Democrats")
@@ -41,8 +41,8 @@ def test_a_month_before_a_lone_name_starts_no_title(tmp_path):
     # ("her Second Sonata"), but a month is no part of a title
     G = build_texts(
         tmp_path,
-        "The old hall was loud all year. Then around October Iris had to move to a single room because of "
-        "the noise.\n",
+        "The bakery was busy all autumn. Then around October Iris had to take a second job because of "
+        "the rent.\n",
     )
     assert node_named(G, "Iris")["type"] == "person"
 
@@ -52,8 +52,8 @@ def test_a_party_tag_after_a_senators_name_is_no_acronym_of_it(tmp_path):
     # long form, and the person was lost
     G = build_texts(
         tmp_path,
-        "\u201cHe talks about himself instead of the voters,\u201d Democratic Sen. Nora Quill (D-Mo.) said. "
-        "\u201cThe last nominee was a worthy opponent.\u201d\n",
+        "\u201cHe never answers a question about the harbor,\u201d Democratic Sen. Nora Quill (D-Mo.) said. "
+        "\u201cThe ferry fares keep rising.\u201d\n",
     )
     assert node_named(G, "Nora Quill")["type"] == "person"
     assert not [a for _, a in G.nodes(data=True) if a["type"] == "organization" and "Quill" in a["label"]]
@@ -74,6 +74,6 @@ def test_a_day_after_a_word_still_makes_one_title(tmp_path):
     # organisation "Giant" (a month or day *before* a lone name starts no title; after it, it may)
     G = build_texts(
         tmp_path,
-        "Voters in Ohio captured two states during the contests known as Giant Wednesday: Texas and Utah.\n",
+        "The rowing club took two cups at the regattas known as Giant Wednesday: Dover and Rye.\n",
     )
     assert not nodes_with(G, "Giant")

@@ -9,7 +9,7 @@ from tests.built import build_texts, labels, node_named
 def test_a_law_named_after_a_person_is_one_law_not_a_person(tmp_path):
     G = build_texts(
         tmp_path,
-        "Speech in support of the Tavon Riggs Fairness in Lending Act\n\n"
+        "Lending bill\n\n"
         "The House will pass the Tavon Riggs Fairness in Lending Act today. The Tavon Riggs Fairness "
         "in Lending Act changes how banks lend. Tavon Riggs lost his home in 2019, and his sister "
         "said he would have wanted this.\n",
@@ -63,22 +63,22 @@ def test_two_offices_joined_by_and_are_two_whole_names(tmp_path):
     G = build_texts(
         tmp_path,
         "A letter on campus radio\n\n"
-        "In three letters submitted to the Office of University Outreach and Division of Student "
-        "Services, I defend wiki technology as a means to improve overall University communications.\n",
+        "In two notes sent to the Office of Harbour Safety and Division of Ferry "
+        "Operations, our rowing club asked for a new slipway by the old pier.\n",
     )
-    assert node_named(G, "Office of University Outreach")["type"] == "organization"
-    assert node_named(G, "Division of Student Services")["type"] == "organization"
-    assert not [label for label in labels(G) if " and " in label or label in ("Student Services", "Division")]
+    assert node_named(G, "Office of Harbour Safety")["type"] == "organization"
+    assert node_named(G, "Division of Ferry Operations")["type"] == "organization"
+    assert not [label for label in labels(G) if " and " in label or label in ("Ferry Operations", "Division")]
 
 
 def test_an_institute_named_for_two_causes_is_not_cut_at_and(tmp_path):
     G = build_texts(
         tmp_path,
         "Envoys trained in Graz\n\n"
-        "The Lund Institute for Disarmament and Non-Proliferation said on Monday it would close. "
-        "Austria has long hosted talks, and the Graz Centre for Mediation and Non-Violence opened in "
+        "The Lund Institute for Neutrality and Non-Alignment said on Monday it would close. "
+        "Sweden has long hosted talks, and the Graz Centre for Mediation and Non-Violence opened in "
         "2012 to train envoys from both sides.\n",
     )
-    assert node_named(G, "Lund Institute for Disarmament and Non-Proliferation")["type"] == "organization"
+    assert node_named(G, "Lund Institute for Neutrality and Non-Alignment")["type"] == "organization"
     assert node_named(G, "Graz Centre for Mediation and Non-Violence")["type"] == "organization"
-    assert not {"Non-Proliferation", "Non-Violence", "Lund Institute for Disarmament"} & labels(G)
+    assert not {"Non-Alignment", "Non-Violence", "Lund Institute for Neutrality"} & labels(G)

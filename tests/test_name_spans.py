@@ -51,13 +51,13 @@ def test_two_organisations_joined_by_and_are_two_names(tmp_path):
     (tmp_path / "coord.txt").write_text(
         "Budget talks\n\n"
         "The plan was sent to the Office of Land Records and Division of Water Rights on Monday. "
-        "Students from Brill University and Oakmont College protested. The Department of Health and "
-        "Human Services said nothing.\n",
+        "Students from Brill University and Oakmont College protested. The Department of Ports and "
+        "Inland Waterways said nothing.\n",
         encoding="utf-8",
     )
     found = labels(build([tmp_path]).graph)
     assert {"Office of Land Records", "Division of Water Rights", "Brill University", "Oakmont College"} <= found
-    assert "Department of Health and Human Services" in found  # one name with "and" inside
+    assert "Department of Ports and Inland Waterways" in found  # one name with "and" inside
 
 
 READING_LIST = (
@@ -147,7 +147,7 @@ def test_untagged_names_with_a_person_cue_are_people(tmp_path):
     adjective ("Franco-Italian")."""
     (tmp_path / "cue.txt").write_text(
         "Archive opened\n\n"
-        "Atty. Ferne Hollis represents the owner. The protégé of Pope Severian I, who died young, came "
+        "Atty. Ferne Hollis represents the owner. The nephew of Pope Severian I, who ran the mill, came "
         "with his friend Basile Fontragne and the brother Thaddeor. "
         "Students of the Brill State Wiki project met at noon. A Franco-Italian plan was "
         "dropped.\n",

@@ -370,8 +370,8 @@ def test_a_name_a_journey_goes_to_is_a_place(tmp_path):
     calls it; a body that people return or write to stays one."""
     G = build_texts(
         tmp_path,
-        "Visitors can travel to the Dunrae only by air. Flying to the Dunrae is not cheap, and a "
-        "trip to the Dunrae takes a day. The plane is based in the Dunrae. Ann Lee returned to the "
+        "Walkers can get to the Dunrae only by boat. Sailing to the Dunrae is slow, and a "
+        "trip to the Dunrae takes a day. The old boat is moored in the Dunrae. Ann Lee returned to the "
         "Velmar Trust in May, and she wrote a letter to the Velmar Trust about the flights.\n",
     )
     assert node_named(G, "Dunrae")["type"] == "place"
@@ -382,7 +382,7 @@ def test_a_name_a_journey_goes_to_is_a_place(tmp_path):
 def test_a_ferry_link_ends_at_a_place_and_a_compass_point_is_no_part_of_its_name(tmp_path):
     G = build_texts(
         tmp_path,
-        "From Ostby there is a ferry connection across the bay to Vøre on Harnø. Northeast of "
+        "From Ostby a small ferry sails through the strait to Vøre on Harnø. Northeast of "
         "Dellwyn and near the Corrister border lies Ashgrove, a neighborhood. The navy kept a base on "
         "Wenlow Atoll. Ann Lee has a connection to Tom Vale, who runs the ferry.\n",
     )
@@ -393,11 +393,11 @@ def test_a_ferry_link_ends_at_a_place_and_a_compass_point_is_no_part_of_its_name
 
 
 def test_what_the_text_says_a_name_is_makes_it_a_place(tmp_path):
-    """"X is a small port town", "X is a group of islands": the sentence says X is a place; a
+    """"X is a small port town", "X is a chain of islands": the sentence says X is a place; a
     person "is a city councillor" and a brigade is no street."""
     G = build_texts(
         tmp_path,
-        "Marnholt is a group of islands in the north. Kessary is a small port town. Ann Lee, who "
+        "Marnholt is a chain of islands off the cape. Kessary is a small port town. Ann Lee, who "
         "visited Kessary, is a city councillor. Catedral de San Ormo stands above Havnevej, and Wat "
         "Surin is on the river. The Varden Brigade said it would leave.\n",
     )

@@ -28,7 +28,7 @@ def test_an_untagged_given_name_coordinated_with_a_tagged_one_is_a_person(tmp_pa
     # at a sentence's start a lone given name needs a cue: "X and Ned" lists two people
     G = build_texts(
         tmp_path,
-        "The week went by in a hurry, and everybody is keeping busy. Lorenzo and Ned and I all have lots to do.\n",
+        "The bakery was full all month, and the ovens never cooled. Lorenzo and Ned and I all worked late shifts.\n",
     )
     assert node_named(G, "Lorenzo")["type"] == "person"
     assert node_named(G, "Ned")["type"] == "person"
@@ -43,7 +43,7 @@ def test_a_list_makes_no_person_of_english_words(tmp_path):
 
 def test_a_name_the_model_calls_a_product_after_an_occupation_is_a_person(tmp_path):
     # "the grammarian X": an occupation is a person cue like "the singer X", whatever non-actor tag X has
-    G = build_texts(tmp_path, "As a boy he studied under the grammarian Pelio Vastrum. There he learned Latin.\n")
+    G = build_texts(tmp_path, "Later she copied books for the grammarian Pelio Vastrum in Padua.\n")
     assert node_named(G, "Pelio Vastrum")["type"] == "person"
 
 
@@ -61,6 +61,6 @@ def test_the_body_an_office_is_held_in_is_named_but_not_the_offices_portfolio(tm
 def test_two_peoples_adjectives_joined_inside_an_institutes_name_keep_it_whole(tmp_path):
     G = build_texts(
         tmp_path,
-        "An English edition of the letters was published by the Centre for German and Dutch Studies in Leeds in 2011.\n",
+        "The club's rowing handbook came out in 2011 from the Centre for German and Dutch Studies in Leeds.\n",
     )
     assert node_named(G, "Centre for German and Dutch Studies")["type"] == "organization"

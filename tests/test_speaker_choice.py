@@ -18,13 +18,13 @@ TEXTS = {
     "issued_statement": "Governor Tom Hill spoke to the crowd on Monday. "
                         "On Tuesday, Hill issued a statement saying the dam was safe.",
     "office_statement": "Senator Bob Lee voted against the bill. "
-                        "His office put out a statement saying the bill was rushed.",
+                        "His office sent out a statement saying the budget was late.",
     "transcript_i": "Governor Mary Marsh spoke to Jake Tam on Sunday.\n\nTAM: Is the state ready for the storm?\n\n"
                     "MARSH: Well, I think the state is ready for anything.",
     "qa_reporter": "Q&A with Mayor Ann Lee\n\nMayor Ann Lee spent Monday in Dover, where she spoke with Herald "
                    "reporter Tom Green.\n\nWhat comes next for the town?\n\nI believe the town will grow.",
     "candidate": "Businessman Hal Brody toured the state on Monday with his wife.\n\n"
-                 "The Republican presidential candidate said the state would decide the race.",
+                 "The independent mayoral candidate said the harbour would decide the contest.",
     "plural_possessive": "Dana Cole, who runs the mayor's outreach effort for veterans' families, said, "
                          "\"The mayor has ignored our veterans for years.\"",
     "in_a_statement": "In a statement to the Herald, her chief adviser, Jake Moss, said: "
@@ -47,16 +47,16 @@ TEXTS = {
     "said_on_adding": "\u201cI think Ann Lo would be the best mayor, but she doesn't have a chance,\u201d Carl Grady said on "
                       "the radio show \u201cMorning Talk,\u201d adding, \u201cHer problem is she is an insider.\u201d",
     "signed_below": "The senator made several claims in the debate.\n\n"
-                    "\"Almost all new income is going to the top 1 percent.\"\n\n- Carl Dunmore.\n\n"
-                    "The senator is relying on old figures.",
-    "by_telephone": "Nick Dolan covered the talks in 1986.\n\n"
-                    "\u201cIt was a tense week,\u201d Mr. Dolan, now 81 and retired in Maine, said by telephone this week.",
-    "apposed_who": "\u201cHe does not feel local enough,\u201d said Luis Soria, a media consultant and an influential "
-                   "party donor who said he would not vote for Mr. Crane.",
+                    "\"Almost every new ferry ticket is sold to the same three firms.\"\n\n- Carl Dunmore.\n\n"
+                    "The councillor is quoting last year's timetable.",
+    "by_telephone": "Nick Dolan ran the village bakery until 1990.\n\n"
+                    "\u201cThe ovens were never cold,\u201d Mr. Dolan, now 74 and living in Dover, said by telephone on Friday.",
+    "apposed_who": "\u201cHe has never sailed on this lake,\u201d said Luis Soria, a harbour pilot and a longtime "
+                   "club member who said he would not back Mr. Crane.",
     "clause_on_a_body": "\u201cThey are advertising against me as we speak,\u201d Lee said, referencing a group called "
                         "Future99 funded by Paul Sanger and Ken Grimsby.",
     "outlet_again": "The Ridgeview Gazette reported on Monday that the mayor would resign.\n\n"
-                    "The Gazette, citing internal documents, reported that the campaign is spending more than it takes in.",
+                    "The Gazette, citing club records, reported that the ferry company loses money on every crossing.",
     "apposed_ally": "Senator Ann Lee lost the vote on Friday.\n\n"
                     "Another Lee ally, Farm Secretary Tom Vilk, told the Herald that the timing of the vote was suspect.",
     "said_and_said": "Tom Podell defended the project on Monday.\n\n"
@@ -68,33 +68,33 @@ TEXTS = {
     "titled_role": "Mayor Tess Ambry opened the new library on Monday. Paul Dorrit, a local builder, showed "
                    "visitors around the reading rooms and the garden.\n\n"
                    "\u201cThe city needed this for years,\u201d the mayor said.",
-    "statement_issued": "Senator Ann Ray spoke on Monday.\n\nIn a statement issued Tuesday morning, presidential "
-                        "nominee Tom Hill was more cautious than his rivals.",
+    "statement_issued": "Senator Ann Ray spoke on Monday.\n\nIn a statement sent Friday evening, club "
+                        "chairman Tom Hill was calmer than the other members.",
     "in_the_poll": "In the latest poll, Tom Hill led Ann Ray by four points.",
     "survey_of": "The county removed thousands of voters from its rolls, according to a recent Graphika survey of "
                  "voter lists.\n\nA Mandiant survey of bank officers found that most fear a breach.\n\n"
                  "The mayor leads by four points, according to an early-October Kaspersky poll.",
-    "said_set_aside": "Chief Judge Tom Ellery spoke of the legacy of hunger. To understand the real Tom Sawyer, "
-                      "Chief Judge Ellery said, one should visit this museum.",
-    "going_on_to_say": "\"That we do not want to go back to a time when you have Hill, the big debate of today, is insane,\" "
-                       "Orlov said, going on to say that the country has spent \"hundreds of years fighting against racism, "
-                       "to have that debate again, young people do not want to see that.\" She left.",
+    "said_set_aside": "Chief Judge Tom Ellery opened the new river walk. To understand the real Sherlock Holmes, "
+                      "Chief Judge Ellery said, one should walk in this old forest.",
+    "going_on_to_say": "\"That we would sell the old boathouse to Hill, the biggest landlord in town, is absurd,\" "
+                       "Orlov said, going on to say that the club has spent \"forty years rowing out of that shed, "
+                       "and to give it up now, the members will never accept that.\" She left.",
     "glued_dash": "Voters shared their thoughts on the race.\n\n"
                   "\u201cHe knows nothing about our town. He makes promises he never keeps.\u201d\u2015 Marta Velez\u00a0\n"
                   "\u201cI cannot believe it came to this.\u201d \u2015 Jack Orne\n",
-    "fronted_her": "Secrecy is nothing new when it comes to Ann Barlow's health, her former doctor says.\n\n"
-                   "Dr. Lena Ruiz, who was the physician in the administration of former Governor Tom Barlow, said that "
-                   "in 1998 Barlow hid a blood clot.\n\nIn her 2003 book, Open Roads, Barlow noted the clot's existence.",
-    "adding_after_quote": "In a statement, Marlow Mining said: \"The mine was highly successful when it opened,\" "
-                          "adding that its value quadrupled in a year.",
+    "fronted_her": "Silence is an old habit when it comes to Ann Barlow's bakery, her former partner says.\n\n"
+                   "Lena Ruiz, who baked bread for the shop of former Governor Tom Barlow, said that "
+                   "in 1998 Barlow sold the recipe.\n\nIn her 2003 book, Open Roads, Barlow noted the recipe's sale.",
+    "adding_after_quote": "In a statement, Marlow Mining said: \"The mine made a profit in its very first year,\" "
+                          "adding that its output tripled by 2010.",
     "object_before_lost_subject": "Tom Beckett spoke on the radio on Monday.\n\nBeckett, who backed Senator Ann Ray and "
                                   "openly opposed Carl Drum during the primaries, last week said Drum was seeking to start a media empire.",
-    "quoted_title_in_frame": "Linda Carver met veterans on Wednesday.\n\nCarver, the former governor, stressed her support "
-                             "of the 2011 raid during a \"Commander-in-Chief Forum\" sponsored by Channel Nine News and said she has the "
-                             "quality the job needs: \"Steadiness.\"",
-    "asserting_after_quote": "Mr. Pelham hardly clarified the matter, treating Mrs. Ray's remark first as a compliment "
-                             "-- ''That makes me smart'' -- and, when questioned after the debate, asserting, "
-                             "''Of course, I pay my taxes.''",
+    "quoted_title_in_frame": "Linda Carver met parents on Wednesday.\n\nCarver, the former head teacher, repeated her backing "
+                             "of the new sports hall during a \"Parents-in-Charge Evening\" hosted by Radio Harbour Seven and said the "
+                             "school needs one thing: \"Patience.\"",
+    "asserting_after_quote": "Mr. Pelham did little to settle the question, taking Mrs. Ray's jab first as praise "
+                             "-- ''So my bread sells well'' -- and, when asked after the meeting, asserting, "
+                             "''Naturally, the ovens are clean.''",
 }
 
 
@@ -119,7 +119,7 @@ def test_a_campaign_owned_by_a_pronoun_or_a_bare_surname_speaks_for_its_person(k
 
 @pytest.mark.parametrize("doc, start, person", [
     ("issued_statement", "the dam was safe", "Tom Hill"),
-    ("office_statement", "the bill was rushed", "Bob Lee"),
+    ("office_statement", "the budget was late", "Bob Lee"),
 ])
 def test_who_issues_a_statement_speaks_through_it(kg, doc, start, person):
     assert label(kg, one(kg, doc, start)["speaker"]) == person
@@ -135,8 +135,8 @@ def test_a_q_and_a_headline_names_the_interviewee_and_the_reporter_she_spoke_wit
 
 
 def test_the_candidate_is_the_person_in_focus_whatever_his_other_roles(kg):
-    st = one(kg, "candidate", "the state would decide")
-    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Hal Brody", "The Republican presidential candidate")
+    st = one(kg, "candidate", "the harbour would decide")
+    assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Hal Brody", "The independent mayoral candidate")
 
 
 def test_a_plurals_possessive_apostrophe_is_no_quotation_mark_cutting_the_speaker_off(kg):
@@ -187,11 +187,11 @@ def test_a_quote_after_adding_goes_on_with_the_sentences_speaker(kg, doc, start,
 
 
 def test_a_dash_line_under_a_quote_paragraph_signs_it(kg):
-    assert label(kg, one(kg, "signed_below", "Almost all new income")["speaker"]) == "Carl Dunmore"
+    assert label(kg, one(kg, "signed_below", "Almost every new ferry ticket")["speaker"]) == "Carl Dunmore"
 
 
 def test_said_by_telephone_is_how_not_who(kg):
-    st = one(kg, "by_telephone", "It was a tense week")
+    st = one(kg, "by_telephone", "The ovens were never cold")
     assert (label(kg, st["speaker"]), st["speaker_text"]) == ("Nick Dolan", "Mr. Dolan")
 
 
@@ -201,8 +201,8 @@ def test_a_role_phrase_with_a_body_inside_is_the_person_who_closes_it(kg):
 
 
 def test_a_description_in_apposition_to_a_person_is_that_person(kg):
-    # "Luis Soria, a consultant and a donor who said ...": the donor is Soria, not the man he named
-    assert label(kg, one(kg, "apposed_who", "he would not vote")["speaker"]) == "Luis Soria"
+    # "Luis Soria, a pilot and a member who said ...": the member is Soria, not the man he named
+    assert label(kg, one(kg, "apposed_who", "he would not back")["speaker"]) == "Luis Soria"
 
 
 def test_a_person_in_a_clause_on_a_body_does_not_speak_for_it(kg):
@@ -210,7 +210,7 @@ def test_a_person_in_a_clause_on_a_body_does_not_speak_for_it(kg):
 
 
 def test_an_outlet_named_again_by_its_last_word_is_the_outlet(kg):
-    assert label(kg, one(kg, "outlet_again", "the campaign is spending")["speaker"]) == "Ridgeview Gazette"
+    assert label(kg, one(kg, "outlet_again", "the ferry company loses")["speaker"]) == "Ridgeview Gazette"
 
 
 @pytest.mark.parametrize("doc, start, person", [
@@ -228,13 +228,13 @@ def test_the_role_a_title_gives_is_the_titled_persons_not_the_last_one_named(kg)
 
 
 def test_in_a_statement_the_clause_is_its_subjects_words_but_a_poll_is_no_ones(kg):
-    st = one(kg, "statement_issued", "presidential nominee Tom Hill was")
+    st = one(kg, "statement_issued", "club chairman Tom Hill was")
     assert label(kg, st["speaker"]) == "Tom Hill"
     assert one(kg, "in_the_poll", "Tom Hill led")["speaker"] is None  # a poll about Hill is not Hill's words
 
 
 def test_a_participle_hung_on_quoted_words_goes_on_with_the_sentences_subject(kg):
-    assert label(kg, one(kg, "asserting_after_quote", "Of course, I pay")["speaker"]) == "Pelham"
+    assert label(kg, one(kg, "asserting_after_quote", "Naturally, the ovens")["speaker"]) == "Pelham"
 
 
 @pytest.mark.parametrize("start, body", [
@@ -247,12 +247,12 @@ def test_a_body_named_before_a_survey_is_its_owner_not_what_the_survey_is_of(kg,
 
 
 def test_a_name_apposed_right_before_a_said_set_aside_in_the_reported_words_speaks(kg):
-    # "To understand the real Tom Sawyer, Chief Judge Ellery said, ...": Ellery, not Sawyer
-    assert label(kg, one(kg, "said_set_aside", "one should visit")["speaker"]) == "Tom Ellery"
+    # "To understand the real Sherlock Holmes, Chief Judge Ellery said, ...": Ellery, not Holmes
+    assert label(kg, one(kg, "said_set_aside", "one should walk")["speaker"]) == "Tom Ellery"
 
 
 def test_going_on_to_say_after_said_is_the_same_speakers_not_the_subject_of_the_quote_it_hangs_on(kg):
-    assert label(kg, one(kg, "going_on_to_say", "the country has spent")["speaker"]) == "Orlov"
+    assert label(kg, one(kg, "going_on_to_say", "the club has spent")["speaker"]) == "Orlov"
 
 
 @pytest.mark.parametrize("start, person", [("He knows nothing", "Marta Velez"), ("I cannot believe", "Jack Orne")])
@@ -263,12 +263,12 @@ def test_a_dash_signature_glued_to_the_closing_mark_signs_the_quote(kg, start, p
 
 def test_a_possessive_opening_the_clause_tells_which_namesake_its_subject_is(kg):
     # "In her 2003 book, Barlow noted": Ann Barlow, though Tom Barlow was named last
-    assert label(kg, one(kg, "fronted_her", "the clot's existence")["speaker"]) == "Ann Barlow"
+    assert label(kg, one(kg, "fronted_her", "the recipe's sale")["speaker"]) == "Ann Barlow"
 
 
 def test_adding_after_a_quotes_closing_mark_goes_on_with_the_quotes_speaker(kg):
     # the parse hangs "adding" on the quoted verb: not "the mine" inside the quote
-    assert label(kg, one(kg, "adding_after_quote", "its value quadrupled")["speaker"]) == "Marlow Mining"
+    assert label(kg, one(kg, "adding_after_quote", "its output tripled")["speaker"]) == "Marlow Mining"
 
 
 def test_a_lost_subject_is_not_the_object_of_a_verb_before_the_cue(kg):
@@ -279,4 +279,4 @@ def test_a_lost_subject_is_not_the_object_of_a_verb_before_the_cue(kg):
 
 def test_a_quoted_title_before_the_cue_does_not_cut_the_speaker_off(kg):
     # not the sponsor named after the forum's quoted name: the subject of "stressed ... and said"
-    assert label(kg, one(kg, "quoted_title_in_frame", "Steadiness")["speaker"]) == "Linda Carver"
+    assert label(kg, one(kg, "quoted_title_in_frame", "Patience")["speaker"]) == "Linda Carver"

@@ -53,7 +53,7 @@ ARTICLES = {
         "Ann Lee flew Air Canada to Paris last spring. She was elected a Fellow of the Royal Society "
         "in 1990 and later studied at King's College in London. Her thesis was on Peter the Great. "
         "The Democratic People\u2019s Republic of Korea fired a missile on Tuesday. Lee was called to "
-        "replace an injured colleague, Will Middlebrooks, at the last minute."
+        "replace an injured colleague, Will Pendergast, at the last minute."
     ),
 }
 
@@ -124,7 +124,7 @@ def test_a_curated_name_inside_a_longer_name_does_not_swallow_it(kg):
     assert "Canada" not in nodes  # the country is never named on its own
 
 
-@pytest.mark.parametrize("name", ["Royal Society", "King's College", "Peter the Great", "Will Middlebrooks"])
+@pytest.mark.parametrize("name", ["Royal Society", "King's College", "Peter the Great", "Will Pendergast"])
 def test_names_keep_their_boundaries(kg, name):
     assert name in _labels(kg)
 
@@ -132,7 +132,7 @@ def test_names_keep_their_boundaries(kg, name):
 def test_offices_and_cut_names_are_not_nodes(kg):
     labels = _labels(kg)
     assert "Fellow of the Royal Society" not in labels
-    assert not {"Great", "Middlebrooks", "College"} & labels
+    assert not {"Great", "Pendergast", "College"} & labels
 
 
 def test_an_official_name_with_a_curly_apostrophe_is_its_country(kg):
@@ -188,11 +188,11 @@ def test_a_titled_name_only_in_the_title_is_kept(tmp_path):
 def test_a_run_spacy_reads_as_one_organisation_stays_one(tmp_path):
     labels = set(_documents_of(
         tmp_path,
-        a="As the National Council of Black Law Enforcement Executives writes, the bill matters. "
+        a="As the National Association of Rural Fire Station Volunteers writes, the bill matters. "
         "The spokesman of the Ministry of Internal Affairs Oleg Ilinykh said the border was calm.",
     ))
-    assert "National Council of Black Law Enforcement Executives" in labels
-    assert "Enforcement Executives" not in labels
+    assert "National Association of Rural Fire Station Volunteers" in labels
+    assert "Station Volunteers" not in labels
     assert "Oleg Ilinykh" in labels
 
 

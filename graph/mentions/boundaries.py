@@ -51,7 +51,7 @@ def trim(
         elif lower[i] == "the" and i > piece_start and lower[i - 1] not in CONNECTORS and not is_epithet(toks, i, end):
             piece_start = i + 1  # "Politically the Taliban": what comes before "the" is not the name
         elif i > start and _breaks_a_name(toks, i):
-            pieces.append((piece_start, i))  # "Lee composed Rain", "House of Wax as Wade": two names
+            pieces.append((piece_start, i))  # "Lee composed Rain", "Dust of Mars as Kade": two names
             piece_start = i + 1
         elif "\n" in toks.space[i]:
             pieces.append((piece_start, i + 1))
@@ -84,7 +84,7 @@ def _is_possessive_name(
 
 
 def _is_first_name(toks: Tokens, i: int, end: int) -> bool:
-    """"Will" in "an injury to Will Middlebrooks": a capitalised word tagged as a verb or adverb
+    """"Will" in "an injured colleague, Will Pendergast": a capitalised word tagged as a verb or adverb
     inside a person's name, not where a sentence or line starts (where any word is capitalised),
     and not an inflected verb ("Copying Beethoven")."""
     tok = toks.tok[i]
@@ -239,7 +239,7 @@ def split_coordinated_places(toks: Tokens, start: int, end: int, head_words: dic
 def _whole_name_after_of(toks: Tokens, k: int, end: int, head_words: dict[str, str]) -> bool:
     """The words after "of" from ``k`` to the next "and" name an organisation of their own: one
     head word ("Chair of the Senate"), one led by its head word and "of"/"for" ("X of the Ministry
-    of Y"), or one ending in a head word after "the". "Office of University Relations" is one name: a head
+    of Y"), or one ending in a head word after "the". "Office of Harbour Safety" is one name: a head
     word that only qualifies the next word leaves it the first name's."""
     m = k
     while m < end and toks.lower[m] not in ("and", "&", ","):
@@ -259,7 +259,7 @@ def coordinated(toks: Tokens, pieces: list[tuple[int, int]], head_words: dict[st
 def _two_names_at(toks: Tokens, start: int, conj: int, end: int, head_words: dict[str, str]) -> bool:
     """"Office of Lands and Division of Water", "Acme University and Brill University": both sides
     of the "and" have a whole organisation's shape, led by its head word and "of"/"for", or of two
-    words or more ending in one. "Department of Health and Human Services" is one name."""
+    words or more ending in one. "Department of Ports and Inland Waterways" is one name."""
     def led(s: int, e: int) -> bool:
         return e - s >= 3 and head_words.get(toks.text[s]) in ORG_TYPES and toks.lower[s + 1] in ("of", "for")
 

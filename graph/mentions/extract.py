@@ -329,7 +329,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                   and toks.lower[start + titles] not in ("of", "for") and fold(toks.text[start + titles]) not in gaz.names.given_names):
                 titles, title, gender = 0, None, None  # "Sheikh Tarif Mosque", "King Ahmad University": a name, not a person's
             elif titles and start + titles < end and toks.lower[start + titles] in ("of", "for"):
-                # "Chair of the Judiciary Committee": an office; the name is what it is held in
+                # "Chair of the Harbour Committee": an office; the name is what it is held in
                 start += titles + 1
                 while start < end and toks.lower[start] in DETERMINERS:
                     start += 1

@@ -94,7 +94,7 @@ def _no_person_in(toks: Tokens, pieces: list[tuple[int, int]], nouns: frozenset[
 
 
 def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]) -> int:
-    """Where an organisation's name starts in "Chair of the National Space Council" or "Fellow of
+    """Where an organisation's name starts in "Chair of the Regional Ferry Council" or "Fellow of
     the Royal Society": after an office held in it (words that are no head word of a name), "of"
     and "the". "Bank of the South" and "Council of the Baltic Sea States" start with their head."""
     lower, text = toks.lower, toks.text

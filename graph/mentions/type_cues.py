@@ -148,7 +148,7 @@ def _another_name_of_a_place(toks: Tokens, start: int, type_nouns: dict[str, Ent
 
 def _a_place(toks: Tokens, i: int, after: int, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
     """The word ``i`` of a name the small model reads as a place, or that the sentence going on at
-    ``after`` says is one ("X (...) is a city in ...", "X, known as Y, is a group of islands")."""
+    ``after`` says is one ("X (...) is a city in ...", "X, also called Y, is a chain of lakes")."""
     tok = toks.tok[i]
     if tok.ent_type_ in PLACE_ENT_TYPES:
         return True
@@ -170,7 +170,7 @@ def _a_place(toks: Tokens, i: int, after: int, type_nouns: dict[str, EntityType 
 
 
 def _said_to_be_a_place(root: Token, type_nouns: dict[str, EntityType | NonActorType]) -> bool:
-    """The subject of "is a city", "is a small port town", "is a group of islands"."""
+    """The subject of "is a city", "is a small port town", "is a chain of lakes"."""
     if root.dep_ != "nsubj" or root.head.lemma_ != "be":
         return False
     for noun in root.head.children:

@@ -270,3 +270,51 @@ def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozense
         and (toks.lower[i] not in dictionary or fold(word) in cues.given) and word not in cues.head_words
         and fold(word) not in cues.stop_names and toks.lower[i].rstrip(".") not in cues.title_words and toks.lower[i] not in cues.nouns
     )
+
+
+DEFINITE = {"the", "his", "her", "their", "its", "my", "our", "your"}
+OF_PHRASE = 4  # words of an "of" phrase after the noun: "the king of the old city, X"
+
+
+def apposed_person_candidates(toks: Tokens, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> Iterator[Candidate]:
+    """Untagged names set off by commas beside a definite singular person noun or title: "Orla,
+    the maid, ...", "his editor, Brandvik, ...", "the king of the city, Orvel". The apposition says
+    what the name is; its words are capitalised and no English words (or given names), so "Later,
+    the maid" or "In Paris, his editor" add nothing."""
+    n = len(toks)
+    text, lower = toks.text, toks.lower
+    seen: set[int] = set()
+    for p in toks.lower_positions(cues.nouns | cues.titles):
+        if not text[p].islower() or toks.tok[p].tag_ != "NN":
+            continue  # a singular common noun: "the neighbours, X and Y" is a list
+        d = p - 1
+        while d >= 0 and text[d].islower() and toks.tok[d].pos_ in ("ADJ", "NOUN") and lower[d] not in DEFINITE:
+            d -= 1  # "his longtime editor", "the family maid"
+        if d < 0 or lower[d] not in DEFINITE or not text[d].islower() and not toks.tok[d].is_sent_start:
+            continue
+        found = None
+        if d >= 2 and text[d - 1] == ",":  # "Orla, the maid, ..."
+            end = d - 1
+            start = end
+            while start > 0 and end - start < 3 and _list_name_word(toks, start - 1, cues, dictionary, taken):
+                start -= 1
+            after = p + 1
+            while after < n and after - p <= OF_PHRASE and text[after].islower():
+                after += 1
+            if start < end and (start == 0 or not toks.name_word[start - 1] or toks.tok[start].is_sent_start) \
+                    and after < n and text[after] in (",", ".", ";", ":"):
+                found = start, end
+        if found is None:  # "his editor, Brandvik, ..."
+            k = p + 1
+            if k < n and lower[k] == "of":
+                while k < n and k - p <= OF_PHRASE and text[k].islower():
+                    k += 1
+            if k + 1 < n and text[k] == ",":
+                start = end = k + 1
+                while end < n and end - start < 3 and _list_name_word(toks, end, cues, dictionary, taken) and (end == start or toks.space[end - 1] == " "):
+                    end += 1
+                if start < end and (end == n or text[end] in (",", ".", ";", ":", "'s", "\u2019s") or toks.tok[end].pos_ in ("VERB", "AUX")):
+                    found = start, end
+        if found and found[0] not in seen and (found[1] - found[0] > 1 or lower[found[0]] not in dictionary):
+            seen.add(found[0])
+            yield Candidate(found[0], found[1], "ner", "PERSON")

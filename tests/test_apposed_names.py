@@ -10,16 +10,25 @@ def _labels(G) -> set[str]:
 
 
 def test_an_untagged_name_in_apposition_to_a_person_noun_is_a_person(tmp_path):
-    # the model tags none of them; the noun beside the commas says who they are
+    # the model tags neither name; the noun beside the commas says who they are
     G = build_texts(
         tmp_path,
         "We moved into the old house in spring. Orlenna, the maid, is so slow that nobody minds her.\n",
-        "Every week his tutor, Pellamy, came up the hill to teach him Latin.\n",
-        "The town had a fair each year. The king of the city, Torvald Ussen, opened it with a speech.\n",
+        "Dear Wenna, Pim, the gardener, says the roses are fine.\n",
     )
     assert node_named(G, "Orlenna")["type"] == "person"
-    assert node_named(G, "Pellamy")["type"] == "person"
-    assert node_named(G, "Torvald Ussen")["type"] == "person"
+    assert node_named(G, "Pim")["type"] == "person"
+
+
+def test_a_lone_word_the_model_calls_a_body_is_the_person_its_apposition_names(tmp_path):
+    # the model reads the word as an organisation or a place; the person noun beside it outvotes that
+    G = build_texts(
+        tmp_path,
+        "The rain kept on. Her gardener, Ossery, planted the beds again in May.\n",
+        "Tessaly, the housekeeper, kept the keys.\n",
+    )
+    assert node_named(G, "Ossery")["type"] == "person"
+    assert node_named(G, "Tessaly")["type"] == "person"
 
 
 def test_english_words_beside_a_person_noun_make_no_person(tmp_path):
@@ -33,8 +42,10 @@ def test_a_name_seen_only_before_an_epoch_noun_is_no_entity(tmp_path):
         tmp_path,
         "The abbey was rebuilt after the Tarvenid restoration. Under the Olmarid dynasty the town grew rich, "
         "and the Olmarid era ended in war.\n",
+        # a given name too: the epoch is named after a house, not this document's person
+        "In 1660, Gordane was wounded. Upon hearing of the Tobin restoration, Gordane left the Polish service.\n",
     )
-    assert not {"Tarvenid", "Olmarid"} & _labels(G)
+    assert not {"Tarvenid", "Olmarid", "Tobin"} & _labels(G)
 
 
 def test_a_person_named_elsewhere_keeps_the_name_before_an_epoch_noun(tmp_path):

@@ -33,6 +33,7 @@ class PersonCues:
         self.particles = frozenset(p for p in gaz.names.particles if " " not in p and not p.endswith("-"))
         self.dictionary = dictionary  # English words, which an all-caps line's surname is not
         self.words = self.titles | self.nouns | self.given
+        self.person_nouns = self.nouns | self.titles  # what a name in apposition stands beside
         self.stop_names = gaz.stop_names
         self.head_words = gaz.head_words
         self.shape_type = gaz.names.shape_type
@@ -287,7 +288,7 @@ def apposed_person_candidates(toks: Tokens, cues: PersonCues, dictionary: frozen
     n = len(toks)
     text, lower = toks.text, toks.lower
     seen: set[int] = set()
-    for p in toks.lower_positions(cues.nouns | cues.titles):
+    for p in toks.lower_positions(cues.person_nouns):
         d = _definite_person_noun(toks, p, cues)
         if d is None:
             continue
@@ -323,13 +324,13 @@ def as_apposed_person(toks: Tokens, cand: Candidate, cues: PersonCues, dictionar
     n = len(toks)
     if i + 2 < n and toks.text[i + 1] == ",":
         p = i + 2
-        while p < n and p - i <= 5 and toks.text[p].islower() and not (toks.lower[p] in cues.nouns or toks.lower[p] in cues.titles):
+        while p < n and p - i <= 5 and toks.text[p].islower() and toks.lower[p] not in cues.person_nouns:
             p += 1
         if p < n and _definite_person_noun(toks, p, cues) == i + 2 and _closes(toks, p):
             return Candidate(cand.start, cand.end, cand.kind, "PERSON", cand.surfaces, cand.inverted)
     if i >= 3 and toks.text[i - 1] == "," and _apposition_ends(toks, i + 1):
         for p in range(i - 2, max(0, i - 3 - OF_PHRASE), -1):
-            if (toks.lower[p] in cues.nouns or toks.lower[p] in cues.titles) and _definite_person_noun(toks, p, cues) is not None \
+            if toks.lower[p] in cues.person_nouns and _definite_person_noun(toks, p, cues) is not None \
                     and _after_noun(toks, p) == i - 1:
                 return Candidate(cand.start, cand.end, cand.kind, "PERSON", cand.surfaces, cand.inverted)
     return cand

@@ -11,6 +11,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from ..contract import fold
+from ..curated import packaged_words
 from ..records import Mention, MentionKind, NameType
 from ..tokens import Tokens
 from .words import DETERMINERS, is_noun
@@ -189,3 +190,29 @@ def is_english_modifier(tok: Token, adjectives: frozenset[str]) -> bool:
 def is_common_word(tok: Token) -> bool:
     return tok.vocab[tok.lower_].is_stop
 
+
+
+EPOCH_NOUNS = frozenset(packaged_words("epoch_nouns.txt"))  # data/epoch_nouns.txt
+
+
+def without_epoch_modifiers(mentions: list[Mention], toks: Tokens) -> list[Mention]:
+    """Drop a one-word name the model guessed that the document only writes right before a
+    lower-case noun of a span of history ("the Tarven dynasty", "after the Veyl restoration"):
+    it names the epoch, not a person or body of its own, even when it is a given name ("the Tobin
+    restoration"). A name also written elsewhere in the document, alone or as a word of a longer
+    name, is kept ("the Lee era" beside "Ann Lee")."""
+    lone = [m for m in mentions if m.kind == MentionKind.NER and not m.key and not m.title and m.guessed and " " not in m.name]
+    if not lone:
+        return mentions
+    name_words = {word for m in mentions if " " in m.name for word in m.name.split()}
+    before_epoch: dict[str, bool] = {}
+    for m in lone:
+        i = bisect.bisect_left(toks.idx, m.start)
+        epoch = (i + 1 < len(toks) and toks.idx[i] == m.start and toks.space[i] == " "
+                 and toks.text[i + 1].islower() and toks.lower[i + 1] in EPOCH_NOUNS)
+        before_epoch[m.name] = before_epoch.get(m.name, True) and epoch
+    drop = {name for name, epoch in before_epoch.items()
+            if epoch and name not in name_words
+            and not re.search(r"\b" + re.escape(name) + r"\b(?! (?:" + "|".join(EPOCH_NOUNS) + r")\b)", toks.doc_text)}
+    dropped = {id(m) for m in lone if m.name in drop}
+    return [m for m in mentions if id(m) not in dropped]

@@ -37,12 +37,12 @@ from .candidates import (
 )
 from .boundaries import before_role, law_named_after, runs_on
 from .common_words import (after_indefinite_article, dictionary_words, irregular_verbs, is_english_modifier, looks_like_a_name,
-                           without_common_words)
+                           without_common_words, without_epoch_modifiers)
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
 from .organisations import org_name_candidates
-from .people import PersonCues, cued_person_candidates, extend_person_names, listed_person_candidates
+from .people import PersonCues, apposed_person_candidates, as_apposed_person, cued_person_candidates, extend_person_names, listed_person_candidates
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import COMPASS, acts, context_type_votes, in_place_context, names_a_people
 from .words import DETERMINERS, NER_LABELS, ORG_TYPES, is_noun
@@ -175,6 +175,8 @@ def extract_mentions(
     candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += listed_person_candidates(toks, candidates, extractor.person_cues, extractor.english_words, taken)
+    taken = {t for c in candidates for t in range(c.start, c.end)}
+    candidates += apposed_person_candidates(toks, extractor.person_cues, extractor.english_words, taken)
     candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
@@ -185,7 +187,7 @@ def extract_mentions(
         c for c in candidates
         if c.kind != "weak" or {s.entry for s in c.surfaces} & strong_entries or (c.start, c.end) in ner_spans
     ]
-    candidates = [_as_law(toks, c, gaz) for c in candidates]
+    candidates = [as_apposed_person(toks, _as_law(toks, c, gaz), extractor.person_cues, extractor.english_words) for c in candidates]
     covered = Counter(t for c in candidates for t in range(c.start, c.end))
     candidates = [_run_on(toks, c, headline_sents, extractor, covered) for c in candidates]
     chosen = choose(candidates)
@@ -205,6 +207,7 @@ def extract_mentions(
             mentions.append(mention)
     mentions = without_common_words(mentions, toks, extractor.english_nouns, gaz.names.given_names, gaz.stop_names,
                                     extractor.roles, extractor.name_heads)
+    mentions = without_epoch_modifiers(mentions, toks)
     mentions += _metadata_mentions(document)
     return sentences, mentions, acronyms
 

@@ -33,6 +33,7 @@ class PersonCues:
         self.particles = frozenset(p for p in gaz.names.particles if " " not in p and not p.endswith("-"))
         self.dictionary = dictionary  # English words, which an all-caps line's surname is not
         self.words = self.titles | self.nouns | self.given
+        self.person_nouns = self.nouns | self.titles  # what a name in apposition stands beside
         self.stop_names = gaz.stop_names
         self.head_words = gaz.head_words
         self.shape_type = gaz.names.shape_type
@@ -270,3 +271,101 @@ def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozense
         and (toks.lower[i] not in dictionary or fold(word) in cues.given) and word not in cues.head_words
         and fold(word) not in cues.stop_names and toks.lower[i].rstrip(".") not in cues.title_words and toks.lower[i] not in cues.nouns
     )
+
+
+
+DEFINITE = {"the", "his", "her", "their", "its", "my", "our", "your"}
+OF_PHRASE = 4  # words of an "of" phrase after the noun: "the king of the old city, X"
+APPOSITION_ENDS = {",", ".", ";", ":"}
+BODY_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}  # what the model calls a person's lone name in apposition
+
+
+def apposed_person_candidates(toks: Tokens, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> Iterator[Candidate]:
+    """Untagged names set off by commas beside a definite singular person noun or title: "Orla,
+    the maid, ...", "his editor, Brandvik, ...", "the king of the city, Orvel". The apposition says
+    what the name is; its words are capitalised and no English words, or given names ("his wife,
+    Rose"), so "Later, the maid" or "In Paris, his editor" add nothing."""
+    n = len(toks)
+    text, lower = toks.text, toks.lower
+    seen: set[int] = set()
+    for p in toks.lower_positions(cues.person_nouns):
+        d = _definite_person_noun(toks, p, cues)
+        if d is None:
+            continue
+        found = None
+        if d >= 2 and text[d - 1] == ",":  # "Orla, the maid, ..."
+            end = d - 1
+            start = end
+            while start > 0 and end - start < 3 and _list_name_word(toks, start - 1, cues, dictionary, taken):
+                start -= 1
+            if start < end and (start == 0 or not toks.name_word[start - 1] or toks.tok[start].is_sent_start) and _closes(toks, p):
+                found = start, end
+        k = _after_noun(toks, p)
+        if found is None and k + 1 < n and text[k] == ",":  # "his editor, Brandvik, ..."
+            start = end = k + 1
+            while end < n and end - start < 3 and _list_name_word(toks, end, cues, dictionary, taken) and (end == start or toks.space[end - 1] == " "):
+                end += 1
+            if start < end and _apposition_ends(toks, end):
+                found = start, end
+        if found and found[0] not in seen and (found[1] - found[0] > 1 or lower[found[0]] not in dictionary
+                                                or fold(text[found[0]]) in cues.given):
+            seen.add(found[0])
+            yield Candidate(found[0], found[1], "ner", "PERSON")
+
+
+def as_apposed_person(toks: Tokens, cand: Candidate, cues: PersonCues, dictionary: frozenset[str]) -> Candidate:
+    """A one-word name the model calls a body or a place ("Her gardener, Ossery, ...", "Ossery,
+    the housekeeper, ...") is a person's where a definite person noun stands beside it between
+    commas; an English word is left alone ("Later, the maid")."""
+    i = cand.start
+    if cand.kind != "ner" or cand.label not in BODY_LABELS or cand.end - i != 1 or toks.lower[i] in dictionary \
+            or not toks.text[i][:1].isupper() or toks.text[i].isupper():
+        return cand
+    n = len(toks)
+    if i + 2 < n and toks.text[i + 1] == ",":
+        p = i + 2
+        while p < n and p - i <= 5 and toks.text[p].islower() and toks.lower[p] not in cues.person_nouns:
+            p += 1
+        if p < n and _definite_person_noun(toks, p, cues) == i + 2 and _closes(toks, p):
+            return Candidate(cand.start, cand.end, cand.kind, "PERSON", cand.surfaces, cand.inverted)
+    if i >= 3 and toks.text[i - 1] == "," and _apposition_ends(toks, i + 1):
+        for p in range(i - 2, max(0, i - 3 - OF_PHRASE), -1):
+            if toks.lower[p] in cues.person_nouns and _definite_person_noun(toks, p, cues) is not None \
+                    and _after_noun(toks, p) == i - 1:
+                return Candidate(cand.start, cand.end, cand.kind, "PERSON", cand.surfaces, cand.inverted)
+    return cand
+
+
+def _definite_person_noun(toks: Tokens, p: int, cues: PersonCues) -> int | None:
+    """Where the definite noun phrase that person noun ``p`` heads starts ("his longtime editor",
+    "the family maid"), or None when it is no singular lower-case noun after "the" or a possessive
+    ("the neighbours, X and Y" is a list)."""
+    text = toks.text
+    if not text[p].islower() or toks.tok[p].tag_ != "NN":
+        return None
+    d = p - 1
+    while d >= 0 and text[d].islower() and toks.tok[d].pos_ in ("ADJ", "NOUN") and toks.lower[d] not in DEFINITE:
+        d -= 1
+    if d < 0 or toks.lower[d] not in DEFINITE or not text[d].islower() and not toks.tok[d].is_sent_start:
+        return None
+    return d
+
+
+def _after_noun(toks: Tokens, p: int) -> int:
+    """The token after person noun ``p`` and the lower-case "of" phrase that may follow it."""
+    k = p + 1
+    if k < len(toks) and toks.lower[k] == "of":
+        while k < len(toks) and k - p <= OF_PHRASE and toks.text[k].islower():
+            k += 1
+    return k
+
+
+def _closes(toks: Tokens, p: int) -> bool:
+    """The noun phrase of person noun ``p`` closes the apposition: a comma or a stop after it."""
+    k = _after_noun(toks, p)
+    return k < len(toks) and toks.text[k] in APPOSITION_ENDS
+
+
+def _apposition_ends(toks: Tokens, end: int) -> bool:
+    """The name in apposition ends at ``end``: a stop, a possessive or the clause's verb after it."""
+    return end == len(toks) or toks.text[end] in APPOSITION_ENDS or toks.text[end] in ("'s", "\u2019s") or toks.tok[end].pos_ in ("VERB", "AUX")

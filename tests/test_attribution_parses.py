@@ -10,23 +10,23 @@ from tests.built import build_articles, label, one, said
 
 TEXTS = {
     # the parse hangs the subject on the relative clause's verb
-    "relative_subject": "One voter, who like others spoke on the condition of anonymity, said the message was "
-                        "that the race would be long.",
+    "relative_subject": "One parent, who like many others asked not to be named, said the worry was "
+                        "that the school would close.",
     # a cue inside the words it reports, with fronted adverbials before its subject (the parse may
     # make the words a clause of the cue, their subject an apposition of whom they were told)
-    "parenthetical": "And yet every Friday, from 8 a.m. to noon, the former bank executive told the Valley Ledger, "
-                     "Mara Vale would lead a committee meeting.",
+    "parenthetical": "And yet each Tuesday, from 9 a.m. to 11, the retired ferry captain told the Hill Gazette, "
+                     "Mara Vale would run a sailing class.",
     "subordinate_not_parenthetical": "When the mayor spoke to reporters, the council voted. "
                                      "After Tom Lusk told the council, the vote was held. "
                                      "When I wrote my harbour poems, that was true hardship.",
-    "wh_opening": "In what might be the first time the council and the union agreed, the union is calling on the "
-                  "mayor to resign.",
+    "wh_opening": "In what looked like the only time the bakers and the millers agreed, the millers are calling on the "
+                  "guild chief to resign.",
     # an inverted subject after a closing cue, the words before read as a noun phrase
-    "inverted_after_noun": 'The rejection of the treaty signals "the beginning of the end" for the union, said Tom '
-                           "Vale, founder of the Harbor Party.",
+    "inverted_after_noun": 'The sale of the mill signals "a fresh start" for the valley, said Tom '
+                           "Vale, founder of the Mill Trust.",
     # a poll that shows its object up or down: the particle is the object's
-    "poll_up": "Polls show Senator Vance up by 10 points in the next major contest on the calendar.",
-    "showed_up": "The mayor showed up late to the meeting on Monday. Lee showed her chair out at the dinner.",
+    "poll_up": "Polls show Councillor Vance up by 6 points in the race for the east ward.",
+    "showed_up": "The mayor showed up late to the meeting on Monday. Lee showed her guests out after the dinner.",
 }
 
 
@@ -36,16 +36,16 @@ def kg(tmp_path_factory):
 
 
 def test_a_subject_the_parse_gave_to_a_relative_clause_still_speaks(kg):
-    st = one(kg, "relative_subject", "the message was")
-    assert st["speaker_text"] == "One voter" and st["speaker"] is None
+    st = one(kg, "relative_subject", "the worry was")
+    assert st["speaker_text"] == "One parent" and st["speaker"] is None
 
 
 def test_a_cue_set_inside_its_words_reports_the_sentence(kg):
     lines = said(kg, "parenthetical")
-    assert len(lines) == 1 and "Mara Vale would lead a committee meeting" in lines[0]["text"]
-    assert "Valley Ledger" not in lines[0]["text"] or lines[0]["text"].startswith("And yet every Friday")
+    assert len(lines) == 1 and "Mara Vale would run a sailing class" in lines[0]["text"]
+    assert "Hill Gazette" not in lines[0]["text"] or lines[0]["text"].startswith("And yet each Tuesday")
     st = lines[0]
-    assert st["speaker_text"] == "the former bank executive"
+    assert st["speaker_text"] == "the retired ferry captain"
 
 
 def test_a_subordinate_clause_with_a_cue_reports_nothing_after_it(kg):
@@ -54,11 +54,11 @@ def test_a_subordinate_clause_with_a_cue_reports_nothing_after_it(kg):
 
 
 def test_a_closing_cue_with_its_subject_after_it_reports_the_words_before(kg):
-    st = one(kg, "inverted_after_noun", "The rejection of the treaty signals")
+    st = one(kg, "inverted_after_noun", "The sale of the mill signals")
     assert label(kg, st["speaker"]) == "Tom Vale"
 
 
 def test_a_poll_that_shows_someone_up_is_a_source_and_showing_up_is_not(kg):
-    st = one(kg, "poll_up", "Senator Vance up by 10 points")
+    st = one(kg, "poll_up", "Councillor Vance up by 6 points")
     assert st["kind"] == "according_to" and st["speaker_text"] == "Polls"
     assert said(kg, "showed_up") == []

@@ -10,8 +10,8 @@ from tests.built import build_articles, label, one, said
 
 TEXTS = {
     # the parse hangs the subject on the relative clause's verb
-    "relative_subject": "One parent, who like many others asked not to be named, said the worry was "
-                        "that the school would close.",
+    "relative_subject": "One fisherman, who like others waited at the harbour for hours, said the fear was "
+                        "that the quay would flood.",
     # a cue inside the words it reports, with fronted adverbials before its subject (the parse may
     # make the words a clause of the cue, their subject an apposition of whom they were told)
     "parenthetical": "And yet each Tuesday, from 9 a.m. to 11, the retired ferry captain told the Hill Gazette, "
@@ -36,8 +36,8 @@ def kg(tmp_path_factory):
 
 
 def test_a_subject_the_parse_gave_to_a_relative_clause_still_speaks(kg):
-    st = one(kg, "relative_subject", "the worry was")
-    assert st["speaker_text"] == "One parent" and st["speaker"] is None
+    st = one(kg, "relative_subject", "the fear was")
+    assert st["speaker_text"] == "One fisherman" and st["speaker"] is None
 
 
 def test_a_cue_set_inside_its_words_reports_the_sentence(kg):

@@ -100,7 +100,7 @@ def signer_of(ctx: Context) -> int | None:
 
 
 _SIGNATURE_PARAGRAPHS = 6  # a signature sits among the last paragraphs (a postscript or a title may follow)
-_CLOSING_WORDS = 6  # "With all best regards from the both of us," is about as long as a closing gets
+_CLOSING_WORDS = 6  # "With warm wishes from all of us here," is about as long as a closing gets
 _NAME_WORDS = 5  # "[Signed] Ann Lee", "Dr. Ann B. Lee"
 
 

@@ -2,12 +2,12 @@
 :mod:`.reported` do not expect. Each function takes the cue's token and returns what the plain
 rule would have found (the speaker, or the attributed words), or None.
 
-* :func:`subject_across_modifier` - "About 4 in 10 say ...": a subject lost in a long subject phrase.
+* :func:`subject_across_modifier` - "Roughly 3 in 5 say ...": a subject lost in a long subject phrase.
 * :func:`apposed_before` - "..., her top aide, Tom Reyes, told the Ledger.": a speaker hung on the words before.
-* :func:`subject_before_relative` - "One voter, who like others spoke on the condition of
-  anonymity, said ...": the parse hung the subject on the relative clause's verb.
-* :func:`parenthetical_content` - "And yet every Friday, the former executive told the Ledger,
-  Vale would lead a meeting": a cue set in the middle of the words it reports.
+* :func:`subject_before_relative` - "One fisherman, who like others waited at the harbour
+  for hours, said ...": the parse hung the subject on the relative clause's verb.
+* :func:`parenthetical_content` - "And yet each Tuesday, the retired captain told the Gazette,
+  Vale would run a class": a cue set in the middle of the words it reports.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 def subject_before_relative(verb: Token) -> Token | None:
     """The subject of a finite cue that has none in the parse, lost to a relative clause set off by
-    commas before it ("One voter, who like others spoke ..., said the message was ..."): the parse
+    commas before it ("One fisherman, who like others waited ..., said the fear was ..."): the parse
     made the relative clause's verb a clause of the cue and the subject that verb's. The noun that
     opens the sentence, when a comma and a relative pronoun follow it and a comma closes the
     clause right before the cue."""
@@ -44,7 +44,7 @@ def subject_before_relative(verb: Token) -> Token | None:
 
 
 def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
-    """"And yet every Friday, the former executive told the Ledger, Vale would lead a meeting",
+    """"And yet each Tuesday, the retired captain told the Gazette, Vale would run a class",
     "Instead, Lee said, the plan would ...": a cue clause with its own subject, set off by a comma
     before the clause it reports, which the parse made an adverbial clause of that clause. The words
     are the whole sentence around the cue (the cue's subject is no part of them, but a statement is
@@ -61,7 +61,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
         return None
     doc = verb.doc
     if any(t.lower_ in SUBORDINATORS | QUESTION_WORDS for t in doc[head.left_edge.i : verb.i]):
-        return None  # "After Lee asked ..., ...", "In what might be the first time X agreed, ...": subordinate
+        return None  # "After Lee asked ..., ...", "In what looked like the only time X agreed, ...": subordinate
     words = [t.i for t in verb.subtree if not t.is_punct]  # the cue's clause, less the commas the parse gave it
     comma = words[-1] + 1
     if comma >= head.i or doc[comma].text != ",":
@@ -84,8 +84,8 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
 
 
 def subject_across_modifier(verb: Token) -> Token | None:
-    """A finite cue whose subject the parse lost in a long subject phrase: "About 4 in 10 say ...",
-    "sources privy to the talks say ...", "activists clamoring to block X say ...". The number that
+    """A finite cue whose subject the parse lost in a long subject phrase: "Roughly 3 in 5 say ...",
+    "sources privy to the talks say ...", "parents campaigning to keep X say ...". The number that
     hangs on the cue, or the subject of the word the cue hangs on, with no comma between (a comma
     would make the cue a clause of its own)."""
     if verb.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):

@@ -78,7 +78,7 @@ TEXTS = {
     # clause of the object names nothing for the main verb
     "most_believe": "Most believe that the harbour is safer than it was ten years ago. "
                     "But few believe the new pier will open on time.",
-    "quote_in_relative": "Instead, Bo Barton called for members to back Carl Dale, whom he describes as having "
+    "quote_in_relative": "Instead, Bo Barton called for members to back Carl Dale, whom he has described as having "
                          "\u201ca captain's calm.\u201d",
     # a subject the parse lost in a long subject phrase
     "long_subject": "Roughly 3 in 5 say they want the new pool to open on Sundays.\n\n"

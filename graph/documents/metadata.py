@@ -1,13 +1,13 @@
 """Metadata shown in an article's text, found before cleaning: byline, dateline, copyright lines;
 and what makes a first line look like a headline.
 
-* byline ``By Sami Karimi`` or ``By <u>Sami Karimi</u> Valley Ledger, May 3, 2019 Region: …``
+* byline ``By Sami Karimi`` or ``By <u>Sami Karimi</u> Global Research, April 26, 2017 Region: …``
   (author, outlet, date) and ``Articles by: South Front`` (author); a line with an upper-case
   surname and a given name, ``ALEXANDROVA Lyudmila`` (author ``Lyudmila Alexandrova``). These
   lines only carry metadata and are removed from the body (later stages read ``Document.author``).
 * dateline ``MOSCOW, April 8. /TASS/.`` or ``LONDON (Reuters) -`` gives the outlet; the dateline
   stays in the body, it is part of the first sentence.
-* copyright ``Copyright © Sami Karimi, Valley Ledger, 2019`` (outlet Valley Ledger, author
+* copyright ``Copyright © Sami Karimi, Global Research, 2017`` (outlet Global Research, author
   Sami Karimi), "The original source of this article is X", "X may not share the opinions of its
   contributors" (outlet X); these lines are boilerplate (:mod:`graph.documents.boilerplate`).
 
@@ -211,7 +211,7 @@ def _parse_caps_name(line: str) -> str | None:
 
 
 def _parse_copyright(line: str) -> tuple[str | None, str | None]:
-    """``Copyright © Sami Karimi, Valley Ledger, 2019`` -> (author, outlet)."""
+    """``Copyright © Sami Karimi, Global Research, 2017`` -> (author, outlet)."""
     m = _COPYRIGHT_RE.search(line)
     if not m:
         return None, None
@@ -312,7 +312,7 @@ def text_metadata(text: str) -> tuple[str, Meta]:
     meta.fill(outlet=cr_outlet)
     meta.fill(outlet=source_outlet)
     meta.fill(outlet=share_outlet)
-    # "By Sami Karimi Valley Ledger, …" without markup: the outlet glued to the name
+    # "By Sami Karimi Global Research, …" without markup: the outlet glued to the name
     if meta.author and meta.outlet and meta.author.endswith(" " + meta.outlet):
         meta.author = meta.author[: -len(meta.outlet) - 1].strip()
     return "\n".join(keep), meta

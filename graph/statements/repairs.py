@@ -8,13 +8,19 @@ rule would have found (the speaker, or the attributed words), or None.
   for hours, said ...": the parse hung the subject on the relative clause's verb.
 * :func:`parenthetical_content` - "And yet each Tuesday, the retired captain told the Gazette,
   Vale would run a class": a cue set in the middle of the words it reports.
+* :func:`told_past_relative` / :func:`relative_cut` - "told a woman who asked why ... that it was
+  late": the words told, which the parse hung inside the addressee's relative clause.
+* :func:`contrast_cut` - "Most said A, while one in four said B": a second claim the parse hung
+  inside the first one's words.
+* :func:`coordinated_object_end` - "stressed fairness, and a need to raise wages": an object's
+  second conjunct the parse hung on the verb.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .context import Context
-from .words import QUESTION_WORDS, SUBORDINATORS
+from .words import ADDRESSING as _ADDRESSING, QUESTION_WORDS, SUBORDINATORS
 
 _RELATIVES = frozenset({"who", "which", "whose", "whom"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -111,3 +117,128 @@ def apposed_before(verb: Token) -> Token | None:
     if k < verb.i - 2 or prev.dep_ != "appos" or prev.pos_ not in ("PROPN", "NOUN") or prev.head.i > prev.i:
         return None
     return prev
+
+
+def coordinated_object_end(obj: Token, end: int) -> int:
+    """The end of an object whose next conjunct the parse hung on a verb ("started by stressing
+    fairness, and a need to raise wages": "need" a conjunct of "started"; "point out their own
+    records, each other's failings": a second object): a noun phrase right after the object, past a
+    comma or "and"/"or", whose head is a noun hanging on a verb before the object. A noun cannot
+    coordinate with a verb, so it is the object's; a clause with a subject of its own ("..., and the
+    council voted") has a verb for its head and stays out."""
+    doc = obj.doc
+    k = obj.right_edge.i + 1
+    while k < obj.sent.end and doc[k].idx < end:
+        k += 1
+    after = k
+    if k < obj.sent.end and doc[k].text == ",":
+        k += 1
+    if k < obj.sent.end and doc[k].lower_ in ("and", "or"):
+        k += 1
+    if k >= obj.sent.end or k == after or doc[k].is_punct:
+        return end  # nothing after the object, or no comma or "and" between
+    head = doc[k]
+    while head.head.i != head.i and head.head.i > k:
+        head = head.head
+    verb = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("conj", "dobj") or verb.pos_ not in ("VERB", "AUX") or verb.i >= obj.i:
+        return end
+    last = head.right_edge
+    while last.i > head.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    return max(end, last.idx + len(last.text))
+
+
+_CONTRASTS = frozenset({"while", "whereas", "although", "though"})
+
+
+def contrast_cut(ctx: Context, start: int, end: int) -> int:
+    """The end of reported words that run on into a contrasting claim of someone else ("About four
+    in 10 said life would be worse, while nine in 10 said the economy favors the wealthy", "One says
+    A, while another says B"): a cue with a subject of its own, opened by a comma and "while",
+    "whereas" or "although", that the parse hung on a verb of the first claim's words. The words stop
+    at that comma; the second claim is a statement of its own."""
+    doc = ctx.doc
+    for i in sorted(ctx.cues):
+        verb = doc[i]
+        if not start < verb.idx < end or verb.dep_ != "advcl" or verb.head.i > verb.i:
+            continue
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONTRASTS), None)
+        if mark is None or mark.i == 0 or doc[mark.i - 1].text != "," or doc[mark.i - 1].idx <= start:
+            continue
+        if not any(c.dep_ == "nsubj" and mark.i < c.i < verb.i for c in verb.children):
+            continue
+        if not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
+            continue  # "..., while Lee spoke": no words of its own
+        return doc[mark.i - 1].idx
+    return end
+
+
+_WH_RELATIVES = frozenset({"who", "whom", "which"})
+
+
+def _relative_of_addressee(verb: Token) -> Token | None:
+    """The verb of a relative clause on the cue's addressee ("told voters who wonder ..."), also
+    when the parse made it a clause of the cue with "who" as its subject."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i:
+            rel = next((g for g in c.children if g.dep_ == "relcl" and g.i > c.i), None)
+            if rel is not None:
+                return rel
+            nxt = c.right_edge.i + 1
+            if nxt < len(verb.doc) and verb.doc[nxt].lower_ in _WH_RELATIVES:
+                wh = verb.doc[nxt]
+                if wh.dep_ == "nsubj" and wh.head.dep_ == "ccomp" and wh.head.head.i == verb.i:
+                    return wh.head
+    return None
+
+
+def _swallowed_clause(ctx: Context, rel: Token) -> Token | None:
+    """A that-clause inside a relative clause, hung on a verb or noun of it past other words ("who
+    wonder why he cannot summon the fury that he was not brought up that way", "who suggested that
+    some may not vote because of frustration that this is not new"): it is no part of the relative
+    clause. Right after its verb ("who work to ensure that ...") it is that verb's own."""
+    for t in rel.subtree:
+        if t.i <= rel.i or t.dep_ not in ("ccomp", "acl") or t.head.i == rel.i or t.head.i in ctx.cues:
+            continue
+        # on a verb, or on a noun of the relative clause's own words ("may not vote because of
+        # frustration that this is not new")
+        if t.dep_ == "ccomp" and t.head.i + 1 == t.left_edge.i:
+            continue  # "work to ensure that ...": right after its verb, the clause is that verb's own
+        if t.left_edge.lower_ == "that" and t.left_edge.dep_ == "mark" and t.head.pos_ in (("VERB", "AUX") if t.dep_ == "ccomp" else ("NOUN",)):
+            return t
+    return None
+
+
+def told_past_relative(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
+    """"Lee tells voters who wonder why he cannot summon the fury that he 'wasn't brought up that
+    way'": the words an addressing cue tells, which the parse hung inside the relative clause on
+    its addressee; from after their "that" to the clause's end."""
+    if any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return None  # "told staff who work to ensure that ... to go home": the cue's own infinitive
+    rel = _relative_of_addressee(verb)
+    clause = _swallowed_clause(ctx, rel) if rel is not None else None
+    if clause is None:
+        return None
+    first = ctx.doc[clause.left_edge.i + 1]
+    while first.i < clause.right_edge.i and first.is_quote:
+        first = ctx.doc[first.i + 1]  # 'that "this is ...': the quote's mark, a direct quote's business
+    last = clause.right_edge
+    while last.i > first.i and (last.is_punct or last.is_space):
+        last = ctx.doc[last.i - 1]
+    return first.idx, last.idx + len(last.text), False
+
+
+def relative_cut(ctx: Context, verb: Token, end: int) -> int:
+    """The end of what the addressee's relative clause says ("told a woman who suggested that some
+    may not vote that ..."): before the that-clause that belongs to the addressing cue."""
+    if verb.dep_ == "relcl" and verb.head.dep_ == "dobj":
+        cue = verb.head.head
+    elif verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in _WH_RELATIVES for c in verb.children):
+        cue = verb.head  # "tells voters who wonder ...": the relative clause made a clause of the cue
+    else:
+        return end
+    if cue.lemma_.lower() not in _ADDRESSING:
+        return end
+    clause = _swallowed_clause(ctx, verb)
+    return min(end, ctx.doc[clause.left_edge.i - 1].idx + len(ctx.doc[clause.left_edge.i - 1].text)) if clause is not None else end

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
-from .repairs import apposed_before, parenthetical_content, subject_across_modifier, subject_before_relative
+from .repairs import apposed_before, contrast_cut, relative_cut, told_past_relative, coordinated_object_end, parenthetical_content, subject_across_modifier, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
 from .words import ADDRESSING, ADVERBIAL_MARKS, COMPLEMENTIZERS, DEGREE_WORDS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
@@ -49,10 +49,12 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         return None  # "Referring to the pact, he said ...": the frame of the statement that follows
     if cue.cls == CueClass.EVALUATION and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or _judged(verb)):
         return None  # "wants to praise", "urged Lee to condemn": an infinitive judges nothing yet, or not its subject
-    content = _content(ctx, verb, cue)
+    content = (told_past_relative(ctx, verb) if lemma in ADDRESSING else None) or _content(ctx, verb, cue)
     if content is None:
         return None
     start, end, inverted = content
+    if not inverted:
+        end = relative_cut(ctx, verb, contrast_cut(ctx, start, end))
     if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
     if not inverted and start > verb.idx and _is_quote_cue(ctx, verb) \
@@ -182,6 +184,8 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             if cue.cls == CueClass.REPORT and _small_clause(c):
                 continue  # "found it cancelled", "will find it difficult": a small clause, no finding ("consider it necessary" is a belief)
             if c.i > verb.i:
+                if any(k.dep_ == "conj" and verb.i < k.i < c.left_edge.i for k in children):
+                    continue  # 'X "got A," Lee said, and still "got B... It raises C."': a clause of the coordinated words, not the cue's
                 s, e = _clause_span(ctx, c, verb)
                 return s, e, False
             if c.pos_ in ("VERB", "AUX") and comma_between(ctx.doc, c, verb):
@@ -510,7 +514,7 @@ def _object_and_rest(obj: Token, children: list[Token]) -> tuple[int, int]:
         if c.dep_ in ("cc", "conj") or (c.dep_ == "punct" and c.text != "-"):
             break
         e = max(e, subtree_span(c)[1])
-    return s, _run_on(obj, e)
+    return s, _run_on(obj, coordinated_object_end(obj, e))
 
 
 def _run_on(obj: Token, end: int) -> int:

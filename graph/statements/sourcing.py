@@ -24,6 +24,10 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if source is None:
                 continue
+            opening = _opening_swallowed(ctx, tok, source)
+            if opening is not None:
+                yield opening
+                continue
             claim = _sourced(ctx, tok, source, "according to", tok.idx, to.idx + len(to.text), {t.i for t in tok.subtree} | {t.i for t in to.subtree})
             if claim is not None:
                 yield claim
@@ -46,6 +50,28 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
             if claim is not None:
                 yield claim
+
+
+def _opening_swallowed(ctx: Context, tok: Token, source: Token) -> Claim | None:
+    """"According to radio host Tom Rall, the move reeks of fear.": an opening "according to X,"
+    that the parse made the root of its sentence, the rest a noun hung on the source (the verb read
+    as a plural noun): the sentence after the comma that closes the source's name is the source's."""
+    doc, sent = ctx.doc, tok.sent
+    if tok.dep_ != "ROOT" or ctx.in_quote(tok.idx):
+        return None
+    if any(not (t.is_punct or t.pos_ in ("CCONJ", "ADV")) for t in doc[sent.start : tok.i]):
+        return None  # only "But", "And yet", a bracket before it
+    # the comma right after the source's own words (its name and modifiers, before any apposition)
+    end = max([source.i] + [t.i for c in source.lefts for t in c.subtree])
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return None
+    rest = [t for t in doc[end + 2 : sent.end] if t.is_alpha]
+    if len(rest) < 3:
+        return None
+    last = next(t for t in reversed(doc[end + 2 : sent.end]) if not (t.is_punct or t.is_space))
+    s, e = trim(ctx, doc[end + 2].idx, last.idx + len(last.text))
+    to = doc[tok.i + 1]
+    return Claim(StatementKind.ACCORDING_TO, "according to", s, e, tok.idx, to.idx + len(to.text), speaker=source, in_quote=False)
 
 
 def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
@@ -130,8 +156,8 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
         # "..., while Lee trailed among students, according to exit polls.": a closing source
         # vouches for the whole sentence before it, whatever clause the parse hung it on
         lo, hi = sent.start, p_lo - 2
-    if all(t.is_punct or t.is_space for t in doc[lo:p_lo]):
-        lo = p_lo  # "(According to X, ...": only a bracket or a mark before the phrase
+    if all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in doc[lo:p_lo]):
+        lo = p_lo  # "(According to X, ...", "But according to X, ...": only a bracket, a mark or a conjunction before the phrase
     if p_lo <= lo:
         lo = p_hi + 1
     elif p_hi >= hi:

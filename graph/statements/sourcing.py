@@ -53,7 +53,7 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
 
 
 def _opening_swallowed(ctx: Context, tok: Token, source: Token) -> Claim | None:
-    """"According to radio host Tom Rall, the move reeks of fear.": an opening "according to X,"
+    """"According to food critic Tom Rall, the menu reeks of haste.": an opening "according to X,"
     that the parse made the root of its sentence, the rest a noun hung on the source (the verb read
     as a plural noun): the sentence after the comma that closes the source's name is the source's."""
     doc, sent = ctx.doc, tok.sent

@@ -18,7 +18,7 @@ TEXTS = {
                      "Mara Vale would run a sailing class.",
     "subordinate_not_parenthetical": "When the mayor spoke to reporters, the council voted. "
                                      "After Tom Lusk told the council, the vote was held. "
-                                     "When I wrote my harbour poems, that was true hardship.",
+                                     "When I wrote my first songs, that was real hardship.",
     "wh_opening": "In what looked like the only time the bakers and the millers agreed, the millers are calling on the "
                   "guild chief to resign.",
     # an inverted subject after a closing cue, the words before read as a noun phrase

@@ -31,8 +31,8 @@ TEXTS = {
               "the players often miss their own bus.",
     "told_that": "Senator Ann Ray tells voters that the plan is sound.",
     # a clause of time after the cue says when the words were said
-    "time": "The words are acts of courage, whether it was a march in the South or a shirt with the words "
-            "\u201cWe will walk,\u201d as Tom Reed, lying on the road in the rain, said before he died. "
+    "time": "The old songs still matter, whether it was a hymn at the harbour or a banner with the words "
+            "\u201cKeep the light on,\u201d as Tom Reed, sitting by the lamp in the fog, said before he died. "
             "Lee said before the vote that the bill was flawed.",
     # "called X after ...": a telephone call (or a meeting called), not a naming
     "phone": "Baker Rita Vance, who called Ann Ray shortly after the oven was repaired, told her "

@@ -25,8 +25,8 @@ TEXTS = {
     "reporters": "Jane Smith told reporters that the vote had been rigged from the start.",
     "facebook": "Mayor John Tory wrote on Facebook that the city would reopen the parks on Monday.",
     "adding": "Health Minister Mark Holland said the vaccine was safe, adding that more doses would arrive in May.",
-    "aside_from": "Governor Tom Hill refused to name candidates for the seat, aside from saying he wants a younger team.",
-    "for_saying": "Dr. Lisa Park appeared before the committee for her role in selling diet pills and for saying that the pills were a miracle cure.",
+    "aside_from": "Coach Tom Hill refused to name his starting side, aside from saying he expects a hard match.",
+    "for_saying": "Dr. Lisa Park apologised to the health board for her part in selling raw cheese and for saying that the cheese was perfectly safe.",
     "told_to": "Chief Ann Moss told residents to leave the valley before dark. Moss was asked to stay on as chief.",
     "as_reported": "The mine will close in May, as CBC News reported last week.",
     "interview": "Councillor Ana Bailey, in an interview with the Toronto Star, said the transit plan was flawed.",
@@ -51,8 +51,8 @@ TEXTS = {
                  "\u201cNobody was ready for a storm like this one.\u201d",
     "continued_lines": "Principal Maria Lopez spoke on Monday. Lopez said the school would reopen.\n"
                        "\u201cThe children deserve nothing less than our best effort.\u201d\n",
-    "bracketed": "The union backed the plan, which angered some members "
-                 "(\u201cI want my dues back,\u201d wrote Tom Hale, a welder in Ohio).",
+    "bracketed": "The club raised its fees, which angered some members "
+                 "(\u201cGive us the old pool hours,\u201d wrote Tom Hale, a swimmer in Leeds).",
     "apostrophes": "''The dam will hold through the spring,'' said Karen Olsen, the county engineer. "
                    "''We checked every gate.''",
     # 4. choosing the speaker
@@ -77,9 +77,9 @@ TEXTS = {
     "namesakes": "Former senator Tom Ray campaigned in Dover on Monday for his wife, Ann Ray, who is running for "
                  "the House.\n\nThe former senator said the race was close. \u201cWe need every vote,\u201d Ray said.",
     "given_name": "Peter Hall introduced Maria Costa at the meeting. She said the budget was far too small.",
-    "said_when": "Retired coach Dan Varga backed the owner on Wednesday.\n\n"
-                 "\u201cHe's absolutely right. There's a severe disconnect between this board and frankly the owner "
-                 "and our players,\u201d Varga, a top club surrogate, said Thursday morning on \u201cSports Talk.\u201d",
+    "said_when": "Coach Dan Varga backed the club's new owner on Tuesday.\n\n"
+                 "\u201cShe's quite right. There's a real gap between the ticket prices and frankly what "
+                 "our fans can pay,\u201d Varga, a longtime club member, said Friday evening on \u201cMatch Night.\u201d",
     "nominee": "Senator Ana Ruiz won the party's nomination on Tuesday, beating Carl Ott in every county. "
                "The Democratic nominee said she would campaign in the north first.",
     "abbreviated_title": "Sen. Ana Ruiz and former mayor Paul Grady debated the budget on Tuesday.\n\n"
@@ -96,7 +96,7 @@ TEXTS = {
                  "It is worth mentioning that the park closes at nine.",
     "topic": "Mayor Rita Vance talked about the need for new housing. "
              "Referring to the budget, Vance said it was too small.",
-    "speech_objects": "Senator Bob Lee questioned the mayor's honesty. Lee is promising lower taxes and more jobs. "
+    "speech_objects": "Senator Bob Lee questioned the mayor's honesty. Lee is promising cheaper bus fares and longer library hours. "
                       "The council proposed a new park.",
     "accusations": "Senator Ann Ray accuses Bob Lee of hiding the report. Ray blamed Lee for the defeat. "
                    "Ray called upon the governor to restart the program. Ray accused him.",
@@ -117,7 +117,7 @@ TEXTS = {
                 "Varga does not know why.",
     "interview_question": "Interview with novelist Ann Lee\n\nAnn Lee is a novelist who lives in Halifax.\n\n"
                           "Do you think the new book will sell well?\n\nI hope so.",
-    "dateline": "OTTAWA -- President Anna Berg, opening the new museum on Saturday, said it would tell a national story.",
+    "dateline": "HALIFAX -- Director Anna Berg, opening the new aquarium on Sunday, said it would draw school groups.",
     "essay": "I think the new stadium is a mistake. We know that the city cannot pay for it.",
     "someone": "Someone said the corner shop had closed early on Friday.",
     # 5. kinds
@@ -175,8 +175,8 @@ def test_hidden_said_that(kg, doc, start, speaker):
 
 
 @pytest.mark.parametrize("doc, start, speaker", [
-    ("aside_from", "he wants a younger team", "Tom Hill"),
-    ("for_saying", "the pills were a miracle cure", "Lisa Park"),
+    ("aside_from", "he expects a hard match", "Tom Hill"),
+    ("for_saying", "the cheese was perfectly safe", "Lisa Park"),
 ])
 def test_saying_after_a_preposition_has_the_subject_of_the_verb_it_hangs_on(kg, doc, start, speaker):
     assert label(kg, one(kg, doc, start)["speaker"]) == speaker
@@ -240,7 +240,7 @@ def test_a_quote_paragraph_continues_the_speaker_before_it_and_not_across_a_chan
 
 
 def test_a_quote_in_brackets_is_a_direct_quote_and_the_words_before_it_are_not_its_cues(kg):
-    st = one(kg, "bracketed", "I want my dues back")
+    st = one(kg, "bracketed", "Give us the old pool hours")
     assert (label(kg, st["speaker"]), st["kind"]) == ("Tom Hale", "direct")
     assert len(said(kg, "bracketed")) == 1
 
@@ -325,7 +325,7 @@ def test_a_pronoun_agrees_with_the_gender_of_a_given_name(kg):
 
 
 def test_a_time_after_said_is_not_the_speaker(kg):
-    assert label(kg, one(kg, "said_when", "He's absolutely right")["speaker"]) == "Dan Varga"
+    assert label(kg, one(kg, "said_when", "She's quite right")["speaker"]) == "Dan Varga"
 
 
 def test_a_role_the_lexicon_does_not_know_goes_to_the_person_in_focus(kg):
@@ -375,7 +375,7 @@ def test_you_in_an_interviews_question_is_the_interviewee(kg):
 
 
 def test_a_dateline_is_where_not_who(kg):
-    assert label(kg, one(kg, "dateline", "it would tell a national story")["speaker"]) == "Anna Berg"
+    assert label(kg, one(kg, "dateline", "it would draw school groups")["speaker"]) == "Anna Berg"
 
 
 def test_supporters_of_a_person_are_not_the_person(kg):
@@ -414,7 +414,7 @@ def test_speech_about_a_topic_and_a_participle_framing_the_next_statement(kg):
 
 def test_speech_acts_with_an_object_and_a_proposal_of_a_thing_that_is_none(kg):
     # questioning or promising something says something about it; proposing a park is an action
-    assert [s["text"] for s in said(kg, "speech_objects")] == ["the mayor's honesty", "lower taxes and more jobs"]
+    assert [s["text"] for s in said(kg, "speech_objects")] == ["the mayor's honesty", "cheaper bus fares and longer library hours"]
     assert {label(kg, s["speaker"]) for s in said(kg, "speech_objects")} == {"Bob Lee"}
 
 

@@ -32,21 +32,21 @@ TEXTS = {
                         "''and when it lent to firms that could not pay it back.''",
     # parses that hide the cue: a cue between the clause's subject and its verb, and a closing
     # "he said" the parse cut off as a sentence of its own
-    "subject_before_cue": "The trouble now, Tom Bell told me on Friday, is that the ferry runs only twice a week.",
+    "subject_before_cue": "The trouble now, Tom Bell told me on Monday, is that the bakery opens only at noon.",
     "cut_at_comma": "Rents in the valley rose again this year, Mayor Rita Vance said.\n\n"
-                    "Those who do rent small flats struggle, even with a \"good\" wage, she said.",
+                    "Those who do own small shops suffer, even with a \"steady\" trade, she said.",
     "relative_not_parenthetical": "The mayor, who said the plan was too costly, is leaving the city.",
     # "that" read as an adverb of a clause the parse made adverbial; a verb in "s" read as a noun
-    "that_adverb": "Senator Ann Kell tweeted in the early morning hours that the mayor was \u201clazy\u201d and "
-                   "\u201ca fraud\u201d and urged voters to \u201clook up\u201d the ferry contracts.",
-    "claims_noun": "The council wants every member to publish the accounts.\n\nBut Tom Bell claims that he should be the exception.",
+    "that_adverb": "Coach Ann Kell tweeted in the late evening on Sunday that the referee was \u201cblind\u201d and "
+                   "\u201ca joke\u201d and urged fans to \u201clook up\u201d the league rules.",
+    "claims_noun": "The club wants every player to pay the dues.\n\nBut Tom Bell claims that he deserves a waiver.",
     # an object whose relative clause the parse cut off as a sentence of its own
     "run_on_object": "The mayor answered the charge on Friday.\n\nAt Monday's council debate, Ann Ray cited "
                      "disparaging remarks Tom Bell had made about Dina Holt as examples of his contempt for the harbour workers.",
     # "at the time that ..." opens what was reported; a panel is a body that finds
-    "at_the_time": "The Valley Ledger reported at the time that the harbour chief, Tom Bell, told the board "
-                   "that the plan was dead.",
-    "panel_found": "The town kept its calm, though an arbitration panel in 2001 found the city was in breach of the lease.",
+    "at_the_time": "The Hill Gazette reported at the time that the school's head, Tom Bell, told the parents "
+                   "that the trip was off.",
+    "panel_found": "The club stayed quiet, though a disciplinary panel in 2019 found the coach was in breach of the rules.",
     "title_in_text": "The film opened to full houses. \u201cThe Long Road Home\u201d topped the list for weeks.",
     # a dash stuck to the closing mark, and a signature with initials
     "signed": "Readers wrote in after the debate.\n\n"
@@ -130,19 +130,19 @@ def test_a_clause_hung_on_the_cue_of_a_comma_quote_leaves_the_quote_its_cue(kg):
 
 def test_a_cue_between_a_clause_and_its_subject_reports_the_clause(kg):
     st = one(kg, "subject_before_cue", "The trouble now")
-    assert label(kg, st["speaker"]) == "Tom Bell" and st["text"].endswith("twice a week")
+    assert label(kg, st["speaker"]) == "Tom Bell" and st["text"].endswith("only at noon")
     assert not [s for s in said(kg, "relative_not_parenthetical") if s["text"].startswith("The mayor")]
 
 
 def test_a_closing_cue_cut_off_by_the_parse_reports_the_words_before_it(kg):
-    st = one(kg, "cut_at_comma", "Those who do rent small flats")
+    st = one(kg, "cut_at_comma", "Those who do own small shops")
     assert label(kg, st["speaker"]) == "Rita Vance"
 
 
 def test_that_read_as_an_adverb_and_a_verb_read_as_a_noun_still_report(kg):
-    st = one(kg, "that_adverb", "the mayor was")
+    st = one(kg, "that_adverb", "the referee was")
     assert label(kg, st["speaker"]) == "Ann Kell"
-    st = one(kg, "claims_noun", "he should be the exception")
+    st = one(kg, "claims_noun", "he deserves a waiver")
     assert label(kg, st["speaker"]) == "Tom Bell"
 
 
@@ -152,6 +152,6 @@ def test_an_object_cut_off_by_a_sentence_break_keeps_its_relative_clause(kg):
 
 
 def test_at_the_time_that_and_a_panel_that_finds(kg):
-    st = one(kg, "at_the_time", "the harbour chief")
-    assert st["speaker_text"] == "The Valley Ledger"
-    assert one(kg, "panel_found", "the city was in breach")["kind"] == "according_to"
+    st = one(kg, "at_the_time", "the school's head")
+    assert st["speaker_text"] == "The Hill Gazette"
+    assert one(kg, "panel_found", "the coach was in breach")["kind"] == "according_to"

@@ -19,8 +19,8 @@ TEXTS = {
                     "Council aides said the mayor had rejected the offer.",
     "nested_thing": "Senator Ann Ray said the vote underscores that the council has failed.",
     "nested_speech": "Professor Dan Hale notes that the council said it would not raise taxes.",
-    "first_person_in_quote": "Senator Ann Ray toured the plant on Monday. She had a great line when she said, "
-                             "\u201cUnlike Mayor Tom Hill, I know that the budget is a mess.\u201d Ray left at noon.",
+    "first_person_in_quote": "Principal Ann Ray visited the new gym on Monday. She drew laughs when she said, "
+                             "\u201cUnlike Coach Tom Hill, I know that the roof still leaks.\u201d Ray left at noon.",
     "letter": "Dear Oskar:\n\nThe harvest is finally in and the barn is full. The nights were cold, as you will know from the forecasts.\n\n"
               "I know that the river will flood the lower fields.\n\nWith love,\n\nMara Quill",
     "filler": "Governor Ian Marsh opened the bridge on Monday. \u201cYou know, this bridge has never been so busy,\u201d "
@@ -32,9 +32,9 @@ TEXTS = {
                   "No rule requires bidders to disclose their partners.",
     "made": "Senator Bob Lee said the tax was unfair, going on to say that it would hurt farmers.",
     # a phrase that sets the scene before "X asked ..." is no words of X
-    "scene": "At one point, a woman asked for a photo. "
-             "In court documents, the lawyer asked for a lighter sentence. "
-             "As the rally began, a girl was hurt by a bystander, police said.",
+    "scene": "At the interval, a boy asked for an autograph. "
+             "In a short letter, the club asked for a lower fine. "
+             "As the match ended, a fan was hit by a flare, police said.",
 }
 
 
@@ -74,7 +74,7 @@ def test_speech_reported_inside_reported_speech_is_a_statement_of_its_own(kg):
 
 def test_what_the_quotes_i_knows_is_the_quote_not_a_second_statement(kg):
     # and never a statement of the name inside the quote
-    st = one(kg, "first_person_in_quote", "Unlike Mayor Tom Hill")
+    st = one(kg, "first_person_in_quote", "Unlike Coach Tom Hill")
     assert (label(kg, st["speaker"]), st["kind"]) == ("Ann Ray", "direct")
     assert len(said(kg, "first_person_in_quote")) == 1
 
@@ -95,7 +95,7 @@ def test_going_on_to_say_reports_speech_that_was_made(kg):
 
 
 def test_a_phrase_setting_the_scene_before_the_cue_is_not_what_was_said(kg):
-    assert [s["text"] for s in said(kg, "scene")] == ["As the rally began, a girl was hurt by a bystander"]
+    assert [s["text"] for s in said(kg, "scene")] == ["As the match ended, a fan was hit by a flare"]
 
 
 def test_a_letters_greeting_names_the_addressee_not_the_speaker(kg):

@@ -7,7 +7,7 @@ describes its label ("Port Vale: green hills and a harbour"), content that is on
 the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
-speech asked for in a coordination ("asked her to raise her voice and say ...").
+speech asked for in a coordination ("asked him to stand up and say ...").
 """
 from __future__ import annotations
 
@@ -18,28 +18,28 @@ from tests.built import build_articles, label, one, said
 TEXTS = {
     # a line's label that names a part of the page, not who speaks
     "editors_note": "Dale Brook spoke in Millbrook on Monday. \u201cThe town is broke,\u201d he said.\n\n"
-                    "Editor\u2019s note: Dale Brook regularly\nincites\npolitical violence and is a serial liar "
-                    "who has repeatedly pledged to ban all visitors from entering the town.",
+                    "Editor\u2019s note: Dale Brook often\nignores\nthe harbour accounts and is a keen sailor "
+                    "who has long hoped to rebuild the old ferry pier.",
     "named_label": "Dale Brook: The harbour plan will cost far too much money.",
     # a list whose entries describe the label: a guide's places, a glossary's terms
-    "guide": "The islands differ a lot.\n\nPort Vale: green and lush hills, mountainous with an old volcano.\n\n"
-             "Tom Reed: flat and dry with a lot of beaches, some of them very busy.\n\nSal Key: the biggest island of the group.",
+    "guide": "The islands differ a lot.\n\nPort Vale: steep wooded slopes, rocky with an old lighthouse.\n\n"
+             "Tom Reed: low and sandy with small coves, some of them rather narrow.\n\nSal Key: the largest of the three isles.",
     # the cue's particle is no content
-    "particle": "The council wants a new ferry. But council officials have effectively ruled that out.",
+    "particle": "The pupils want a longer break. But the school's governors have firmly ruled that out.",
     # "so ... that": the clause is the result of the telling, not what was told
-    "result": "Campaign manager Tom Reed further asserted that Senator Ann Ray tells so many lies that "
-              "the mayor could risk losing her own message.",
+    "result": "Club secretary Tom Reed also asserted that Coach Ann Ray tells so many stories that "
+              "the players often miss their own bus.",
     "told_that": "Senator Ann Ray tells voters that the plan is sound.",
     # a clause of time after the cue says when the words were said
-    "time": "The words are acts of courage, whether it was a march in the South or a shirt with the words "
-            "\u201cWe will walk,\u201d as Tom Reed, lying on the road in the rain, said before he died. "
+    "time": "The old songs still matter, whether it was a hymn at the harbour or a banner with the words "
+            "\u201cKeep the light on,\u201d as Tom Reed, sitting by the lamp in the fog, said before he died. "
             "Lee said before the vote that the bill was flawed.",
     # "called X after ...": a telephone call (or a meeting called), not a naming
-    "phone": "Mayor Rita Vance, who called Senator Ann Ray shortly after the winner was declared, told her "
-             "supporters that the town would heal.",
+    "phone": "Baker Rita Vance, who called Ann Ray shortly after the oven was repaired, told her "
+             "staff that the shop would reopen.",
     "naming": "Senator Ann Ray called the plan a disgrace when she spoke on Monday.",
     # speech asked for, in a coordination after the infinitive
-    "asked": "The judge asked the witness to raise her voice and say the name again.",
+    "asked": "The teacher asked the pupil to stand up and say the poem again.",
 }
 
 
@@ -67,7 +67,7 @@ def test_a_cues_particle_is_no_content(kg):
 
 def test_a_clause_of_result_is_not_what_was_told(kg):
     assert [(s["cue"], s["text"]) for s in said(kg, "result")] == [
-        ("asserted", "Senator Ann Ray tells so many lies that the mayor could risk losing her own message")]
+        ("asserted", "Coach Ann Ray tells so many stories that the players often miss their own bus")]
     # "tells voters that ...": the clause is what was told
     assert one(kg, "told_that", "the plan is sound")["cue"] == "tells"
 
@@ -78,10 +78,10 @@ def test_a_clause_of_time_is_not_what_was_said(kg):
 
 
 def test_calling_someone_after_an_event_names_nothing(kg):
-    assert [(s["cue"], s["text"]) for s in said(kg, "phone")] == [("told", "the town would heal")]
+    assert [(s["cue"], s["text"]) for s in said(kg, "phone")] == [("told", "the shop would reopen")]
     assert one(kg, "naming", "the plan a disgrace")["cue"] == "called"
 
 
 def test_speech_asked_for_in_a_coordination_is_not_made(kg):
     assert [(s["speaker_text"], s["text"]) for s in said(kg, "asked")] == [
-        ("The judge", "to raise her voice and say the name again")]
+        ("The teacher", "to stand up and say the poem again")]

@@ -23,7 +23,7 @@ The stages, one module each, in the order a document goes through them:
   :func:`.direct.labelled_lines` (a transcript's or headline's "NAME: ...", a headline's "Lee to
   Farmers: ...", an interview's "Q: ..." and "A: ..." lines),
   :func:`.reported.reported_speech` ("said that ...", "promised to ...", "..., reported X"),
-  :func:`.sourcing.sourcing` ("according to X", "in X's view", "In a poll released Sunday, ...");
+  :func:`.sourcing.sourcing` ("according to X", "in X's view", "In a poll published Friday, ...");
   :func:`.roles.appositive_roles` reads "X, head of Y" into affiliations.
 * :mod:`.resolution` - which mention a speaker phrase names: a name (a bare surname the tagger
   missed included; of two people of one surname, the one in focus), a pronoun (the most salient

@@ -204,8 +204,8 @@ def has_modal(verb: Token) -> bool:
 
 
 def _bare_coordinated(verb: Token) -> Token | None:
-    """The verb a bare verb is coordinated with, sharing its subject and auxiliaries ("to raise
-    her voice and say the word"): only a base form with no subject or auxiliary of its own."""
+    """The verb a bare verb is coordinated with, sharing its subject and auxiliaries ("to stand
+    up and say the poem"): only a base form with no subject or auxiliary of its own."""
     if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.i >= verb.i or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
@@ -218,7 +218,7 @@ def unrealized(verb: Token) -> bool:
     to call on", "is expected to say", "urged Lee to condemn"). "Went on to say", "took to the radio
     to say" report speech that was made; "I want to remind you that ..." makes it."""
     if verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        first = _bare_coordinated(verb)  # "asked her to raise her voice and say it again"
+        first = _bare_coordinated(verb)  # "asked him to stand up and say it again"
         return first is not None and unrealized(first)
     head = verb.head
     if head.i == verb.i or any(c.dep_ == "prt" for c in head.children):

@@ -58,8 +58,8 @@ def direct_quotations(ctx: Context) -> Iterator[Claim]:
 
 
 def labelled_lines(ctx: Context) -> Iterator[Claim]:
-    """A paragraph that opens with a name and a colon: a transcript's "PENCE: Well, look, ..." or a
-    headline's "Pence: Flowers won't be at debate". Kept only when the label names someone."""
+    """A paragraph that opens with a name and a colon: a transcript's "LUND: Well, look, ..." or a
+    headline's "Lund: Ferry won't sail on Sunday". Kept only when the label names someone."""
     doc = ctx.doc
     paragraphs = paragraph_spans(ctx.text)
     yield from _question_and_answer_lines(ctx, paragraphs)
@@ -474,7 +474,7 @@ def _cue_after(ctx: Context, q: Quote, last: Token):
     if first_word is None:
         return None
     if content_end.endswith((",", "?", "!", "\u2026", "\u2014", "\u2013", "-")) or frame[0].text in (",", "\u2014", "\u2013"):
-        reach = 16  # '"...," the director of the Centre for ..., X, has told TASS'
+        reach = 16  # '"...," the head of the Institute for ..., X, has told the Gazette'
     elif content_end.endswith(".") and (first_word.is_lower or first_word.pos_ in ("PRON", "PROPN", "DET")):
         reach = 7  # '"... ." he said.' / '"... ." Smith said.'
     elif content_end[-1:].isalnum() and len(content_end.split()) >= 3 and _opens_sentence(ctx, q):

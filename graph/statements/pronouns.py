@@ -240,7 +240,7 @@ def _nonperson_antecedent(ctx: Context, claim: Claim, history: list[tuple[int, i
 
 def _subject_body_before(ctx: Context, before: int) -> int | None:
     """The organisation that is the subject of the sentence before, in the same paragraph, when no
-    one spoke yet ("Acme sent a letter on Thursday. It says ..."); a person subject in between
+    one spoke yet ("Acme wrote to the council on Monday. It says ..."); a person subject in between
     means the pronoun is someone else."""
     sent = ctx.doc.char_span(before, min(before + 1, len(ctx.text)), alignment_mode="expand")
     if sent is None or not len(sent) or sent[0].sent.start == 0:

@@ -2,17 +2,17 @@
 :mod:`.reported` do not expect. Each function takes the cue's token and returns what the plain
 rule would have found (the speaker, or the attributed words), or None.
 
-* :func:`subject_across_modifier` - "About 4 in 10 say ...": a subject lost in a long subject phrase.
+* :func:`subject_across_modifier` - "Roughly 3 in 5 say ...": a subject lost in a long subject phrase.
 * :func:`apposed_before` - "..., her top aide, Tom Reyes, told the Ledger.": a speaker hung on the words before.
-* :func:`subject_before_relative` - "One voter, who like others spoke on the condition of
-  anonymity, said ...": the parse hung the subject on the relative clause's verb.
-* :func:`parenthetical_content` - "And yet every Friday, the former executive told the Ledger,
-  Vale would lead a meeting": a cue set in the middle of the words it reports.
+* :func:`subject_before_relative` - "One fisherman, who like others waited at the harbour
+  for hours, said ...": the parse hung the subject on the relative clause's verb.
+* :func:`parenthetical_content` - "And yet each Tuesday, the retired captain told the Gazette,
+  Vale would run a class": a cue set in the middle of the words it reports.
 * :func:`told_past_relative` / :func:`relative_cut` - "told a woman who asked why ... that it was
   late": the words told, which the parse hung inside the addressee's relative clause.
 * :func:`contrast_cut` - "Most said A, while one in four said B": a second claim the parse hung
   inside the first one's words.
-* :func:`coordinated_object_end` - "stressed fairness, and a need to raise wages": an object's
+* :func:`coordinated_object_end` - "praised the library, and a plan to open it on Sundays": an object's
   second conjunct the parse hung on the verb.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 def subject_before_relative(verb: Token) -> Token | None:
     """The subject of a finite cue that has none in the parse, lost to a relative clause set off by
-    commas before it ("One voter, who like others spoke ..., said the message was ..."): the parse
+    commas before it ("One fisherman, who like others waited ..., said the fear was ..."): the parse
     made the relative clause's verb a clause of the cue and the subject that verb's. The noun that
     opens the sentence, when a comma and a relative pronoun follow it and a comma closes the
     clause right before the cue."""
@@ -50,7 +50,7 @@ def subject_before_relative(verb: Token) -> Token | None:
 
 
 def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
-    """"And yet every Friday, the former executive told the Ledger, Vale would lead a meeting",
+    """"And yet each Tuesday, the retired captain told the Gazette, Vale would run a class",
     "Instead, Lee said, the plan would ...": a cue clause with its own subject, set off by a comma
     before the clause it reports, which the parse made an adverbial clause of that clause. The words
     are the whole sentence around the cue (the cue's subject is no part of them, but a statement is
@@ -67,7 +67,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
         return None
     doc = verb.doc
     if any(t.lower_ in SUBORDINATORS | QUESTION_WORDS for t in doc[head.left_edge.i : verb.i]):
-        return None  # "After Lee asked ..., ...", "In what might be the first time X agreed, ...": subordinate
+        return None  # "After Lee asked ..., ...", "In what looked like the only time X agreed, ...": subordinate
     words = [t.i for t in verb.subtree if not t.is_punct]  # the cue's clause, less the commas the parse gave it
     comma = words[-1] + 1
     if comma >= head.i or doc[comma].text != ",":
@@ -90,8 +90,8 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
 
 
 def subject_across_modifier(verb: Token) -> Token | None:
-    """A finite cue whose subject the parse lost in a long subject phrase: "About 4 in 10 say ...",
-    "sources privy to the talks say ...", "activists clamoring to block X say ...". The number that
+    """A finite cue whose subject the parse lost in a long subject phrase: "Roughly 3 in 5 say ...",
+    "sources privy to the talks say ...", "parents campaigning to keep X say ...". The number that
     hangs on the cue, or the subject of the word the cue hangs on, with no comma between (a comma
     would make the cue a clause of its own)."""
     if verb.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
@@ -120,9 +120,9 @@ def apposed_before(verb: Token) -> Token | None:
 
 
 def coordinated_object_end(obj: Token, end: int) -> int:
-    """The end of an object whose next conjunct the parse hung on a verb ("started by stressing
-    fairness, and a need to raise wages": "need" a conjunct of "started"; "point out their own
-    records, each other's failings": a second object): a noun phrase right after the object, past a
+    """The end of an object whose next conjunct the parse hung on a verb ("began by praising
+    the library, and a plan to open it on Sundays": "plan" a conjunct of "began"; "point out their own
+    skills, each other's mistakes": a second object): a noun phrase right after the object, past a
     comma or "and"/"or", whose head is a noun hanging on a verb before the object. A noun cannot
     coordinate with a verb, so it is the object's; a clause with a subject of its own ("..., and the
     council voted") has a verb for its head and stays out."""
@@ -154,7 +154,7 @@ _CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 
 def contrast_cut(ctx: Context, start: int, end: int) -> int:
     """The end of reported words that run on into a contrasting claim of someone else ("About four
-    in 10 said life would be worse, while nine in 10 said the economy favors the wealthy", "One says
+    in 10 said the pool would be busier, while seven in 10 said they expected the fees to rise", "One says
     A, while another says B"): a cue with a subject of its own, opened by a comma and "while",
     "whereas" or "although", that the parse hung on a verb of the first claim's words. The words stop
     at that comma; the second claim is a statement of its own."""
@@ -195,14 +195,14 @@ def _relative_of_addressee(verb: Token) -> Token | None:
 
 def _swallowed_clause(ctx: Context, rel: Token) -> Token | None:
     """A that-clause inside a relative clause, hung on a verb or noun of it past other words ("who
-    wonder why he cannot summon the fury that he was not brought up that way", "who suggested that
-    some may not vote because of frustration that this is not new"): it is no part of the relative
+    ask why he cannot match the rival's zeal that he was coached differently", "who asked whether
+    the bus would run late because of worries that the roads are icy"): it is no part of the relative
     clause. Right after its verb ("who work to ensure that ...") it is that verb's own."""
     for t in rel.subtree:
         if t.i <= rel.i or t.dep_ not in ("ccomp", "acl") or t.head.i == rel.i or t.head.i in ctx.cues:
             continue
-        # on a verb, or on a noun of the relative clause's own words ("may not vote because of
-        # frustration that this is not new")
+        # on a verb, or on a noun of the relative clause's own words ("would run late because of
+        # worries that the roads are icy")
         if t.dep_ == "ccomp" and t.head.i + 1 == t.left_edge.i:
             continue  # "work to ensure that ...": right after its verb, the clause is that verb's own
         if t.left_edge.lower_ == "that" and t.left_edge.dep_ == "mark" and t.head.pos_ in (("VERB", "AUX") if t.dep_ == "ccomp" else ("NOUN",)):
@@ -211,8 +211,8 @@ def _swallowed_clause(ctx: Context, rel: Token) -> Token | None:
 
 
 def told_past_relative(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
-    """"Lee tells voters who wonder why he cannot summon the fury that he 'wasn't brought up that
-    way'": the words an addressing cue tells, which the parse hung inside the relative clause on
+    """"Lee tells parents who ask why he cannot match the rival's zeal that he 'was coached
+    differently'": the words an addressing cue tells, which the parse hung inside the relative clause on
     its addressee; from after their "that" to the clause's end."""
     if any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return None  # "told staff who work to ensure that ... to go home": the cue's own infinitive
@@ -230,8 +230,8 @@ def told_past_relative(ctx: Context, verb: Token) -> tuple[int, int, bool] | Non
 
 
 def relative_cut(ctx: Context, verb: Token, end: int) -> int:
-    """The end of what the addressee's relative clause says ("told a woman who suggested that some
-    may not vote that ..."): before the that-clause that belongs to the addressing cue."""
+    """The end of what the addressee's relative clause says ("told a woman who asked whether the
+    bus would run late that ..."): before the that-clause that belongs to the addressing cue."""
     if verb.dep_ == "relcl" and verb.head.dep_ == "dobj":
         cue = verb.head.head
     elif verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in _WH_RELATIVES for c in verb.children):

@@ -61,7 +61,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             and not ctx.text[max(0, start - 9) : start].rstrip().lower().endswith(("that", "whether")):
         return None  # '"...," Lee said in May of the plant, whose owner ...': the cue is the quote's
     if inverted and _is_quote_cue(ctx, verb) and any(start <= qs <= end + 3 for qs, _ in ctx.quote_spans):
-        return None  # '... ("I want my dues back," wrote X)': the words before the cue are the quote's
+        return None  # '... ("Give us the old pool hours," wrote X)': the words before the cue are the quote's
     if inverted:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         speaker = next((c for c in subjects if c.i > verb.i), subjects[0] if subjects else None)
@@ -278,7 +278,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             s, e = _object_and_rest(obj, children)
             return skip_complementizer(ctx, s), e, False
         answer = next((c for c in children if c.dep_ == "intj" and c.i == verb.i + 1), None)
-        if obj is None and answer is not None:  # "60% said yes", "he said no to the war"
+        if obj is None and answer is not None:  # "60% said yes", "he said no to the plan"
             return answer.idx, _object_and_rest(answer, children)[1], False
         gerund = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i == verb.i + 1), None)
         if obj is None and gerund is not None:  # "proposed dropping the tax", "suggested waiting"
@@ -368,7 +368,7 @@ def _quoted(ctx: Context, tok: Token) -> bool:
 
 
 def _document_phrase(ctx: Context, tok: Token) -> bool:
-    """A document, a poll or a record, also one counted or averaged ("an average of recent polls",
+    """A document, a poll or a record, also one counted or averaged ("an average of weekly polls",
     "none of the emails", "most of the records")."""
     if noun_class(ctx.lex, tok) == NounClass.DOCUMENT:
         return True
@@ -413,7 +413,7 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     if subject is None:
         return None
     if verb.dep_ == "relcl" or subject.lower_ in ("who", "which", "that"):
-        return None  # "..., the Tsar, who confided to him ...": a relative clause reports nothing before it
+        return None  # "..., the harbour master, who confided to her ...": a relative clause reports nothing before it
     cue = ctx.cues.get(verb.i)
     if cue is not None and "that" not in cue.frames and not can_speak(ctx, subject):
         return None  # "..., the economy boomed.": a verb that speaks only beside a quote, and no one to speak
@@ -433,9 +433,9 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
         return None  # the cue has content of its own after it (not its addressee: "..., Lee told reporters.")
     words = [t for t in doc[begin : start - 1] if t.is_alpha]
     if len(words) < 3 or words[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None  # "In court documents, his lawyer asked for ...": a phrase, not words someone said
+        return None  # "In a short letter, the club asked for ...": a phrase, not words someone said
     if doc[begin].dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None  # "At one point, a woman asked ...": a phrase that sets the scene, no words of hers
+        return None  # "At the interval, a boy asked ...": a phrase that sets the scene, no words of hers
     return doc[begin].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
@@ -488,7 +488,7 @@ def _small_clause(clause: Token) -> bool:
 
 
 def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:
-    """"called for compensation to be clawed back", "called on Ann Lee to apologise": the words after
+    """"called for the fees to be paid back", "called on Ann Lee to apologise": the words after
     the cue's preposition (the infinitive, when the preposition names whom the words address)."""
     word = cue.lemma.split()[-1]
     prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == word), None)
@@ -531,7 +531,7 @@ def _run_on(obj: Token, end: int) -> int:
 
 
 def _stray_that_clause(verb: Token) -> Token | None:
-    """"warned Afghans from the very beginning that it may ...": a that-clause the parse hung on a
+    """"warned members from the first day that it may ...": a that-clause the parse hung on a
     noun after the verb instead of on the verb. Only when the verb has no clause of its own."""
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
@@ -543,13 +543,13 @@ def _stray_that_clause(verb: Token) -> Token | None:
             return c
     for t in verb.subtree:
         # "that" as the clause's mark, or read as an adverb of it ("reported at the time that the
-        # editor conveyed ...", the clause made a relative of "time")
+        # head told ...", the clause made a relative of "time")
         adverb = t.dep_ == "advmod" and t.i == t.head.left_edge.i
         if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" and not adverb or t.i - verb.i > 12:
             continue
         clause = t.head
         if any(w.lower_ in DEGREE_WORDS for w in verb.doc[verb.i + 1 : t.i]):
-            return None  # "tells so many lies that voters stop listening": a result, not what is told
+            return None  # "tells so many stories that the players miss the bus": a result, not what is told
         if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
             at_the_time = clause.head.lower_ == "time" and clause.head.i >= 2 and clause.head.doc[clause.head.i - 2].lower_ == "at" \
                 and clause.head.doc[clause.head.i - 1].lower_ == "the" and clause.head.i + 1 == t.i
@@ -565,7 +565,7 @@ def _stray_that_clause(verb: Token) -> Token | None:
 
 def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
     """A clause or an object after the verb; an object that names a speaker ("reported the news
-    agency IA Fergana") stands for an inverted subject, not content."""
+    agency Valley Wire") stands for an inverted subject, not content."""
     for c in verb.children:
         if c.i <= verb.i:
             continue
@@ -629,7 +629,7 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
 
 
 def _quoted_as_saying(ctx: Context, verb: Token) -> Claim | None:
-    """"Russian media quoted a source at the General Staff as saying that ...", "X was quoted as
+    """"The Gazette quoted a source at the town hall as saying that ...", "X was quoted as
     saying that ...", "RIA cited X as saying that ..."."""
     said = None
     for t in verb.subtree:

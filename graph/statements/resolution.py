@@ -98,11 +98,11 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         return resolve_pronoun(ctx, tok, claim, history)
     cls = noun_class(lex, tok)
     if cls is None and tok.pos_ in ("NOUN", "PRON") and _counts_documents(ctx, tok):
-        cls = NounClass.DOCUMENT  # "an average of recent polls shows ...", "none of the emails showed ..."
+        cls = NounClass.DOCUMENT  # "an average of weekly polls shows ...", "none of the emails showed ..."
     if cls == NounClass.MEDIA:
         inner = mention_in_phrase(ctx, tok)
         if inner is not None:
-            return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency IA Fergana"
+            return Resolved(inner, SpeakerResolution.NAME, reporter=inner)  # "reported the news agency Valley Wire"
         return Resolved(None, SpeakerResolution.NOMINAL)
     # apposition or compound name: "the director of X, Ilya Varnov", "expert Lena Dorsk"; the
     # apposed name first ("Another Lee ally, Farm Secretary Tom Vilk, told": Vilk, not Lee)
@@ -123,7 +123,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
         if owner is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-            # "Acme issued a statement saying ...", "his office put out a statement saying ...":
+            # "Acme issued a statement saying ...", "the club put out a note saying ...":
             # who issued the text speaks through it
             owner, _ = subject_of(tok.head)
         if owner is not None:
@@ -164,16 +164,16 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(None, SpeakerResolution.NOMINAL)  # "a source close to X": never X
         named = _name_closing_phrase(ctx, tok)
         if named is not None:
-            return Resolved(named, SpeakerResolution.NAME)  # "the head of the Main Directorate ... Oleg Ilinykh said"
+            return Resolved(named, SpeakerResolution.NAME)  # "the head of the Roads Department ... Piet Janssen said"
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
-            return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the General Staff"
+            return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the town hall"
         if cls == PERSON_NOUN and not _described_person(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
         return _resolve_description(ctx, tok, claim, history)
     if tok.pos_ == "PROPN":
         return Resolved(None, SpeakerResolution.NAME)
     if tok.tag_ == "NN" and _agent_like(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        res = _resolve_description(ctx, tok, claim, history)  # "the New York businessman said"
+        res = _resolve_description(ctx, tok, claim, history)  # "the Ohio dairy farmer said"
         if res.mention is not None:
             return res
     if (claim.cue_class in (CueClass.SPEECH, CueClass.EVALUATION) and tok.pos_ in ("NOUN", "NUM")
@@ -215,7 +215,7 @@ def _transcript_label(ctx: Context, tok: Token) -> Token | None:
 
 
 def _described_person(tok: Token) -> bool:
-    """"the New York businessman", "the 34-year-old actress": a person the text named, described
+    """"the Ohio dairy farmer", "the 34-year-old actress": a person the text named, described
     again; not "the man", "the source", nor "his wife" (someone else)."""
     if tok.lemma_.lower() in ANONYMOUS_NOUNS or tok.tag_ not in ("NN", "NNP"):
         return False
@@ -541,8 +541,8 @@ def _short_name(ctx: Context, tok: Token) -> int | None:
 
 
 def _expanded_acronym(ctx: Context, tok: Token) -> int | None:
-    """An organisation the text named in full before its initials ("the Securities and Exchange
-    Commission ... the S.E.C. said"), when the mention stage did not take the initials for a name."""
+    """An organisation the text named in full before its initials ("the Harbour and Ferry
+    Authority ... the H.F.A. said"), when the mention stage did not take the initials for a name."""
     letters = tok.text.replace(".", "")
     if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
         return None

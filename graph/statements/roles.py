@@ -12,7 +12,7 @@ from .words import PEOPLE_CLASSES, PERSON_LABELS, PLACE_LABELS, ROLE_PREPS, SPEA
 def appositive_roles(ctx: Context) -> Iterator[tuple[int, list[int], str, int, int]]:
     """(person mention, organisation mentions, role text, start, end) for roles stated beside a
     name: "X, head of Y" (apposition after), "the director of Y, X" (before), "Y expert X",
-    "Deputy Minister of Foreign Affairs of Russia X" (title before the name)."""
+    "Deputy Minister of Transport of Norway X" (title before the name)."""
     doc = ctx.doc
     seen: set[tuple[int, int]] = set()
     for n in sorted(ctx.people.keys):
@@ -29,7 +29,7 @@ def appositive_roles(ctx: Context) -> Iterator[tuple[int, list[int], str, int, i
             if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i and _role_like(ctx, c):
                 roles.append(c)
         if roles:
-            # "X, Russian presidential envoy to Afghanistan, and the director of ...": a second role
+            # "X, Norway's special envoy to Chile, and the director of ...": a second role
             for c in head.children:
                 if c.dep_ == "conj" and c.i > roles[0].i and _role_like(ctx, c) and ctx.mention_at(c) is None:
                     roles.append(c)
@@ -118,8 +118,8 @@ def _role_record(ctx: Context, person: int, role: Token, role_tokens: list[Token
 def _role_orgs(ctx: Context, role: Token, role_tokens: list[Token]) -> list[int]:
     """Organisations and countries a role belongs to: its possessor and modifiers ("Russia's
     ambassador", "Uzbek political scientist", "PIR Center expert") and what follows "of", "at",
-    "under" ("head of the 5th FSB service ... under the Library of ..."), not "to" or "in" ("envoy
-    to Afghanistan", "ambassador in Tajikistan")."""
+    "under" ("head of the 3rd roads office ... under the Ministry of ..."), not "to" or "in" ("envoy
+    to Chile", "ambassador in Tajikistan")."""
     allowed = {t.i for t in role_tokens}
     out: list[int] = []
 

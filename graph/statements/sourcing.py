@@ -53,7 +53,7 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
 
 
 def _opening_swallowed(ctx: Context, tok: Token, source: Token) -> Claim | None:
-    """"According to radio host Tom Rall, the move reeks of fear.": an opening "according to X,"
+    """"According to food critic Tom Rall, the menu reeks of haste.": an opening "according to X,"
     that the parse made the root of its sentence, the rest a noun hung on the source (the verb read
     as a plural noun): the sentence after the comma that closes the source's name is the source's."""
     doc, sent = ctx.doc, tok.sent
@@ -108,7 +108,7 @@ def _in_document(ctx: Context, prep: Token, noun: Token) -> Claim | None:
 
 
 def _issuer(noun: Token, head: Token) -> Token | None:
-    """"In a statement issued Tuesday, Senator Lee was more cautious": a document of no named
+    """"In a statement issued Friday, Coach Lee was more careful": a document of no named
     owner that its author issues (a statement, a letter; not a poll) is the words of the clause's
     subject."""
     if noun.lemma_.lower() not in ISSUED_DOCUMENTS or owner_of(noun) is not None:
@@ -117,7 +117,7 @@ def _issuer(noun: Token, head: Token) -> Token | None:
 
 
 def _after_opening_comma(ctx: Context, prep: Token, noun: Token) -> Claim | None:
-    """"In a poll released Sunday, three of four residents disapproved ...": an opening "In" and
+    """"In a poll published Friday, two of three parents disapproved ...": an opening "In" and
     a document, then a comma, whatever the parse made of the rest: the sentence after the comma
     is the document's."""
     doc, sent = ctx.doc, prep.sent
@@ -153,7 +153,7 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
     p_lo, p_hi = min(phrase), max(phrase)
     if cue == "according to" and p_lo - 1 > sent.start and doc[p_lo - 1].text == "," and all(
             t.is_punct or t.is_space for t in doc[p_hi + 1 : sent.end]):
-        # "..., while Lee trailed in the west, according to exit polls.": a closing source
+        # "..., while Lee trailed among students, according to exit polls.": a closing source
         # vouches for the whole sentence before it, whatever clause the parse hung it on
         lo, hi = sent.start, p_lo - 2
     if all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in doc[lo:p_lo]):

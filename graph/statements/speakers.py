@@ -45,7 +45,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
                 return passive, SpeakerSlot.PASSIVE
             if passive.lower_ in RELATIVE and v.dep_ == "relcl":
                 return v.head, SpeakerSlot.SUBJECT
-            return passive, SpeakerSlot.SUBJECT  # "Russia is emboldened to say"
+            return passive, SpeakerSlot.SUBJECT  # "the club is emboldened to say"
         if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
             if obj is not None and v.head.lemma_.lower() not in _SUBJECT_CONTROL:
@@ -242,7 +242,7 @@ def told_outlet(ctx: Context, verb: Token) -> Token | None:
                         if obj is not None and _is_outlet_phrase(ctx, obj):
                             return obj
         if c.dep_ == "acl" and c.lemma_.lower() in ("poll", "interview", "survey", "question", "contact", "ask", "cite", "quote"):
-            agent = next((g for g in c.children if g.dep_ == "agent"), None)  # "experts polled by Russia Direct"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)  # "experts polled by the Gazette"
             obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None and _is_outlet_phrase(ctx, obj):
                 return obj

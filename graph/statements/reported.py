@@ -5,12 +5,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
+from .clauses import adverbial, discourse_marker, has_own_speaker, judged, opened_by_subordinator, self_named, small_clause, stray_that_clause
 from .context import Claim, Context
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
 from .repairs import apposed_before, contrast_cut, relative_cut, told_past_relative, coordinated_object_end, parenthetical_content, subject_across_modifier, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
 from .syntax import comma_between, own_subject_before, skip_complementizer, subtree_span
-from .words import ADDRESSING, ADVERBIAL_MARKS, COMPLEMENTIZERS, DEGREE_WORDS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
+from .words import ADDRESSING, COMPLEMENTIZERS, RELATIVE_OR_DEICTIC, PEOPLE_CLASSES, QUESTION_WORDS, REFLEXIVES, SUBORDINATORS
 
 
 def reported_speech(ctx: Context) -> Iterator[Claim]:
@@ -39,7 +40,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
             return quoted  # '"...," RIA cites Lee's words': the object says whose the quote is
         # "X said ..., citing the weak currency", "the airline cited a shortage of pilots": what
         # the speaker cites is the speaker's claim (the object frame; "cited in the report" has none)
-    if lemma in ("say", "know") and _discourse_marker(verb):
+    if lemma in ("say", "know") and discourse_marker(verb):
         return None  # "That said, ...", "Having said that, ...", "You know, ...": the writer turning, no one's statement
     if cue.lemma == "put it" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None  # "as Lee put it, ..." words; "put it on the table" none
@@ -47,7 +48,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
         return None  # "declined to comment", "refused to say whether ..."
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.i in ctx.cues and cue.cls == CueClass.SPEECH:
         return None  # "Referring to the pact, he said ...": the frame of the statement that follows
-    if cue.cls == CueClass.EVALUATION and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or _judged(verb)):
+    if cue.cls == CueClass.EVALUATION and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or judged(verb)):
         return None  # "wants to praise", "urged Lee to condemn": an infinitive judges nothing yet, or not its subject
     content = (told_past_relative(ctx, verb) if lemma in ADDRESSING else None) or _content(ctx, verb, cue)
     if content is None:
@@ -179,9 +180,9 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 continue
             if c.left_edge.i == c.right_edge.i and c.lower_ in QUESTION_WORDS:
                 continue  # "I don't know why.", "know what": no words to attribute
-            if _adverbial(c):
+            if adverbial(c):
                 continue  # "said before he died", "spoke after the vote ended": when, not what, was said
-            if cue.cls == CueClass.REPORT and _small_clause(c):
+            if cue.cls == CueClass.REPORT and small_clause(c):
                 continue  # "found it cancelled", "will find it difficult": a small clause, no finding ("consider it necessary" is a belief)
             if c.i > verb.i:
                 if any(k.dep_ == "conj" and verb.i < k.i < c.left_edge.i for k in children):
@@ -202,7 +203,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 if c.i > verb.i and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children):
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
-        clause = _stray_that_clause(verb)
+        clause = stray_that_clause(verb)
         if clause is not None:
             s, e = _clause_span(ctx, clause, verb)
             return s, e, False
@@ -236,15 +237,15 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         # a reflexive object names only with "as" ("describes herself as a moderate"; "a group
         # calling itself X" is a name, not a statement)
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i and (c.lower_ not in REFLEXIVES or any(
-            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children) or _self_named(verb))), None)
+            g.dep_ == "prep" and g.lower_ == "as" and g.i > c.i for g in children) or self_named(verb))), None)
         if obj is None:  # "called Ann Lee a liar": the parse may read both as predicates
             preds = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
-            obj = preds[0] if len(preds) > 1 and (preds[0].lower_ not in REFLEXIVES or _self_named(verb)) else None
-            if len(preds) == 1 and _quoted(ctx, preds[0]) and preds[0].left_edge.lower_ not in REFLEXIVES and _active(verb):
+            obj = preds[0] if len(preds) > 1 and (preds[0].lower_ not in REFLEXIVES or self_named(verb)) else None
+            if len(preds) == 1 and _quoted(ctx, preds[0]) and preds[0].left_edge.lower_ not in REFLEXIVES and has_own_speaker(verb):
                 s, e = subtree_span(preds[0])  # 'called her "third-rate"': the parse hung the object on the quoted name
                 return s, e, False
         pred = next((c for c in children if obj is not None and c.i > obj.i and (
-            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or c.dep_ == "advcl" and not _opened_by_subordinator(c) or c.dep_ == "prep" and c.lower_ == "as" or _active(verb) and _quoted(ctx, c))), None)
+            c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or c.dep_ == "advcl" and not opened_by_subordinator(c) or c.dep_ == "prep" and c.lower_ == "as" or has_own_speaker(verb) and _quoted(ctx, c))), None)
         if obj is not None and pred is not None:
             return (*_object_and_rest(obj, children), False)
         clauses = {t.i for c in obj.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree} if obj is not None else set()
@@ -252,7 +253,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                 t.dep_ in ("appos", "oprd") or t.dep_ == "prep" and t.lower_ == "as" for t in obj.subtree if t.i > obj.i and t.i not in clauses):
             s, e = subtree_span(obj)  # the parse hung the predicate on the object
             return s, e, False
-    if "pred" in cue.frames and _active(verb):
+    if "pred" in cue.frames and has_own_speaker(verb):
         named = [c for c in children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd", "attr", "dep")
                  and not any(g.dep_ in ("mark", "aux") for g in c.children)]  # not "called for voters to back X"
         if named and any(_quoted(ctx, c) for c in named):
@@ -342,21 +343,6 @@ def _recorded(ctx: Context, verb: Token, children: list[Token]) -> tuple[int, in
     return s, e, False
 
 
-def _self_named(verb: Token) -> bool:
-    """"Lee calls himself a socialist": a finite verb with its own subject, whose reflexive object
-    the speaker names; not a participle ("the group calling itself X", a name, even where the
-    parse gave the participle a subject)."""
-    return verb.tag_ in ("VBZ", "VBD", "VBP") and _active(verb) and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _active(verb: Token) -> bool:
-    """A verb with a speaker of its own: a subject, or a participle after its clause ("..., calling
-    him a liar"); not a name given in passing ("a podcast called 'Ask Ann'", "was called 'Big Lee'")."""
-    if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return False
-    return any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("advcl", "conj", "xcomp")
-
-
 def _quoted(ctx: Context, tok: Token) -> bool:
     """A phrase that opens with a quotation mark or sits in a quote ('called the plan "a disgrace"',
     'called that "beyond the pale"'): the name the speaker gave, whatever the parse made of it."""
@@ -375,19 +361,6 @@ def _document_phrase(ctx: Context, tok: Token) -> bool:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     return pobj is not None and tok.tag_ != "NNP" and noun_class(ctx.lex, pobj) == NounClass.DOCUMENT
-
-
-def _judged(verb: Token) -> bool:
-    """A participle of the passive with no agent, also through a coordination ("the council was outvoted
-    and rebuked in the chamber"): its subject is the one judged, not the one judging."""
-    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
-        return False
-    if verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children):
-        return False  # "was elected and praised the voters": active; a participle the tagger read as a past tense has no object
-    top = verb
-    while top.dep_ == "conj" and top.head.tag_ == "VBN":
-        top = top.head
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in top.children)
 
 
 def _said_of_target(ctx: Context, verb: Token) -> Token | None:
@@ -439,54 +412,6 @@ def _trailing_cue(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
     return doc[begin].idx, doc[start - 2].idx + len(doc[start - 2].text), True
 
 
-def _opened_by_subordinator(clause: Token) -> bool:
-    """"after the vote ended", "when he lost": a clause of time or cause, never what someone or
-    something is called ("called Lee after the vote ended" is a telephone call)."""
-    return any(g.dep_ == "mark" and g.lower_ in SUBORDINATORS or g.dep_ == "advmod" and g.lower_ in ADVERBIAL_MARKS and g.i == clause.left_edge.i
-               for g in clause.children)
-
-
-def _adverbial(clause: Token) -> bool:
-    """A clause of time, cause or concession read as a cue's complement: it opens with its
-    subordinator and has no comma inside ("said before he died"; "says since the ruling, the county
-    has ..." is a clause the phrase only opens)."""
-    first = clause.left_edge
-    return first.dep_ == "mark" and first.head.i == clause.i and first.lower_ in ADVERBIAL_MARKS and not any(
-        t.text == "," for t in clause.doc[first.i : clause.right_edge.i])
-
-
-def _discourse_marker(verb: Token) -> bool:
-    """"said" in a sentence-opening "That said," / "That being said," / "Having said that,"; "you
-    know," and "as you know" as fillers ("You know, the telescope is ...")."""
-    doc, start = verb.doc, verb.sent.start
-    if verb.lemma_.lower() == "know" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
-        if verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", "\u2014", "--") and doc[verb.i - 1].lower_ == "you":
-            return True  # "You know, ..."
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-            return True  # "..., as you know": what the reader knows, no one's statement
-    before = [t.lower_ for t in doc[start : verb.i]]
-    after = doc[verb.i + 1 : verb.i + 3]
-    if before in (["that"], ["this"], ["that", "being"], ["this", "being"]):
-        return len(after) > 0 and after[0].text == ","
-    return before == ["having"] and len(after) > 1 and after[0].lower_ in ("that", "this") and after[1].text == ","
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _small_clause(clause: Token) -> bool:
-    """An object and its state, with no verb of its own ("found it empty", "found herself alone",
-    "will find it difficult"): no finding. A clause with a tense, a complementizer, a verb in -ing
-    ("a poll shows Lee leading") or a subject that is a name or a noun ("found the mayor
-    honest", a verb the tagger read as a participle) is one."""
-    if clause.tag_ in _FINITE_TAGS or clause.tag_ in ("VBG", "VB"):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS or c.dep_ == "mark" for c in clause.children):
-        return False
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is None or subject.pos_ == "PRON"
-
-
 def _after_preposition(ctx: Context, verb: Token, cue: Cue, children: list[Token]) -> tuple[int, int, bool] | None:
     """"called for the fees to be paid back", "called on Ann Lee to apologise": the words after
     the cue's preposition (the infinitive, when the preposition names whom the words address)."""
@@ -530,39 +455,6 @@ def _run_on(obj: Token, end: int) -> int:
     return tail.idx + (0 if tail.is_punct else len(tail.text)) if tail is not None else end
 
 
-def _stray_that_clause(verb: Token) -> Token | None:
-    """"warned members from the first day that it may ...": a that-clause the parse hung on a
-    noun after the verb instead of on the verb. Only when the verb has no clause of its own."""
-    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return None
-    for c in verb.children:
-        # "tweeted in the early hours that Lee was ...": "that" read as an adverb of a clause the
-        # parse made adverbial
-        if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "advmod" \
-                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
-            return c
-    for t in verb.subtree:
-        # "that" as the clause's mark, or read as an adverb of it ("reported at the time that the
-        # head told ...", the clause made a relative of "time")
-        adverb = t.dep_ == "advmod" and t.i == t.head.left_edge.i
-        if t.i <= verb.i or t.lower_ != "that" or t.dep_ != "mark" and not adverb or t.i - verb.i > 12:
-            continue
-        clause = t.head
-        if any(w.lower_ in DEGREE_WORDS for w in verb.doc[verb.i + 1 : t.i]):
-            return None  # "tells so many stories that the players miss the bus": a result, not what is told
-        if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            at_the_time = clause.head.lower_ == "time" and clause.head.i >= 2 and clause.head.doc[clause.head.i - 2].lower_ == "at" \
-                and clause.head.doc[clause.head.i - 1].lower_ == "the" and clause.head.i + 1 == t.i
-            if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent") and not at_the_time:
-                return None  # "at the time that ...": "then", and the clause is what was said
-            if clause.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
-                return None  # a relative clause ("the plan that failed"); "told reporters at a debate that
-                # voters were ...": "that" opens a clause with its own subject, the parse's relative is the content
-            return clause
-        return None
-    return None
-
-
 def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
     """A clause or an object after the verb; an object that names a speaker ("reported the news
     agency Valley Wire") stands for an inverted subject, not content."""
@@ -585,7 +477,7 @@ def _has_right_complement(verb: Token, ctx: Context | None = None) -> bool:
 
 
 def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
-    """"..., reported the publication X", "The solution ..., says Tolipov, lies in ...": a cue with
+    """"..., reported the publication X", "The solution ..., says Lee, lies in ...": a cue with
     no subject of its own before it, hanging off the clause it reports."""
     head = verb.head
     if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from ..contract import fold
+from ..curated import packaged_rows
 from ..gazetteer import Gazetteer
 from ..tokens import Tokens
 from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
@@ -270,3 +271,58 @@ def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozense
         and (toks.lower[i] not in dictionary or fold(word) in cues.given) and word not in cues.head_words
         and fold(word) not in cues.stop_names and toks.lower[i].rstrip(".") not in cues.title_words and toks.lower[i] not in cues.nouns
     )
+
+
+# The speech cues of the statements stage's lexicon (one-word verbs), read here from the same file.
+SPEECH_VERBS = frozenset(row[0].lower() for row in packaged_rows("reporting_verbs.tsv") if len(row) > 1 and row[1] == "speech" and " " not in row[0])
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> Iterator[Candidate]:
+    """A capitalised word (or two) the model tagged as nothing that is the subject of a speech
+    cue ("..., Quorvath said"): somebody speaks, so it names a person when nothing says it is a
+    word. Its capital is no evidence at a sentence's start, so the word must be no English word
+    (``dictionary``) or the document must name it elsewhere after a given name or a title ("Mr.
+    Stone ... Stone said"); it is never a word the document also writes in lower case, a pronoun,
+    or a word the curated data knows as a place, an organisation's head or a title."""
+    verbs = toks.tokens(SPEECH_VERBS)
+    if not verbs:
+        return
+    lowered: set[str] | None = None
+    for v in verbs:
+        verb = toks.tok[v]
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for child in verb.children:
+            i = child.i
+            if child.dep_ not in SUBJECTS or i >= v or not _speaker_word(toks, i, cues, taken):
+                continue
+            start = i - 1 if i > 0 and toks.tok[i - 1].dep_ == "compound" and toks.tok[i - 1].head.i == i and _speaker_word(toks, i - 1, cues, taken) else i
+            if lowered is None:
+                lowered = {w for w, t in zip(toks.lower, toks.text) if t.islower()}
+            if any(toks.lower[k] in lowered for k in range(start, i + 1)):
+                continue  # "Growth said" where the text writes "growth": a common noun
+            if toks.lower[i] in dictionary and not _named_in_full(toks, i, cues):
+                continue
+            yield Candidate(start, i + 1, "ner", "PERSON")
+
+
+def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:
+    tok = toks.tok[i]
+    word = toks.text[i]
+    return (
+        i not in taken and tok.ent_iob_ == "O" and toks.name_word[i] and word[:1].isupper() and not word.isupper()
+        and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") and word not in cues.head_words and fold(word) not in cues.stop_names
+        and word.lower().rstrip(".") not in cues.title_words and word.lower() not in cues.nouns
+    )
+
+
+def _named_in_full(toks: Tokens, i: int, cues: PersonCues) -> bool:
+    """The document writes the word after a given name or a title elsewhere ("Ann Stone", "Mr. Stone")."""
+    word = toks.text[i]
+    for k in range(1, len(toks)):
+        if k != i and toks.text[k] == word:
+            before = toks.text[k - 1]
+            if fold(before) in cues.given or before.rstrip(".").lower() in cues.titles or before.lower() in cues.title_words:
+                return True
+    return False

@@ -302,9 +302,12 @@ def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozense
                 lowered = {w for w, t in zip(toks.lower, toks.text) if t.islower()}
             if any(toks.lower[k] in lowered for k in range(start, i + 1)):
                 continue  # "Growth said" where the text writes "growth": a common noun
-            if toks.lower[i] in dictionary and not _named_in_full(toks, i, cues):
+            if toks.tok[i].tag_ != "NNP" or toks.lower[i].endswith("s") and toks.lower[i][:-1] in dictionary:
+                continue  # "Lawmakers said", "Keeps saying": a plural or a verb, capitalised
+            label = _named_in_full(toks, i, cues)
+            if label is None and toks.lower[i] in dictionary:
                 continue
-            yield Candidate(start, i + 1, "ner", "PERSON")
+            yield Candidate(start, i + 1, "ner", label or "PERSON")
 
 
 def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:
@@ -317,12 +320,16 @@ def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bo
     )
 
 
-def _named_in_full(toks: Tokens, i: int, cues: PersonCues) -> bool:
-    """The document writes the word after a given name or a title elsewhere ("Ann Stone", "Mr. Stone")."""
+def _named_in_full(toks: Tokens, i: int, cues: PersonCues) -> str | None:
+    """How the document names the word elsewhere: after a given name or a title ("Ann Stone", "Mr.
+    Stone": PERSON), or at the edge of a longer name the model tagged ("Stone Holdings": its label)."""
     word = toks.text[i]
+    for ent in toks.ents:
+        if len(ent) > 1 and ent.label_ in ("PERSON", "ORG") and word in (ent[0].text, ent[-1].text):
+            return ent.label_
     for k in range(1, len(toks)):
         if k != i and toks.text[k] == word:
             before = toks.text[k - 1]
             if fold(before) in cues.given or before.rstrip(".").lower() in cues.titles or before.lower() in cues.title_words:
-                return True
-    return False
+                return "PERSON"
+    return None

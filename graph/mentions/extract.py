@@ -176,7 +176,7 @@ def extract_mentions(
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += listed_person_candidates(toks, candidates, extractor.person_cues, extractor.english_words, taken)
     taken = {t for c in candidates for t in range(c.start, c.end)}
-    candidates += speaker_name_candidates(toks, extractor.person_cues, extractor.english_words, taken)
+    candidates += speaker_name_candidates(toks, extractor.person_cues, extractor.english_words, taken, headline_sents)
     candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is

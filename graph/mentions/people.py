@@ -278,13 +278,15 @@ SPEECH_VERBS = frozenset(row[0].lower() for row in packaged_rows("reporting_verb
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> Iterator[Candidate]:
+def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozenset[str], taken: set[int],
+                            headline_sents: set[int] = frozenset()) -> Iterator[Candidate]:
     """A capitalised word (or two) the model tagged as nothing that is the subject of a speech
     cue ("..., Quorvath said"): somebody speaks, so it names a person when nothing says it is a
     word. Its capital is no evidence at a sentence's start, so the word must be no English word
     (``dictionary``) or the document must name it elsewhere after a given name or a title ("Mr.
     Stone ... Stone said"); it is never a word the document also writes in lower case, a pronoun,
-    or a word the curated data knows as a place, an organisation's head or a title."""
+    or a word the curated data knows as a place, an organisation's head or a title; a title-case line
+    (``headline_sents``) is no evidence."""
     verbs = toks.tokens(SPEECH_VERBS)
     if not verbs:
         return
@@ -295,8 +297,8 @@ def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozense
             continue
         for child in verb.children:
             i = child.i
-            if child.dep_ not in SUBJECTS or i >= v or not _speaker_word(toks, i, cues, taken):
-                continue
+            if child.dep_ not in SUBJECTS or i >= v or not _speaker_word(toks, i, cues, taken) or toks.sentence[i] in headline_sents:
+                continue  # a title-case line capitalises every word
             start = i - 1 if i > 0 and toks.tok[i - 1].dep_ == "compound" and toks.tok[i - 1].head.i == i and _speaker_word(toks, i - 1, cues, taken) else i
             if lowered is None:
                 lowered = {w for w, t in zip(toks.lower, toks.text) if t.islower()}
@@ -304,6 +306,8 @@ def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozense
                 continue  # "Growth said" where the text writes "growth": a common noun
             if toks.tok[i].tag_ != "NNP" or toks.lower[i].endswith("s") and toks.lower[i][:-1] in dictionary:
                 continue  # "Lawmakers said", "Keeps saying": a plural or a verb, capitalised
+            if start > 0 and toks.lower[start - 1] == "the":
+                continue  # "The Ledger writes": a title, not a person
             label = _named_in_full(toks, i, cues)
             if label is None and toks.lower[i] in dictionary:
                 continue

@@ -12,6 +12,7 @@ TEXTS = {
                "In a statement, Quorvath said the workers would be paid until the end of the year.",
     "word": "Mr. Stone has run the harbour ferry for twenty years. The ferry carried 40,000 people last summer. "
             "Stone said the new pier would open in the spring.",
+    "titled": "Sales fell. Gable said the store would close. The shop was opened by Ms. Gable in 1998.",
     "common": "The council approved the budget on Tuesday. Critics said the plan was too costly for a small town.",
 }
 
@@ -31,6 +32,11 @@ def test_an_untagged_surname_that_is_no_english_word_speaks(kg):
 
 def test_a_surname_that_is_an_english_word_speaks_when_a_title_names_it(kg):
     assert label(kg, one(kg, "word", "the new pier")["speaker"]) in {"Stone", "Mr. Stone"}
+
+
+def test_an_untagged_surname_that_is_an_english_word_speaks_when_the_text_titles_it(kg):
+    # the model tags the titled "Ms. Gable" but not the bare subject of "said"
+    assert label(kg, one(kg, "titled", "the store would close")["speaker"]) in {"Gable", "Ms. Gable"}
 
 
 def test_a_capitalised_common_word_before_said_is_no_person(kg):

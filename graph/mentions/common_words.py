@@ -14,11 +14,10 @@ from ..contract import fold
 from ..curated import packaged_words
 from ..records import Mention, MentionKind, NameType
 from ..tokens import Tokens
-from .words import DETERMINERS, is_noun
+from .words import DETERMINERS, INNER_CAPITAL, is_noun
 
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 
 
 def without_common_words(

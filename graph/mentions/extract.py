@@ -42,7 +42,7 @@ from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
 from .organisations import org_name_candidates
-from .people import PersonCues, apposed_person_candidates, as_apposed_person, cued_person_candidates, extend_person_names, listed_person_candidates
+from .people import PersonCues, apposed_person_candidates, as_apposed_person, cued_person_candidates, extend_person_names, listed_person_candidates, speaker_name_candidates
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import COMPASS, acts, context_type_votes, in_place_context, names_a_people
 from .words import DETERMINERS, NER_LABELS, ORG_TYPES, is_noun
@@ -177,6 +177,8 @@ def extract_mentions(
     candidates += listed_person_candidates(toks, candidates, extractor.person_cues, extractor.english_words, taken)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += apposed_person_candidates(toks, extractor.person_cues, extractor.english_words, taken)
+    taken = {t for c in candidates for t in range(c.start, c.end)}
+    candidates += speaker_name_candidates(toks, extractor.person_cues, extractor.english_words, taken, headline_sents)
     candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is

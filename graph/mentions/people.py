@@ -9,12 +9,13 @@ import re
 from collections.abc import Iterator
 
 from ..contract import fold
+from ..curated import packaged_rows
 from ..gazetteer import Gazetteer
 from ..tokens import Tokens
 from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
 from .candidates import Candidate
 from .titles import title_start
-from .words import NER_LABELS
+from .words import INNER_CAPITAL, NER_LABELS
 
 MAX_WORDS = 4  # a name's words after its cue: "Maria de los Santos" is about the longest
 
@@ -153,7 +154,7 @@ def _quoted(toks: Tokens, title: int, end: int) -> bool:
     return title > 0 and toks.text[title - 1] in QUOTES and end < len(toks) and toks.text[end] in QUOTES
 
 
-INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z][a-z]")  # "D'Ambrosio", "O\u2019Neill"
+INNER_CAPITAL_WORD = re.compile(INNER_CAPITAL.pattern + "[a-z]")  # and lower case after it: "D'Ambrosio", not "O'NEILL"
 
 
 def extend_person_names(toks: Tokens, candidates: list[Candidate], cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> list[Candidate]:
@@ -196,7 +197,7 @@ def _trailing_surname(toks: Tokens, i: int, cues: PersonCues, dictionary: frozen
     if not _untagged_word(toks, i, taken) or i + 1 < len(toks) and toks.name_word[i + 1] and toks.space[i] == " ":
         return False
     word = toks.text[i]
-    if INNER_CAPITAL.match(word):
+    if INNER_CAPITAL_WORD.match(word):
         return True
     return (
         toks.name_word[i] and toks.tok[i].tag_ == "NNP" and not word.isupper() and word.lower() not in dictionary
@@ -369,3 +370,69 @@ def _closes(toks: Tokens, p: int) -> bool:
 def _apposition_ends(toks: Tokens, end: int) -> bool:
     """The name in apposition ends at ``end``: a stop, a possessive or the clause's verb after it."""
     return end == len(toks) or toks.text[end] in APPOSITION_ENDS or toks.text[end] in ("'s", "\u2019s") or toks.tok[end].pos_ in ("VERB", "AUX")
+
+
+# The speech cues of the statements stage's lexicon (one-word verbs), read here from the same file.
+SPEECH_VERBS = frozenset(row[0].lower() for row in packaged_rows("reporting_verbs.tsv") if len(row) > 1 and row[1] == "speech" and " " not in row[0])
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozenset[str], taken: set[int],
+                            headline_sents: set[int] = frozenset()) -> Iterator[Candidate]:
+    """A capitalised word (or two) the model tagged as nothing that is the subject of a speech
+    cue ("..., Quorvath said"): somebody speaks, so it names a person when nothing says it is a
+    word. Its capital is no evidence at a sentence's start, so the word must be no English word
+    (``dictionary``) or the document must name it elsewhere after a given name or a title ("Mr.
+    Stone ... Stone said"); it is never a word the document also writes in lower case, a pronoun,
+    or a word the curated data knows as a place, an organisation's head or a title; a title-case line
+    (``headline_sents``) is no evidence."""
+    verbs = toks.tokens(SPEECH_VERBS)
+    if not verbs:
+        return
+    lowered: set[str] | None = None
+    for v in verbs:
+        verb = toks.tok[v]
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for child in verb.children:
+            i = child.i
+            if child.dep_ not in SUBJECTS or i >= v or not _speaker_word(toks, i, cues, taken) or toks.sentence[i] in headline_sents:
+                continue  # a title-case line capitalises every word
+            start = i - 1 if i > 0 and toks.tok[i - 1].dep_ == "compound" and toks.tok[i - 1].head.i == i and _speaker_word(toks, i - 1, cues, taken) else i
+            if lowered is None:
+                lowered = {w for w, t in zip(toks.lower, toks.text) if t.islower()}
+            if any(toks.lower[k] in lowered for k in range(start, i + 1)):
+                continue  # "Growth said" where the text writes "growth": a common noun
+            if toks.tok[i].tag_ != "NNP" or toks.lower[i].endswith("s") and toks.lower[i][:-1] in dictionary:
+                continue  # "Lawmakers said", "Keeps saying": a plural or a verb, capitalised
+            if start > 0 and toks.lower[start - 1] == "the":
+                continue  # "The Ledger writes": a title, not a person
+            label = _named_in_full(toks, i, cues)
+            if label is None and toks.lower[i] in dictionary:
+                continue
+            yield Candidate(start, i + 1, "ner", label or "PERSON")
+
+
+def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:
+    tok = toks.tok[i]
+    word = toks.text[i]
+    return (
+        i not in taken and tok.ent_iob_ == "O" and toks.name_word[i] and word[:1].isupper() and not word.isupper()
+        and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") and word not in cues.head_words and fold(word) not in cues.stop_names
+        and word.lower().rstrip(".") not in cues.title_words and word.lower() not in cues.nouns
+    )
+
+
+def _named_in_full(toks: Tokens, i: int, cues: PersonCues) -> str | None:
+    """How the document names the word elsewhere: after a given name or a title ("Ann Stone", "Mr.
+    Stone": PERSON), or at the edge of a longer name the model tagged ("Stone Holdings": its label)."""
+    word = toks.text[i]
+    for ent in toks.ents:
+        if len(ent) > 1 and ent.label_ in ("PERSON", "ORG") and word in (ent[0].text, ent[-1].text):
+            return ent.label_
+    for k in range(1, len(toks)):
+        if k != i and toks.text[k] == word:
+            before = toks.text[k - 1]
+            if fold(before) in cues.given or before.rstrip(".").lower() in cues.titles or before.lower() in cues.title_words:
+                return "PERSON"
+    return None

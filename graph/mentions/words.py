@@ -1,6 +1,8 @@
 """The closed word classes and spaCy labels the steps of finding mentions share."""
 from __future__ import annotations
 
+import re
+
 from ..curated import packaged_words
 
 
@@ -12,6 +14,8 @@ POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Parts of speech that cannot start a name: "Browbeating the Taliban", "Politically the Taliban".
 LEADING_NON_NAME = {"VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX", "PART", "INTJ", "DET", "NUM"}
 ORG_TYPES = {"organization", "group", "alliance"}
+# A capital inside a word that names: "O'Reilly", "D\u2019Ambrosio", "McAdam", "MacLeod"
+INNER_CAPITAL = re.compile(r"^(?:[A-Z][a-z]?['\u2019]|Ma?c)[A-Z]")
 
 
 def is_noun(word: str, nouns: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ TEXTS = {
     "word": "Mr. Stone has run the harbour ferry for twenty years. The ferry carried 40,000 people last summer. "
             "Stone said the new pier would open in the spring.",
     "titled": "Sales fell. Gable said the store would close. The shop was opened by Ms. Gable in 1998.",
-    "lone": "The harbour board met again on Friday. Putney said the ferry would run on Sunday.",
+    "lone": "The harbour board met again on Friday. Upney said the ferry would run on Sunday.",
     "common": "The council approved the budget on Tuesday. Critics said the plan was too costly for a small town.",
 }
 
@@ -49,4 +49,4 @@ def test_an_untagged_name_named_once_as_the_subject_of_said_is_the_speaker(kg):
     # the model tags nothing here: without the rule the statement has no speaker node (its type,
     # with no evidence but the cue, is left to the vote across the corpus)
     speaker = one(kg, "lone", "the ferry would run on Sunday")["speaker"]
-    assert speaker is not None and label(kg, speaker) == "Putney"
+    assert speaker is not None and label(kg, speaker) == "Upney"

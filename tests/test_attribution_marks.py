@@ -42,7 +42,7 @@ TEXTS = {
     "claims_noun": "The club wants every player to pay the dues.\n\nBut Tom Bell claims that he deserves a waiver.",
     # an object whose relative clause the parse cut off as a sentence of its own
     "run_on_object": "The mayor answered the charge on Friday.\n\nAt Monday's council debate, Ann Ray cited "
-                     "disparaging remarks Tom Bell had made about Dina Holt as examples of his contempt for the harbour workers.",
+                     "disparaging remarks Tom Bell had made about Dina Pryce as examples of his contempt for the harbour workers.",
     # "at the time that ..." opens what was reported; a panel is a body that finds
     "at_the_time": "The Hill Gazette reported at the time that the school's head, Tom Bell, told the parents "
                    "that the trip was off.",
@@ -50,7 +50,7 @@ TEXTS = {
     "title_in_text": "The film opened to full houses. \u201cThe Long Road Home\u201d topped the list for weeks.",
     # a dash stuck to the closing mark, and a signature with initials
     "signed": "Readers wrote in after the debate.\n\n"
-              "\u201cThe council should open the library on Sundays again.\u201d\u2015 Dina Holt.\n\n"
+              "\u201cThe council should open the library on Sundays again.\u201d\u2015 Dina Pryce.\n\n"
               "\u201cThe new bus line saved my shop this winter.\u201d \u2015 Nora B. Quist Varela.",
     # a transcript whose labels are surnames in capitals or alone, which the tagger reads as nouns,
     # adjectives or pronouns
@@ -97,7 +97,7 @@ def test_a_title_in_quotation_marks_is_no_statement(kg):
 
 def test_signed_quotes_with_the_dash_on_the_mark_or_initials_in_the_name(kg):
     st = one(kg, "signed", "The council should open")
-    assert label(kg, st["speaker"]) == "Dina Holt" and st["cue"] == "\u2015"
+    assert label(kg, st["speaker"]) == "Dina Pryce" and st["cue"] == "\u2015"
     assert label(kg, one(kg, "signed", "The new bus line")["speaker"]) == "Nora B. Quist Varela"
 
 

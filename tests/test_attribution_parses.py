@@ -42,7 +42,7 @@ TEXTS = {
                      "in 10 said they expected the fees to rise.",
     "while_no_claim": "Lind said the talks would resume on Monday, while the minister spoke to reporters outside.",
     # the words told, which the parse hung inside the relative clause on the addressee
-    "told_past_relative": "Mr. Holt tells parents who ask why he cannot match Mr. Vance's zeal that he "
+    "told_past_relative": "Mr. Kettering tells parents who ask why he cannot match Mr. Vance's zeal that he "
                           '"was coached differently."',
     "told_relative_plain": "Lind told reporters who had waited for hours that the vote would be held on Friday.",
     # a sentence that opens with quoted words, a closing cue, then more quoted words coordinated
@@ -117,7 +117,7 @@ def test_a_contrasting_claim_inside_the_words_is_a_statement_of_its_own(kg):
 
 def test_the_words_told_are_not_the_addressees_relative_clause(kg):
     st = one(kg, "told_past_relative", 'he "was coached differently')
-    assert st["speaker_text"] == "Mr. Holt"
+    assert st["speaker_text"] == "Mr. Kettering"
     assert all("coached differently" not in s["text"] for s in said(kg, "told_past_relative") if s is not st)
     assert [s["text"] for s in said(kg, "told_relative_plain")] == ["the vote would be held on Friday"]
 

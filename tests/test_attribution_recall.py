@@ -58,7 +58,7 @@ TEXTS = {
     "economy_boomed": "As the factories reopened across the region, the economy boomed.",
     # the reported clause as a whole: after the cue, with the subject the parse hung on the cue,
     # with "that" as its subject
-    "clause_after": "Dan Slinker, whose bakery supplies bread to half the schools in town, said the mayor was "
+    "clause_after": "Dan Dorvale, whose bakery supplies bread to half the schools in town, said the mayor was "
                     "a friend of the small shops.",
     "lost_subject": "Brankin, the co-author of a guide to the county's rivers, said the years when the salmon "
                     "ran each autumn are over.",
@@ -84,11 +84,11 @@ TEXTS = {
     "long_subject": "Roughly 3 in 5 say they want the new pool to open on Sundays.\n\n"
                     "But parents campaigning to keep the old gym from closing say they're finally being heard.",
     # a regular verb form whose lemma the tagger got wrong ("hopes" as a form of "hop")
-    "wrong_lemma": "Tom Bivens hopes the council and the mayor will not repeat last year's error.",
+    "wrong_lemma": "Tom Harrowby hopes the council and the mayor will not repeat last year's error.",
     # what a question is about
     "asked_about": "One parent asked Principal Lee about the two hundred pupils moved to the annex last year.",
     # a quote right after its cue, with no comma or colon
-    "quote_after_cue": "Club captain Tom Fenn posted the team photo online on Monday, writing "
+    "quote_after_cue": "Club captain Tom Pardew posted the team photo online on Monday, writing "
                        "\u201cProud to play beside these lads every week.\u201d",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
@@ -222,7 +222,7 @@ def test_a_cue_after_a_long_subject_phrase_keeps_its_statement(kg):
 
 def test_a_cue_whose_lemma_the_tagger_got_wrong_is_still_a_cue(kg):
     st = one(kg, "wrong_lemma", "the council and the mayor")
-    assert st["kind"] == "belief" and label(kg, st["speaker"]) == "Tom Bivens"
+    assert st["kind"] == "belief" and label(kg, st["speaker"]) == "Tom Harrowby"
 
 
 def test_asking_someone_about_something_is_a_statement_about_it(kg):
@@ -232,4 +232,4 @@ def test_asking_someone_about_something_is_a_statement_about_it(kg):
 
 def test_a_quote_right_after_its_cue_is_a_direct_quotation(kg):
     st = one(kg, "quote_after_cue", "Proud to play beside")
-    assert st["kind"] == "direct" and "Tom Fenn" in st["speaker_text"]
+    assert st["kind"] == "direct" and "Tom Pardew" in st["speaker_text"]

@@ -63,7 +63,6 @@ class Tokens:
         ids = {h for h, word in self.lowered.items() if word in words}
         return [i for i, (lemma, lower) in enumerate(zip(self.lemma_ids, self.lower_ids)) if lemma in ids or lower in ids]
 
-
     def lower_positions(self, words: Collection[str]) -> list[int]:
         """Indexes, in order, of the tokens whose lowercase form is one of ``words`` (found by the
         parse's arrays, not token by token)."""

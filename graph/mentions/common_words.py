@@ -192,6 +192,7 @@ def is_common_word(tok: Token) -> bool:
 
 
 EPOCH_NOUNS = frozenset(packaged_words("epoch_nouns.txt"))  # data/epoch_nouns.txt
+_EPOCH_AFTER = r"(?! (?:" + "|".join(map(re.escape, sorted(EPOCH_NOUNS))) + r")\b)"  # not followed by an epoch noun
 
 
 def without_epoch_modifiers(mentions: list[Mention], toks: Tokens) -> list[Mention]:
@@ -212,6 +213,6 @@ def without_epoch_modifiers(mentions: list[Mention], toks: Tokens) -> list[Menti
         before_epoch[m.name] = before_epoch.get(m.name, True) and epoch
     drop = {name for name, epoch in before_epoch.items()
             if epoch and name not in name_words
-            and not re.search(r"\b" + re.escape(name) + r"\b(?! (?:" + "|".join(EPOCH_NOUNS) + r")\b)", toks.doc_text)}
+            and not re.search(r"\b" + re.escape(name) + r"\b" + _EPOCH_AFTER, toks.doc_text)}
     dropped = {id(m) for m in lone if m.name in drop}
     return [m for m in mentions if id(m) not in dropped]

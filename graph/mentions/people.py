@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..contract import fold
 from ..curated import packaged_rows
 from ..gazetteer import Gazetteer
+from ..records import CueClass
 from ..tokens import Tokens
 from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
 from .candidates import Candidate
@@ -39,6 +40,11 @@ class PersonCues:
         self.head_words = gaz.head_words
         self.shape_type = gaz.names.shape_type
         self.title_strings = frozenset(title.replace(".", "") for title in gaz.titles)
+
+    def names_no_one(self, word: str) -> bool:
+        """An organisation's head word, a word that never names an entity alone, or a word of a
+        title: no word of an untagged person's name ("Ministry", "March", "Dr.")."""
+        return word in self.head_words or fold(word) in self.stop_names or word.lower().rstrip(".") in self.title_words
 
 
 def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], headline_sents: set[int] = frozenset()) -> Iterator[Candidate]:
@@ -201,8 +207,7 @@ def _trailing_surname(toks: Tokens, i: int, cues: PersonCues, dictionary: frozen
         return True
     return (
         toks.name_word[i] and toks.tok[i].tag_ == "NNP" and not word.isupper() and word.lower() not in dictionary
-        and word not in cues.head_words and fold(word) not in cues.stop_names and word.lower().rstrip(".") not in cues.title_words
-        and fold(word) not in cues.given
+        and not cues.names_no_one(word) and fold(word) not in cues.given
     )
 
 
@@ -269,8 +274,7 @@ def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozense
     word = toks.text[i]
     return (
         i not in taken and toks.tok[i].ent_iob_ == "O" and toks.name_word[i] and not word.isupper() and toks.tok[i].tag_ in ("NNP", "NNPS")
-        and (toks.lower[i] not in dictionary or fold(word) in cues.given) and word not in cues.head_words
-        and fold(word) not in cues.stop_names and toks.lower[i].rstrip(".") not in cues.title_words and toks.lower[i] not in cues.nouns
+        and (toks.lower[i] not in dictionary or fold(word) in cues.given) and not cues.names_no_one(word) and toks.lower[i] not in cues.nouns
     )
 
 
@@ -373,7 +377,7 @@ def _apposition_ends(toks: Tokens, end: int) -> bool:
 
 
 # The speech cues of the statements stage's lexicon (one-word verbs), read here from the same file.
-SPEECH_VERBS = frozenset(row[0].lower() for row in packaged_rows("reporting_verbs.tsv") if len(row) > 1 and row[1] == "speech" and " " not in row[0])
+SPEECH_VERBS = frozenset(row[0].lower() for row in packaged_rows("reporting_verbs.tsv") if len(row) > 1 and row[1] == CueClass.SPEECH and " " not in row[0])
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -418,8 +422,7 @@ def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bo
     word = toks.text[i]
     return (
         i not in taken and tok.ent_iob_ == "O" and toks.name_word[i] and word[:1].isupper() and not word.isupper()
-        and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") and word not in cues.head_words and fold(word) not in cues.stop_names
-        and word.lower().rstrip(".") not in cues.title_words and word.lower() not in cues.nouns
+        and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") and not cues.names_no_one(word) and word.lower() not in cues.nouns
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .words import ADVERBIAL_MARKS, DEGREE_WORDS, SUBORDINATORS
+from .words import ADVERBIAL_MARKS, CONTENT_NOUNS, DEGREE_WORDS, SUBORDINATORS
 
 
 def self_named(verb: Token) -> bool:
@@ -108,7 +108,7 @@ def stray_that_clause(verb: Token) -> Token | None:
         if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
             at_the_time = clause.head.lower_ == "time" and clause.head.i >= 2 and clause.head.doc[clause.head.i - 2].lower_ == "at" \
                 and clause.head.doc[clause.head.i - 1].lower_ == "the" and clause.head.i + 1 == t.i
-            if clause.head.lemma_.lower() in ("fact", "idea", "notion", "way", "time", "moment", "extent") and not at_the_time:
+            if clause.head.lemma_.lower() in CONTENT_NOUNS and not at_the_time:
                 return None  # "at the time that ...": "then", and the clause is what was said
             if clause.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
                 return None  # a relative clause ("the plan that failed"); "told reporters at a debate that

@@ -20,9 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import Context
-from .words import ADDRESSING as _ADDRESSING, QUESTION_WORDS, SUBORDINATORS
+from .words import ADDRESSING as _ADDRESSING, CONTRASTS, QUESTION_WORDS, RELATIVE, SUBORDINATORS, WH_RELATIVES
 
-_RELATIVES = frozenset({"who", "which", "whose", "whom"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -44,7 +43,7 @@ def subject_before_relative(verb: Token) -> Token | None:
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.left_edge.i != sent_start:
             continue
         after = subject.i + 1  # the relative clause may hang on the subject or on the verb
-        if after + 1 < verb.i and doc[after].text == "," and doc[after + 1].lower_ in _RELATIVES:
+        if after + 1 < verb.i and doc[after].text == "," and doc[after + 1].lower_ in WH_RELATIVES:
             return subject
     return None
 
@@ -63,7 +62,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int, bool] | 
     if any(c.dep_ in ("mark", "ccomp", "xcomp", "advmod") and c.i > verb.i or c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children):
         return None  # words of its own after it, or a subordinate clause ("When I wrote the poems, ...")
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or subject.lower_ in _RELATIVES | {"that"}:
+    if subject is None or subject.lower_ in RELATIVE:
         return None
     doc = verb.doc
     if any(t.lower_ in SUBORDINATORS | QUESTION_WORDS for t in doc[head.left_edge.i : verb.i]):
@@ -149,7 +148,6 @@ def coordinated_object_end(obj: Token, end: int) -> int:
     return max(end, last.idx + len(last.text))
 
 
-_CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 
 
 def contrast_cut(ctx: Context, start: int, end: int) -> int:
@@ -163,7 +161,7 @@ def contrast_cut(ctx: Context, start: int, end: int) -> int:
         verb = doc[i]
         if not start < verb.idx < end or verb.dep_ != "advcl" or verb.head.i > verb.i:
             continue
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _CONTRASTS), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONTRASTS), None)
         if mark is None or mark.i == 0 or doc[mark.i - 1].text != "," or doc[mark.i - 1].idx <= start:
             continue
         if not any(c.dep_ == "nsubj" and mark.i < c.i < verb.i for c in verb.children):
@@ -174,7 +172,7 @@ def contrast_cut(ctx: Context, start: int, end: int) -> int:
     return end
 
 
-_WH_RELATIVES = frozenset({"who", "whom", "which"})
+_RELATIVE_PRONOUNS = WH_RELATIVES - {"whose"}  # "who", "whom", "which": the relative clause's subject or object
 
 
 def _relative_of_addressee(verb: Token) -> Token | None:
@@ -186,7 +184,7 @@ def _relative_of_addressee(verb: Token) -> Token | None:
             if rel is not None:
                 return rel
             nxt = c.right_edge.i + 1
-            if nxt < len(verb.doc) and verb.doc[nxt].lower_ in _WH_RELATIVES:
+            if nxt < len(verb.doc) and verb.doc[nxt].lower_ in _RELATIVE_PRONOUNS:
                 wh = verb.doc[nxt]
                 if wh.dep_ == "nsubj" and wh.head.dep_ == "ccomp" and wh.head.head.i == verb.i:
                     return wh.head
@@ -234,7 +232,7 @@ def relative_cut(ctx: Context, verb: Token, end: int) -> int:
     bus would run late that ..."): before the that-clause that belongs to the addressing cue."""
     if verb.dep_ == "relcl" and verb.head.dep_ == "dobj":
         cue = verb.head.head
-    elif verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in _WH_RELATIVES for c in verb.children):
+    elif verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
         cue = verb.head  # "tells voters who wonder ...": the relative clause made a clause of the cue
     else:
         return end

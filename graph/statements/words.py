@@ -20,6 +20,7 @@ FIRST_PLURAL = {w for w, person, number, _, _ in _PRONOUNS if (person, number) =
 PLURAL_PRONOUNS = {w for w, person, number, _, form in _PRONOUNS if (person, number) == ("3", "pl") and form != "reflexive"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 RELATIVE_OR_DEICTIC = RELATIVE | {"it", "this", "these", "those"}
+WH_RELATIVES = RELATIVE - {"that"}  # a relative clause's own word, never a complementizer
 INDEFINITE_DETS = {"a", "an", "some", "several", "many", "numerous", "few", "other", "various", "one", "two",
                    "three", "unnamed", "anonymous", "any", "most", "all", "certain", "more"}
 SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "since", "unless", "although",
@@ -27,6 +28,9 @@ SUBORDINATORS = {"if", "when", "because", "as", "while", "after", "before", "sin
 COMPLEMENTIZERS = {"that", "whether", "if"}
 # the subordinators of a clause of time, cause or concession: never the words a cue reports
 ADVERBIAL_MARKS = {"when", "because", "while", "after", "before", "since", "unless", "although", "though", "whereas", "once", "until"}
+CONTRASTS = {"while", "whereas", "although", "though"}  # "A said X, while B said Y": a claim of its own
+# nouns whose that-clause says what they are, not what someone said ("the fact that ...")
+CONTENT_NOUNS = {"fact", "idea", "notion", "way", "time", "moment", "extent"}
 DEGREE_WORDS = {"so", "such"}  # "so many lies that ...", "such a mess that ...": the clause is a result
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 HONORIFICS = {row[0]: row[2] for row in packaged_rows("speaker_words.tsv") if row[1] == "honorific"}  # title -> gender

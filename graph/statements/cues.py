@@ -27,6 +27,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Cue]  # (verb, particle or object noun)
     nouns: dict[str, NounClass]  # noun lemma -> class
     noun_gender: dict[str, str]
+    speech_nouns: dict[str, Cue]  # "claim", "insistence": nouns whose "that" clause is their owner's words
 
     @cached_property
     def first_words(self) -> frozenset[str]:
@@ -76,7 +77,9 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         nouns[row[0].lower()] = NounClass(row[1])
         if len(row) > 2 and row[2]:
             gender[row[0].lower()] = row[2]
-    return Lexicon(verbs, phrasal, nouns, gender)
+    speech_nouns = {row[0].lower(): Cue(row[0].lower(), CueClass(row[1]), frozenset({"that"}), StatementKind(row[2]))
+                    for row in data.rows("speech_nouns.tsv")}
+    return Lexicon(verbs, phrasal, nouns, gender, speech_nouns)
 
 
 def noun_class(lex: Lexicon, tok: Token) -> NounClass | None:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from ..records import Affiliation, CueClass, Document, Mention, NameType, SpeakerResolution, Statement, StatementKind
 from ..tokens import Tokens
 from .context import Claim, Context, build_context
+from .nouns import noun_claims
 from .direct import continuations, direct_quotations, introduced_paragraphs, labelled_lines
 from .reported import reported_speech
 from .resolution import resolve
@@ -34,7 +35,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     ]
     direct = list(direct_quotations(ctx))
     ctx.accept_quotes(direct)
-    reported = list(reported_speech(ctx)) + list(sourcing(ctx))
+    reported = list(reported_speech(ctx)) + list(sourcing(ctx)) + list(noun_claims(ctx))
     continued = list(continuations(ctx, direct, reported))
     ctx.accept_quotes(continued)
     claims = direct + continued + list(labelled_lines(ctx)) + list(introduced_paragraphs(ctx)) + reported

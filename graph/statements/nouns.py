@@ -1,0 +1,52 @@
+"""Statements carried by a noun of saying with its owner: "Lee's claim that the vote was rigged",
+"the senator's insistence that ...", "the charge by Lee that ..." (the nouns of
+``graph/data/speech_nouns.tsv``)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .context import Claim, Context
+from .syntax import skip_complementizer, subtree_span, trim
+
+# the prepositions that name a speech noun's owner after it ("the claim by Lee", "an admission from Lee")
+_OWNER_PREPS = ("by", "from")
+
+
+def noun_claims(ctx: Context) -> Iterator[Claim]:
+    """A speech noun with an owner (a possessor, "by X", "from X") and a "that" clause: the clause
+    is the owner's words. A noun with no owner ("the claim that ...") names no one's words."""
+    doc = ctx.doc
+    for i in ctx.words.tokens(ctx.lex.speech_nouns):
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
+            continue  # "Lee claims that ...": a verb, read by the reporting verbs
+        cue = ctx.lex.speech_nouns.get(noun.lemma_.lower()) or ctx.lex.speech_nouns.get(noun.lower_)
+        if cue is None:
+            continue
+        owner = _owner(noun)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        s, e = subtree_span(clause)
+        s, e = trim(ctx, skip_complementizer(ctx, s), e)
+        if e - s < 3:
+            continue
+        yield Claim(cue.kind, noun.text, s, e, noun.idx, noun.idx + len(noun.text), speaker=owner,
+                    in_quote=ctx.in_quote(noun.idx), cue_class=cue.cls)
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose words: the possessor ("Lee's claim", "his insistence") or the object of "by" / "from"
+    before the clause ("the claim by Lee that ...")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS and c.i > noun.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None

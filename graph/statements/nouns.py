@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from .context import Claim, Context
 from .syntax import skip_complementizer, subtree_span, trim
+from .words import FIRST_PLURAL, FIRST_SINGULAR, SECOND_PERSON
 
 # the prepositions that name a speech noun's owner after it ("the claim by Lee", "an admission from Lee")
 _OWNER_PREPS = ("by", "from")
@@ -30,6 +31,8 @@ def noun_claims(ctx: Context) -> Iterator[Claim]:
             g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
         if owner is None or clause is None:
             continue
+        if owner.lower_ in FIRST_SINGULAR | FIRST_PLURAL | SECOND_PERSON:
+            continue  # "our belief that ...", "my claim that ...": the stance of whoever speaks the words around it
         s, e = subtree_span(clause)
         s, e = trim(ctx, skip_complementizer(ctx, s), e)
         if e - s < 3:

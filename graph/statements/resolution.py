@@ -111,6 +111,8 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             cm = ctx.mention_at(c)
             if c.dep_ != "appos" and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
                 continue  # "Lee supporters", "Lee aides": people around the person, not the person
+            if c.dep_ != "appos" and c.i < tok.i and cls in PEOPLE_CLASSES and cm in ctx.people.keys:
+                continue  # "a senior Lee adviser": whom the role serves, not who holds it
             if cm in ctx.people.keys or ctx.mentions[cm].label in SPEAKER_LABELS:
                 if c.dep_ == "appos" or (cm in ctx.people.keys):
                     return Resolved(cm, SpeakerResolution.NAME)
@@ -269,7 +271,27 @@ def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
         end = end.doc[end.i - 1]
     n = ctx.mention_at(end)
     if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS and end.i > tok.i:
+        if _principal(ctx, tok) == n:
+            return None  # "the top aide to Senator Tom Lee": whom the role serves
         return n
+    return None
+
+
+def _principal(ctx: Context, tok: Token) -> int | None:
+    """The named person a role noun serves ("Lee's aide", "a Lee adviser", "an aide to Lee", "a
+    spokeswoman for Lee"): never the one who holds the role."""
+    for c in tok.children:
+        if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < tok.i:
+            n = ctx.mention_at(c)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "for") and c.i > tok.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            n = mention_in_phrase(ctx, pobj) if pobj is not None else None
+        else:
+            continue
+        if n is not None and n in ctx.people.keys:
+            return _as_person(ctx, n)  # a surname tagged otherwise ("Lee's" read as a firm) too
+        if n is None and c.dep_ != "prep" and c.pos_ == "PROPN" and (key := _surname_key(ctx, c.lower_)) is not None:
+            return _full_person(ctx, key, c.idx)  # a surname the mention stage left untagged
     return None
 
 
@@ -450,6 +472,20 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         return cls in (None, NounClass.STANDING) or not roles or bool(roles & words) or cls in {ctx.lex.nouns.get(r) for r in roles}
 
     limit = ctx.paragraph_of(before) - 4
+    principal = _principal(ctx, tok)
+    if principal is not None:
+        # "Lee's aide", "Lee's lawyer": someone other than Lee, and only one the text said holds
+        # that role ("Ann Roe, Lee's aide"); no one else in focus stands in for an unnamed aide.
+        # A spokesperson's words are the principal's: speaking for Lee is the post.
+        own = ctx.people.keys.get(principal)
+        for c in person_candidates(ctx, before, history):
+            if ctx.paragraph_of(c[0]) < limit:
+                break
+            if ctx.people.keys.get(c[1]) != own and fits(c[1]) and holds(c[1]):
+                return Resolved(c[1], SpeakerResolution.NOMINAL)
+        if lemma in SPOKESPEOPLE or tok.lower_ in SPOKESPEOPLE:
+            return Resolved(_as_person(ctx, principal, history), SpeakerResolution.NOMINAL)
+        return Resolved(None, SpeakerResolution.NOMINAL)
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
     for c in person_candidates(ctx, before, history):
         # the nearest no further back than the limit, one of known role in the nearest's paragraph or the one before

@@ -17,6 +17,7 @@ FEMALE_PRONOUNS = {w for w, _, _, gender, _ in _PRONOUNS if gender == "f"}
 SUBJECT_PRONOUNS = {w for w, _, _, gender, form in _PRONOUNS if gender in ("m", "f") and form == "subject"}
 FIRST_SINGULAR = {w for w, person, number, _, _ in _PRONOUNS if (person, number) == ("1", "sg")}
 FIRST_PLURAL = {w for w, person, number, _, _ in _PRONOUNS if (person, number) == ("1", "pl")}
+SECOND_PERSON = {w for w, person, _, _, _ in _PRONOUNS if person == "2"}
 PLURAL_PRONOUNS = {w for w, person, number, _, form in _PRONOUNS if (person, number) == ("3", "pl") and form != "reflexive"}
 RELATIVE = {"who", "whom", "that", "which", "whose"}
 RELATIVE_OR_DEICTIC = RELATIVE | {"it", "this", "these", "those"}

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .context import Claim, Context
+from .cues import Cue
 from .syntax import skip_complementizer, subtree_span, trim
 from .words import FIRST_PLURAL, FIRST_SINGULAR, SECOND_PERSON
 
@@ -23,12 +24,11 @@ def noun_claims(ctx: Context) -> Iterator[Claim]:
         noun = doc[i]
         if noun.pos_ != "NOUN":
             continue  # "Lee claims that ...": a verb, read by the reporting verbs
-        cue = ctx.lex.speech_nouns.get(noun.lemma_.lower()) or ctx.lex.speech_nouns.get(noun.lower_)
+        cue = _entry(ctx, noun)
         if cue is None:
             continue
         owner = _owner(noun)
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        clause = _that_clause(noun)
         if owner is None or clause is None:
             continue
         if owner.lower_ in FIRST_SINGULAR | FIRST_PLURAL | SECOND_PERSON:
@@ -52,4 +52,31 @@ def _owner(noun: Token) -> Token | None:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    return None
+
+
+def owned_speech_noun(ctx: Context, noun: Token) -> bool:
+    """A noun of saying with an owner ("Lee's claim"): its "that" clause is the owner's words, never
+    the content of a verb the parse hung it near ("critics doubted Lee's claim that ...")."""
+    return noun.pos_ == "NOUN" and _entry(ctx, noun) is not None and _owner(noun) is not None
+
+
+def _entry(ctx: Context, noun: Token) -> Cue | None:
+    return ctx.lex.speech_nouns.get(noun.lemma_.lower()) or ctx.lex.speech_nouns.get(noun.lower_)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The noun's "that" clause: "that" as its mark; or read as the pronoun of a relative clause
+    whose verb has a subject or an object of its own besides ("Lee's denial that he took the
+    loan": "that" can be neither, so the clause is the denial's content)."""
+    for c in noun.children:
+        if c.dep_ not in ("acl", "ccomp", "relcl") or c.i < noun.i:
+            continue
+        first = c.left_edge
+        if first.lower_ != "that" or first.head.i != c.i:
+            continue
+        if first.dep_ == "mark" and c.dep_ != "relcl":
+            return c
+        if first.dep_ in ("nsubj", "dobj") and any(g.dep_ == first.dep_ and g.i != first.i for g in c.children):
+            return c
     return None

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..records import CueClass, NounClass, SpeakerSlot, StatementKind
 from .clauses import adverbial, discourse_marker, has_own_speaker, judged, opened_by_subordinator, self_named, small_clause, stray_that_clause
 from .context import Claim, Context
+from .nouns import owned_speech_noun
 from .cues import Cue, cue_text, has_modal, light_noun, noun_class, unrealized
 from .repairs import apposed_before, contrast_cut, relative_cut, told_past_relative, coordinated_object_end, parenthetical_content, subject_across_modifier, subject_before_relative
 from .speakers import can_speak, inverted_subject, is_person_like, name_before_verb, stray_subject, subject_of, told_outlet
@@ -204,7 +205,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
                     s, e = _clause_span(ctx, c, verb)
                     return s, e, False
         clause = stray_that_clause(verb)
-        if clause is not None:
+        if clause is not None and not owned_speech_noun(ctx, clause.head):
             s, e = _clause_span(ctx, clause, verb)
             return s, e, False
     if "to" in cue.frames:

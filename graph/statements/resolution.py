@@ -484,6 +484,8 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
             if ctx.people.keys.get(c[1]) != own and fits(c[1]) and holds(c[1]):
                 return Resolved(c[1], SpeakerResolution.NOMINAL)
         if lemma in SPOKESPEOPLE or tok.lower_ in SPOKESPEOPLE:
+            if own is not None:  # "the spokesman said" further on speaks for the same person
+                ctx.people.roles.setdefault(own, set()).add(lemma)
             return Resolved(_as_person(ctx, principal, history), SpeakerResolution.NOMINAL)
         return Resolved(None, SpeakerResolution.NOMINAL)
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role

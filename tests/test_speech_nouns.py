@@ -26,7 +26,8 @@ TEXTS = {
     "content_noun": "Ann Vale spoke on Monday. Vale's idea that the park should close angered residents.",
     "own_stance": "It is our belief that the harbour must stay open to every boat.",
     "relative": "Ann Vale spoke on Monday. Vale's claim, which she made in May, was withdrawn.",
-    "doubted": "Rob Kettle toured the mill on Monday. Workers doubted his claim that the mill would reopen in May.",
+    "doubted": "Rob Kettle toured the mill on Monday. Workers doubted Kettle's claim that the mill would reopen in May.",
+    "repeated": "Rob Kettle toured the mill on Monday. He repeated his claim that the mill would reopen in May.",
     # people who speak for someone, or do not
     "spokeswoman": "Tom Pike was charged with fraud on Friday. Judge Ann Lowe set a trial date. "
                    "Pike's spokeswoman said the case against him was weak.",
@@ -74,6 +75,8 @@ def test_a_verb_near_the_noun_does_not_take_its_clause(kg):
     # "doubted" says nothing by a clause of its own: the clause is the owner's claim, not the workers' doubt
     st = one(kg, "doubted", "the mill would reopen")
     assert label(kg, st["speaker"]) == "Rob Kettle" and st["cue"] == "claim"
+    # the verb's own subject owning the noun: one statement, the speaker's
+    assert label(kg, one(kg, "repeated", "the mill would reopen")["speaker"]) == "Rob Kettle"
 
 
 def test_the_noun_gives_the_kind(kg):

@@ -8,7 +8,8 @@ The stages, one module each, in the order a document goes through them:
 
 * :mod:`.quotes` - quotation marks and the quoted spans, paired by a forgiving scanner that never
   gives up on the rest of a document because one mark is unbalanced.
-* :mod:`.cues` - the lexicon (``graph/data/reporting_verbs.tsv``, ``attribution_nouns.tsv``) and
+* :mod:`.cues` - the lexicon (``graph/data/reporting_verbs.tsv``, ``attribution_nouns.tsv``,
+  ``speech_nouns.tsv``) and
   the tokens of a document that start one of its entries.
 * :mod:`.context` - the per-document view the extractors read: offsets, mentions by token, the
   people the text names (with their surnames, genders and roles), the accepted quotes.
@@ -23,7 +24,9 @@ The stages, one module each, in the order a document goes through them:
   :func:`.direct.labelled_lines` (a transcript's or headline's "NAME: ...", a headline's "Lee to
   Farmers: ...", an interview's "Q: ..." and "A: ..." lines),
   :func:`.reported.reported_speech` ("said that ...", "promised to ...", "..., reported X"),
-  :func:`.sourcing.sourcing` ("according to X", "in X's view", "In a poll published Friday, ...");
+  :func:`.sourcing.sourcing` ("according to X", "in X's view", "In a poll published Friday, ..."),
+  :func:`.nouns.noun_claims` ("Lee's claim that ...", "the charge by Lee that ...": a noun of
+  ``graph/data/speech_nouns.tsv`` with its owner);
   :func:`.roles.appositive_roles` reads "X, head of Y" into affiliations.
 * :mod:`.resolution` - which mention a speaker phrase names: a name (a bare surname the tagger
   missed included; of two people of one surname, the one in focus), a pronoun (the most salient

@@ -56,9 +56,14 @@ def _owner(noun: Token) -> Token | None:
 
 
 def owned_speech_noun(ctx: Context, noun: Token) -> bool:
-    """A noun of saying with an owner ("Lee's claim"): its "that" clause is the owner's words, never
-    the content of a verb the parse hung it near ("critics doubted Lee's claim that ...")."""
-    return noun.pos_ == "NOUN" and _entry(ctx, noun) is not None and _owner(noun) is not None
+    """A noun of saying with a named owner ("Lee's claim"): its "that" clause is the owner's words,
+    never the content of a verb the parse hung it near ("critics doubted Lee's claim that ...").
+    A pronoun owner mostly is the verb's own subject ("Lee repeated his claim that ..."), whose
+    statement the verb then reports."""
+    if noun.pos_ != "NOUN" or _entry(ctx, noun) is None:
+        return False
+    owner = _owner(noun)
+    return owner is not None and owner.pos_ != "PRON"
 
 
 def _entry(ctx: Context, noun: Token) -> Cue | None:

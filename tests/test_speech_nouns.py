@@ -17,7 +17,7 @@ TEXTS = {
     "modified": "Mayor Ida Brunt met the board on Tuesday. "
                 "Brunt's repeated emphasis that only one percent of staff were involved drew scorn.",
     "by_agent": "Ann Vale spoke on Monday. The claim by Vale that the vote was rigged was rejected by the court.",
-    "pronoun": "Rob Kettle toured the mill on Monday. Workers doubted his assertion that the mill would reopen in May.",
+    "pronoun": "Rob Kettle toured the mill on Monday. Workers cheered his assertion that the mill would reopen in May.",
     "belief": "Ida Brunt addressed the council. Brunt's belief that taxes must fall won her few friends.",
     "denial": "Rob Kettle was asked about the loan. Kettle's denial that he took the loan did not end the inquiry.",
     "inside_speech": "Ida Brunt spoke on Monday. Tom Orr said Brunt's claim that the bridge was safe was false.",

@@ -42,6 +42,8 @@ TEXTS = {
                   "Pike's aide said the vote would be close.",
     "indefinite_adviser": "Senator Tom Pike spoke in Dover on Friday. A top Tom Pike adviser said the rally had gone well.",
     "aide_to": "Senator Tom Pike spoke in Dover on Friday. The former top aide to Senator Tom Pike said the rally had gone well.",
+    "last_speaker": "Senator Tom Pike spoke in Dover on Friday. Ann Rowe called for a recount.\n\n"
+                    "\u201cThe count was a farce,\u201d Pike's former adviser said.",
     "campaign": "Rita Moss ran for mayor. Moss's campaign said the poll was wrong.",
 }
 
@@ -111,3 +113,5 @@ def test_a_named_stand_in_or_one_said_to_hold_the_role_speaks(kg):
     assert label(kg, one(kg, "named_lawyer", "the case against him")["speaker"]) == "Dan Orr"
     assert label(kg, one(kg, "known_aide", "the vote would be close")["speaker"]) == "Ann Rowe"
     assert label(kg, one(kg, "campaign", "the poll was wrong")["speaker"]) == "Rita Moss"
+    # a description of the one who spoke last goes on with her words
+    assert label(kg, one(kg, "last_speaker", "The count was a farce")["speaker"]) == "Ann Rowe"

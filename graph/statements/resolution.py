@@ -474,9 +474,10 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
     limit = ctx.paragraph_of(before) - 4
     principal = _principal(ctx, tok)
     if principal is not None:
-        # "Lee's aide", "Lee's lawyer": someone other than Lee, and only one the text said holds
-        # that role ("Ann Roe, Lee's aide"); no one else in focus stands in for an unnamed aide.
-        # A spokesperson's words are the principal's: speaking for Lee is the post.
+        # "Lee's aide", "Lee's lawyer": someone other than Lee - one the text said holds that role
+        # ("Ann Roe, Lee's aide"); for a spokesperson, Lee (speaking for Lee is the post); else the
+        # one who spoke last, of this paragraph or the one before ('"...," Lee's former strategist
+        # said' goes on with its speaker); else no one (an aide the text leaves unnamed)
         own = ctx.people.keys.get(principal)
         for c in person_candidates(ctx, before, history):
             if ctx.paragraph_of(c[0]) < limit:
@@ -487,6 +488,10 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
             if own is not None:  # "the spokesman said" further on speaks for the same person
                 ctx.people.roles.setdefault(own, set()).add(lemma)
             return Resolved(_as_person(ctx, principal, history), SpeakerResolution.NOMINAL)
+        if history:
+            at, last = history[-1]
+            if ctx.people.keys.get(last) not in (None, own) and fits(last) and ctx.paragraph_of(at) >= ctx.paragraph_of(before) - 1:
+                return Resolved(last, SpeakerResolution.NOMINAL)
         return Resolved(None, SpeakerResolution.NOMINAL)
     nearest = known = None  # the nearest person who fits, and the nearest who fits by a known role
     for c in person_candidates(ctx, before, history):

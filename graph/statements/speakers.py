@@ -57,7 +57,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             v = v.head
             continue
         if v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., adding that ..."
-            v = v.head
+            v = set_off_participle_head(v)
             continue
         if v.dep_ == "pcomp" and v.tag_ == "VBG":
             # "responded by saying that ...", "after saying that ...", "aside from saying ...",
@@ -70,6 +70,30 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
     return None, SpeakerSlot.NONE
+
+
+def set_off_participle_head(participle: Token) -> Token:
+    """The verb whose subject a participle goes on with. One set off by a comma right after a
+    relative clause that the parse hung it on goes with the clause the relative's noun stands in:
+    "Park was defensive about a builder who said he was unpaid, saying ..." is Park's, not the
+    builder's. (After a reported clause it stays ambiguous: "an aide said Lee calmed the room,
+    telling them ..." is Lee's.)"""
+    head = participle.head
+    if participle.i == 0 or participle.doc[participle.i - 1].text != "," or head.i > participle.i:
+        return head
+    own = {t.i for t in participle.subtree}
+    if max(t.i for t in head.subtree if t.i not in own) != participle.i - 1:
+        return head  # the clause goes on past the comma: the participle is not after it
+    if head.dep_ == "relcl":
+        t = head.head  # the noun the clause is on; up to the nearest verb with a subject of its own
+        for _ in range(12):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return t
+            if t.head is t:
+                return head
+            t = t.head
+        return head
+    return head
 
 
 def name_before_verb(subj: Token, verb: Token) -> Token | None:

@@ -1,0 +1,37 @@
+"""Choosing the speaker where the sentence holds other clauses, through the public API: one build
+(``graph.build``) of short hand-written news texts, and the statements of graph.json read back per
+document.
+
+Each text is one class of fault: a participle set off after a relative clause that the parse hung
+on the clause's verb, a quoted fragment inside another statement's words read as a statement of
+its own, an infinitive on a noun ("took a moment to point out") read as the noun speaking.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.built import build_articles, label, one, said
+
+TEXTS = {
+    "after_relative": "Mayor Tom Pardo toured the site on Monday. Pardo was defensive when asked about a builder "
+                      "who said he was unpaid, saying, \"Maybe he did a bad job.\"",
+    "after_relative_far": "Mayor Tom Pardo was similarly defensive when forced to defend not paying a painter who said "
+                          "he was stiffed after he painted a hall, saying, \"Maybe he didn't do a good job.\"",
+    "relative_speaks": "Mayor Tom Pardo met Ian Voss, a builder who said he was unpaid. Voss, who runs a small firm, "
+                       "said, \"Nobody paid me.\"",
+}
+
+
+@pytest.fixture(scope="module")
+def kg(tmp_path_factory):
+    return build_articles(tmp_path_factory, TEXTS)
+
+
+@pytest.mark.parametrize("doc", ["after_relative", "after_relative_far"])
+def test_a_participle_after_a_relative_clause_goes_with_the_clause_outside_it(kg, doc):
+    assert label(kg, one(kg, doc, "Maybe he")["speaker"]) == "Tom Pardo"
+    assert one(kg, doc, "he was")["speaker"] is None  # the builder's own words stay his
+
+
+def test_a_relative_clause_inside_the_subject_leaves_the_subject_speaking(kg):
+    assert label(kg, one(kg, "relative_speaks", "Nobody paid me")["speaker"]) == "Ian Voss"

@@ -19,6 +19,9 @@ TEXTS = {
                           "he was stiffed after he painted a hall, saying, \"Maybe he didn't do a good job.\"",
     "relative_speaks": "Mayor Tom Pardo met Ian Voss, a builder who said he was unpaid. Voss, who runs a small firm, "
                        "said, \"Nobody paid me.\"",
+    "fragment": "Senator Ann Rooke spoke in Dover on Monday. Asked whether she still senses anger among her voters, "
+                "the senator acknowledged that there are still \"some people\" who feel that way, \"but not among the vast majority.\"",
+    "nested_speech": "Mayor Tom Pardo spoke at the depot. Pardo said his father told him: \"Never sell the farm.\"",
 }
 
 
@@ -35,3 +38,12 @@ def test_a_participle_after_a_relative_clause_goes_with_the_clause_outside_it(kg
 
 def test_a_relative_clause_inside_the_subject_leaves_the_subject_speaking(kg):
     assert label(kg, one(kg, "relative_speaks", "Nobody paid me")["speaker"]) == "Ian Voss"
+
+
+def test_a_quoted_fragment_inside_reported_words_is_part_of_them_not_a_statement(kg):
+    (st,) = said(kg, "fragment")
+    assert label(kg, st["speaker"]) == "Ann Rooke" and st["text"].startswith("there are still")
+
+
+def test_speech_of_someone_named_inside_reported_words_stays_a_statement(kg):
+    assert one(kg, "nested_speech", "Never sell the farm")["speaker_text"] == "his father"

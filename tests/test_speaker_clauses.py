@@ -22,6 +22,9 @@ TEXTS = {
     "fragment": "Senator Ann Rooke spoke in Dover on Monday. Asked whether she still senses anger among her voters, "
                 "the senator acknowledged that there are still \"some people\" who feel that way, \"but not among the vast majority.\"",
     "nested_speech": "Mayor Tom Pardo spoke at the depot. Pardo said his father told him: \"Never sell the farm.\"",
+    "took_a_moment": "Even the columnist Ann Byrd took a moment to point out the lack of a crowd at the rally.",
+    "footage": "The new ad uses footage of Senator Ann Rooke asking, \"Why am I not far ahead?\"",
+    "owned_decision": "Coach Ivo Tanner spoke on Friday. Tanner's decision to announce that the club would move surprised fans.",
 }
 
 
@@ -47,3 +50,13 @@ def test_a_quoted_fragment_inside_reported_words_is_part_of_them_not_a_statement
 
 def test_speech_of_someone_named_inside_reported_words_stays_a_statement(kg):
     assert one(kg, "nested_speech", "Never sell the farm")["speaker_text"] == "his father"
+
+
+@pytest.mark.parametrize("doc, start, person", [("took_a_moment", "the lack of a crowd", "Ann Byrd"),
+                                                ("owned_decision", "the club would move", "Ivo Tanner")])
+def test_an_infinitive_on_a_thing_someone_takes_or_has_is_that_persons_speech(kg, doc, start, person):
+    assert label(kg, one(kg, doc, start)["speaker"]) == person
+
+
+def test_someone_shown_doing_the_speaking_in_what_another_uses_is_the_speaker(kg):
+    assert label(kg, one(kg, "footage", "Why am I")["speaker"]) == "Ann Rooke"

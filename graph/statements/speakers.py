@@ -48,8 +48,10 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return passive, SpeakerSlot.SUBJECT  # "the club is emboldened to say"
         if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
-            if obj is not None and v.head.lemma_.lower() not in _SUBJECT_CONTROL:
-                return obj, SpeakerSlot.SUBJECT  # "forced Lee to admit that ...": Lee admits
+            if obj is not None and (v.head.lemma_.lower() not in _SUBJECT_CONTROL or v.tag_ != "VB"):
+                # "forced Lee to admit that ...": Lee admits; "used footage of Lee asking ...": Lee
+                # asks, though "used the hearing to say ..." is the user's
+                return obj, SpeakerSlot.SUBJECT
         if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.lemma_ == v.lemma_:
             v = v.head.head  # "Lee said Park was ... and said Kim was not involved": the second "said" is Lee's
             continue
@@ -66,6 +68,17 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             if holder is not None:
                 v = holder
                 continue
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "took a moment to point out ...", "made the decision to announce ...": an infinitive
+            # on a thing that someone has or takes; the one who has it, not the thing, speaks
+            noun = v.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, SpeakerSlot.SUBJECT  # "Lee's decision to announce ..."
+            if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+                v = noun.head
+                continue
+            break
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break

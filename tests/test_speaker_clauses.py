@@ -4,7 +4,8 @@ document.
 
 Each text is one class of fault: a participle set off after a relative clause that the parse hung
 on the clause's verb, a quoted fragment inside another statement's words read as a statement of
-its own, an infinitive on a noun ("took a moment to point out") read as the noun speaking.
+its own, a group that speaks with a named member ("unions, including X, said"), an infinitive on a
+noun ("took a moment to point out") read as the noun speaking.
 """
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ TEXTS = {
     "took_a_moment": "Even the columnist Ann Byrd took a moment to point out the lack of a crowd at the rally.",
     "footage": "The new ad uses footage of Senator Ann Rooke asking, \"Why am I not far ahead?\"",
     "owned_decision": "Coach Ivo Tanner spoke on Friday. Tanner's decision to announce that the club would move surprised fans.",
+    "including": "Other major unions, including the Union of Bakers and the Federation of Porters, have also endorsed "
+                 "Ann Rooke. Many veterans, including Mr. Tom Jebb, said they had no problem with the plan. "
+                 "Protesters, including many students, said the fees were too high.",
+    "including_they": "Several dairy groups, including the Dover Milk Board, urged the council to act, although they "
+                      "say they support the plan.",
 }
 
 
@@ -60,3 +66,14 @@ def test_an_infinitive_on_a_thing_someone_takes_or_has_is_that_persons_speech(kg
 
 def test_someone_shown_doing_the_speaking_in_what_another_uses_is_the_speaker(kg):
     assert label(kg, one(kg, "footage", "Why am I")["speaker"]) == "Ann Rooke"
+
+
+@pytest.mark.parametrize("start, member", [("Ann Rooke", "Union of Bakers"), ("they had no problem", "Tom Jebb")])
+def test_a_group_that_speaks_with_a_named_member_is_that_member(kg, start, member):
+    assert label(kg, one(kg, "including", start)["speaker"]) == member
+
+
+def test_a_group_with_no_named_member_stays_unnamed_and_they_after_it_is_not_the_member(kg):
+    assert one(kg, "including", "the fees")["speaker"] is None
+    assert label(kg, one(kg, "including_they", "to act")["speaker"]) == "Dover Milk Board"
+    assert one(kg, "including_they", "they support")["speaker"] is None

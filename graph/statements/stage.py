@@ -53,7 +53,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
             continue
         if claim.in_quote and claim.kind != StatementKind.DIRECT and not (res.how in (SpeakerResolution.NAME, SpeakerResolution.PRONOUN) and res.mention is not None):
             continue  # words reported inside a quote count only when the quote names who said them
-        if res.mention is not None:
+        if res.mention is not None and not res.member:
             history.append((claim.cue_start, res.mention))
         statements.append(
             Statement(

@@ -31,6 +31,11 @@ TEXTS = {
                  "Protesters, including many students, said the fees were too high.",
     "including_they": "Several dairy groups, including the Dover Milk Board, urged the council to act, although they "
                       "say they support the plan.",
+    "party_member": "Governor Tom Hale toured the flooded valley on Monday.\n\n"
+                    "The Norland Republican said the state would pay for the repairs.\n\n"
+                    "Another Norland Republican said the money would come too late.",
+    "encouraged": "Mayor Ann Rooke has encouraged the towns to share their fire crews but has said she will keep "
+                  "the city's own station open.",
 }
 
 
@@ -77,3 +82,13 @@ def test_a_group_with_no_named_member_stays_unnamed_and_they_after_it_is_not_the
     assert one(kg, "including", "the fees")["speaker"] is None
     assert label(kg, one(kg, "including_they", "to act")["speaker"]) == "Dover Milk Board"
     assert one(kg, "including_they", "they support")["speaker"] is None
+
+
+def test_the_party_member_is_the_person_in_focus_but_another_one_is_someone_else(kg):
+    assert label(kg, one(kg, "party_member", "the state would pay")["speaker"]) == "Tom Hale"
+    assert one(kg, "party_member", "the money would come")["speaker"] is None
+
+
+def test_encouraging_someone_to_act_is_a_statement_of_its_own(kg):
+    assert label(kg, one(kg, "encouraged", "to share their fire crews")["speaker"]) == "Ann Rooke"
+    assert label(kg, one(kg, "encouraged", "she will keep")["speaker"]) == "Ann Rooke"

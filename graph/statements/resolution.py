@@ -167,6 +167,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(named, SpeakerResolution.NAME)  # "the head of the Roads Department ... Piet Janssen said"
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the town hall"
+        if cls == NounClass.STANDING and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            # "the Republican", "the nominee": the person in focus; not one of a kind ("another
+            # Norland Republican", "six in 10 Republican voters")
+            return Resolved(None, SpeakerResolution.NOMINAL)
         if cls == PERSON_NOUN and not _described_person(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
         return _resolve_description(ctx, tok, claim, history)

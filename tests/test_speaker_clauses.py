@@ -36,6 +36,8 @@ TEXTS = {
                     "Another Norland Republican said the money would come too late.",
     "encouraged": "Mayor Ann Rooke has encouraged the towns to share their fire crews but has said she will keep "
                   "the city's own station open.",
+    "apposed_host": "Ivy Tran quit the channel in 2014.\n\n"
+                    "Another Channel 9 host, Ann Mertz, had previously denounced the merger in an on-air rant.",
 }
 
 
@@ -92,3 +94,7 @@ def test_the_party_member_is_the_person_in_focus_but_another_one_is_someone_else
 def test_encouraging_someone_to_act_is_a_statement_of_its_own(kg):
     assert label(kg, one(kg, "encouraged", "to share their fire crews")["speaker"]) == "Ann Rooke"
     assert label(kg, one(kg, "encouraged", "she will keep")["speaker"]) == "Ann Rooke"
+
+
+def test_a_noun_that_cannot_speak_alone_speaks_through_the_person_apposed_to_it(kg):
+    assert label(kg, one(kg, "apposed_host", "the merger")["speaker"]) == "Ann Mertz"

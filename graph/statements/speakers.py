@@ -344,6 +344,9 @@ def can_speak(ctx: Context, tok: Token) -> bool:
     n = ctx.mention_at(tok)
     if n is not None:
         return ctx.mentions[n].label in SPEAKER_LABELS or n in ctx.people.keys
+    for c in tok.children:
+        if c.dep_ == "appos" and (m := ctx.mention_at(c)) is not None and m in ctx.people.keys:
+            return True  # "another host, Ann Lee, denounced ...": the person named beside the noun
     lower = tok.lower_
     if tok.pos_ == "PRON":
         return lower in _SPEAKING_PRONOUNS

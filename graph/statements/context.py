@@ -43,6 +43,9 @@ class Resolved:
     how: SpeakerResolution
     reporter: int | None = None
     drop: bool = False
+    # one named member speaks for a group ("unions, including X, said"): later pronouns ("they")
+    # still mean the group, not the member
+    member: bool = False
 
 
 @dataclass

@@ -169,6 +169,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(named, SpeakerResolution.NAME)  # "the head of the Roads Department ... Piet Janssen said"
         if tok.tag_ in ("NNS", "NNPS") or _indefinite(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the town hall"
+        if cls == NounClass.STANDING and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            # "the Republican", "the nominee": the person in focus; not one of a kind ("another
+            # Norland Republican", "six in 10 Republican voters")
+            return Resolved(None, SpeakerResolution.NOMINAL)
         if cls == PERSON_NOUN and not _described_person(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
         return _resolve_description(ctx, tok, claim, history)
@@ -543,6 +547,10 @@ def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resol
     else:
         head = phrase_head(claim.speaker_tokens or [])
         res = _resolve_phrase(ctx, head, claim, history) if head is not None else Resolved(None, SpeakerResolution.NONE)
+    if res.mention is None and not res.drop and claim.speaker is not None:
+        member = _named_member(ctx, claim.speaker)
+        if member is not None:
+            res = Resolved(member, SpeakerResolution.NAME, member=True)
     if claim.reporter is not None:
         rep = ctx.mention_at(claim.reporter)
         if rep is None:
@@ -551,6 +559,38 @@ def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resol
         if rep is not None and rep not in ctx.people.keys:
             res.reporter = rep
     return res
+
+
+def _named_member(ctx: Context, tok: Token) -> int | None:
+    """The first named member of a group that speaks unnamed: "other unions, including the Union
+    of Bakers, have endorsed ...", "veterans, including Mr. Lee, said ...", "the authors, which
+    include the Tax Fund, found ...": the member named is one of those who speak."""
+    if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("others", "many", "some", "several"):
+        return None
+    members = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.lower_ == "including" and c.dep_ in ("prep", "acl"):
+            members += [g for g in c.children if g.dep_ in ("pobj", "dobj")]
+        elif c.dep_ == "relcl" and c.lemma_ == "include" and any(g.lower_ in ("which", "that", "who") for g in c.children if g.dep_ == "nsubj"):
+            members += [g for g in c.children if g.dep_ == "dobj"]
+    doc = tok.doc
+    for m in sorted(members, key=lambda t: t.i):
+        after = doc[m.right_edge.i + 1] if m.right_edge.i + 1 < len(doc) else None
+        if after is not None and not (after.is_punct or after.pos_ == "CCONJ" or after.pos_ in ("VERB", "AUX")):
+            continue  # the member's words run on into something else: a misparse, not a whole name
+        # "including Dover college professor Ann Lee": the person the member's words close on,
+        # not the body named in her title
+        person = next((n for t in (m, *(c for c in m.children if c.dep_ in ("compound", "appos")))
+                       if (n := ctx.mention_at(t)) is not None and n in ctx.people.keys), None)
+        if person is not None:
+            return _as_person(ctx, person)
+        n = ctx.mention_at(m)
+        if n is not None and ctx.mentions[n].label in SPEAKER_LABELS and ctx.mentions[n].label not in PLACE_LABELS and not any(
+                c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and ctx.mention_at(c) != n for c in m.children):
+            return n
+    return None
 
 
 def _owning_person(ctx: Context, tok: Token) -> int | None:

@@ -48,8 +48,10 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             return passive, SpeakerSlot.SUBJECT  # "the club is emboldened to say"
         if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
-            if obj is not None and v.head.lemma_.lower() not in _SUBJECT_CONTROL:
-                return obj, SpeakerSlot.SUBJECT  # "forced Lee to admit that ...": Lee admits
+            if obj is not None and (v.head.lemma_.lower() not in _SUBJECT_CONTROL or v.tag_ != "VB"):
+                # "forced Lee to admit that ...": Lee admits; "used footage of Lee asking ...": Lee
+                # asks, though "used the hearing to say ..." is the user's
+                return obj, SpeakerSlot.SUBJECT
         if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.lemma_ == v.lemma_:
             v = v.head.head  # "Lee said Park was ... and said Kim was not involved": the second "said" is Lee's
             continue
@@ -57,7 +59,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             v = v.head
             continue
         if v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., adding that ..."
-            v = v.head
+            v = set_off_participle_head(v)
             continue
         if v.dep_ == "pcomp" and v.tag_ == "VBG":
             # "responded by saying that ...", "after saying that ...", "aside from saying ...",
@@ -66,10 +68,45 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
             if holder is not None:
                 v = holder
                 continue
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "took a moment to point out ...", "made the decision to announce ...": an infinitive
+            # on a thing that someone has or takes; the one who has it, not the thing, speaks
+            noun = v.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, SpeakerSlot.SUBJECT  # "Lee's decision to announce ..."
+            if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+                v = noun.head
+                continue
+            break
         if v.dep_ in ("acl",) and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, SpeakerSlot.SUBJECT  # "witnesses reporting ...", "a statement saying ..."
         break
     return None, SpeakerSlot.NONE
+
+
+def set_off_participle_head(participle: Token) -> Token:
+    """The verb whose subject a participle goes on with. One set off by a comma right after a
+    relative clause that the parse hung it on goes with the clause the relative's noun stands in:
+    "Park was defensive about a builder who said he was unpaid, saying ..." is Park's, not the
+    builder's. (After a reported clause it stays ambiguous: "an aide said Lee calmed the room,
+    telling them ..." is Lee's.)"""
+    head = participle.head
+    if participle.i == 0 or participle.doc[participle.i - 1].text != "," or head.i > participle.i:
+        return head
+    own = {t.i for t in participle.subtree}
+    if max(t.i for t in head.subtree if t.i not in own) != participle.i - 1:
+        return head  # the clause goes on past the comma: the participle is not after it
+    if head.dep_ == "relcl":
+        t = head.head  # the noun the clause is on; up to the nearest verb with a subject of its own
+        for _ in range(12):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return t
+            if t.head is t:
+                return head
+            t = t.head
+        return head
+    return head
 
 
 def name_before_verb(subj: Token, verb: Token) -> Token | None:
@@ -307,6 +344,9 @@ def can_speak(ctx: Context, tok: Token) -> bool:
     n = ctx.mention_at(tok)
     if n is not None:
         return ctx.mentions[n].label in SPEAKER_LABELS or n in ctx.people.keys
+    for c in tok.children:
+        if c.dep_ == "appos" and (m := ctx.mention_at(c)) is not None and m in ctx.people.keys:
+            return True  # "another host, Ann Lee, denounced ...": the person named beside the noun
     lower = tok.lower_
     if tok.pos_ == "PRON":
         return lower in _SPEAKING_PRONOUNS

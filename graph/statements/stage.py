@@ -15,6 +15,7 @@ from .roles import appositive_roles
 from .sourcing import sourcing
 from .speakers import can_speak, phrase_text
 from .syntax import tokens_span, trim
+from .words import WH_RELATIVES
 
 
 def extract_statements(document: Document, doc: Doc, mentions: list[Mention], toks: Tokens | None = None) -> tuple[list[Statement], list[Affiliation]]:
@@ -53,7 +54,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
             continue
         if claim.in_quote and claim.kind != StatementKind.DIRECT and not (res.how in (SpeakerResolution.NAME, SpeakerResolution.PRONOUN) and res.mention is not None):
             continue  # words reported inside a quote count only when the quote names who said them
-        if res.mention is not None:
+        if res.mention is not None and not res.member:
             history.append((claim.cue_start, res.mention))
         statements.append(
             Statement(
@@ -72,7 +73,9 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
             )
         )
         classes.append((claim.cue_class, claim.speaker is None or can_speak(ctx, claim.speaker), _coordinated_with(ctx.doc, claim)))
+    cue_classes = {id(st): cls for st, (cls, _, _) in zip(statements, classes)}
     statements = _without_nested_claims(statements, classes, mentions)
+    statements = _without_quoted_fragments(statements, cue_classes)
     statements.sort(key=lambda st: (st.start, st.end))
     return statements, affiliations
 
@@ -118,6 +121,23 @@ def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueC
                 continue
             if (st.speaker_text or "").lower() in ("i", "we") and any(q.start <= cue < q.end for q in quotes):
                 continue  # "I know that ..." inside a quote: the quote's own words, which it already attributes
+        kept.append(st)
+    return kept
+
+
+def _without_quoted_fragments(statements: list[Statement], cue_classes: dict[int, CueClass]) -> list[Statement]:
+    """Quoted words inside what another statement reports, with their cue, that name no one who
+    says them ('Lee admitted that there are "some people" who feel that way, "but not many"'): a
+    fragment of the outer statement, which the relative clause ("who feel") or a cue of no speech
+    only runs through; not a statement of its own. Speech a named or described speaker utters
+    inside reported words ("Lee said his father told him: '...'") stays."""
+    outer = [st for st in statements if st.kind != StatementKind.DIRECT]
+    kept = []
+    for st in statements:
+        if st.kind == StatementKind.DIRECT and st.speaker_mention is None and st.cue_start is not None and (
+                (st.speaker_text or "").lower() in WH_RELATIVES | {"", "that"} or cue_classes.get(id(st)) == CueClass.BELIEF) and any(
+                o.start <= min(st.start, st.cue_start) and max(st.end, st.cue_end or 0) <= o.end for o in outer):
+            continue
         kept.append(st)
     return kept
 

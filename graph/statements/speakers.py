@@ -3,10 +3,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..curated import packaged_words
-from ..records import MentionKind, NameType, NounClass, SpeakerSlot
+from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
 from .cues import Cue, closing_compound_subject, name_compound_subject, noun_class
-from .syntax import owner_of, phrase_head, subtree_span
+from .syntax import owner_of, phrase_head, subtree_span, token_at
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE, SPEAKER_LABELS
 
 
@@ -336,3 +336,35 @@ def phrase_text(text: str, tok: Token) -> str:
             skip |= {t.i for t in c.subtree}
     start, end = subtree_span(tok, exclude=skip)
     return text[start:end].strip().strip(" ,;:\u2015\u2014\u2013-\"\u201c\u201d").strip()
+
+
+_SPEAKING_WORDS = frozenset(packaged_words("speaking_words.txt"))  # data/speaking_words.txt
+
+
+def speaking_subject(ctx: Context, lo: int, hi: int) -> tuple[Token, Token] | None:
+    """(word of speech, speaker) of the text from ``lo`` to ``hi`` (a line with no statement) when
+    its last sentence tells of a person speaking: its main verb's subject names a person (a
+    person's name, "he", "she") and the sentence holds a verb of speech or a word of
+    ``speaking_words.txt`` ("Lee spoke for an hour at the rally.", "Ray kept up her remarks.").
+    A quote paragraph right after such a line, with no cue of its own, is that person's."""
+    last = token_at(ctx.doc, ctx.starts, len(ctx.text[:hi].rstrip()) - 1)
+    if last is None or last.idx < lo:
+        return None
+    sent = last.sent
+    root = sent.root
+    if root.idx < lo or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or ctx.in_quote(subj.idx):
+        return None
+    n = ctx.mention_at(subj)
+    person = subj.lower_ in ("he", "she") or n is not None and (n in ctx.people.keys or ctx.mentions[n].label in PERSON_LABELS)
+    if not person:
+        return None
+    for t in sent:
+        if t.idx < lo or ctx.in_quote(t.idx) or t.i == subj.i:
+            continue
+        cue = ctx.cues.get(t.i)
+        if t.pos_ == "VERB" and cue is not None and cue.cls == CueClass.SPEECH or t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in _SPEAKING_WORDS:
+            return t, subj
+    return None

@@ -22,6 +22,13 @@ TEXTS = {
     "pronoun": "Senator Carl Ott visited the mine on Tuesday.\n\n"
                "He gave a short speech to the miners.\n\n"
                "\u201cThis pit will stay open as long as I sit in the Senate.\u201d",
+    "clause": "What the plan means is left to the voters, since Governor Ann Ray spoke only in vague terms during the debate.\n\n"
+              "\u201cWe have to do something about the ferries, and soon.\u201d",
+    "quick_to_add": "Mayor Tom Hill opened the new bridge on Monday.\n\n"
+                    "Hill was quick to add that the old bridge would stay open for walkers.\n\n"
+                    "\u201cClosing it? Not a chance.\u201d",
+    "interviewer": "Herald reporter Ann Lee held a long interview with the harbour master on Monday.\n\n"
+                   "\u201cThe harbour has never been busier than this summer.\u201d",
     "topic": "Mayor Tom Hill toured the flooded valley on Monday.\n\n"
              "The river fell by a metre overnight.\n\n"
              "\u201cNobody was ready for a storm like this one.\u201d",
@@ -40,6 +47,8 @@ def kg(tmp_path_factory):
     ("remarks", "Eight years ago", "Tom Hill"),
     ("spoke", "The ferry will run", "Ann Ray"),
     ("pronoun", "This pit will stay open", "Carl Ott"),
+    ("clause", "We have to do something", "Ann Ray"),
+    ("quick_to_add", "Closing it?", "Tom Hill"),
 ])
 def test_a_quote_paragraph_after_a_line_telling_of_someone_speaking_is_theirs(kg, doc, start, person):
     assert label(kg, one(kg, doc, start)["speaker"]) == person
@@ -51,3 +60,7 @@ def test_a_quote_paragraph_after_a_line_telling_of_someone_speaking_is_theirs(kg
 ])
 def test_a_quote_paragraph_after_a_line_about_something_else_has_no_speaker(kg, doc, start):
     assert one(kg, doc, start)["speaker"] is None
+
+
+def test_an_interviewer_is_not_the_speaker_of_the_quote_after_the_interview(kg):
+    assert label(kg, one(kg, "interviewer", "The harbour has never")["speaker"]) != "Ann Lee"

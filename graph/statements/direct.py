@@ -9,7 +9,7 @@ from ..records import NounClass, StatementKind
 from .context import Claim, Context
 from .cues import Cue, cue_text, noun_class
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
-from .speakers import quote_speaker
+from .speakers import quote_speaker, speaking_subject
 from .syntax import token_at, trim
 from .words import COUNTRY_LABELS, DASHES, LINE_LABELS, PEOPLE_CLASSES, PLACE_LABELS, SALUTATIONS, SENTENCE_END
 
@@ -241,7 +241,8 @@ def _signature(ctx: Context, q: Quote, last: Token) -> tuple[Token, Token] | Non
 def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> Iterator[Claim]:
     """A quote paragraph of its own, with no cue: right after a paragraph whose last statement has
     a speaker it goes on with that speaker (the common news pattern); after a paragraph with no
-    statement (a change of topic) its speaker is unknown. A paragraph here is a line of text, so
+    statement that tells of a person speaking ("Lee spoke for an hour."), that person; after
+    another paragraph with no statement (a change of topic) its speaker is unknown. A paragraph here is a line of text, so
     that texts with one paragraph a line read the same as those with blank lines between.
     ``quoted`` are the claims of :func:`direct_quotations`, ``reported`` those of the other
     extractors."""
@@ -272,6 +273,10 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
         elif intro is not None:
             verb, who = intro  # "Ann Lee issued the following statement:" then the quote paragraph
             claim = Claim(StatementKind.DIRECT, verb.text, q.start, q.end, verb.idx, verb.idx + len(verb.text),
+                          speaker=who, priority=1)
+        elif previous is None and line > 0 and (told := speaking_subject(ctx, *lines[line - 1])) is not None:
+            word, who = told  # "Ray kept up her remarks." then the quote paragraph: Ray's words
+            claim = Claim(StatementKind.DIRECT, word.text, q.start, q.end, word.idx, word.idx + len(word.text),
                           speaker=who, priority=1)
         elif previous is None:
             claim = Claim(StatementKind.DIRECT, "", q.start, q.end, q.start, q.start, unnamed=True, priority=1)

@@ -120,7 +120,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         if c.dep_ == "appos":
             for g in c.subtree:
                 gm = ctx.mention_at(g)
-                if gm is not None and gm in ctx.people.keys:
+                if gm is not None and gm in ctx.people.keys and _in_apposed_name(g, c):
                     return Resolved(gm, SpeakerResolution.NAME)
     if cls == NounClass.DOCUMENT:
         owner = owner_of(tok)
@@ -192,6 +192,20 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if tok.dep_ in ("nsubj", "csubj") and (lower in INDEFINITE_DETS - {"a", "an", "other"} or lower == "others"):
         return Resolved(None, SpeakerResolution.NONE)  # "most believe", "few think", "others say": unnamed people
     return Resolved(None, SpeakerResolution.NONE, drop=True)  # an event or a thing: "the deployment suggests"
+
+
+_ATTACHED_DEPS = frozenset({"prep", "pobj", "relcl", "acl", "advcl", "poss"})
+
+
+def _in_apposed_name(g: Token, apposed: Token) -> bool:
+    """Whether ``g`` is part of the apposition's own words ("the director, Deputy Minister Ilya
+    Varnov"), not of a phrase hanging on it: in "Ed Ray, a former aide to Ann Lee, said" or "Ed
+    Ray, Ann Lee's aide, said" Lee is whom the speaker serves, not the speaker."""
+    while g.i != apposed.i and g.head.i != g.i:
+        if g.dep_ in _ATTACHED_DEPS:
+            return False
+        g = g.head
+    return g.i == apposed.i
 
 
 def _counts_documents(ctx: Context, tok: Token) -> bool:

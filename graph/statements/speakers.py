@@ -3,10 +3,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..curated import packaged_words
-from ..records import MentionKind, NameType, NounClass, SpeakerSlot
+from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerSlot
 from .context import Context
 from .cues import Cue, closing_compound_subject, name_compound_subject, noun_class
-from .syntax import owner_of, phrase_head, subtree_span
+from .syntax import owner_of, phrase_head, subtree_span, token_at
 from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, AUDIENCE_WORDS, MEDIA_KINDS, OUTLET_WORDS, PERSON_LABELS, PLACE_LABELS, RELATIVE, SPEAKER_LABELS
 
 
@@ -376,3 +376,49 @@ def phrase_text(text: str, tok: Token) -> str:
             skip |= {t.i for t in c.subtree}
     start, end = subtree_span(tok, exclude=skip)
     return text[start:end].strip().strip(" ,;:\u2015\u2014\u2013-\"\u201c\u201d").strip()
+
+
+_SPEAKING_WORDS = frozenset(packaged_words("speaking_words.txt"))  # data/speaking_words.txt
+
+
+def speaking_subject(ctx: Context, lo: int, hi: int) -> tuple[Token, Token] | None:
+    """(word of speech, speaker) of the text from ``lo`` to ``hi`` (a line with no statement) when
+    its last sentence tells of a person speaking: a verb of speech or of ``speaking_words.txt``
+    whose subject names a person (a person's name, "he", "she"), or a noun of that file on a verb
+    whose subject does ("Lee spoke for an hour at the rally.", "Ray kept up her remarks.", "since
+    Lee spoke only in vague terms during the interview"). A quote paragraph right after such a
+    line, with no cue of its own, is that person's. An interview "with" someone is theirs, not
+    the interviewer's."""
+    last = token_at(ctx.doc, ctx.starts, len(ctx.text[:hi].rstrip()) - 1)
+    if last is None or last.idx < lo:
+        return None
+    for t in last.sent:
+        if t.idx < lo or ctx.in_quote(t.idx):
+            continue
+        lemma = t.lemma_.lower()
+        cue = ctx.cues.get(t.i)
+        if t.pos_ == "VERB" and (cue is not None and cue.cls == CueClass.SPEECH or lemma in _SPEAKING_WORDS and lemma != "interview"):
+            verb = t
+        elif t.pos_ == "NOUN" and lemma in _SPEAKING_WORDS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        else:
+            continue
+        subj = _clause_subject(verb) if verb is not None else None
+        if subj is None or ctx.in_quote(subj.idx):
+            continue
+        n = ctx.mention_at(subj)
+        if subj.lower_ in ("he", "she") or n is not None and (n in ctx.people.keys or ctx.mentions[n].label in PERSON_LABELS):
+            return t, subj
+    return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb or adjective it completes ("Lee was quick to add")."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("xcomp", "acomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

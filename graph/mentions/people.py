@@ -428,9 +428,20 @@ def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bo
     tok = toks.tok[i]
     word = toks.text[i]
     return (
-        i not in taken and tok.ent_iob_ == "O" and toks.name_word[i] and word[:1].isupper() and (not word.isupper() or _acronym(tok))
+        i not in taken and (tok.ent_iob_ == "O" or _lone_thing(toks, i)) and toks.name_word[i] and word[:1].isupper() and (not word.isupper() or _acronym(tok))
         and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") and not cues.names_no_one(word) and word.lower() not in cues.nouns
     )
+
+
+# What the model calls a thing, not an actor: a surname it reads so as the subject of "said"
+# ("..., Varga told the paper") is still someone's.
+THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _lone_thing(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is alone a model's entity of a thing's type (see THING_LABELS)."""
+    tok = toks.tok[i]
+    return tok.ent_iob_ == "B" and tok.ent_type_ in THING_LABELS and (i + 1 == len(toks) or toks.tok[i + 1].ent_iob_ != "I")
 
 
 def _acronym(tok) -> bool:

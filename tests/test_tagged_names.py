@@ -1,7 +1,7 @@
 """Speakers whose names the model tags wrongly, through the public API (``graph.build``) on short
 invented texts: a section's heading run into its paragraph read as a transcript's label, an
-untagged acronym as the subject of a cue, a surname the model calls a thing, and a lone name that
-is a company's as well as its founder's.
+untagged acronym as the subject of a cue, a surname the model calls a thing, a person's name that
+ends like a law's, and a lone name that is a company's as well as its founder's.
 """
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ TEXTS = {
     # a surname the model tags as a work, beside a full name it tags as an organisation
     "thing_surname": "Speaking to the Guardian, Maryam Delgado said she saw the truck.\n\n"
                      "\u201cIt is over,\u201d Delgado told \u201cThe Evening Show.\u201d",
+    # a person's name the model tagged that ends with a word that ends laws' names
+    "law_surname": "Helen Law runs a fund that backs senators. \u201cWe are worried,\u201d Law said on Monday. "
+                   "There is an appetite among donors to do much more, Law said.",
     # a lone surname is the person; a company named after its founder is not
     "surname": "Ann Varga testified before the committee on Tuesday. Varga explained that the clinic had run out of money in March.",
     "founder": "Harold Quimby founded the retailer Quimby in 1990. Quimby reported a loss on Monday. "
@@ -69,6 +72,11 @@ def test_an_untagged_acronym_that_speaks_is_an_organisation(kg):
 
 def test_a_surname_the_model_calls_a_work_is_the_person_it_names(kg):
     assert label(kg, one(kg, "thing_surname", "It is over")["speaker"]) == "Maryam Delgado"
+
+
+def test_a_persons_name_ending_like_a_laws_is_a_person(kg):
+    assert label(kg, one(kg, "law_surname", "We are worried")["speaker"]) == "Helen Law"
+    assert label(kg, one(kg, "law_surname", "There is an appetite")["speaker"]) == "Helen Law"
 
 
 def test_a_lone_surname_is_the_person_but_not_the_company_named_after_him(kg):

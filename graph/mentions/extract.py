@@ -368,8 +368,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         name = _clean_name(toks.span_text(start, end))
         words = name.split()
         head_type = gaz.head_words.get(words[-1]) if words else None
-        if head_type == "none" or (len(words) == 1 and head_type):
-            return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
+        if head_type == "none" and not (label == "PERSON" and len(words) == 2 and fold(words[0]) in gaz.names.given_names) \
+                or len(words) == 1 and head_type:
+            return None  # treaties, summits, wars are not actors ("Helen Law" the model calls a person is one); "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
         if cand.kind == "ner" and title is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
             return None  # "Mr. Chair", "Madam Chairman": a form of address, no name

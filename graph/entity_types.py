@@ -143,3 +143,17 @@ def vote_type(mentions: list[Mention], gaz: Gazetteer) -> str | None:
             votes = Counter(others)
     winner = max(sorted(votes), key=lambda t: votes[t])
     return winner if winner in ENTITY_TYPES else None
+
+
+def named_as_bodies(mentions: list[Mention]) -> set[str]:
+    """The one-word names (folded) the document's own words call an organisation more often than a
+    person ("Harold Quimby founded the retailer Quimby", "rivals such as computer maker Quimby"): a
+    company named after its founder, which a lone "Quimby" may name as well as the man. The model's
+    label is no such evidence (it calls surnames organisations all the time), nor is a place's
+    context (a list of names reads as one of places); curated organisations and places of that name
+    are kept apart from the person already (see :func:`graph.entities.surnames.link_curated_surnames`)."""
+    votes: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        if m.in_text and " " not in m.name and m.type_votes:
+            votes[fold(m.name)] += sum(v == EntityType.ORGANIZATION for v in m.type_votes) - sum(v == EntityType.PERSON for v in m.type_votes)
+    return {name for name, balance in votes.items() if balance > 0}

@@ -29,10 +29,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..contract import fold
-from ..entity_types import full_person_name, vote_type
+from ..entity_types import full_person_name, named_as_bodies, vote_type
 from ..entity_types import person_like as _person_like
 from ..gazetteer import Entry, Gazetteer, slug
-from ..records import AliasReason, CapitalUse, DocumentAnalysis, Entity, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
+from ..records import AliasReason, CapitalUse, DocumentAnalysis, Entity, EntityType, LinkRule, Mention, MentionKind, NameType, Resolution, SurfaceKind
 from .forms import (link_country_forms, link_head_forms, link_initials, link_org_short_forms,
                     link_partial_initials, link_saints, link_short_names, link_word_orders, org_short_forms)
 from .given_names import alike_first_names, conflicting_middles, ends_with_initial, middle_initials, other_first_name, other_gender
@@ -272,12 +272,15 @@ def _link_lone_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
                     # lightly," said a lawyer for Ann Lee: the surname first may be her)
                     unnamed[fold(m.name)].append((position(m), k))
         said_gender = pronoun_genders(a)
+        bodies = named_as_bodies(a.mentions)
         for i, m in enumerate(a.mentions):
             k = doc_keys[i]
             if not _own_key(m, k) or not m.guessed or m.label not in LONE_NAME_LABELS:
                 continue
             gender = m.gender or said_gender.get(i)  # a title's, else what "he" or "she" said of this mention
             name = fold(m.name)
+            if name in bodies and not (m.title or gender or EntityType.PERSON in m.type_votes):
+                continue  # "the retailer Quimby" beside "Harold Quimby": the lone name is the company unless it is marked a person's
             if not lone_name(m.name, names) and not (
                 m.label == NameType.PERSON and len(m.name.split()) == 2 and k not in people_keys and (name in by_surname or name in corpus)
             ):

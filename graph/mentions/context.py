@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..records import Document
@@ -23,3 +23,4 @@ class MentionContext:
     named_in_full: set[str]  # curated entries the document names by a strong alias
     title_strings: frozenset[str]  # the curated titles, lower case without dots ("vice president")
     english_words: frozenset[str] = frozenset()  # English nouns and adjectives, which portfolios are made of
+    headings: set[int] = field(default_factory=set)  # tokens of headings run into their paragraphs ("Budget Cuts Threaten Rural Clinics:")

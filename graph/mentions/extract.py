@@ -40,7 +40,7 @@ from .common_words import (after_indefinite_article, dictionary_words, irregular
                            without_common_words, without_epoch_modifiers)
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
-from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting
+from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting, run_in_headings
 from .organisations import org_name_candidates
 from .people import PersonCues, apposed_person_candidates, as_apposed_person, cued_person_candidates, extend_person_names, listed_person_candidates, speaker_name_candidates
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
@@ -132,8 +132,10 @@ def extract_mentions(
         c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
         and not is_common_coordination(toks, c, gaz.head_words, extractor.english_words)
     ]
-    body: set[str] | None = None  # the body's name words, read only when a headline has a person
-    candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
+    # a section's heading run into its paragraph ("Budget Cuts Threaten Rural Clinics: ..."): a
+    # headline too, though its sentence goes on after the colon
+    headings, body = run_in_headings(toks, headline_sents, extractor.headline_names)  # body: the body's name words, read when needed
+    candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body, headings)
     candidates = extend_person_names(
         toks, candidates, extractor.person_cues, extractor.english_words,
         {t for c in known_candidates for t in range(c.start, c.end)},
@@ -179,7 +181,7 @@ def extract_mentions(
     candidates += apposed_person_candidates(toks, extractor.person_cues, extractor.english_words, taken)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += speaker_name_candidates(toks, extractor.person_cues, extractor.english_words, taken, headline_sents)
-    candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body)
+    candidates, body = _headline_people(toks, candidates, headline_sents, shouting, extractor.headline_names, body, headings)
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.
@@ -199,7 +201,7 @@ def extract_mentions(
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,
-        extractor.titles_by_first_word, strong_entries, extractor.title_strings, extractor.english_words,
+        extractor.titles_by_first_word, strong_entries, extractor.title_strings, extractor.english_words, headings,
     )
 
     mentions: list[Mention] = []
@@ -280,12 +282,15 @@ def _cut_from_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Can
 
 def _headline_people(
     toks: Tokens, candidates: list[Candidate], headline_sents: set[int], shouting: list[bool], names: HeadlineNames,
-    body: set[str] | None,
+    body: set[str] | None, headings: set[int] = frozenset(),
 ) -> tuple[list[Candidate], set[str] | None]:
     """The model's person spans in title-case lines cut to the names in them (``HeadlineNames``):
-    there it reads the capitalised verbs and function words as parts of the name."""
-    inside = [c for c in candidates if c.kind == "ner" and c.label == "PERSON" and toks.sentence[c.start] in headline_sents
-              and not shouting[toks.sentence[c.start]]]
+    there it reads the capitalised verbs and function words as parts of the name. In a heading run
+    into its paragraph (``headings``: its tokens) an organisation's span too ("Harbour Levy Stalls
+    Ferry Plans"): the line is a clause, whatever the model made of it."""
+    inside = [c for c in candidates if c.kind == "ner" and (
+        c.label == "PERSON" and toks.sentence[c.start] in headline_sents and not shouting[toks.sentence[c.start]]
+        or c.label in ("PERSON", "ORG") and c.start in headings)]
     if not inside:
         return candidates, body
     body = body_name_words(toks, headline_sents) if body is None else body
@@ -363,8 +368,9 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         name = _clean_name(toks.span_text(start, end))
         words = name.split()
         head_type = gaz.head_words.get(words[-1]) if words else None
-        if head_type == "none" or (len(words) == 1 and head_type):
-            return None  # treaties, summits, wars are not actors; "the Bank" alone names nothing
+        if head_type == "none" and not (label == "PERSON" and len(words) == 2 and fold(words[0]) in gaz.names.given_names) \
+                or len(words) == 1 and head_type:
+            return None  # treaties, summits, wars are not actors ("Helen Law" the model calls a person is one); "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
         if cand.kind == "ner" and title is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
             return None  # "Mr. Chair", "Madam Chairman": a form of address, no name
@@ -406,7 +412,7 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
         title=title,
         gender=gender,
         subtype=gaz.entries[key].kind if key in gaz.entries else None,
-        headline=sentence in ctx.headline_sents,
+        headline=sentence in ctx.headline_sents or start in ctx.headings,
         type_votes=() if key else context_type_votes(toks, start, end, gaz.names.type_nouns),
         guessed=label in NER_LABELS,
     )

@@ -149,11 +149,54 @@ class HeadlineNames:
         return not common
 
 
-def body_name_words(toks: Tokens, headline_sents: set[int]) -> set[str]:
+def body_name_words(toks: Tokens, headline_sents: set[int], headings: frozenset[int] | set[int] = frozenset()) -> set[str]:
     """The capitalised words of the document's running text, but for a sentence's first word
-    and a word after a quote or dash: the words the body itself writes as names."""
+    and a word after a quote or dash, and the words of ``headings`` (tokens of lines that
+    capitalise every word): the words the body itself writes as names."""
     out = set()
     for i, (word, is_name) in enumerate(zip(toks.text, toks.name_word)):
-        if is_name and toks.sentence[i] not in headline_sents and i != toks.sent_start[toks.sentence[i]] and toks.text[i - 1] not in _OPENERS:
+        if is_name and toks.sentence[i] not in headline_sents and i != toks.sent_start[toks.sentence[i]] and toks.text[i - 1] not in _OPENERS \
+                and i not in headings:
             out.add(word)
     return out
+
+
+_HEADING_TOKENS = 12  # a heading run into its paragraph is a short line ("Budget Cuts Threaten Rural Clinics:")
+_HEADING_MARKS = frozenset({".", "-", "'", "\u2019", "&", "'s", "\u2019s"})  # inside a name: "St.", "Al-", "Lee's"
+
+
+def heading_runs(toks: Tokens, headline_sents: set[int], names: HeadlineNames) -> list[tuple[int, int, list[int]]]:
+    """Where a line opens with a title-case run of words ended by a colon, in a sentence that
+    goes on ("Budget Cuts Threaten Rural Clinics: several clinics ..."): a section's heading run
+    into its paragraph, when a word inside it (not its first or last: "Ann Fields:") is a
+    capitalised inflected verb. Each as (start, colon, the verbs' tokens); :func:`run_in_headings`
+    keeps those whose verbs the body never writes capitalised ("Black Lives Matter:" is a name)."""
+    out = []
+    for colon in toks.lower_positions((":",)):
+        start = colon
+        while start > 0 and colon - start < _HEADING_TOKENS and "\n" not in toks.text[start - 1] and "\n" not in toks.space[start - 1]:
+            start -= 1
+        if start == colon or start > 0 and "\n" not in toks.text[start - 1] and "\n" not in toks.space[start - 1]:
+            continue  # not the opening of a line
+        if toks.sentence[start] in headline_sents:
+            continue  # a title-case line already, read as one
+        words = [k for k in range(start, colon) if toks.is_alpha[k]]
+        if len(words) < 3 or any(not toks.is_alpha[k] and toks.text[k] not in _HEADING_MARKS and not toks.text[k].isdigit() for k in range(start, colon)):
+            continue
+        if any(len(toks.text[k]) > 3 and not toks.text[k][:1].isupper() for k in words):
+            continue  # a lower-case word of its own: running text ("Asked about it, Lee said:")
+        verbs = [k for k in words[1:-1] if toks.text[k][:1].isupper() and names.is_verb_form(toks.lower[k])]
+        if verbs:
+            out.append((start, colon, verbs))
+    return out
+
+
+def run_in_headings(toks: Tokens, headline_sents: set[int], names: HeadlineNames) -> tuple[set[int], set[str] | None]:
+    """The tokens of the headings run into their paragraphs (:func:`heading_runs`) whose verbs the
+    body never writes capitalised, and the body's name words when they had to be read."""
+    runs = heading_runs(toks, headline_sents, names)
+    if not runs:
+        return set(), None
+    inside = {t for start, colon, _ in runs for t in range(start, colon)}
+    body = body_name_words(toks, headline_sents, inside)
+    return {t for start, colon, verbs in runs if any(toks.text[v] not in body for v in verbs) for t in range(start, colon)}, body

@@ -378,6 +378,9 @@ def _apposition_ends(toks: Tokens, end: int) -> bool:
 
 # The speech cues of the statements stage's lexicon (one-word verbs), read here from the same file.
 SPEECH_VERBS = frozenset(row[0].lower() for row in packaged_rows("reporting_verbs.tsv") if len(row) > 1 and row[1] == CueClass.SPEECH and " " not in row[0])
+# and those that say a body asserted or published something ("suggested", "reported"), for an acronym
+STATING_VERBS = SPEECH_VERBS | frozenset(row[0].lower() for row in packaged_rows("reporting_verbs.tsv")
+                                         if len(row) > 1 and row[1] in (CueClass.CLAIM, CueClass.REPORT) and " " not in row[0])
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -389,19 +392,23 @@ def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozense
     (``dictionary``) or the document must name it elsewhere after a given name or a title ("Mr.
     Stone ... Stone said"); it is never a word the document also writes in lower case, a pronoun,
     or a word the curated data knows as a place, an organisation's head or a title; a title-case line
-    (``headline_sents``) is no evidence."""
-    verbs = toks.tokens(SPEECH_VERBS)
+    (``headline_sents``, all-caps lines among them) is no evidence. An acronym in running text
+    ("KWBX suggested that ...") that is no English word names a body: an organisation."""
+    verbs = toks.tokens(STATING_VERBS)
     if not verbs:
         return
     lowered: set[str] | None = None
     for v in verbs:
         verb = toks.tok[v]
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SPEECH_VERBS:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in STATING_VERBS:
             continue
         for child in verb.children:
             i = child.i
             if child.dep_ not in SUBJECTS or i >= v or not _speaker_word(toks, i, cues, taken) or toks.sentence[i] in headline_sents:
                 continue  # a title-case line capitalises every word
+            if lemma not in SPEECH_VERBS and not toks.text[i].isupper():
+                continue  # "Growth suggested": only an acronym is a body by a claim or a report
             start = i - 1 if i > 0 and toks.tok[i - 1].dep_ == "compound" and toks.tok[i - 1].head.i == i and _speaker_word(toks, i - 1, cues, taken) else i
             if lowered is None:
                 lowered = {w for w, t in zip(toks.lower, toks.text) if t.islower()}
@@ -414,16 +421,33 @@ def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozense
             label = _named_in_full(toks, i, cues)
             if label is None and toks.lower[i] in dictionary:
                 continue
-            yield Candidate(start, i + 1, "ner", label or "PERSON")
+            yield Candidate(start, i + 1, "ner", label or ("ORG" if toks.text[i].isupper() else "PERSON"))
 
 
 def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:
     tok = toks.tok[i]
     word = toks.text[i]
     return (
-        i not in taken and tok.ent_iob_ == "O" and toks.name_word[i] and word[:1].isupper() and not word.isupper()
+        i not in taken and (tok.ent_iob_ == "O" or _lone_thing(toks, i)) and toks.name_word[i] and word[:1].isupper() and (not word.isupper() or _acronym(tok))
         and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") and not cues.names_no_one(word) and word.lower() not in cues.nouns
     )
+
+
+# What the model calls a thing, not an actor: a surname it reads so as the subject of "said"
+# ("..., Varga told the paper") is still someone's.
+THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _lone_thing(toks: Tokens, i: int) -> bool:
+    """Token ``i`` is alone a model's entity of a thing's type (see THING_LABELS)."""
+    tok = toks.tok[i]
+    return tok.ent_iob_ == "B" and tok.ent_type_ in THING_LABELS and (i + 1 == len(toks) or toks.tok[i + 1].ent_iob_ != "I")
+
+
+def _acronym(tok) -> bool:
+    """An all-caps word of two letters or more that is no function word ("KWBX", not "I", "IT",
+    "US"): whether it is an English word is asked with the rest (see speaker_name_candidates)."""
+    return len(tok.text) >= 2 and tok.text.isalpha() and not tok.is_stop
 
 
 def _named_in_full(toks: Tokens, i: int, cues: PersonCues) -> str | None:

@@ -22,7 +22,8 @@ The stages, one module each, in the order a document goes through them:
   :func:`.direct.continuations` (a quote paragraph of its own after a statement: the same
   speaker; after a change of topic, none),
   :func:`.direct.labelled_lines` (a transcript's or headline's "NAME: ...", a headline's "Lee to
-  Farmers: ...", an interview's "Q: ..." and "A: ..." lines),
+  Farmers: ...", an interview's "Q: ..." and "A: ..." lines; a label names one person or body,
+  never a heading run into its paragraph, "Budget Cuts Threaten Rural Clinics: ..."),
   :func:`.reported.reported_speech` ("said that ...", "promised to ...", "..., reported X"),
   :func:`.sourcing.sourcing` ("according to X", "in X's view", "In a poll published Friday, ..."),
   :func:`.nouns.noun_claims` ("Lee's claim that ...", "the charge by Lee that ...": a noun of

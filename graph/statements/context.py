@@ -6,7 +6,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..contract import fold
 from ..curated import load_curated
+from ..entity_types import named_as_bodies
 from ..records import CueClass, Document, Mention, MentionKind, SpeakerResolution, StatementKind
 from ..tokens import Tokens
 from .cues import Cue, Lexicon, find_cues, load_lexicon, noun_class
@@ -208,6 +210,7 @@ def _index_people(ctx: Context) -> None:
     for name in full_names:
         firsts.setdefault(name.split()[-1], set()).add(name.split()[0])
     shared = {surname for surname, names in firsts.items() if len(names) > 1}
+    bodies = named_as_bodies(ctx.mentions)  # "the retailer Quimby": a company named after "Harold Quimby"
     for n, m in enumerate(ctx.mentions):
         if not m.in_text:
             continue
@@ -218,7 +221,7 @@ def _index_people(ctx: Context) -> None:
         if m.label in PERSON_LABELS or _given_name_first(m, given):
             ctx.people.keys[n] = f"{words[0].lower()} {surname}" if surname in shared and len(words) > 1 else surname
         elif m.kind == MentionKind.NER and m.label not in PLACE_LABELS and (
-                (len(words) == 1 and words[0].lower() in surnames) or m.name.lower() in full_names):
+                (len(words) == 1 and words[0].lower() in surnames and fold(m.name) not in bodies) or m.name.lower() in full_names):
             # "Kabulov's words": spaCy called a surname an ORG, but the text named that person
             ctx.people.keys[n] = surnames[surname]
     lex = ctx.lex

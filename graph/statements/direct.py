@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..records import NounClass, StatementKind
-from .context import Claim, Context
+from .context import Claim, Context, given_name_genders, title_abbreviations
 from .cues import Cue, cue_text, noun_class
 from .quotes import CLOSERS, OPENERS, Quote, Spans, paragraph_spans
 from .speakers import quote_speaker, speaking_subject
 from .syntax import token_at, trim
-from .words import COUNTRY_LABELS, DASHES, LINE_LABELS, PEOPLE_CLASSES, PLACE_LABELS, SALUTATIONS, SENTENCE_END
+from .words import COUNTRY_LABELS, DASHES, HONORIFICS, LINE_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PLACE_LABELS, SALUTATIONS, SENTENCE_END
 
 
 def direct_quotations(ctx: Context) -> Iterator[Claim]:
@@ -94,6 +94,8 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         n = ctx.mention_at(label[-1])
         if n is not None and ctx.mentions[n].label in PLACE_LABELS | COUNTRY_LABELS:
             continue  # a dateline: "WASHINGTON: ..."
+        if not _one_name(ctx, label, n):
+            continue  # a heading run into its paragraph ("Budget Cuts Threaten Rural Clinics: ..."): a clause, no one's label
         if label[0].lower_ in SALUTATIONS:
             continue  # a letter's "Dear Oskar:": whom the words are for, not who says them
         if label[-1].lower_ in LINE_LABELS:
@@ -109,6 +111,32 @@ def labelled_lines(ctx: Context) -> Iterator[Claim]:
         known = noun_class(ctx.lex, label[-1]) in PEOPLE_CLASSES | {NounClass.DOCUMENT, NounClass.MEDIA}
         yield Claim(StatementKind.DIRECT, ":", start, end, colon.idx, colon.idx + 1, speaker=label[-1],
                     priority=1, named_only=not known)
+
+
+def _one_name(ctx: Context, label: list[Token], n: int | None) -> bool:
+    """Whether a line's label names one person or body, as a transcript's does ("Sen. Ann Lee",
+    "Acme News host Ann Lee", "LUND"), rather than saying something of someone, as a heading does
+    ("Ann Lee Endorses Bo Reed", "Budget Cuts Threaten Rural Clinics"). Before the name that ends
+    it (``n``, its mention, if any) stand only titles, role nouns, given names, lower-case words and
+    a body that owns the role; never another person, and in a label of three words or more no
+    capitalised word that is none of these."""
+    start = ctx.mentions[n].start if n is not None else label[-1].idx
+    titles = title_abbreviations()
+    for t in label:
+        if t.idx >= start or not t.is_alpha or t.is_lower:
+            continue
+        owner = ctx.mention_at(t)
+        if owner is not None:
+            if ctx.mentions[owner].label in PERSON_LABELS or owner in ctx.people.keys:
+                return False  # two people in one line's opening: one does something to the other
+            continue
+        word = t.lower_
+        if word in titles or word + "." in titles or word in HONORIFICS or word in given_name_genders() \
+                or noun_class(ctx.lex, t) in PEOPLE_CLASSES:
+            continue
+        if len(label) >= 3:
+            return False
+    return True
 
 
 def _headline_to_or_on(ctx: Context, para: tuple[int, int]) -> Iterator[Claim]:

@@ -17,7 +17,7 @@ TEXTS = {
     "heading_names": "Polls opened early.\n\n"
                      "Tamsin Orlove Endorses Marven Husk: The former executive backed the senator on Wednesday at a rally.",
     "heading_org": "The council met on Monday.\n\n"
-                   "Harbour Levy Stalls Ferry Plans: Ending the levy is one of the goals of the council, and the vote is its main tool.",
+                   "Harbour Levy Stalls Ferry Plans: The council wants the levy gone before spring, and a vote in March will decide it.",
     "title_heading": "Carmen Delaney Wins Seat: The long-time activist took the seat with 60 percent of the vote.\n\n"
                      "Delaney said she would fight for the schools.",
     # a transcript's labels are still read
@@ -25,14 +25,14 @@ TEXTS = {
                   "Premier Ann Keller: We will build it, and we will start in the spring.\n\n"
                   "Senator Bob Ray: The plan is far too costly for the province.",
     # an untagged acronym that speaks is a body
-    "acronym": "The station's owners sold it last year. MNZBC suggested that the new schedule would start in May.",
+    "acronym": "The station's owners sold it last year. WNBRX suggested that the new schedule would start in May.",
     "acronym_word": "The servers failed on Monday. IT said the servers were down.",
     # a surname the model tags as a work, beside a full name it tags as an organisation
-    "thing_surname": "Speaking to the Guardian, Maryam Delgado said she saw the truck.\n\n"
-                     "\u201cIt is over,\u201d Delgado told \u201cThe Evening Show.\u201d",
+    "thing_surname": "Speaking to the Courier, Maryam Delgado said the ferry left early.\n\n"
+                     "\u201cIt is over,\u201d Delgado told Morning Edition.",
     # a person's name the model tagged that ends with a word that ends laws' names
     "law_surname": "Helen Law runs a fund that backs senators. \u201cWe are worried,\u201d Law said on Monday. "
-                   "There is an appetite among donors to do much more, Law said.",
+                   "The fund has more money than it can spend this year, Law said.",
     # a lone surname is the person; a company named after its founder is not
     "surname": "Ann Varga testified before the committee on Tuesday. Varga explained that the clinic had run out of money in March.",
     "founder": "Harold Quimby founded the retailer Quimby in 1990. Quimby reported a loss on Monday. "
@@ -48,7 +48,7 @@ def kg(tmp_path_factory):
 def test_a_heading_run_into_its_paragraph_is_no_speaker(kg):
     assert not [s for s in said(kg, "heading") if s["text"].startswith("Several clinics")]
     assert not [s for s in said(kg, "heading_names") if s["text"].startswith("The former executive")]
-    assert not [s for s in said(kg, "heading_org") if s["text"].startswith("Ending the levy")]
+    assert not [s for s in said(kg, "heading_org") if s["text"].startswith("The council wants")]
     assert not nodes_with(kg.nx, "Harbour Levy Stalls Ferry Plans")  # the model's span, cut at the verb
 
 
@@ -66,7 +66,7 @@ def test_a_transcripts_labels_still_name_their_speakers(kg):
 
 def test_an_untagged_acronym_that_speaks_is_an_organisation(kg):
     speaker = one(kg, "acronym", "the new schedule")["speaker"]
-    assert label(kg, speaker) == "MNZBC" and kg.nx.nodes[speaker]["type"] == "organization"
+    assert label(kg, speaker) == "WNBRX" and kg.nx.nodes[speaker]["type"] == "organization"
     assert not nodes_with(kg.nx, "IT")  # a function word in capitals names no one
 
 
@@ -76,7 +76,7 @@ def test_a_surname_the_model_calls_a_work_is_the_person_it_names(kg):
 
 def test_a_persons_name_ending_like_a_laws_is_a_person(kg):
     assert label(kg, one(kg, "law_surname", "We are worried")["speaker"]) == "Helen Law"
-    assert label(kg, one(kg, "law_surname", "There is an appetite")["speaker"]) == "Helen Law"
+    assert label(kg, one(kg, "law_surname", "The fund has more money")["speaker"]) == "Helen Law"
 
 
 def test_a_lone_surname_is_the_person_but_not_the_company_named_after_him(kg):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..tokens import Tokens
-from .candidates import Candidate
+from .candidates import Candidate, CandidateKind
 from ..curated import packaged_words
 from .words import CONNECTORS
 
@@ -37,7 +37,7 @@ def acronym_candidates(toks: Tokens) -> Iterator[tuple[Candidate, Span, Span]]:
         if ACRONYM.match(short.replace(" ", "")) and capitals >= 2 and capitals >= 0.6 * len(letters):
             long_span = _long_form_before(toks, paren, short)
             if long_span is not None and not _ends_in_a_person(long_span, short):
-                yield Candidate(long_span.start, long_span.end, "acronym", "ORG"), inner, long_span
+                yield Candidate(long_span.start, long_span.end, CandidateKind.ACRONYM, "ORG"), inner, long_span
 
 
 def _ends_in_a_person(span: Span, short: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..contract import fold
 from ..tokens import Tokens
-from .candidates import Candidate
+from .candidates import Candidate, CandidateKind
 
 
 _CAPITAL_WORD = r"[A-Z][a-z][\w'\u2019\-]*"
@@ -45,4 +45,4 @@ def inverted_name_candidates(toks: Tokens, given_names: frozenset[str], titles: 
         for m in _INVERTED_ONE.finditer(line.group("names")):
             span = toks.doc.char_span(line.start() + m.start(), line.start() + m.end(), alignment_mode="contract")
             if span is not None and len(span) >= 3 and span.text == m.group():
-                yield Candidate(span.start, span.end, "ner", "PERSON", inverted=True)
+                yield Candidate(span.start, span.end, CandidateKind.NER, "PERSON", inverted=True)

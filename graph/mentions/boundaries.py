@@ -66,7 +66,7 @@ def trim(
         if e > s and lower[e - 1] in CONNECTORS:
             e = _finish_name(toks, e)
         if s < e:
-            out.append(_join_hyphenated(toks, s, e, label == "PERSON"))
+            out.append(join_hyphenated(toks, s, e, label == "PERSON"))
     return out
 
 
@@ -124,7 +124,7 @@ def _finish_name(toks: Tokens, end: int) -> int:
     return end
 
 
-def _join_hyphenated(toks: Tokens, start: int, end: int, person: bool = False) -> tuple[int, int]:
+def join_hyphenated(toks: Tokens, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """"Kurgan" + "-" + "Tyube" is one name; a chain of three or more is a list of names. A
     person's given name may go on in lower case ("Wong Kwok-hing"), but not into a verb or an
     adjective ("Lee-led")."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -32,15 +33,29 @@ TRAILING_NON_NAMES = {"I", "me", "Mr", "Mrs", "Ms", "Dr"}
 SHOUTED_TYPES = {"country", "alliance", "group", "place"}
 ORIGIN_NOUNS = packaged_words("function_words.tsv", "origin_noun")  # data/function_words.tsv
 
+
+class CandidateKind(StrEnum):
+    """Which source proposed a candidate span. The mention keeps it as a :class:`MentionKind`,
+    where a weak alias that held is a gazetteer name."""
+
+    GAZETTEER = "gazetteer"  # an alias of a curated entry
+    WEAK = "weak"  # a weak alias or demonym: counts only where something backs it
+    DEMONYM = "demonym"
+    CAPITAL = "capital"
+    ORG = "org"  # a capitalised phrase headed by a word that says what it names
+    NER = "ner"  # the model's entity, or a name a rule of this stage finds
+    ACRONYM = "acronym"  # the long form of an acronym the text defines
+
+
 # Higher wins when two candidates cover the same tokens.
-PRIORITY = {"acronym": 6, "gazetteer": 5, "demonym": 5, "capital": 5, "weak": 4, "org": 3, "ner": 2}
+PRIORITY = {CandidateKind.ACRONYM: 6, CandidateKind.GAZETTEER: 5, CandidateKind.DEMONYM: 5, CandidateKind.CAPITAL: 5, CandidateKind.WEAK: 4, CandidateKind.ORG: 3, CandidateKind.NER: 2}
 
 
 @dataclass
 class Candidate:
     start: int  # token indexes
     end: int
-    kind: str  # gazetteer | weak | demonym | capital | org | ner | acronym
+    kind: CandidateKind
     label: str  # spaCy label, or the entity type the source implies
     surfaces: tuple[Surface, ...] = ()
     inverted: bool = False  # "Lee, Ann" in a list of works: the surname first, then a comma
@@ -72,9 +87,9 @@ def gazetteer_candidates(doc: Doc, extractor: MentionExtractor, shouting_tokens:
             if shouting and gaz.entries[surfaces[0].entry].type not in SHOUTED_TYPES:
                 continue  # "FOREIGN POLICY DIARY" is a column's name, not the magazine
             kinds = {s.kind for s in surfaces}
-            kind = "gazetteer" if SurfaceKind.ALIAS in kinds else "demonym" if SurfaceKind.DEMONYM in kinds else (
-                "capital" if SurfaceKind.CAPITAL in kinds else "weak")
-            if kind == "demonym" and end < len(doc) and doc[end].lower_ in ORIGIN_NOUNS:
+            kind = CandidateKind.GAZETTEER if SurfaceKind.ALIAS in kinds else CandidateKind.DEMONYM if SurfaceKind.DEMONYM in kinds else (
+                CandidateKind.CAPITAL if SurfaceKind.CAPITAL in kinds else CandidateKind.WEAK)
+            if kind == CandidateKind.DEMONYM and end < len(doc) and doc[end].lower_ in ORIGIN_NOUNS:
                 continue  # "of Irish descent", "Thai restaurants": where a kind comes from, not the state
             entry = gaz.entries[surfaces[0].entry]
             yield Candidate(start, end, kind, entry.type, surfaces)
@@ -124,7 +139,7 @@ def ner_candidates(
                 end += 2  # spaCy leaves "the Great" out of "Peter the Great"
             elif ent.label_ == "PERSON" and end == ent.end and is_regnal_number(toks, end):
                 end += 1  # nor "I" out of "King Henry I"
-            yield Candidate(start, end, "ner", label)
+            yield Candidate(start, end, CandidateKind.NER, label)
 
 
 def is_compound_of_known(toks: Tokens, cand: Candidate, known: set[tuple[int, int]]) -> bool:
@@ -147,7 +162,7 @@ def is_common_coordination(toks: Tokens, cand: Candidate, head_words: dict[str, 
     Security", "Maritime Ethics and Navigation"): a topic, not a name. Every word is an English
     noun or adjective (``words``) and none says what a name is ("Rules and Standards Committee"); a
     person ("Mary and Ann Lee") and "&" ("Halvorsen & Pike") are left alone."""
-    if cand.kind != "ner" or cand.label == "PERSON" or cand.end - cand.start < 3:
+    if cand.kind != CandidateKind.NER or cand.label == "PERSON" or cand.end - cand.start < 3:
         return False
     inner = range(cand.start + 1, cand.end - 1)
     if not any(toks.lower[i] == "and" for i in inner):

@@ -25,6 +25,7 @@ from .acronyms import acronym_candidates, code_definitions
 from .bibliography import inverted_name_candidates
 from .candidates import (
     Candidate,
+    CandidateKind,
     choose,
     crosses,
     gazetteer_candidates,
@@ -127,7 +128,7 @@ def extract_mentions(
     shouting_tokens = {t for s, shouts in zip(sents, shouting) if shouts for t in range(s.start, s.end)}
 
     known_candidates = list(gazetteer_candidates(doc, extractor, shouting_tokens))
-    known = {(c.start, c.end) for c in known_candidates if c.kind != "weak"}
+    known = {(c.start, c.end) for c in known_candidates if c.kind != CandidateKind.WEAK}
     candidates = known_candidates + [
         c for c in ner_candidates(toks, gaz.head_words, known) if not is_compound_of_known(toks, c, known) and not is_qualified_known(toks, c, known, gaz)
         and not is_common_coordination(toks, c, gaz.head_words, extractor.english_words)
@@ -153,13 +154,13 @@ def extract_mentions(
     # A name the text defines by its acronym has its bounds: "the Tarn Rovers of the Northern Hockey
     # League (NHL)" is neither "Tarn Rovers of the Northern Hockey" nor the whole phrase, whatever
     # a head word made of it.
-    defined = [c for c in candidates if c.kind == "acronym"]
+    defined = [c for c in candidates if c.kind == CandidateKind.ACRONYM]
     if defined:
         def cut(o: Candidate) -> bool:
             return any(crosses(o, c) or o.start < c.start and c.end <= o.end for c in defined)
 
         org_candidates = [o for o in org_candidates if not cut(o)]
-        candidates = [c for c in candidates if c.kind != "ner" or not cut(c)]
+        candidates = [c for c in candidates if c.kind != CandidateKind.NER or not cut(c)]
     for short, long_span in code_definitions(toks):
         acronyms.append(AcronymDefinition(document.id, short.text, _clean_name(long_span.text)))
     # A name that an organisation's title ran into splits spaCy's span there too.
@@ -167,7 +168,7 @@ def extract_mentions(
     candidates = [
         c
         for c in candidates
-        if c.kind != "ner"
+        if c.kind != CandidateKind.NER
         or not any(crosses(c, o) for o in org_candidates) and not joins_two_names(c, org_candidates, toks)
         and not any(overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
@@ -185,11 +186,11 @@ def extract_mentions(
 
     # A weak alias ("IS", "Free Press", "Ministry of Internal Affairs") counts when the entity is
     # named in full in the document, or when the very same words look like a name on their own.
-    strong_entries = {s.entry for c in known_candidates if c.kind != "weak" for s in c.surfaces}
-    ner_spans = {(c.start, c.end) for c in candidates if c.kind in ("ner", "org")}
+    strong_entries = {s.entry for c in known_candidates if c.kind != CandidateKind.WEAK for s in c.surfaces}
+    ner_spans = {(c.start, c.end) for c in candidates if c.kind in (CandidateKind.NER, CandidateKind.ORG)}
     candidates = [
         c for c in candidates
-        if c.kind != "weak" or {s.entry for s in c.surfaces} & strong_entries or (c.start, c.end) in ner_spans
+        if c.kind != CandidateKind.WEAK or {s.entry for s in c.surfaces} & strong_entries or (c.start, c.end) in ner_spans
     ]
     candidates = [as_apposed_person(toks, _as_law(toks, c, gaz), extractor.person_cues, extractor.english_words) for c in candidates]
     covered = Counter(t for c in candidates for t in range(c.start, c.end))
@@ -222,7 +223,7 @@ def _as_law(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Candidate:
     if cand.inverted:
         return cand
     end = law_named_after(toks, cand.start, cand.end, gaz.names.shape_type)
-    return cand if end == cand.end else Candidate(cand.start, end, "ner", cand.label)
+    return cand if end == cand.end else Candidate(cand.start, end, CandidateKind.NER, cand.label)
 
 
 def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: MentionExtractor, taken: Counter) -> Candidate:
@@ -230,13 +231,13 @@ def _run_on(toks: Tokens, cand: Candidate, headline_sents: set[int], extractor: 
     :func:`runs_on`); not in a title-case line, where every word has a capital, nor over words
     another source reads as a name (``taken``: "the Acme Council Jim Beam": a person after it)."""
     gaz = extractor.gazetteer
-    if cand.kind == "ner" and cand.label in ("PERSON", "ORG") and (place := _cut_from_a_place_name(toks, cand, gaz)):
+    if cand.kind == CandidateKind.NER and cand.label in ("PERSON", "ORG") and (place := _cut_from_a_place_name(toks, cand, gaz)):
         return place
-    if cand.kind == "ner" and cand.label == "PERSON":
+    if cand.kind == CandidateKind.NER and cand.label == "PERSON":
         return cand
-    if cand.kind == "ner" and cand.label == "ORG" and (end := before_role(toks, cand.start, cand.end, extractor.roles, gaz.head_words)) < cand.end:
+    if cand.kind == CandidateKind.NER and cand.label == "ORG" and (end := before_role(toks, cand.start, cand.end, extractor.roles, gaz.head_words)) < cand.end:
         return Candidate(cand.start, end, cand.kind, cand.label)
-    if cand.kind != "ner" or cand.label != "ORG" or toks.sentence[cand.start] in headline_sents:
+    if cand.kind != CandidateKind.NER or cand.label != "ORG" or toks.sentence[cand.start] in headline_sents:
         return cand
 
     def not_a_name(word: str) -> bool:
@@ -267,7 +268,7 @@ def _cut_from_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Can
             start -= 1
     for s, e in ((start, end), (cand.start, end), (start, cand.end)):
         if (s, e) != (cand.start, cand.end) and gaz.names.shape_type(toks.span_text(s, e)) == "place":
-            return Candidate(s, e, "ner", "FAC")
+            return Candidate(s, e, CandidateKind.NER, "FAC")
     # "the Kelby and Astor Theaters": the first of two places that share the plural head after "and"
     k = cand.end + 1
     if k < len(toks) and toks.lower[cand.end] == "and" and word(k) and toks.text[cand.end - 1][:1].isupper():
@@ -276,7 +277,7 @@ def _cut_from_a_place_name(toks: Tokens, cand: Candidate, gaz: Gazetteer) -> Can
         last = toks.text[k - 1]
         if last.endswith("s") and gaz.names.shape_type(toks.span_text(cand.end + 1, k)) == "place" \
                 and gaz.names.shape_type(f"{toks.span_text(cand.start, cand.end)} {last[:-1]}") == "place":
-            return Candidate(cand.start, cand.end, "ner", "FAC")
+            return Candidate(cand.start, cand.end, CandidateKind.NER, "FAC")
     return None
 
 
@@ -288,7 +289,7 @@ def _headline_people(
     there it reads the capitalised verbs and function words as parts of the name. In a heading run
     into its paragraph (``headings``: its tokens) an organisation's span too ("Harbour Levy Stalls
     Ferry Plans"): the line is a clause, whatever the model made of it."""
-    inside = [c for c in candidates if c.kind == "ner" and (
+    inside = [c for c in candidates if c.kind == CandidateKind.NER and (
         c.label == "PERSON" and toks.sentence[c.start] in headline_sents and not shouting[toks.sentence[c.start]]
         or c.label in ("PERSON", "ORG") and c.start in headings)]
     if not inside:
@@ -314,10 +315,10 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
     surface = pick_surface(cand.surfaces, doc[start:end], ctx) if cand.surfaces else None
     if cand.surfaces and surface is None:
         # a name of several entries that nothing in the text tells apart: a name of its own
-        label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), "ner"
+        label, kind = CURATED_TYPE_LABELS.get(cand.label, "ORG"), MentionKind.NER
     if surface is not None:
         key = surface.entry
-        kind = {SurfaceKind.ALIAS: "gazetteer", SurfaceKind.WEAK: "gazetteer"}.get(surface.kind, surface.kind)
+        kind = {SurfaceKind.ALIAS: MentionKind.GAZETTEER, SurfaceKind.WEAK: MentionKind.GAZETTEER}.get(surface.kind, surface.kind)
         label = gaz.entries[key].type
         gender = gaz.entries[key].gender
         if surface.kind == SurfaceKind.CAPITAL:
@@ -327,10 +328,10 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
             if not names_a_people(toks, start, end):
                 return None  # "Democratic", "Japanese": a people's adjective, not the people
             label = "group"  # "Sikhs", "Democrats": a people, creed or party as a group
-        if cand.kind == "ner" and end - start > 2 and toks.lower[start] in COMPASS and toks.lower[start + 1] == "of":
+        if cand.kind == CandidateKind.NER and end - start > 2 and toks.lower[start] in COMPASS and toks.lower[start + 1] == "of":
             start += 2  # "Northeast of X" the model took whole: the place is X
             label = "LOC"
-        if cand.kind == "ner":
+        if cand.kind == CandidateKind.NER:
             written = start  # the name as the text writes it keeps its titles ("Senator Ann Lee")
             titles, title, gender = leading_titles(toks, start, end, gaz, ctx.titles_by_first_word)
             if titles and start + titles < end and gaz.head_words.get(toks.text[start + titles]) in ORG_TYPES:
@@ -372,17 +373,17 @@ def _make_mention(cand: Candidate, ctx: MentionContext) -> Mention | None:
                 or len(words) == 1 and head_type:
             return None  # treaties, summits, wars are not actors ("Helen Law" the model calls a person is one); "the Bank" alone names nothing
         title_before = _title_at(toks.lower[start - 1], gaz.titles) if start > 0 else None
-        if cand.kind == "ner" and title is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
+        if cand.kind == CandidateKind.NER and title is None and title_before and len(words) == 1 and gaz.names.type_nouns.get(words[0].lower()) == "person":
             return None  # "Mr. Chair", "Madam Chairman": a form of address, no name
-        if cand.kind == "ner" and title is None and title_before and len(words) >= 2 and head_type in (*ORG_TYPES, "place") and fold(words[0]) not in gaz.names.given_names:
+        if cand.kind == CandidateKind.NER and title is None and title_before and len(words) >= 2 and head_type in (*ORG_TYPES, "place") and fold(words[0]) not in gaz.names.given_names:
             start = written = title_start(toks, start, ctx.title_strings)  # "Sheikh Tarif Mosque": the title is the name's
-        elif cand.kind == "ner" and title is None and title_before:
+        elif cand.kind == CandidateKind.NER and title is None and title_before:
             title, gender = title_before, gaz.titles[title_before]
             label = "PERSON"  # "Mr Chavez": the title stands outside spaCy's span
             written = title_start(toks, start, ctx.title_strings)
         key = known_with_modifier(name, gaz)
         if key:
-            kind, label = "gazetteer", gaz.entries[key].type
+            kind, label = MentionKind.GAZETTEER, gaz.entries[key].type
         elif title is None and after_indefinite_article(toks, start, end):
             return None  # "run as a Mutual Society", "saw a Studebaker": a kind of thing
         elif label in ("ORG", "PERSON", "GPE", "FAC", "organization") and len(words) <= 2 and not head_type and title is None and in_place_context(toks, start, end, gaz):
@@ -444,11 +445,11 @@ def _named_body(toks: Tokens, cand: Candidate, gaz: Gazetteer, english: frozense
     ACX"; not "Minister of Foreign Affairs", "Secretary of State"): a name of several words the
     curated data knows, or an organisation's name that its head word ends, an acronym, or a word
     that is no English word makes."""
-    if cand.kind == "gazetteer":  # not a name the data calls ambiguous alone (a magazine's "Foreign Affairs")
+    if cand.kind == CandidateKind.GAZETTEER:  # not a name the data calls ambiguous alone (a magazine's "Foreign Affairs")
         return cand.end - cand.start > 1 and all(s.kind != SurfaceKind.WEAK for s in cand.surfaces)
-    if cand.kind == "org":  # a name its head word makes an organisation's ("... University")
+    if cand.kind == CandidateKind.ORG:  # a name its head word makes an organisation's ("... University")
         return cand.label in ORG_TYPES
-    if cand.kind != "ner" or cand.label != "ORG":
+    if cand.kind != CandidateKind.NER or cand.label != "ORG":
         return False
     if cand.end - cand.start > 1 and gaz.head_words.get(toks.text[cand.end - 1]) in ORG_TYPES:
         return True

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..contract import fold
 from ..tokens import Tokens
 from .boundaries import before_role, coordinated, split_org_run
-from .candidates import Candidate
+from .candidates import Candidate, CandidateKind
 from .words import CONNECTORS, DETERMINERS, ORG_TYPES, is_noun
 
 
@@ -62,12 +62,12 @@ def org_name_candidates(
             words = [word for word, alpha in zip(text[start:end], toks.is_alpha[start:end]) if alpha]
             head_type = head_words.get(words[-1]) or head_words.get(words[0]) or _head_before_of(toks, start, end, head_words) if words else None
             if words and words[-1][0].isupper() and head_type and len(words) > 1:
-                yield Candidate(start, end, "org", head_type)
+                yield Candidate(start, end, CandidateKind.ORG, head_type)
                 after_org = True
                 continue
             if after_org and 2 <= len(words) <= 3 and all(w[0].isupper() and w not in head_words for w in words) and not _english_words(toks, start, end, nouns):
                 # the name an organisation's title runs into ("... Ministry of Internal Affairs Oleg Ilinykh")
-                yield Candidate(start, end, "ner", "PERSON")
+                yield Candidate(start, end, CandidateKind.NER, "PERSON")
             after_org = False
         i = j
 

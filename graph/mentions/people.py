@@ -13,8 +13,8 @@ from ..curated import packaged_rows
 from ..gazetteer import Gazetteer
 from ..records import CueClass
 from ..tokens import Tokens
-from .boundaries import _join_hyphenated, is_epithet, is_regnal_number
-from .candidates import Candidate
+from .boundaries import is_epithet, is_regnal_number, join_hyphenated
+from .candidates import Candidate, CandidateKind
 from .titles import title_start
 from .words import INNER_CAPITAL, NER_LABELS
 
@@ -87,7 +87,7 @@ def cued_person_candidates(toks: Tokens, cues: PersonCues, taken: set[int], head
             end += 1  # "Pope Severian I"
         elif not given and is_epithet(toks, end, end + 2):  # not "Jane the Virgin", a show
             end += 2
-        yield Candidate(*_join_hyphenated(toks, start, end, True), "ner", "PERSON")
+        yield Candidate(*join_hyphenated(toks, start, end, True), CandidateKind.NER, "PERSON")
 
 
 def _run_end(toks: Tokens, start: int, cues: PersonCues, taken: set[int], over_non_actors: bool = False) -> int:
@@ -168,7 +168,7 @@ def extend_person_names(toks: Tokens, candidates: list[Candidate], cues: PersonC
     are one name ("Ann Beth" + "Rose Lee"); an untagged given name right before one leads it
     ("María" + "Elena Ruiz"); an untagged capitalised word right after one that is no English
     word ends it ("Tom" + "D\u2019Ambrosio"). ``taken``: tokens the curated data names."""
-    people = sorted((c for c in candidates if c.kind == "ner" and c.label == "PERSON"), key=lambda c: c.start)
+    people = sorted((c for c in candidates if c.kind == CandidateKind.NER and c.label == "PERSON"), key=lambda c: c.start)
     if not people:
         return candidates
     starts = {c.start: c for c in people}
@@ -222,7 +222,7 @@ def listed_person_candidates(toks: Tokens, candidates: list[Candidate], cues: Pe
     between the list's commas or "and" right beside a name the model tagged as a person's (a lone
     given name lists only another given name). The list says what they are; a name the model found
     beside them is read first, so this only adds names."""
-    people = [c for c in candidates if c.kind == "ner" and c.label == "PERSON"
+    people = [c for c in candidates if c.kind == CandidateKind.NER and c.label == "PERSON"
               and (c.end - c.start >= 2 or fold(toks.text[c.start]) in cues.first_names)]
     if not people:
         return
@@ -265,7 +265,7 @@ def listed_person_candidates(toks: Tokens, candidates: list[Candidate], cues: Pe
             found = run_from(k, step, full)
             if found and found[0] not in seen:
                 seen.add(found[0])
-                yield Candidate(found[0], found[1], "ner", "PERSON")
+                yield Candidate(found[0], found[1], CandidateKind.NER, "PERSON")
 
 
 def _list_name_word(toks: Tokens, i: int, cues: PersonCues, dictionary: frozenset[str], taken: set[int]) -> bool:
@@ -315,7 +315,7 @@ def apposed_person_candidates(toks: Tokens, cues: PersonCues, dictionary: frozen
         if found and found[0] not in seen and (found[1] - found[0] > 1 or lower[found[0]] not in dictionary
                                                 or fold(text[found[0]]) in cues.given):
             seen.add(found[0])
-            yield Candidate(found[0], found[1], "ner", "PERSON")
+            yield Candidate(found[0], found[1], CandidateKind.NER, "PERSON")
 
 
 def as_apposed_person(toks: Tokens, cand: Candidate, cues: PersonCues, dictionary: frozenset[str]) -> Candidate:
@@ -323,7 +323,7 @@ def as_apposed_person(toks: Tokens, cand: Candidate, cues: PersonCues, dictionar
     the housekeeper, ...") is a person's where a definite person noun stands beside it between
     commas; an English word is left alone ("Later, the maid")."""
     i = cand.start
-    if cand.kind != "ner" or cand.label not in BODY_LABELS or cand.end - i != 1 or toks.lower[i] in dictionary \
+    if cand.kind != CandidateKind.NER or cand.label not in BODY_LABELS or cand.end - i != 1 or toks.lower[i] in dictionary \
             or not toks.text[i][:1].isupper() or toks.text[i].isupper():
         return cand
     n = len(toks)
@@ -421,7 +421,7 @@ def speaker_name_candidates(toks: Tokens, cues: PersonCues, dictionary: frozense
             label = _named_in_full(toks, i, cues)
             if label is None and toks.lower[i] in dictionary:
                 continue
-            yield Candidate(start, i + 1, "ner", label or ("ORG" if toks.text[i].isupper() else "PERSON"))
+            yield Candidate(start, i + 1, CandidateKind.NER, label or ("ORG" if toks.text[i].isupper() else "PERSON"))
 
 
 def _speaker_word(toks: Tokens, i: int, cues: PersonCues, taken: set[int]) -> bool:

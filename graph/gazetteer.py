@@ -30,7 +30,7 @@ class GazetteerError(ValueError):
 class Entry:
     id: str
     label: str
-    type: str
+    type: EntityType
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
     weak_aliases: tuple[str, ...] = ()
@@ -136,7 +136,7 @@ class Gazetteer:
                 out[e.id] = Entry(
                     id=_slug(e.capital),
                     label=e.capital,
-                    type="place",
+                    type=EntityType.PLACE,
                     wikidata=e.capital_wikidata,
                 )
         return out
@@ -145,7 +145,7 @@ class Gazetteer:
     def country_names(self) -> frozenset[str]:
         """Folded names of countries."""
         return frozenset(fold(form) for form, surfaces in self.surfaces.items() for s in surfaces
-                         if s.kind == SurfaceKind.ALIAS and self.entries[s.entry].type == "country")
+                         if s.kind == SurfaceKind.ALIAS and self.entries[s.entry].type == EntityType.COUNTRY)
 
     @cached_property
     def demonym_country(self) -> dict[str, str]:
@@ -218,6 +218,7 @@ def _read_entries(path: Path, text: str, entries: dict[str, Entry]) -> None:
         values = {k: v for k, v in item.items() if k in known}
         for key in ("aliases", "weak_aliases", "demonyms", "capital_aliases", "weak_demonyms"):
             values[key] = tuple(values.get(key) or ())
+        values["type"] = EntityType(values["type"])
         entries[item["id"]] = Entry(**values)  # a later file overrides an entry of the same id
 
 

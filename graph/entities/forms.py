@@ -13,7 +13,7 @@ from ..contract import fold
 from ..curated import packaged_rows, packaged_words
 from ..entity_types import person_like
 from ..gazetteer import Gazetteer
-from ..records import DocumentAnalysis, LinkRule, Mention, MentionKind, NameType, SurfaceKind
+from ..records import DocumentAnalysis, EntityType, LinkRule, Mention, MentionKind, NameType, SurfaceKind
 from .unionfind import UnionFind, own_key
 
 ORG_LABELS = (NameType.ORGANIZATION, NameType.GROUP)
@@ -266,7 +266,7 @@ def link_short_names(analyses: list[DocumentAnalysis], keys: dict[str, list[str 
 
 def _country(key: str, gaz: Gazetteer) -> bool:
     entry = gaz.entries.get(key[2:]) if key.startswith("g:") else None
-    return entry is not None and entry.type == "country"
+    return entry is not None and entry.type == EntityType.COUNTRY
 
 
 PARTIAL_INITIALS = re.compile(r"^([A-Z]{2,4}) (\S.*)$")

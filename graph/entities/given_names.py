@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 
 from ..contract import fold
 from ..gazetteer import Entry, NameKnowledge
+from ..records import EntityType
 
 FIRST_NAME_BLOCK = 512  # rows of first names scored at once (a block of scores is 512 x n floats)
 
@@ -132,7 +133,7 @@ def conflicting_middles(middles: set[str]) -> bool:
 def other_first_name(name: str, curated: str, entry: Entry | None, names: NameKnowledge) -> bool:
     """Whether a folded name spelled like a curated person's folded name differs from it in the
     first name, and not by a typo of it: "Mario Lestrade" is no misspelt "Marco Lestrade"."""
-    words = entry.label.split() if entry is not None and entry.type == "person" else []
+    words = entry.label.split() if entry is not None and entry.type == EntityType.PERSON else []
     surname = fold(" ".join(words[1:]))
     if len(words) < 2 or not surname or not (name.endswith(surname) and curated.endswith(surname)):
         return False

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..contract import fold
 from ..curated import packaged_words
 from ..gazetteer import Gazetteer, Surface
-from ..records import SurfaceKind
+from ..records import EntityType, SurfaceKind
 from ..tokens import Tokens
 from .boundaries import is_epithet, is_regnal_number, split_coordinated_places, trim
 from .common_words import is_common_word
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 TRAILING_NON_NAMES = {"I", "me", "Mr", "Mrs", "Ms", "Dr"}
 
 # In an all-caps line, only names of these types are told apart from ordinary words.
-SHOUTED_TYPES = {"country", "alliance", "group", "place"}
+SHOUTED_TYPES = {EntityType.COUNTRY, EntityType.ALLIANCE, EntityType.GROUP, EntityType.PLACE}
 ORIGIN_NOUNS = packaged_words("function_words.tsv", "origin_noun")  # data/function_words.tsv
 
 

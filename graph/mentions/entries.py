@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from ..contract import fold
 from ..gazetteer import Gazetteer, Surface
-from ..records import SurfaceKind
+from ..records import EntityType, SurfaceKind
 from .context import MentionContext
 from .words import POSSESSIVE
 
@@ -26,7 +26,7 @@ def known_with_modifier(name: str, gaz: Gazetteer) -> str | None:
             return s.entry
     for s in surfaces:
         entry = gaz.entries[s.entry]
-        if s.kind == SurfaceKind.ALIAS and entry.country is None and entry.type in ("group", "organization", "person"):
+        if s.kind == SurfaceKind.ALIAS and entry.country is None and entry.type in (EntityType.GROUP, EntityType.ORGANIZATION, EntityType.PERSON):
             return s.entry
     return None
 
@@ -81,6 +81,6 @@ def _country_context(span: Span, gaz: Gazetteer) -> str | None:
 
 def _country_named(text: str, gaz: Gazetteer) -> str | None:
     for s in gaz.by_fold.get(fold(text), ()):
-        if gaz.entries[s.entry].type == "country":
+        if gaz.entries[s.entry].type == EntityType.COUNTRY:
             return s.entry
     return None

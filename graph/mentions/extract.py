@@ -198,7 +198,7 @@ def extract_mentions(
     chosen = choose(candidates)
     # The country a document is about decides which ministry a bare "Ministry of Internal Affairs" is.
     country_counts = Counter(
-        s.entry for c in chosen for s in c.surfaces[:1] if gaz.entries[s.entry].type == "country"
+        s.entry for c in chosen for s in c.surfaces[:1] if gaz.entries[s.entry].type == EntityType.COUNTRY
     )
     context = MentionContext(
         document, toks, gaz, headline_sents, not_names, country_counts, extractor.english_adjectives,

@@ -38,6 +38,8 @@ The stages, one module each, in the order a document goes through them:
   interviewee), "I" in a letter with no byline (the person who signs it). A phrase that names no
   entity ("officials", "a source close to X") keeps its statement with no speaker; the stage
   records every phrase as written (``Statement.speaker_text``).
+* :mod:`.namesakes` - who a short form names: a surname among the people named in full (namesakes
+  told apart by focus and gender), an organisation's last word or its initials.
 * the kinds (``StatementKind``: direct, indirect, according_to, belief, question, negated,
   evaluation) come from the cue lexicon's data, a "not" on the cue, and "whether" after "asked".
 * :mod:`.stage` - the stage itself: run the extractors, keep one statement per attributed span,

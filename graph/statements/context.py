@@ -205,7 +205,7 @@ def _index_people(ctx: Context) -> None:
         full_names.add(ctx.mentions[n].name.lower())
     ctx.people.anchored = set(surnames)
     # two people of one surname ("Ann Ray", "Tom Ray"): each full name is a person of its own, with
-    # its own gender and roles; the bare surname stays ambiguous (see resolution._full_person)
+    # its own gender and roles; the bare surname stays ambiguous (see namesakes.full_person)
     firsts: dict[str, set[str]] = {}
     for name in full_names:
         firsts.setdefault(name.split()[-1], set()).add(name.split()[0])

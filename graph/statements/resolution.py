@@ -7,11 +7,12 @@ from spacy.tokens import Token
 from ..records import CueClass, MentionKind, NameType, NounClass, SpeakerResolution
 from .context import Claim, Context, Resolved, title_abbreviations
 from .cues import noun_class
-from .pronouns import gender_of, is_subject, person_candidates, resolve_pronoun, salient_person
+from .pronouns import gender_of, person_candidates, resolve_pronoun, salient_person
 from .speakers import mention_in_phrase, subject_of
 from .interview import interviewee_of
+from .namesakes import as_person, expanded_acronym, fronted_gender, full_person, short_name, surname_key
 from .syntax import owner_of, phrase_head, token_at
-from .words import ABSTRACT_SUFFIXES, HONORIFICS, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
+from .words import ABSTRACT_SUFFIXES, AGENT_SUFFIXES, ANONYMOUS_NOUNS, AGE_NOUN, FEMALE_PRONOUNS, FIRST_PLURAL, FIRST_SINGULAR, INDEFINITE_DETS, MALE_PRONOUNS, ORGANISATION_LABELS, PEOPLE_CLASSES, PERSON_LABELS, PERSON_NOUN, PLACE_LABELS, PLURAL_PRONOUNS, SPEAKER_LABELS, SPOKESPEOPLE
 
 
 _DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
@@ -35,14 +36,14 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return _resolve_phrase(ctx, apposed, claim, history, depth + 1)
     if n is not None:
         m = ctx.mentions[n]
-        if m.kind == MentionKind.CAPITAL and (key := _surname_key(ctx, m.name.lower())) is not None:
+        if m.kind == MentionKind.CAPITAL and (key := surname_key(ctx, m.name.lower())) is not None:
             # "Lima said" where the text named Ada Lima: the person, not the capital's government
-            full = _full_person(ctx, key, tok.idx, history)
+            full = full_person(ctx, key, tok.idx, history)
             if full is not None:
                 return Resolved(full, SpeakerResolution.NAME)
         if m.label in PLACE_LABELS and m.kind not in (MentionKind.CAPITAL, MentionKind.DEMONYM):
             # a place does not speak, but a surname the tagger took for one does ("Moss said")
-            full = _full_person(ctx, key, tok.idx, history) if (key := _surname_key(ctx, m.name.lower())) else None
+            full = full_person(ctx, key, tok.idx, history) if (key := surname_key(ctx, m.name.lower())) else None
             return Resolved(full, SpeakerResolution.NAME if full is not None else SpeakerResolution.NONE)
         if m.kind == MentionKind.DEMONYM and tok.pos_ == "ADJ":
             pass  # "Uzbekistani intelligence": handled as an institution below when it is a modifier
@@ -55,7 +56,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         elif m.kind == MentionKind.DEMONYM and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return _resolve_description(ctx, tok, claim, history)  # "the Spaniard said"
         else:
-            return Resolved(_as_person(ctx, n, history, _fronted_gender(tok)), SpeakerResolution.NAME)
+            return Resolved(as_person(ctx, n, history, fronted_gender(tok)), SpeakerResolution.NAME)
     if n is None:
         apposed = _apposed_person(ctx, tok)
         if apposed is not None:
@@ -63,9 +64,9 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
     if tok.is_title or tok.pos_ == "PROPN" or tok.is_upper and ctx.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1] == ":":
         # a name the mention stage missed (tagged a noun, or first in its sentence; a transcript's
         # label in capitals): the surname of a person the text named
-        key = _surname_key(ctx, tok.lower_)
+        key = surname_key(ctx, tok.lower_)
         if key is not None:
-            full = _full_person(ctx, key, tok.idx, history)
+            full = full_person(ctx, key, tok.idx, history)
             if full is not None:
                 return Resolved(full, SpeakerResolution.NAME)
     if tok.pos_ == "PROPN" or tok.is_title and tok.i > tok.sent.start:
@@ -77,10 +78,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         # or a name beside it
         near = _mention_beside(ctx, tok)
         if near is not None:
-            return Resolved(_as_person(ctx, near), SpeakerResolution.NAME)
-        body = _expanded_acronym(ctx, tok)
+            return Resolved(as_person(ctx, near), SpeakerResolution.NAME)
+        body = expanded_acronym(ctx, tok)
         if body is None:
-            body = _short_name(ctx, tok)
+            body = short_name(ctx, tok)
         if body is not None:
             return Resolved(body, SpeakerResolution.NAME)
     if lower in FIRST_SINGULAR and not claim.in_quote:
@@ -160,7 +161,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
         org = _speaks_for(ctx, tok, people=lemma in SPOKESPEOPLE)  # "a spokesman for BAA", "a Foreign Ministry spokeswoman"
         if org is not None and lemma in SPOKESPEOPLE:
             # a person's spokesperson speaks for the person too ("a spokeswoman for Ann Lee")
-            return Resolved(_as_person(ctx, org) if org in ctx.people.keys else org, SpeakerResolution.NOMINAL)
+            return Resolved(as_person(ctx, org) if org in ctx.people.keys else org, SpeakerResolution.NOMINAL)
     if cls in PEOPLE_CLASSES or AGE_NOUN.match(lower):
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "a source close to X": never X
@@ -307,9 +308,9 @@ def _principal(ctx: Context, tok: Token) -> int | None:
         else:
             continue
         if n is not None and n in ctx.people.keys:
-            return _as_person(ctx, n)  # a surname tagged otherwise ("Lee's" read as a firm) too
-        if n is None and c.dep_ != "prep" and c.pos_ == "PROPN" and (key := _surname_key(ctx, c.lower_)) is not None:
-            return _full_person(ctx, key, c.idx)  # a surname the mention stage left untagged
+            return as_person(ctx, n)  # a surname tagged otherwise ("Lee's" read as a firm) too
+        if n is None and c.dep_ != "prep" and c.pos_ == "PROPN" and (key := surname_key(ctx, c.lower_)) is not None:
+            return full_person(ctx, key, c.idx)  # a surname the mention stage left untagged
     return None
 
 
@@ -324,7 +325,7 @@ def _apposed_person(ctx: Context, tok: Token) -> int | None:
     n = ctx.mention_at(t.head)
     if n is None or n not in ctx.people.keys or ctx.mentions[n].label not in PERSON_LABELS:
         return None
-    return _as_person(ctx, n)
+    return as_person(ctx, n)
 
 
 _TITLE_LINKS = frozenset({"conj", "compound", "appos", "flat", "nmod"})
@@ -362,81 +363,6 @@ def _speaks_for(ctx: Context, tok: Token, people: bool = False) -> int | None:
             n = ctx.mention_at(c)
             if n is not None and n not in ctx.people.keys and ctx.mentions[n].label in SPEAKER_LABELS:
                 return n
-    return None
-
-
-def _surname_key(ctx: Context, word: str) -> str | None:
-    return word if word in ctx.people.named else None
-
-
-def _full_person(ctx: Context, key: str, before: int, history: list[tuple[int, int]] = (), gender: str | None = None) -> int | None:
-    """The fullest person mention of a surname: the longest name, the nearest before ``before``.
-    When the text named two people of that surname in full ("Ann Ray", "Tom Ray"), the one in
-    focus: the last of them to speak or to be a sentence's subject. ``gender`` (of "Mrs. Ray")
-    leaves out the namesakes known to be of the other."""
-    same = ctx.people.named.get(key)
-    if not same:
-        return None
-    if gender is not None:
-        # "Mrs. Ray" of Tom and Ann Ray is not Tom, whoever spoke last (a namesake whose gender
-        # the text does not tell stays in)
-        same = [n for n in same if gender_of(ctx, n) in (None, gender)] or same
-    earlier = [n for n in same if ctx.mentions[n].start < before] or same
-    if len({ctx.mentions[n].name for n in earlier if len(ctx.mentions[n].name.split()) > 1}) > 1:
-        focus = _focused_namesake(ctx, key, before, history, set(same))
-        if focus is not None:
-            return focus
-    return max(earlier, key=lambda n: (len(ctx.mentions[n].name.split()), ctx.mentions[n].start if ctx.mentions[n].start < before else -ctx.mentions[n].start))
-
-
-def _focused_namesake(ctx: Context, key: str, before: int, history: list[tuple[int, int]], among: set[int]) -> int | None:
-    """Of the people named in full who share the surname ``key`` (those of ``among``, the
-    mentions of the namesakes in question), the last to speak or to be the subject of a sentence
-    before ``before``."""
-    for c in person_candidates(ctx, before, history):
-        n = c[1]
-        words = ctx.mentions[n].name.split()
-        if n not in ctx.people.keys or len(words) < 2 or words[-1].lower() != key:
-            continue
-        if n not in among and ctx.mentions[n].name not in {ctx.mentions[k].name for k in among}:
-            continue
-        if c[2] == "speaker" or is_subject(ctx, c):
-            return n
-    return None
-
-
-def _as_person(ctx: Context, n: int, history: list[tuple[int, int]] = (), gender: str | None = None) -> int:
-    """A surname that spaCy took for an organisation ("Kabulov's words") stands for the person the
-    text named in full; ``gender``, what the sentence tells of it, picks among namesakes."""
-    m = ctx.mentions[n]
-    key = ctx.people.keys.get(n)
-    if key is None or m.label in PERSON_LABELS and len(m.name.split()) > 1:
-        return n
-    full = _full_person(ctx, key, m.start, history, _named_gender(ctx, n) or gender)
-    return n if full is None else full
-
-
-def _named_gender(ctx: Context, n: int) -> str | None:
-    """The gender a mention itself tells: its title, or the honorific before it ("Mrs. Ray")."""
-    m = ctx.mentions[n]
-    if m.gender:
-        return m.gender
-    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return None
-    return HONORIFICS.get(ctx.doc[span.start - 1].lower_)
-
-
-def _fronted_gender(tok: Token) -> str | None:
-    """The gender a possessive in a phrase opening the subject's clause tells of the subject ("In
-    her memoir, Ray wrote ...": Ray is a woman, whichever Ray the text named last)."""
-    if tok.dep_ != "nsubj":
-        return None
-    for c in tok.head.children:
-        if c.i < tok.i and c.dep_ == "prep":
-            for g in c.subtree:
-                if g.dep_ == "poss" and g.lower_ in ("his", "her"):
-                    return "m" if g.lower_ == "his" else "f"
     return None
 
 
@@ -505,7 +431,7 @@ def _resolve_description(ctx: Context, tok: Token, claim: Claim, history) -> Res
         if lemma in SPOKESPEOPLE or tok.lower_ in SPOKESPEOPLE:
             if own is not None:  # "the spokesman said" further on speaks for the same person
                 ctx.people.roles.setdefault(own, set()).add(lemma)
-            return Resolved(_as_person(ctx, principal, history), SpeakerResolution.NOMINAL)
+            return Resolved(as_person(ctx, principal, history), SpeakerResolution.NOMINAL)
         if history:
             at, last = history[-1]
             if ctx.people.keys.get(last) not in (None, own) and fits(last) and ctx.paragraph_of(at) >= ctx.paragraph_of(before) - 1:
@@ -599,7 +525,7 @@ def _named_member(ctx: Context, tok: Token) -> int | None:
         person = next((n for t in (m, *(c for c in m.children if c.dep_ in ("compound", "appos")))
                        if (n := ctx.mention_at(t)) is not None and n in ctx.people.keys), None)
         if person is not None:
-            return _as_person(ctx, person)
+            return as_person(ctx, person)
         n = ctx.mention_at(m)
         if n is not None and ctx.mentions[n].label in SPEAKER_LABELS and ctx.mentions[n].label not in PLACE_LABELS and not any(
                 c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and ctx.mention_at(c) != n for c in m.children):
@@ -615,38 +541,7 @@ def _owning_person(ctx: Context, tok: Token) -> int | None:
         if c.dep_ in ("poss", "compound") or c.dep_ == "nmod" and c.i < tok.i and any(g.text in _APOSTROPHES for g in c.doc[c.i + 1 : tok.i]):
             n = ctx.mention_at(c)
             if n is not None and n in ctx.people.keys:
-                return _as_person(ctx, n)
-            if n is None and c.text[:1].isupper() and (key := _surname_key(ctx, c.lower_)) is not None:
-                return _full_person(ctx, key, c.idx)  # a surname the mention stage missed ("Rivers' campaign")
-    return None
-
-
-def _short_name(ctx: Context, tok: Token) -> int | None:
-    """An organisation the text named in full, named again by its last word ("The Dayton Ledger
-    reported ... The Ledger said"), when the mention stage did not take the word for a name: the
-    latest such organisation before it."""
-    if not tok.text[:1].isupper() or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    for n in range(len(ctx.mentions) - 1, -1, -1):
-        m = ctx.mentions[n]
-        if not m.in_text or m.start >= tok.idx or m.label not in ORGANISATION_LABELS or n in ctx.people.keys:
-            continue
-        words = m.name.split()
-        if len(words) > 1 and words[-1] == tok.text:
-            return n
-    return None
-
-
-def _expanded_acronym(ctx: Context, tok: Token) -> int | None:
-    """An organisation the text named in full before its initials ("the Harbour and Ferry
-    Authority ... the H.F.A. said"), when the mention stage did not take the initials for a name."""
-    letters = tok.text.replace(".", "")
-    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
-        return None
-    for n in range(len(ctx.mentions)):
-        m = ctx.mentions[n]
-        if m.in_text and m.start < tok.idx and m.label in ORGANISATION_LABELS:
-            initials = "".join(w[0] for w in m.name.split() if w[0].isupper())
-            if initials == letters:
-                return n
+                return as_person(ctx, n)
+            if n is None and c.text[:1].isupper() and (key := surname_key(ctx, c.lower_)) is not None:
+                return full_person(ctx, key, c.idx)  # a surname the mention stage missed ("Rivers' campaign")
     return None

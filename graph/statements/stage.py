@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 from ..records import Affiliation, CueClass, Document, Mention, NameType, SpeakerResolution, Statement, StatementKind
 from ..tokens import Tokens
 from .context import Claim, Context, build_context
-from .nouns import noun_claims
 from .direct import continuations, direct_quotations, introduced_paragraphs, labelled_lines
+from .nouns import noun_claims
 from .reported import reported_speech
 from .resolution import resolve
 from .roles import appositive_roles

@@ -34,7 +34,7 @@ TEXTS = {
     "party_member": "Governor Tom Hale toured the flooded valley on Monday.\n\n"
                     "The Norland Republican said the state would pay for the repairs.\n\n"
                     "Another Norland Republican said the money would come too late.",
-    "encouraged": "Mayor Ann Rooke has encouraged the village bakeries to share a delivery van but has said she will keep "
+    "encouraged": "Mayor Ann Rooke has encouraged the village bakeries to share a delivery van and has said she will keep "
                   "paying for the market's own cart.",
     "apposed_host": "Ivy Tran left the radio station in 2014.\n\n"
                     "Another Radio North host, Ann Mertz, had earlier denounced the takeover in a newspaper column.",

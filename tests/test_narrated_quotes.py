@@ -1,7 +1,7 @@
 """A quote paragraph with no cue of its own after a line that tells of someone speaking, through
 the public API (``graph.build``) on short hand-written texts.
 
-"Hill kept up his remarks." or "Ray spoke for an hour at the rally." introduces the quote paragraph
+"Hill stood by his remarks." or "Ray spoke for an hour at the rally." introduces the quote paragraph
 that follows: its words are that person's, though the line reports no words itself. After a line
 about something else, or about a person doing something other than speaking, the quote's speaker
 stays unknown.
@@ -14,18 +14,18 @@ from tests.built import build_articles, label, one
 
 TEXTS = {
     "remarks": "Mayor Tom Hill toured the flooded valley on Monday.\n\n"
-               "Hill kept up his scathing remarks about the dam company.\n\n"
-               "\u201cEight years ago they promised a new levee, and we are still waiting.\u201d",
+               "Hill stood by his pointed remarks about the dam company.\n\n"
+               "\u201cTen winters ago they promised a new levee, and we are still waiting.\u201d",
     "spoke": "Voters filled the school hall in Dover on Friday night.\n\n"
              "Governor Ann Ray spoke for an hour about the ferry contract.\n\n"
              "\u201cThe ferry will run every day of the year, whatever the weather.\u201d",
     "pronoun": "Senator Carl Ott visited the mine on Tuesday.\n\n"
                "He gave a short speech to the miners.\n\n"
                "\u201cThis pit will stay open as long as I sit in the Senate.\u201d",
-    "clause": "What the plan means is left to the voters, since Governor Ann Ray spoke only in vague terms during the debate.\n\n"
-              "\u201cWe have to do something about the ferries, and soon.\u201d",
+    "clause": "Parents still do not know the new bus times, since Governor Ann Ray spoke mostly about the budget at the meeting.\n\n"
+              "\u201cEvery school bus will run on time by March.\u201d",
     "quick_to_add": "Mayor Tom Hill opened the new bridge on Monday.\n\n"
-                    "Hill was quick to add that the old bridge would stay open for walkers.\n\n"
+                    "Hill was quick to add that walkers could still cross the old bridge.\n\n"
                     "\u201cClosing it? Not a chance.\u201d",
     "interviewer": "Herald reporter Ann Lee held a long interview with the harbour master on Monday.\n\n"
                    "\u201cThe harbour has never been busier than this summer.\u201d",
@@ -34,7 +34,7 @@ TEXTS = {
              "\u201cNobody was ready for a storm like this one.\u201d",
     "not_speaking": "Residents gathered at the town hall on Monday.\n\n"
                     "Mayor Tom Hill toured the flooded valley in the afternoon.\n\n"
-                    "\u201cWe lost everything in the basement.\u201d",
+                    "\u201cThe water came right up to our kitchen.\u201d",
 }
 
 
@@ -44,10 +44,10 @@ def kg(tmp_path_factory):
 
 
 @pytest.mark.parametrize("doc, start, person", [
-    ("remarks", "Eight years ago", "Tom Hill"),
+    ("remarks", "Ten winters ago", "Tom Hill"),
     ("spoke", "The ferry will run", "Ann Ray"),
     ("pronoun", "This pit will stay open", "Carl Ott"),
-    ("clause", "We have to do something", "Ann Ray"),
+    ("clause", "Every school bus", "Ann Ray"),
     ("quick_to_add", "Closing it?", "Tom Hill"),
 ])
 def test_a_quote_paragraph_after_a_line_telling_of_someone_speaking_is_theirs(kg, doc, start, person):
@@ -56,7 +56,7 @@ def test_a_quote_paragraph_after_a_line_telling_of_someone_speaking_is_theirs(kg
 
 @pytest.mark.parametrize("doc, start", [
     ("topic", "Nobody was ready"),
-    ("not_speaking", "We lost everything"),
+    ("not_speaking", "The water came"),
 ])
 def test_a_quote_paragraph_after_a_line_about_something_else_has_no_speaker(kg, doc, start):
     assert one(kg, doc, start)["speaker"] is None

@@ -15,7 +15,7 @@ TEXTS = {
     "role_possessor": "Governor Rob Kettle toured the plant on Friday. "
                       "The governor's insistence that the plant would stay open surprised the workers.",
     "modified": "Mayor Ida Brunt met the board on Tuesday. "
-                "Brunt's repeated emphasis that only one percent of staff were involved drew scorn.",
+                "Brunt's constant emphasis that the town pool would stay free won her votes.",
     "by_agent": "Ann Vale spoke on Monday. The claim by Vale that the vote was rigged was rejected by the court.",
     "pronoun": "Rob Kettle toured the mill on Monday. Workers cheered his assertion that the mill would reopen in May.",
     "belief": "Ida Brunt addressed the council. Brunt's belief that taxes must fall won her few friends.",
@@ -41,7 +41,7 @@ TEXTS = {
     "known_aide": "Senator Tom Pike flew home on Friday. Ann Rowe, Pike's aide, stayed behind.\n\n"
                   "Pike's aide said the vote would be close.",
     "indefinite_adviser": "Senator Tom Pike spoke in Dover on Friday. A top Tom Pike adviser said the rally had gone well.",
-    "aide_to": "Senator Tom Pike spoke in Dover on Friday. The former top aide to Senator Tom Pike said the rally had gone well.",
+    "aide_to": "Senator Tom Pike spoke in Dover on Friday. The longtime aide to Senator Tom Pike said the rally had gone well.",
     "last_speaker": "Senator Tom Pike spoke in Dover on Friday. Ann Rowe called for a recount.\n\n"
                     "\u201cThe count was a farce,\u201d Pike's former adviser said.",
     "campaign": "Rita Moss ran for mayor. Moss's campaign said the poll was wrong.",
@@ -56,7 +56,7 @@ def kg(tmp_path_factory):
 @pytest.mark.parametrize("doc, start, speaker, cue", [
     ("possessor", "thousands of ballots had been lost", "Ann Vale", "claim"),
     ("role_possessor", "the plant would stay open", "Rob Kettle", "insistence"),
-    ("modified", "only one percent of staff were involved", "Ida Brunt", "emphasis"),
+    ("modified", "the town pool would stay free", "Ida Brunt", "emphasis"),
     ("by_agent", "the vote was rigged", "Ann Vale", "claim"),
     ("pronoun", "the mill would reopen in May", "Rob Kettle", "assertion"),
 ])

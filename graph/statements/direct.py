@@ -303,7 +303,7 @@ def continuations(ctx: Context, quoted: list[Claim], reported: list[Claim]) -> I
             claim = Claim(StatementKind.DIRECT, verb.text, q.start, q.end, verb.idx, verb.idx + len(verb.text),
                           speaker=who, priority=1)
         elif previous is None and line > 0 and (told := speaking_subject(ctx, *lines[line - 1])) is not None:
-            word, who = told  # "Ray kept up her remarks." then the quote paragraph: Ray's words
+            word, who = told  # "Ray stood by her remarks." then the quote paragraph: Ray's words
             claim = Claim(StatementKind.DIRECT, word.text, q.start, q.end, word.idx, word.idx + len(word.text),
                           speaker=who, priority=1)
         elif previous is None:

@@ -172,7 +172,7 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             return Resolved(None, SpeakerResolution.NOMINAL)  # "experts", "a source at the town hall"
         if cls == NounClass.STANDING and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             # "the Republican", "the nominee": the person in focus; not one of a kind ("another
-            # Norland Republican", "six in 10 Republican voters")
+            # Norland Republican", "two in five Republican farmers")
             return Resolved(None, SpeakerResolution.NOMINAL)
         if cls == PERSON_NOUN and not _described_person(tok):
             return Resolved(None, SpeakerResolution.NOMINAL)  # "the man", "the source": someone the text does not name
@@ -200,7 +200,7 @@ _ATTACHED_DEPS = frozenset({"prep", "pobj", "relcl", "acl", "advcl", "poss"})
 
 def _in_apposed_name(g: Token, apposed: Token) -> bool:
     """Whether ``g`` is part of the apposition's own words ("the director, Deputy Minister Ilya
-    Varnov"), not of a phrase hanging on it: in "Ed Ray, a former aide to Ann Lee, said" or "Ed
+    Varnov"), not of a phrase hanging on it: in "Ed Ray, a longtime clerk to Ann Lee, said" or "Ed
     Ray, Ann Lee's aide, said" Lee is whom the speaker serves, not the speaker."""
     while g.i != apposed.i and g.head.i != g.i:
         if g.dep_ in _ATTACHED_DEPS:
@@ -291,7 +291,7 @@ def _name_closing_phrase(ctx: Context, tok: Token) -> int | None:
     n = ctx.mention_at(end)
     if n is not None and n in ctx.people.keys and ctx.mentions[n].label in PERSON_LABELS and end.i > tok.i:
         if _principal(ctx, tok) == n:
-            return None  # "the top aide to Senator Tom Lee": whom the role serves
+            return None  # "the longtime aide to Senator Tom Lee": whom the role serves
         return n
     return None
 
@@ -503,8 +503,8 @@ def resolve(ctx: Context, claim: Claim, history: list[tuple[int, int]]) -> Resol
 
 def _named_member(ctx: Context, tok: Token) -> int | None:
     """The first named member of a group that speaks unnamed: "other unions, including the Union
-    of Bakers, have endorsed ...", "veterans, including Mr. Lee, said ...", "the authors, which
-    include the Tax Fund, found ...": the member named is one of those who speak."""
+    of Riggers, have endorsed ...", "parents, including Mr. Lee, said ...", "the sponsors, which
+    include the Rowing Trust, say ...": the member named is one of those who speak."""
     if tok.tag_ not in ("NNS", "NNPS") and tok.lower_ not in ("others", "many", "some", "several"):
         return None
     members = []

@@ -49,7 +49,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
         if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
             if obj is not None and (v.head.lemma_.lower() not in _SUBJECT_CONTROL or v.tag_ != "VB"):
-                # "forced Lee to admit that ...": Lee admits; "used footage of Lee asking ...": Lee
+                # "forced Lee to admit that ...": Lee admits; "used a clip of Lee asking ...": Lee
                 # asks, though "used the hearing to say ..." is the user's
                 return obj, SpeakerSlot.SUBJECT
         if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.lemma_ == v.lemma_:
@@ -69,7 +69,7 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
                 v = holder
                 continue
         if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-            # "took a moment to point out ...", "made the decision to announce ...": an infinitive
+            # "took a minute to note ...", "made the decision to announce ...": an infinitive
             # on a thing that someone has or takes; the one who has it, not the thing, speaks
             noun = v.head
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -88,8 +88,8 @@ def subject_of(verb: Token) -> tuple[Token | None, SpeakerSlot]:
 def set_off_participle_head(participle: Token) -> Token:
     """The verb whose subject a participle goes on with. One set off by a comma right after a
     relative clause that the parse hung it on goes with the clause the relative's noun stands in:
-    "Park was defensive about a builder who said he was unpaid, saying ..." is Park's, not the
-    builder's. (After a reported clause it stays ambiguous: "an aide said Lee calmed the room,
+    "Park was dismissive about a gardener who said he was never paid, saying ..." is Park's, not
+    the gardener's. (After a reported clause it stays ambiguous: "an aide said Lee calmed the room,
     telling them ..." is Lee's.)"""
     head = participle.head
     if participle.i == 0 or participle.doc[participle.i - 1].text != "," or head.i > participle.i:
@@ -346,7 +346,7 @@ def can_speak(ctx: Context, tok: Token) -> bool:
         return ctx.mentions[n].label in SPEAKER_LABELS or n in ctx.people.keys
     for c in tok.children:
         if c.dep_ == "appos" and (m := ctx.mention_at(c)) is not None and m in ctx.people.keys:
-            return True  # "another host, Ann Lee, denounced ...": the person named beside the noun
+            return True  # "a fellow host, Ann Lee, warned ...": the person named beside the noun
     lower = tok.lower_
     if tok.pos_ == "PRON":
         return lower in _SPEAKING_PRONOUNS
@@ -385,8 +385,8 @@ def speaking_subject(ctx: Context, lo: int, hi: int) -> tuple[Token, Token] | No
     """(word of speech, speaker) of the text from ``lo`` to ``hi`` (a line with no statement) when
     its last sentence tells of a person speaking: a verb of speech or of ``speaking_words.txt``
     whose subject names a person (a person's name, "he", "she"), or a noun of that file on a verb
-    whose subject does ("Lee spoke for an hour at the rally.", "Ray kept up her remarks.", "since
-    Lee spoke only in vague terms during the interview"). A quote paragraph right after such a
+    whose subject does ("Lee spoke for an hour at the rally.", "Ray stood by her remarks.", "since
+    Lee spoke mostly about the budget at the meeting"). A quote paragraph right after such a
     line, with no cue of its own, is that person's. An interview "with" someone is theirs, not
     the interviewer's."""
     last = token_at(ctx.doc, ctx.starts, len(ctx.text[:hi].rstrip()) - 1)
@@ -413,7 +413,7 @@ def speaking_subject(ctx: Context, lo: int, hi: int) -> tuple[Token, Token] | No
 
 
 def _clause_subject(verb: Token) -> Token | None:
-    """The subject of a verb, or of the verb or adjective it completes ("Lee was quick to add")."""
+    """The subject of a verb, or of the verb or adjective it completes ("Lee was eager to add")."""
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subj is not None:

@@ -127,7 +127,7 @@ def _without_nested_claims(statements: list[Statement], classes: list[tuple[CueC
 
 def _without_quoted_fragments(statements: list[Statement], cue_classes: dict[int, CueClass]) -> list[Statement]:
     """Quoted words inside what another statement reports, with their cue, that name no one who
-    says them ('Lee admitted that there are "some people" who feel that way, "but not many"'): a
+    says them ('Lee granted that she meets "a few growers" who feel cheated, "though fewer"'): a
     fragment of the outer statement, which the relative clause ("who feel") or a cue of no speech
     only runs through; not a statement of its own. Speech a named or described speaker utters
     inside reported words ("Lee said his father told him: '...'") stays."""

@@ -51,6 +51,8 @@ TEXTS = {
     # a closing "according to" vouches for its whole sentence
     "according_closing": "On Tuesday, the mayor drew strong support among older voters, while her rival was "
                          "ahead among students, according to exit polls.",
+    "according_after_colon": "The ferry levy has not slowed the harbour: the port had its busiest summer in a "
+                             "decade, according to the harbour board.",
     # verbs of speaking that report only beside a quote, and closing verbs the tagger read as nouns
     "manner": "\u201cThey would have backed the only bill with support from both parties,\u201d Senator Pat Doyle "
               "fumed on Tuesday.\n\n\u201cWe will not give up on this city,\u201d Lee shot back.",
@@ -164,6 +166,9 @@ def test_a_headline_names_its_speaker_before_to(kg):
 def test_a_closing_according_to_vouches_for_its_whole_sentence(kg):
     st = one(kg, "according_closing", "On Tuesday, the mayor drew strong support")
     assert "while her rival was ahead among students" in st["text"]
+    # ... the last of its clauses, when a colon sets the writer's own words apart before it
+    st = one(kg, "according_after_colon", "the port had its busiest summer")
+    assert st["text"].startswith("the port had") and st["speaker_text"] == "the harbour board"
 
 
 def test_as_someone_put_it_reports_the_words_and_putting_a_thing_does_not(kg):

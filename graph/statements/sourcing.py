@@ -156,6 +156,10 @@ def _sourced(ctx: Context, tok: Token, source: Token, cue: str, cs: int, ce: int
         # "..., while Lee trailed among students, according to exit polls.": a closing source
         # vouches for the whole sentence before it, whatever clause the parse hung it on
         lo, hi = sent.start, p_lo - 2
+        # ... but only for the last of the sentence's clauses a colon or a semicolon sets apart ("The
+        # levy has not slowed trade: the port had its best year, according to its board."): what
+        # comes before it is the writer's own
+        lo = max([k + 1 for k in range(sent.start, hi) if doc[k].text in (":", ";") and not ctx.in_quote(doc[k].idx)], default=lo)
     if all(t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in doc[lo:p_lo]):
         lo = p_lo  # "(According to X, ...", "But according to X, ...": only a bracket, a mark or a conjunction before the phrase
     if p_lo <= lo:

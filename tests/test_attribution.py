@@ -362,7 +362,7 @@ def test_that_said_is_the_writer_turning_not_a_statement(kg):
 
 
 def test_finding_something_in_a_state_is_no_finding(kg):
-    assert [s["text"] for s in said(kg, "small_clause")] == ["the fire exits had been blocked for months"]
+    assert [s["text"] for s in said(kg, "small_clause")] == ["that the fire exits had been blocked for months"]
 
 
 def test_not_knowing_why_attributes_no_words(kg):

@@ -119,7 +119,7 @@ def test_the_words_told_are_not_the_addressees_relative_clause(kg):
     st = one(kg, "told_past_relative", 'he "was coached differently')
     assert st["speaker_text"] == "Mr. Kettering"
     assert all("coached differently" not in s["text"] for s in said(kg, "told_past_relative") if s is not st)
-    assert [s["text"] for s in said(kg, "told_relative_plain")] == ["the vote would be held on Friday"]
+    assert [s["text"] for s in said(kg, "told_relative_plain")] == ["that the vote would be held on Friday"]
 
 
 def test_a_sentence_opening_with_quoted_words_is_the_closing_cues(kg):

@@ -58,7 +58,7 @@ def test_the_speakers_own_cue_inside_her_reported_words_is_the_same_claim(kg, do
 
 def test_an_act_the_speaker_reports_is_the_speakers_claim_not_a_statement_of_the_actor(kg):
     # "noted that the governor has mocked ...": the senator says it; the governor is not quoted
-    assert [s["text"] for s in said(kg, "asserted_act")] == ["the governor has mocked the plan", "the mayor had rejected the offer"]
+    assert [s["text"] for s in said(kg, "asserted_act")] == ["that the governor has mocked the plan", "the mayor had rejected the offer"]
     assert label(kg, one(kg, "asserted_act", "the governor has mocked")["speaker"]) == "Ann Ray"
 
 
@@ -100,7 +100,7 @@ def test_a_phrase_setting_the_scene_before_the_cue_is_not_what_was_said(kg):
 
 def test_a_letters_greeting_names_the_addressee_not_the_speaker(kg):
     assert [(label(kg, s["speaker"]), s["text"]) for s in said(kg, "letter")] == [
-        ("Mara Quill", "the river will flood the lower fields")]
+        ("Mara Quill", "that the river will flood the lower fields")]
 
 
 def test_you_know_is_a_filler_not_a_belief(kg):

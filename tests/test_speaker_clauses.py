@@ -58,7 +58,7 @@ def test_a_relative_clause_inside_the_subject_leaves_the_subject_speaking(kg):
 
 def test_a_quoted_fragment_inside_reported_words_is_part_of_them_not_a_statement(kg):
     (st,) = said(kg, "fragment")
-    assert label(kg, st["speaker"]) == "Ann Rooke" and st["text"].startswith("she still hears")
+    assert label(kg, st["speaker"]) == "Ann Rooke" and st["text"].startswith("that she still hears")
 
 
 def test_speech_of_someone_named_inside_reported_words_stays_a_statement(kg):

@@ -516,8 +516,8 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
     first = clause.left_edge
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("that", "whether")), None)
     if clause.i > verb.i and mark is not None and first.i < mark.i and doc[mark.i - 1].text == "," and mark.i + 1 < len(doc):
-        # "stated, while testifying on Monday, that ...", "hoped, he said, that ...": the words set off
-        # between the cue and its complementizer are how or when it was said, not what
+        # "stated, while visiting the dam, that ...", "believes, she added, that ...": the words set off
+        # between the cue and its complementizer tell the manner or the moment of saying, not the words
         s, first = max(s, doc[mark.i].idx), mark
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
         s = max(s, doc[first.i + 1].idx)

@@ -84,7 +84,7 @@ def test_what_the_quotes_i_knows_is_the_quote_not_a_second_statement(kg):
 
 def test_speech_planned_expected_or_asked_for_is_no_statement(kg):
     # the union's urging is a statement of the union; the senator said nothing
-    assert [(s["speaker_text"], s["text"]) for s in said(kg, "unrealized")] == [("The union", "to condemn the attack")]
+    assert [(s["speaker_text"], s["text"]) for s in said(kg, "unrealized")] == [("The union", "Senator Bob Lee to condemn the attack")]
 
 
 def test_going_on_to_say_reports_speech_that_was_made(kg):

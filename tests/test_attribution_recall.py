@@ -100,6 +100,8 @@ TEXTS = {
                       "the ferry would run in winter.",
     "set_off_that": "The auditor stated, while speaking to reporters on Friday, that the tunnel cost twice the "
                     "first estimate.",
+    "urged_whom": "The union urged the council to delay the vote. Senator Ann Ray called on the governor to resign. "
+                  "The coach asked Tom Pike, the team's captain, to stay calm.",
     "connective_closing": "The mayor opened the new library on Monday. In fact, the building cost twice the first "
                           "estimate, the city auditor said. However, visits to the old branch have fallen by half, "
                           "according to the library board. Still, she said, the reading rooms are full every evening.",
@@ -263,3 +265,8 @@ def test_a_closing_cues_words_start_after_the_writers_connective(kg):
     assert one(kg, "connective_closing", "visits to the old branch")["text"].startswith("visits")
     # words that run on past the cue keep theirs
     assert one(kg, "connective_closing", "Still, she said")["text"].endswith("full every evening")
+
+
+def test_what_is_urged_starts_at_whom_it_urges(kg):
+    assert [s["text"] for s in said(kg, "urged_whom")] == [
+        "the council to delay the vote", "the governor to resign", "to stay calm"]

@@ -84,4 +84,4 @@ def test_calling_someone_after_an_event_names_nothing(kg):
 
 def test_speech_asked_for_in_a_coordination_is_not_made(kg):
     assert [(s["speaker_text"], s["text"]) for s in said(kg, "asked")] == [
-        ("The teacher", "to stand up and say the poem again")]
+        ("The teacher", "the pupil to stand up and say the poem again")]

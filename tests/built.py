@@ -2,6 +2,8 @@
 that check names, types and resolution through a real build."""
 from __future__ import annotations
 
+import re
+
 from graph.pipeline import build
 
 
@@ -44,8 +46,9 @@ def said(kg, doc: str) -> list[dict]:
 
 
 def one(kg, doc: str, text_start: str) -> dict:
-    """The one statement of ``doc`` whose words start with ``text_start``."""
-    hits = [s for s in said(kg, doc) if s["text"].startswith(text_start)]
+    """The one statement of ``doc`` whose words start with ``text_start``, after the complementizer
+    that reported words keep ("that ...", "whether ...")."""
+    hits = [s for s in said(kg, doc) if re.sub(r"^(?:that|whether|if)\s+", "", s["text"]).startswith(text_start) or s["text"].startswith(text_start)]
     assert len(hits) == 1, f"{doc}: {text_start!r} in {[s['text'][:40] for s in said(kg, doc)]}"
     return hits[0]
 

@@ -94,6 +94,17 @@ TEXTS = {
                        "\u201cProud to play beside these lads every week.\u201d",
     # "as X put it"
     "put_it": "The plan was a failure, as Senator Ann Ray put it. He put it on the table and left.",
+    # where reported words start: at their complementizer, past words set off before it, and after
+    # the writer's opening connective when the cue closes the sentence
+    "complementizer": "The harbour master said that the old crane would be sold. Two members asked whether "
+                      "the ferry would run in winter.",
+    "set_off_that": "The auditor stated, while speaking to reporters on Friday, that the tunnel cost twice the "
+                    "first estimate.",
+    "urged_whom": "The union urged the council to delay the vote. Senator Ann Ray called on the governor to resign. "
+                  "The coach asked Tom Pike, the team's captain, to stay calm.",
+    "connective_closing": "The mayor opened the new library on Monday. In fact, the building cost twice the first "
+                          "estimate, the city auditor said. However, visits to the old branch have fallen by half, "
+                          "according to the library board. Still, she said, the reading rooms are full every evening.",
 }
 
 
@@ -205,13 +216,13 @@ def test_a_participle_after_a_quote_or_read_as_a_clause_names_what_it_calls(kg):
 def test_an_average_of_polls_shows_and_made_it_clear_reports_its_clause(kg):
     assert one(kg, "average_of_polls", "Councillor Vance leads")["kind"] == "according_to"
     lines = said(kg, "made_clear")
-    assert [s["text"] for s in lines] == ["the school would not close early"]
+    assert [s["text"] for s in lines] == ["that the school would not close early"]
     assert label(kg, lines[0]["speaker"]) == "Ann Ray"
 
 
 def test_most_or_few_believe_is_a_belief_with_no_named_speaker(kg):
     lines = said(kg, "most_believe")
-    assert [s["text"][:20] for s in lines] == ["the harbour is safer", "the new pier will op"]
+    assert [s["text"][:25] for s in lines] == ["that the harbour is safer", "the new pier will open on"]
     assert all(s["kind"] == "belief" and s["speaker"] is None for s in lines)
 
 
@@ -238,3 +249,24 @@ def test_asking_someone_about_something_is_a_statement_about_it(kg):
 def test_a_quote_right_after_its_cue_is_a_direct_quotation(kg):
     st = one(kg, "quote_after_cue", "Proud to play beside")
     assert st["kind"] == "direct" and "Tom Pardew" in st["speaker_text"]
+
+
+def test_reported_words_start_at_their_complementizer(kg):
+    assert [s["text"] for s in said(kg, "complementizer")] == [
+        "that the old crane would be sold", "whether the ferry would run in winter"]
+
+
+def test_words_set_off_between_a_cue_and_its_that_are_not_what_was_said(kg):
+    assert [s["text"] for s in said(kg, "set_off_that")] == ["that the tunnel cost twice the first estimate"]
+
+
+def test_a_closing_cues_words_start_after_the_writers_connective(kg):
+    assert one(kg, "connective_closing", "the building cost")["text"].startswith("the building cost")
+    assert one(kg, "connective_closing", "visits to the old branch")["text"].startswith("visits")
+    # words that run on past the cue keep theirs
+    assert one(kg, "connective_closing", "Still, she said")["text"].endswith("full every evening")
+
+
+def test_what_is_urged_starts_at_whom_it_urges(kg):
+    assert [s["text"] for s in said(kg, "urged_whom")] == [
+        "the council to delay the vote", "the governor to resign", "to stay calm"]

@@ -22,4 +22,4 @@ def test_byline_and_outlet_mentions_without_a_place_in_the_text(tmp_path):
     assert kg.entity("Tolbridge Herald")["aliases"] == ["Tolbridge Herald"]
     said = kg.said()
     speakers = dict(zip(said["text"], said["speaker"]))
-    assert speakers == {"the plan was funded": author, "the vote was delayed": outlet}
+    assert speakers == {"whether the plan was funded": author, "that the vote was delayed": outlet}

@@ -133,7 +133,7 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
     written = json.loads(fixes.read_text(encoding="utf-8"))["corrections"]
     assert {c["action"] for c in written} == {"split", "merge", "retype", "rename", "not_entity", "speaker"}
     speakers = {c["text"]: c for c in written if c["action"] == "speaker"}
-    nobody = next(c for text, c in speakers.items() if text.startswith("the CSTO exercises"))
+    nobody = next(c for text, c in speakers.items() if text.startswith("that the CSTO exercises"))
     assert nobody["doc"] == "market" and nobody["speaker"] is None
     assert any(t.startswith("We will not accept") and c == {"action": "speaker", "doc": "envoy", "text": t,
                                                           "speaker": "Oleg Danilenko"} for t, c in speakers.items())
@@ -145,7 +145,7 @@ def test_review_actions_make_a_file_a_rebuild_applies(built, browser, tmp_path):
     assert "Anya Grey" not in labels and "Tbilisi" not in labels and "Oleg Danilenko" in labels
     assert "Anya Grey" in labels["Anna Petrova"]["aliases"]
     assert labels["Brightwater Capital Partners"]["type"] == "organization"
-    said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("the CSTO exercises"))
+    said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("that the CSTO exercises"))
     assert said["speaker"] is None
     said = next(s for s in rebuilt["graph"]["statements"] if s["text"].startswith("We will not accept"))
     assert said["speaker"] == labels["Oleg Danilenko"]["id"]

@@ -85,7 +85,7 @@ def test_an_evaluation_and_what_the_speaker_called_its_object_are_one_statement_
     assert [(s["cue"], s["text"]) for s in said(kg, "and_called")] == [
         ("called", "it a disgrace to the city")]
     assert [(s["kind"], s["text"]) for s in said(kg, "and_said")] == [
-        ("evaluation", "the budget"), ("indirect", "it would hurt farmers")]
+        ("evaluation", "the budget"), ("indirect", "that it would hurt farmers")]
 
 
 @pytest.mark.parametrize("start, phrase", [("the ruling", "The Republican candidate"), ("the judge", "Her allies")])

@@ -6,6 +6,7 @@ found, the kind of statement, where its words start, and which outlet relays the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -41,8 +42,9 @@ def reporter(st, mentions) -> str | None:
 
 
 def find(statements, text_start: str):
-    """The statement whose words start with ``text_start``."""
-    hits = [st for st in statements if st.text.startswith(text_start)]
+    """The statement whose words start with ``text_start``, after the complementizer that
+    reported words keep ("that ...", "whether ...")."""
+    hits = [st for st in statements if re.sub(r"^(?:that|whether|if)\s+", "", st.text).startswith(text_start)]
     assert hits, f"no statement starts with {text_start!r}: {[st.text[:40] for st in statements]}"
     return hits[0]
 

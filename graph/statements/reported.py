@@ -212,6 +212,13 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
         for c in children:
             if c.dep_ == "xcomp" and c.i > verb.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 s, e = subtree_span(c)
+                # "urged the council to wait": whom it urges is the subject of what it asks for
+                objs = [o for o in children if o.dep_ == "dobj"] + [o for p in children if p.dep_ == "prep" and p.i == verb.i + 1 and p.lower_ == "on"
+                                                                    for o in p.children if o.dep_ == "pobj"]  # "called on the council to ..."
+                obj = next((o for o in objs if verb.i < o.i < c.i and o.right_edge.i < c.left_edge.i), None)
+                if obj is not None and obj.lower_ not in REFLEXIVES and not any(t.text == "," for t in obj.subtree):
+                    # (not one set off with its own apposition: "asked Ann Lee, the host, to ...")
+                    s = obj.left_edge.idx
                 return s, e, False
     if light is not None and light.pos_ == "ADJ":
         return None  # "made it clear" says only a clause ("made the roads clear of snow" nothing)
@@ -514,6 +521,11 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
             e = min(e, ctx.doc[tail.i - 1].idx)
     doc = ctx.doc
     first = clause.left_edge
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("that", "whether")), None)
+    if clause.i > verb.i and mark is not None and first.i < mark.i and doc[mark.i - 1].text == "," and mark.i + 1 < len(doc):
+        # "stated, while visiting the dam, that ...", "believes, she added, that ...": the words set off
+        # between the cue and its complementizer tell the manner or the moment of saying, not the words
+        s, first = max(s, doc[mark.i].idx), mark
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
         s = max(s, doc[first.i + 1].idx)
     if first.idx == s and first.lower_ == "that" and first.dep_ in ("nsubj", "nsubjpass"):

@@ -15,7 +15,7 @@ from .roles import appositive_roles
 from .sourcing import sourcing
 from .speakers import can_speak, phrase_text
 from .syntax import tokens_span, trim
-from .words import WH_RELATIVES
+from .words import CONNECTIVES, WH_RELATIVES
 
 
 def extract_statements(document: Document, doc: Doc, mentions: list[Mention], toks: Tokens | None = None) -> tuple[list[Statement], list[Affiliation]]:
@@ -56,6 +56,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
             continue  # words reported inside a quote count only when the quote names who said them
         if res.mention is not None and not res.member:
             history.append((claim.cue_start, res.mention))
+        start = _with_complementizer(ctx, claim, start)
         statements.append(
             Statement(
                 doc=document.id,
@@ -165,6 +166,7 @@ def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, in
     # longer: 'Ann "gets why ..., and people believe that," Lee said' is Lee's, not the people's
     for claim in sorted(claims, key=lambda c: (-c.priority, c.start, c.in_quote, -c.end)):
         start, end = trim(ctx, claim.start, claim.end)
+        start = _after_connective(ctx, claim, start, end)
         if end <= start or any(s in starts for s in range(start - 2, start + 3)):
             continue  # empty, or a statement kept already starts within two characters
         if claim.priority == 0 and not claim.in_quote and ctx.within_accepted_quote(start, end):
@@ -172,6 +174,33 @@ def _deduplicate(ctx: Context, claims: list[Claim]) -> list[tuple[Claim, int, in
         starts.add(start)
         kept.append((claim, start, end))
     return kept
+
+
+_CONNECTIVE = re.compile(r"(?:(?:but|and|yet)\s+)?(" + "|".join(sorted(map(re.escape, CONNECTIVES), key=len, reverse=True)) + r")\s*,\s+", re.I)
+
+
+def _after_connective(ctx: Context, claim: Claim, start: int, end: int) -> int:
+    """Words that a closing cue reports ("In fact, X rose, Lee said", "However, X fell, according
+    to Y") start after the writer's opening connective: it links the sentence to the writer's last
+    one. Quoted words keep it, and so do words that run on past the cue ("Still, he said, X")."""
+    if claim.kind == StatementKind.DIRECT or claim.priority or end > claim.cue_start:
+        return start
+    m = _CONNECTIVE.match(ctx.text, start, end)
+    if m is None or ctx.in_quote(start) or len(ctx.text[m.end() : end].split()) < 3:
+        return start
+    return m.end()
+
+
+_COMPLEMENTIZER = re.compile(r"\b(?:that|whether|if)\s+$", re.I)
+
+
+def _with_complementizer(ctx: Context, claim: Claim, start: int) -> int:
+    """Reported words after their cue start at their complementizer ("said that ...", "asked
+    whether ..."), as annotated news corpora mark them: the parse reads past it, the statement keeps it."""
+    if claim.kind == StatementKind.DIRECT or start < claim.cue_end:
+        return start
+    m = _COMPLEMENTIZER.search(ctx.text, max(claim.cue_end, start - 9), start)
+    return m.start() if m else start
 
 
 def _speaker_text(ctx: Context, claim: Claim) -> str | None:

@@ -10,6 +10,7 @@ MODALS = {"could", "might", "may", "should", "must", "can", "would", "ought", "s
 SALUTATIONS = packaged_words("function_words.tsv", "salutation")  # "Dear Oskar:" opens a letter
 LINE_LABELS = packaged_words("function_words.tsv", "line_label")  # "Editor's note:", "Related:" name no speaker
 UNREALIZED = packaged_words("function_words.tsv", "unrealized")  # "plans to say", "urged him to say"
+CONNECTIVES = packaged_words("function_words.tsv", "connective")  # "In fact,", "However,": the writer's link
 # data/pronouns.tsv: word, person, number, gender, form
 _PRONOUNS = packaged_rows("pronouns.tsv")
 MALE_PRONOUNS = {w for w, _, _, gender, _ in _PRONOUNS if gender == "m"}

@@ -7,7 +7,8 @@ describes its label ("Port Vale: green hills and a harbour"), content that is on
 the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
-speech asked for in a coordination ("asked him to stand up and say ...").
+speech asked for in a coordination ("asked him to stand up and say ..."), and "according to" a
+method or a plan ("went according to plan"), which says in keeping with what, not who says so.
 """
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ TEXTS = {
     "naming": "Senator Ann Ray called the plan a disgrace when she spoke on Monday.",
     # speech asked for, in a coordination after the infinitive
     "asked": "The teacher asked the pupil to stand up and say the poem again.",
+    # "according to" a method or a plan: in keeping with it, no source
+    "accordance": "The librarian shelved the old maps according to a strict system of her own. "
+                  "The launch went according to plan. According to the harbour board, the ferry will sail in June.",
 }
 
 
@@ -85,3 +89,7 @@ def test_calling_someone_after_an_event_names_nothing(kg):
 def test_speech_asked_for_in_a_coordination_is_not_made(kg):
     assert [(s["speaker_text"], s["text"]) for s in said(kg, "asked")] == [
         ("The teacher", "to stand up and say the poem again")]
+
+
+def test_according_to_a_method_or_a_plan_is_no_source(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "accordance")] == [("according to", "the ferry will sail in June")]

@@ -4,10 +4,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..curated import packaged_words
 from ..records import NounClass, StatementKind
 from .context import Claim, Context
 from .syntax import owner_of, tokens_span, trim
 from .words import ISSUED_DOCUMENTS, VIEW_PREPS
+
+_ACCORDANCE_NOUNS = frozenset(packaged_words("accordance_nouns.txt"))  # data/accordance_nouns.txt
 
 
 def sourcing(ctx: Context) -> Iterator[Claim]:
@@ -22,8 +25,8 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             if source is None:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if source is None:
-                continue
+            if source is None or source.pos_ != "PROPN" and source.lemma_.lower() in _ACCORDANCE_NOUNS:
+                continue  # "sorted according to a new system": in keeping with it, not as it says
             opening = _opening_swallowed(ctx, tok, source)
             if opening is not None:
                 yield opening

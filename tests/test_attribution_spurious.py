@@ -7,8 +7,8 @@ describes its label ("Port Vale: green hills and a harbour"), content that is on
 the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
-speech asked for in a coordination ("asked him to stand up and say ..."), and "according to" a
-method or a plan ("went according to plan"), which says in keeping with what, not who says so.
+speech asked for in a coordination ("asked him to stand up and say ..."), a lone word of content that
+names nothing ("said little", "talking about now"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
 """
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ TEXTS = {
     "naming": "Senator Ann Ray called the plan a disgrace when she spoke on Monday.",
     # speech asked for, in a coordination after the infinitive
     "asked": "The teacher asked the pupil to stand up and say the poem again.",
+    # one word of reported content that names nothing: how much, or when
+    "little": "He came back on Monday for the last hour of the board lunch and said little, according to a guest.",
+    "now": "Ann Ray talked about her farm for an hour. The plan she is talking about now is a new barn.",
+    "answer": "Asked whether she would stand again, Senator Ann Ray said no. Coach Tom Hill suggested waiting.",
     # "according to" a method or a plan: in keeping with it, no source
     "accordance": "The librarian shelved the old maps according to a strict system of her own. "
                   "The launch went according to plan. According to the harbour board, the ferry will sail in June.",
@@ -93,3 +97,12 @@ def test_speech_asked_for_in_a_coordination_is_not_made(kg):
 
 def test_according_to_a_method_or_a_plan_is_no_source(kg):
     assert [(s["cue"], s["text"]) for s in said(kg, "accordance")] == [("according to", "the ferry will sail in June")]
+
+
+def test_a_lone_word_that_names_nothing_is_no_content(kg):
+    assert [s["cue"] for s in said(kg, "little")] == ["according to"]
+    assert [s["text"] for s in said(kg, "now")] == ["her farm for an hour"]
+
+
+def test_an_answer_or_an_act_named_in_one_word_stays(kg):
+    assert [s["text"] for s in said(kg, "answer")] == ["no", "waiting"]

@@ -26,7 +26,7 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             if source is None:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if source is None or source.pos_ != "PROPN" and source.lemma_.lower() in _ACCORDANCE_NOUNS:
-                continue  # "sorted according to a new system": in keeping with it, not as it says
+                continue  # "sorted according to a fixed system": in keeping with it, not as it says
             opening = _opening_swallowed(ctx, tok, source)
             if opening is not None:
                 yield opening

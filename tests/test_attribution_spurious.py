@@ -8,7 +8,8 @@ the cue's own particle ("ruled that out" saying "out"), a clause of result read 
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
 speech asked for in a coordination ("asked him to stand up and say ..."), a lone word of content that
-names nothing ("said little", "talking about now"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
+names nothing ("said little", "talking about now"), a noun of view in its literal sense ("tears in
+his eyes", "came to my mind"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
 """
 from __future__ import annotations
 
@@ -42,9 +43,12 @@ TEXTS = {
     # speech asked for, in a coordination after the infinitive
     "asked": "The teacher asked the pupil to stand up and say the poem again.",
     # one word of reported content that names nothing: how much, or when
-    "little": "He came back on Monday for the last hour of the board lunch and said little, according to a guest.",
-    "now": "Ann Ray talked about her farm for an hour. The plan she is talking about now is a new barn.",
+    "little": "At the cooking contest the judge tasted every dish but said little. The chess coach rarely says much.",
+    "now": "Ann Ray spoke about her orchard for an hour, and the orchard is what the whole village is talking about now.",
     "answer": "Asked whether she would stand again, Senator Ann Ray said no. Coach Tom Hill suggested waiting.",
+    # a noun of view in its literal sense: a place, not whose view
+    "eyes": "The old sailor had tears in his eyes when the crew came home. In her view, the ferry should run all winter.",
+    "mind": "Then an old song came to my mind as the boat drifted past the pier. To my mind, the harbour fee is far too high.",
     # "according to" a method or a plan: in keeping with it, no source
     "accordance": "The librarian shelved the old maps according to a strict system of her own. "
                   "The launch went according to plan. According to the harbour board, the ferry will sail in June.",
@@ -100,9 +104,14 @@ def test_according_to_a_method_or_a_plan_is_no_source(kg):
 
 
 def test_a_lone_word_that_names_nothing_is_no_content(kg):
-    assert [s["cue"] for s in said(kg, "little")] == ["according to"]
-    assert [s["text"] for s in said(kg, "now")] == ["her farm for an hour"]
+    assert said(kg, "little") == []
+    assert [s["text"] for s in said(kg, "now")] == ["her orchard for an hour"]
 
 
 def test_an_answer_or_an_act_named_in_one_word_stays(kg):
     assert [s["text"] for s in said(kg, "answer")] == ["no", "waiting"]
+
+
+def test_a_noun_of_view_in_its_literal_sense_is_no_source(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "eyes")] == [("In her view", "the ferry should run all winter")]
+    assert [(s["cue"], s["text"]) for s in said(kg, "mind")] == [("To my mind", "the harbour fee is far too high")]

@@ -48,11 +48,23 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
                 continue
             if tok.lower_ == "to" and noun.lemma_.lower() != "mind":
                 continue
+            if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+                continue  # "had tears in her eyes", "a window to his mind": the noun's place, no one's view
+            if tok.lower_ == "to" and not _set_off(ctx, tok):
+                continue  # "it came to my mind": where a thought went; "to my mind, ..." is a view
             phrase = {t.i for t in tok.subtree}
             s, e = tokens_span(list(tok.subtree))
             claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
             if claim is not None:
                 yield claim
+
+
+def _set_off(ctx: Context, prep: Token) -> bool:
+    """A phrase that opens its sentence or that commas or dashes set apart from the clause."""
+    doc = ctx.doc
+    first, last = prep.left_edge.i, prep.right_edge.i
+    marks = (",", "\u2014", "\u2013", "--", "(")
+    return first == prep.sent.start or doc[first - 1].text in marks or last + 1 < len(doc) and doc[last + 1].text in marks + (")",)
 
 
 def _opening_swallowed(ctx: Context, tok: Token, source: Token) -> Claim | None:

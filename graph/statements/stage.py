@@ -88,9 +88,9 @@ def _fragment(text: str, claim: Claim, start: int, end: int) -> bool:
     return claim.cue_start <= start and end <= claim.cue_end
 
 
-# what a lone word of reported content is when it says nothing of the words: how much, how or when
-# ("said little", "talks about most", "talking about now"), or a word of the clause the parse cut
-# off ("what they say was ...", "found that:")
+# what a lone word of reported content is when it tells nothing of the words: how much, how or when
+# ("said little", "rarely says much", "talking about now"), or a word of the clause the parse cut
+# off (a lone "was" of "what critics say was ...", a lone "that" before a colon)
 _NO_CONTENT_POS = frozenset({"ADV", "ADJ", "AUX", "VERB", "DET", "SCONJ", "ADP", "PART", "CCONJ"})
 _NO_CONTENT_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 

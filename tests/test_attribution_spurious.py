@@ -8,8 +8,8 @@ the cue's own particle ("ruled that out" saying "out"), a clause of result read 
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
 speech asked for in a coordination ("asked him to stand up and say ..."), a lone word of content that
-names nothing ("said little", "talking about now"), a noun of view in its literal sense ("tears in
-his eyes", "came to my mind"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
+names nothing ("said little", "talking about now"), a noun of view in its literal sense ("sand in
+his eyes", "sprang to his mind"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
 """
 from __future__ import annotations
 
@@ -44,11 +44,11 @@ TEXTS = {
     "asked": "The teacher asked the pupil to stand up and say the poem again.",
     # one word of reported content that names nothing: how much, or when
     "little": "At the cooking contest the judge tasted every dish but said little. The chess coach rarely says much.",
-    "now": "Ann Ray spoke about her orchard for an hour, and the orchard is what the whole village is talking about now.",
+    "now": "Ann Ray spoke about her orchard for an hour; the orchard is what the whole village keeps talking about now.",
     "answer": "Asked whether she would stand again, Senator Ann Ray said no. Coach Tom Hill suggested waiting.",
     # a noun of view in its literal sense: a place, not whose view
-    "eyes": "The old sailor had tears in his eyes when the crew came home. In her view, the ferry should run all winter.",
-    "mind": "Then an old song came to my mind as the boat drifted past the pier. To my mind, the harbour fee is far too high.",
+    "eyes": "The old sailor had sand in his eyes when the crew came home. In her view, the ferry should run all winter.",
+    "mind": "Then an old tune sprang to his mind as the boat drifted past the pier. To my mind, the harbour fee is far too high.",
     # "according to" a method or a plan: in keeping with it, no source
     "accordance": "The librarian shelved the old maps according to a strict system of her own. "
                   "The launch went according to plan. According to the harbour board, the ferry will sail in June.",

@@ -49,9 +49,9 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             if tok.lower_ == "to" and noun.lemma_.lower() != "mind":
                 continue
             if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
-                continue  # "had tears in her eyes", "a window to his mind": the noun's place, no one's view
+                continue  # "had sand in his eyes", "a window to his mind": the noun's place, no one's view
             if tok.lower_ == "to" and not _set_off(ctx, tok):
-                continue  # "it came to my mind": where a thought went; "to my mind, ..." is a view
+                continue  # "a tune sprang to his mind": where a thought went; "to my mind, ..." is a view
             phrase = {t.i for t in tok.subtree}
             s, e = tokens_span(list(tok.subtree))
             claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)

@@ -8,8 +8,8 @@ the cue's own particle ("ruled that out" saying "out"), a clause of result read 
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
 speech asked for in a coordination ("asked him to stand up and say ..."), a lone word of content that
-names nothing ("said little", "talking about now"), a noun of view in its literal sense ("sand in
-his eyes", "sprang to his mind"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
+names nothing ("said little", "talking about now"), a noun of view in its literal sense ("a tune
+sprang to his mind"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
 """
 from __future__ import annotations
 
@@ -47,11 +47,11 @@ TEXTS = {
     "now": "Ann Ray spoke about her orchard for an hour; the orchard is what the whole village keeps talking about now.",
     "answer": "Asked whether she would stand again, Senator Ann Ray said no. Coach Tom Hill suggested waiting.",
     # a noun of view in its literal sense: a place, not whose view
-    "eyes": "The old sailor had sand in his eyes when the crew came home. In her view, the ferry should run all winter.",
     "mind": "Then an old tune sprang to his mind as the boat drifted past the pier. To my mind, the harbour fee is far too high.",
     # "according to" a method or a plan: in keeping with it, no source
     "accordance": "The librarian shelved the old maps according to a strict system of her own. "
-                  "The launch went according to plan. According to the harbour board, the ferry will sail in June.",
+                  "The launch went according to plan. According to the harbour board, the ferry will sail in June. "
+                  "According to the mayor's plan, the old pier will be rebuilt in stone.",
 }
 
 
@@ -100,7 +100,8 @@ def test_speech_asked_for_in_a_coordination_is_not_made(kg):
 
 
 def test_according_to_a_method_or_a_plan_is_no_source(kg):
-    assert [(s["cue"], s["text"]) for s in said(kg, "accordance")] == [("according to", "the ferry will sail in June")]
+    assert [(s["cue"], s["text"]) for s in said(kg, "accordance")] == [
+        ("according to", "the ferry will sail in June"), ("according to", "the old pier will be rebuilt in stone")]
 
 
 def test_a_lone_word_that_names_nothing_is_no_content(kg):
@@ -113,5 +114,4 @@ def test_an_answer_or_an_act_named_in_one_word_stays(kg):
 
 
 def test_a_noun_of_view_in_its_literal_sense_is_no_source(kg):
-    assert [(s["cue"], s["text"]) for s in said(kg, "eyes")] == [("In her view", "the ferry should run all winter")]
     assert [(s["cue"], s["text"]) for s in said(kg, "mind")] == [("To my mind", "the harbour fee is far too high")]

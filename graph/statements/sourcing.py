@@ -10,7 +10,9 @@ from .context import Claim, Context
 from .syntax import owner_of, tokens_span, trim
 from .words import ISSUED_DOCUMENTS, VIEW_PREPS
 
-_ACCORDANCE_NOUNS = frozenset(packaged_words("accordance_nouns.txt"))  # data/accordance_nouns.txt
+# data/accordance_nouns.tsv: "bare" ones only with no article or owner ("according to plan")
+_ACCORDANCE_NOUNS = frozenset(packaged_words("accordance_nouns.tsv", "any"))
+_BARE_ACCORDANCE_NOUNS = frozenset(packaged_words("accordance_nouns.tsv", "bare"))
 
 
 def sourcing(ctx: Context) -> Iterator[Claim]:
@@ -25,7 +27,7 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             if source is None:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if source is None or source.pos_ != "PROPN" and source.lemma_.lower() in _ACCORDANCE_NOUNS:
+            if source is None or _accordance(source):
                 continue  # "sorted according to a fixed system": in keeping with it, not as it says
             opening = _opening_swallowed(ctx, tok, source)
             if opening is not None:
@@ -48,8 +50,6 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
                 continue
             if tok.lower_ == "to" and noun.lemma_.lower() != "mind":
                 continue
-            if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
-                continue  # "had sand in his eyes", "a window to his mind": the noun's place, no one's view
             if tok.lower_ == "to" and not _set_off(ctx, tok):
                 continue  # "a tune sprang to his mind": where a thought went; "to my mind, ..." is a view
             phrase = {t.i for t in tok.subtree}
@@ -57,6 +57,14 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
             if claim is not None:
                 yield claim
+
+
+def _accordance(source: Token) -> bool:
+    """The object of "according to" is a method, a rule or a plan it keeps to, not a source."""
+    lemma = source.lemma_.lower()
+    if source.pos_ == "PROPN":
+        return False
+    return lemma in _ACCORDANCE_NOUNS or lemma in _BARE_ACCORDANCE_NOUNS and not any(c.dep_ in ("det", "poss") for c in source.children)
 
 
 def _set_off(ctx: Context, prep: Token) -> bool:

@@ -19,7 +19,7 @@ DATA_FILES = ("entities.jsonl", "titles.tsv", "head_words.tsv", "stop_names.txt"
               "given_names.tsv", "nicknames.tsv", "name_particles.txt", "name_suffixes.txt", "type_nouns.tsv",
               "name_shapes.tsv", "credit_words.txt", "interview_words.txt", "place_cues.tsv", "function_words.tsv",
               "control_verbs.txt", "pronouns.tsv", "speaker_words.tsv", "place_words.tsv", "heading_words.txt",
-              "short_names.tsv", "epoch_nouns.txt", "speech_nouns.tsv", "speaking_words.txt")
+              "short_names.tsv", "epoch_nouns.txt", "speech_nouns.tsv", "speaking_words.txt", "accordance_nouns.tsv")
 
 
 class CuratedDataError(ValueError):

@@ -7,7 +7,9 @@ describes its label ("Port Vale: green hills and a harbour"), content that is on
 the cue's own particle ("ruled that out" saying "out"), a clause of result read as what was told
 ("tells so many stories that ..."), a clause of time read as what was said ("said before he
 died"), a clause of time read as what someone was called ("called Lee after the vote ended"), and
-speech asked for in a coordination ("asked him to stand up and say ...").
+speech asked for in a coordination ("asked him to stand up and say ..."), a lone word of content that
+names nothing ("said little", "talking about now"), a noun of view in its literal sense ("a tune
+sprang to his mind"), and "according to" a method or a plan ("went according to plan"), which says in keeping with what, not who says so.
 """
 from __future__ import annotations
 
@@ -40,6 +42,16 @@ TEXTS = {
     "naming": "Senator Ann Ray called the plan a disgrace when she spoke on Monday.",
     # speech asked for, in a coordination after the infinitive
     "asked": "The teacher asked the pupil to stand up and say the poem again.",
+    # one word of reported content that names nothing: how much, or when
+    "little": "At the cooking contest the judge tasted every dish but said little. The chess coach rarely says much.",
+    "now": "Ann Ray spoke about her orchard for an hour; the orchard is what the whole village keeps talking about now.",
+    "answer": "Asked whether she would stand again, Senator Ann Ray said no. Coach Tom Hill suggested waiting.",
+    # a noun of view in its literal sense: a place, not whose view
+    "mind": "Then an old tune sprang to his mind as the boat drifted past the pier. To my mind, the harbour fee is far too high.",
+    # "according to" a method or a plan: in keeping with it, no source
+    "accordance": "The librarian shelved the old maps according to a strict system of her own. "
+                  "The launch went according to plan. According to the harbour board, the ferry will sail in June. "
+                  "According to the mayor's plan, the old pier will be rebuilt in stone.",
 }
 
 
@@ -85,3 +97,21 @@ def test_calling_someone_after_an_event_names_nothing(kg):
 def test_speech_asked_for_in_a_coordination_is_not_made(kg):
     assert [(s["speaker_text"], s["text"]) for s in said(kg, "asked")] == [
         ("The teacher", "the pupil to stand up and say the poem again")]
+
+
+def test_according_to_a_method_or_a_plan_is_no_source(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "accordance")] == [
+        ("according to", "the ferry will sail in June"), ("according to", "the old pier will be rebuilt in stone")]
+
+
+def test_a_lone_word_that_names_nothing_is_no_content(kg):
+    assert said(kg, "little") == []
+    assert [s["text"] for s in said(kg, "now")] == ["her orchard for an hour"]
+
+
+def test_an_answer_or_an_act_named_in_one_word_stays(kg):
+    assert [s["text"] for s in said(kg, "answer")] == ["no", "waiting"]
+
+
+def test_a_noun_of_view_in_its_literal_sense_is_no_source(kg):
+    assert [(s["cue"], s["text"]) for s in said(kg, "mind")] == [("To my mind", "the harbour fee is far too high")]

@@ -4,10 +4,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..curated import packaged_words
 from ..records import NounClass, StatementKind
 from .context import Claim, Context
 from .syntax import owner_of, tokens_span, trim
 from .words import ISSUED_DOCUMENTS, VIEW_PREPS
+
+# data/accordance_nouns.tsv: "bare" ones only with no article or owner ("according to plan")
+_ACCORDANCE_NOUNS = frozenset(packaged_words("accordance_nouns.tsv", "any"))
+_BARE_ACCORDANCE_NOUNS = frozenset(packaged_words("accordance_nouns.tsv", "bare"))
 
 
 def sourcing(ctx: Context) -> Iterator[Claim]:
@@ -22,8 +27,8 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             if source is None:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if source is None:
-                continue
+            if source is None or _accordance(source):
+                continue  # "sorted according to a fixed system": in keeping with it, not as it says
             opening = _opening_swallowed(ctx, tok, source)
             if opening is not None:
                 yield opening
@@ -45,11 +50,29 @@ def sourcing(ctx: Context) -> Iterator[Claim]:
                 continue
             if tok.lower_ == "to" and noun.lemma_.lower() != "mind":
                 continue
+            if tok.lower_ == "to" and not _set_off(ctx, tok):
+                continue  # "a tune sprang to his mind": where a thought went; "to my mind, ..." is a view
             phrase = {t.i for t in tok.subtree}
             s, e = tokens_span(list(tok.subtree))
             claim = _sourced(ctx, tok, owner, ctx.text[s:e], s, e, phrase)
             if claim is not None:
                 yield claim
+
+
+def _accordance(source: Token) -> bool:
+    """The object of "according to" is a method, a rule or a plan it keeps to, not a source."""
+    lemma = source.lemma_.lower()
+    if source.pos_ == "PROPN":
+        return False
+    return lemma in _ACCORDANCE_NOUNS or lemma in _BARE_ACCORDANCE_NOUNS and not any(c.dep_ in ("det", "poss") for c in source.children)
+
+
+def _set_off(ctx: Context, prep: Token) -> bool:
+    """A phrase that opens its sentence or that commas or dashes set apart from the clause."""
+    doc = ctx.doc
+    first, last = prep.left_edge.i, prep.right_edge.i
+    marks = (",", "\u2014", "\u2013", "--", "(")
+    return first == prep.sent.start or doc[first - 1].text in marks or last + 1 < len(doc) and doc[last + 1].text in marks + (")",)
 
 
 def _opening_swallowed(ctx: Context, tok: Token, source: Token) -> Claim | None:

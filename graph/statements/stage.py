@@ -47,7 +47,7 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
     classes: list[tuple[CueClass, bool, bool]] = []
     history: list[tuple[int, int]] = []  # (cue offset, speaker mention) of the statements so far
     for claim, start, end in sorted(kept, key=lambda x: (min(x[0].cue_start, x[1]), x[1])):
-        if _fragment(ctx.text, claim, start, end):
+        if _fragment(ctx.text, claim, start, end) or _no_content_word(ctx.doc, claim, start, end):
             continue
         res = resolve(ctx, claim, history)
         if res.drop or claim.named_only and res.mention is None:
@@ -87,6 +87,27 @@ def _fragment(text: str, claim: Claim, start: int, end: int) -> bool:
     if len(re.findall(r"[^\W\d_]", text[start:end])) < 2:
         return True
     return claim.cue_start <= start and end <= claim.cue_end
+
+
+# what a lone word of reported content is when it tells nothing of the words: how much, how or when
+# ("said little", "rarely says much", "talking about now"), or a word of the clause the parse cut
+# off (a lone "was" of "what critics say was ...", a lone "that" before a colon)
+_NO_CONTENT_POS = frozenset({"ADV", "ADJ", "AUX", "VERB", "DET", "SCONJ", "ADP", "PART", "CCONJ"})
+_NO_CONTENT_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _no_content_word(doc: Doc, claim: Claim, start: int, end: int) -> bool:
+    """Reported content (not a quote) that is one word naming nothing: an adverb, a verb, a
+    determiner, a relative or question word, a conjunction. A quote's one word ("'Never,' he said")
+    and an answer ("said yes") are words of their own."""
+    if claim.kind == StatementKind.DIRECT:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
+    # a verb in -ing names an act ("proposed waiting", "backed drilling"): content
+    return len(words) == 1 and words[0].tag_ != "VBG" and (words[0].pos_ in _NO_CONTENT_POS or words[0].tag_ in _NO_CONTENT_TAGS)
 
 
 def _coordinated_with(doc: Doc, claim: Claim) -> bool:

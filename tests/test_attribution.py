@@ -35,6 +35,9 @@ TEXTS = {
                 "A study by the Northern Health Agency found that most clinics were short of nurses. "
                 "The council found out that the budget was short.",
     "at_debate": "Senator Bob Lee told reporters at a debate that voters were sick of the fight.",
+    "joint_poll": "Anglers gathered at the pier on Saturday.\n\n"
+                  "A Tidewater Gazette/Brennick poll found that most anglers wanted a longer salmon season. "
+                  "According to the latest Kestrel Radio/Orlan survey, the season was too short.",
     "in_poll": "In the latest poll, Mayor Rita Vance led her rival by eight points. "
                "In a statement, Acme Corp said the mine would close.",
     "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
@@ -186,6 +189,13 @@ def test_a_finding_of_a_poll_or_a_study_is_its_statement_and_finding_out_is_not(
     assert one(kg, "findings", "Mayor Rita Vance remains")["speaker_text"] == "A new poll"
     assert label(kg, one(kg, "findings", "most clinics were short")["speaker"]) == "Northern Health Agency"
     assert not [s for s in said(kg, "findings") if s["text"].startswith("the budget")]
+
+
+def test_a_poll_two_sponsors_put_out_together_is_their_joint_statement(kg):
+    # "A/B poll": the joined names are one sponsor, not the second name alone
+    assert label(kg, one(kg, "joint_poll", "most anglers wanted")["speaker"]) == "Tidewater Gazette/Brennick"
+    assert label(kg, one(kg, "joint_poll", "the season was too short")["speaker"]) == "Kestrel Radio/Orlan"
+    assert "Kestrel Radio/Orlan" in [kg.nx.nodes[n]["label"] for n in kg.nx.nodes]
 
 
 def test_citing_after_a_reported_clause_is_the_speakers_next_statement(kg):

@@ -138,7 +138,7 @@ def joint_sponsor_candidates(toks: Tokens) -> Iterator[Candidate]:
             continue
         start = i - 1
         while start > 0 and toks.sentence[start - 1] == toks.sentence[i] and (
-                name_word[start - 1] and lower[start - 1] not in DETERMINERS and (start - 1 not in places or start in places)
+                name_word[start - 1] and lower[start - 1] not in DETERMINERS
                 or lower[start - 1] in CONNECTORS and start > 1 and name_word[start - 2]):
             start -= 1
         while lower[start] in CONNECTORS:

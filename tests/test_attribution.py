@@ -37,7 +37,9 @@ TEXTS = {
     "at_debate": "Senator Bob Lee told reporters at a debate that voters were sick of the fight.",
     "joint_poll": "Anglers gathered at the pier on Saturday.\n\n"
                   "A Tidewater Gazette/Brennick poll found that most anglers wanted a longer salmon season. "
-                  "According to the latest Kestrel Radio/Orlan survey, the season was too short.",
+                  "According to the latest Kestrel Radio/Orlan survey, the season was too short.\n\n"
+                  "The newest Kestrel Radio/Orlan Poll shows that anglers want cleaner rivers. "
+                  "In May's Lindqvist Post-Orbis News poll, the harbour plan trailed by ten points.",
     "in_poll": "In the latest poll, Mayor Rita Vance led her rival by eight points. "
                "In a statement, Acme Corp said the mine would close.",
     "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
@@ -196,6 +198,12 @@ def test_a_poll_two_sponsors_put_out_together_is_their_joint_statement(kg):
     assert label(kg, one(kg, "joint_poll", "most anglers wanted")["speaker"]) == "Tidewater Gazette/Brennick"
     assert label(kg, one(kg, "joint_poll", "the season was too short")["speaker"]) == "Kestrel Radio/Orlan"
     assert "Kestrel Radio/Orlan" in [kg.nx.nodes[n]["label"] for n in kg.nx.nodes]
+    assert label(kg, one(kg, "joint_poll", "anglers want cleaner")["speaker"]) == "Kestrel Radio/Orlan"  # "A/B Poll"
+
+
+def test_a_poll_a_time_owns_is_its_named_sponsors(kg):
+    # "May's Acme poll": the month owns nothing; the name beside the poll is its sponsor
+    assert label(kg, one(kg, "joint_poll", "the harbour plan trailed")["speaker"]) == "Lindqvist Post-Orbis News"
 
 
 def test_citing_after_a_reported_clause_is_the_speakers_next_statement(kg):

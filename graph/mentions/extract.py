@@ -173,7 +173,10 @@ def extract_mentions(
         and not any(overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
     candidates += org_candidates
-    candidates += joint_sponsor_candidates(toks)
+    joints = list(joint_sponsor_candidates(toks))
+    # the model's span that runs on into the poll's own word ("Lee/Ray Poll") is the sponsor and the work
+    candidates = [c for c in candidates if c.kind != CandidateKind.NER or not any(j.start <= c.start < j.end < c.end for j in joints)]
+    candidates += joints
     candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)

@@ -119,12 +119,14 @@ def joint_sponsor_candidates(toks: Tokens) -> Iterator[Candidate]:
     Norvik/Ostrand survey"): the partnership that puts the poll out, one sponsor, which is how
     pollsters are listed and cited; read apart, the poll's words would go to its second name
     alone. Runs of capitalised words (with "of"/"the" inside) on both sides of an unspaced "/"."""
+    if "/" not in toks.doc_text:
+        return
     text, lower, name_word, space = toks.text, toks.lower, toks.name_word, toks.space
     n = len(toks)
     # a place the poll is of is no sponsor's word ("the Ledger/Ipsos Norland poll")
     places = {t for ent in toks.ents if ent.label_ in ("GPE", "LOC") for t in range(ent.start, ent.end)}
-    for i in range(1, n - 2):
-        if text[i] != "/" or space[i - 1] or space[i] or not name_word[i - 1] or not name_word[i + 1]:
+    for i in (k for k, word in enumerate(text) if word == "/"):
+        if not 0 < i < n - 2 or space[i - 1] or space[i] or not name_word[i - 1] or not name_word[i + 1]:
             continue
         end = i + 1
         while end < n and (name_word[end] or text[end] == "/" and not space[end - 1] and not space[end]

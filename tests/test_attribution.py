@@ -39,7 +39,8 @@ TEXTS = {
                   "A Tidewater Gazette/Brennick poll found that most anglers wanted a longer salmon season. "
                   "According to the latest Kestrel Radio/Orlan survey, the season was too short.\n\n"
                   "The newest Kestrel Radio/Orlan Poll shows that anglers want cleaner rivers. "
-                  "In May's Lindqvist Post-Orbis News poll, the harbour plan trailed by ten points.",
+                  "In May's Lindqvist Post-Orbis News poll, the harbour plan trailed by ten points.\n\n"
+                  "A Tidewater Gazette/Brennick national tracking poll found that few anglers fish at night.",
     "in_poll": "In the latest poll, Mayor Rita Vance led her rival by eight points. "
                "In a statement, Acme Corp said the mine would close.",
     "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
@@ -199,6 +200,8 @@ def test_a_poll_two_sponsors_put_out_together_is_their_joint_statement(kg):
     assert label(kg, one(kg, "joint_poll", "the season was too short")["speaker"]) == "Kestrel Radio/Orlan"
     assert "Kestrel Radio/Orlan" in [kg.nx.nodes[n]["label"] for n in kg.nx.nodes]
     assert label(kg, one(kg, "joint_poll", "anglers want cleaner")["speaker"]) == "Kestrel Radio/Orlan"  # "A/B Poll"
+    # words of the poll's kind between the sponsor and the noun
+    assert label(kg, one(kg, "joint_poll", "few anglers fish")["speaker"]) == "Tidewater Gazette/Brennick"
 
 
 def test_a_poll_a_time_owns_is_its_named_sponsors(kg):

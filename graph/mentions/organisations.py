@@ -114,6 +114,9 @@ def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]
 JOINT_WORKS = frozenset(packaged_words("speaker_words.tsv", "joint"))
 
 
+_JOINT_MODIFIERS = 3  # words of a poll's kind between its sponsor and the noun ("online opinion poll")
+
+
 def joint_sponsor_candidates(toks: Tokens) -> Iterator[Candidate]:
     """Two names joined by a slash before a poll ("a Harbor Weekly/Varda poll", "the latest
     Norvik/Ostrand survey"): the partnership that puts the poll out, one sponsor, which is how
@@ -134,8 +137,9 @@ def joint_sponsor_candidates(toks: Tokens) -> Iterator[Candidate]:
                 and not is_noun(lower[end], JOINT_WORKS) and (end == i + 1 or end not in places):
             end += 1
         stop = end
-        while stop < n and stop in places:
-            stop += 1  # read past the place to the poll
+        while stop < n and (stop in places or stop - end < _JOINT_MODIFIERS and toks.tok[stop].tag_ in ("JJ", "NN")
+                            and not is_noun(lower[stop], JOINT_WORKS)):
+            stop += 1  # read past the place and the poll's kind to the poll ("A/B national tracking poll")
         if stop >= n or not is_noun(lower[stop], JOINT_WORKS) or text[end - 1] == "/":
             continue
         start = i - 1

@@ -129,6 +129,10 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             # "Acme issued a statement saying ...", "the club put out a note saying ...":
             # who issued the text speaks through it
             owner, _ = subject_of(tok.head)
+        if owner is None:
+            # "the Acme national tracking poll": a body named among the words before the noun
+            owner = next((t for t in reversed(tok.doc[tok.left_edge.i : tok.i]) if (m := ctx.mention_at(t)) is not None
+                          and ctx.mentions[m].label == NameType.ORGANIZATION), None)
         if owner is not None:
             res = _resolve_phrase(ctx, owner, claim, history, depth + 1)
             if res.mention is None and owner.dep_ == "poss":

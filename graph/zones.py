@@ -236,6 +236,8 @@ def _slash_credit(line: str) -> tuple[str, str, int] | None:
     agency = re.split(r"[.!?]\s", left)[-1].strip()  # the caption's sentence may come before the agency
     if _is_person_name(right) and agency.isupper():
         return right, agency, m.start("left") + left.rindex(agency)
+    if not _is_agency_name(right):
+        return None  # "A Ledger/Varda poll showed a lead for Lee": a sentence runs on after the slash, no credit
     words = left.split()
     for n in (4, 3, 2):
         if len(words) < n or any(w.endswith(".") and len(w) > 2 for w in words[-n:]):
@@ -244,6 +246,20 @@ def _slash_credit(line: str) -> tuple[str, str, int] | None:
         if _is_person_name(who):
             return who, right, m.start("left") + left.rindex(words[-n])
     return None
+
+
+_AGENCY_INNER_WORDS = frozenset({"of", "the", "and", "&", "for", "de", "la"})
+_AGENCY_WORDS = 6
+
+
+def _is_agency_name(text: str) -> bool:
+    """A credit's agency is a name ("The Canadian Press", "Ames Wire via Ferro Images", "staff"): a few
+    words, each capitalised but for connectors and credit words; a clause with other lower-case
+    words is the sentence going on."""
+    words = text.rstrip(".").split()
+    return 0 < len(words) <= _AGENCY_WORDS and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _AGENCY_INNER_WORDS or w.lower().strip(".,") in credit_words()
+        for w in words)
 
 
 def _is_agency(agency: str, repeated: set[str]) -> bool:

@@ -35,6 +35,12 @@ TEXTS = {
                 "A study by the Northern Health Agency found that most clinics were short of nurses. "
                 "The council found out that the budget was short.",
     "at_debate": "Senator Bob Lee told reporters at a debate that voters were sick of the fight.",
+    "joint_poll": "Anglers gathered at the pier on Saturday.\n\n"
+                  "A Tidewater Gazette/Brennick poll found that most anglers wanted a longer salmon season. "
+                  "According to the latest Kestrel Radio/Orlan survey, the season was too short.\n\n"
+                  "The newest Kestrel Radio/Orlan Poll shows that anglers want cleaner rivers. "
+                  "In May's Lindqvist Post-Orbis News poll, the harbour plan trailed by ten points.\n\n"
+                  "A Tidewater Gazette/Brennick national tracking poll found that few anglers fish at night.",
     "in_poll": "In the latest poll, Mayor Rita Vance led her rival by eight points. "
                "In a statement, Acme Corp said the mine would close.",
     "citing": "Market analysts said rising costs have hurt Bluewing Air, citing the weak currency and dearer fuel.",
@@ -186,6 +192,21 @@ def test_a_finding_of_a_poll_or_a_study_is_its_statement_and_finding_out_is_not(
     assert one(kg, "findings", "Mayor Rita Vance remains")["speaker_text"] == "A new poll"
     assert label(kg, one(kg, "findings", "most clinics were short")["speaker"]) == "Northern Health Agency"
     assert not [s for s in said(kg, "findings") if s["text"].startswith("the budget")]
+
+
+def test_a_poll_two_sponsors_put_out_together_is_their_joint_statement(kg):
+    # "A/B poll": the joined names are one sponsor, not the second name alone
+    assert label(kg, one(kg, "joint_poll", "most anglers wanted")["speaker"]) == "Tidewater Gazette/Brennick"
+    assert label(kg, one(kg, "joint_poll", "the season was too short")["speaker"]) == "Kestrel Radio/Orlan"
+    assert "Kestrel Radio/Orlan" in [kg.nx.nodes[n]["label"] for n in kg.nx.nodes]
+    assert label(kg, one(kg, "joint_poll", "anglers want cleaner")["speaker"]) == "Kestrel Radio/Orlan"  # "A/B Poll"
+    # words of the poll's kind between the sponsor and the noun
+    assert label(kg, one(kg, "joint_poll", "few anglers fish")["speaker"]) == "Tidewater Gazette/Brennick"
+
+
+def test_a_poll_a_time_owns_is_its_named_sponsors(kg):
+    # "May's Acme poll": the month owns nothing; the name beside the poll is its sponsor
+    assert label(kg, one(kg, "joint_poll", "the harbour plan trailed")["speaker"]) == "Lindqvist Post-Orbis News"
 
 
 def test_citing_after_a_reported_clause_is_the_speakers_next_statement(kg):

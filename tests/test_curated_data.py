@@ -226,7 +226,7 @@ def test_pronoun_file():
 def test_speaker_word_file():
     """Every line has a class its header lists; honorifics, and only they, say a gender."""
     for row in CURATED.rows("speaker_words.tsv"):
-        assert row[1] in ("outlet", "audience", "spokesperson", "anonymous", "honorific", "addressing", "issued"), row
+        assert row[1] in ("outlet", "audience", "spokesperson", "anonymous", "honorific", "addressing", "issued", "joint"), row
         assert (row[2:3] in (["m"], ["f"])) == (row[1] == "honorific"), row
 
 

@@ -227,3 +227,13 @@ def test_name_particles_stay_inside_credited_and_bylined_names(tmp_path):
     document = _document(kg, "a")
     assert (document["author"], document["photographer"]) == ("Lia dos Reis", "Ana de la Cruz")
     assert not {"Ana de la Cruz", "Cruz", "Reis", "Lia", "Lia dos"} & _labels(kg)
+
+
+def test_a_sentence_running_on_after_a_slash_is_no_photo_credit():
+    # "Name Name/words": a credit only when the words after the slash name an agency
+    line = "A Coastal Daily Star/Harrow News poll showed the ferry plan losing support among commuters."
+    kept, zones = split_zones(["Ferry plan loses ground", line])
+    assert line in kept
+    assert not zones.photographers
+    kept, zones = split_zones(["Ferry plan loses ground", "The ferry left the harbour. Tom Ekker/Harrow News"])
+    assert zones.photographers == ["Tom Ekker"]

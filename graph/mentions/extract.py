@@ -42,7 +42,7 @@ from .common_words import (after_indefinite_article, dictionary_words, irregular
 from .context import MentionContext
 from .entries import known_with_modifier, pick_surface
 from .headlines import HeadlineNames, body_name_words, is_headline, is_shouting, run_in_headings
-from .organisations import org_name_candidates
+from .organisations import joint_sponsor_candidates, org_name_candidates
 from .people import PersonCues, apposed_person_candidates, as_apposed_person, cued_person_candidates, extend_person_names, listed_person_candidates, speaker_name_candidates
 from .titles import TitleIndex, is_title_modifier, leading_titles, title_start, titles_by_first_word
 from .type_cues import COMPASS, acts, context_type_votes, in_place_context, names_a_people
@@ -173,6 +173,10 @@ def extract_mentions(
         and not any(overlaps(c, t) and (c.start, c.end) != (t.start, t.end) for t in tails)
     ]
     candidates += org_candidates
+    joints = list(joint_sponsor_candidates(toks))
+    # the model's span that runs on into the poll's own word ("Lee/Ray Poll") is the sponsor and the work
+    candidates = [c for c in candidates if c.kind != CandidateKind.NER or not any(j.start <= c.start < j.end < c.end for j in joints)]
+    candidates += joints
     candidates += inverted_name_candidates(toks, gaz.names.given_names, gaz.titles)
     taken = {t for c in candidates for t in range(c.start, c.end)}
     candidates += cued_person_candidates(toks, extractor.person_cues, taken, headline_sents)

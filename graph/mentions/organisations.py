@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..contract import fold
+from ..curated import packaged_words
 from ..tokens import Tokens
 from .boundaries import before_role, coordinated, split_org_run
 from .candidates import Candidate, CandidateKind
@@ -107,3 +108,45 @@ def _after_office(toks: Tokens, start: int, end: int, head_words: dict[str, str]
             return start
         return k + 2
     return start
+
+
+# Works that two sponsors often put out together under one name: data/speaker_words.tsv "joint"
+JOINT_WORKS = frozenset(packaged_words("speaker_words.tsv", "joint"))
+
+
+_JOINT_MODIFIERS = 3  # words of a poll's kind between its sponsor and the noun ("online opinion poll")
+
+
+def joint_sponsor_candidates(toks: Tokens) -> Iterator[Candidate]:
+    """Two names joined by a slash before a poll ("a Harbor Weekly/Varda poll", "the latest
+    Norvik/Ostrand survey"): the partnership that puts the poll out, one sponsor, which is how
+    pollsters are listed and cited; read apart, the poll's words would go to its second name
+    alone. Runs of capitalised words (with "of"/"the" inside) on both sides of an unspaced "/"."""
+    if "/" not in toks.doc_text:
+        return
+    text, lower, name_word, space = toks.text, toks.lower, toks.name_word, toks.space
+    n = len(toks)
+    # a place the poll is of is no sponsor's word ("the Ledger/Ipsos Norland poll")
+    places = {t for ent in toks.ents if ent.label_ in ("GPE", "LOC") for t in range(ent.start, ent.end)}
+    for i in (k for k, word in enumerate(text) if word == "/"):
+        if not 0 < i < n - 2 or space[i - 1] or space[i] or not name_word[i - 1] or not name_word[i + 1]:
+            continue
+        end = i + 1
+        while end < n and (name_word[end] or text[end] == "/" and not space[end - 1] and not space[end]
+                           or lower[end] in CONNECTORS and end + 1 < n and name_word[end + 1]) \
+                and not is_noun(lower[end], JOINT_WORKS) and (end == i + 1 or end not in places):
+            end += 1
+        stop = end
+        while stop < n and (stop in places or stop - end < _JOINT_MODIFIERS and toks.tok[stop].tag_ in ("JJ", "NN")
+                            and not is_noun(lower[stop], JOINT_WORKS)):
+            stop += 1  # read past the place and the poll's kind to the poll ("A/B national tracking poll")
+        if stop >= n or not is_noun(lower[stop], JOINT_WORKS) or text[end - 1] == "/":
+            continue
+        start = i - 1
+        while start > 0 and toks.sentence[start - 1] == toks.sentence[i] and (
+                name_word[start - 1] and lower[start - 1] not in DETERMINERS
+                or lower[start - 1] in CONNECTORS and start > 1 and name_word[start - 2]):
+            start -= 1
+        while lower[start] in CONNECTORS:
+            start += 1
+        yield Candidate(start, end, CandidateKind.ORG, "organization")

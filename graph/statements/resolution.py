@@ -129,8 +129,17 @@ def _resolve_phrase(ctx: Context, tok: Token, claim: Claim, history: list[tuple[
             # "Acme issued a statement saying ...", "the club put out a note saying ...":
             # who issued the text speaks through it
             owner, _ = subject_of(tok.head)
+        if owner is None:
+            # "the Acme national tracking poll": a body named among the words before the noun
+            owner = next((t for t in reversed(tok.doc[tok.left_edge.i : tok.i]) if (m := ctx.mention_at(t)) is not None
+                          and ctx.mentions[m].label == NameType.ORGANIZATION), None)
         if owner is not None:
             res = _resolve_phrase(ctx, owner, claim, history, depth + 1)
+            if res.mention is None and owner.dep_ == "poss":
+                # "May's Acme poll", "last year's Acme survey": a time owns no poll; its sponsor is named beside it
+                named = next((c for c in reversed(list(tok.lefts)) if c.dep_ in ("compound", "amod") and ctx.mention_at(c) is not None), None)
+                if named is not None and (by_name := _resolve_phrase(ctx, named, claim, history, depth + 1)).mention is not None:
+                    return by_name
             if not res.drop:
                 return res  # "Municipal records": an owner that is no one leaves the document's words unowned
         return Resolved(None, SpeakerResolution.NOMINAL)

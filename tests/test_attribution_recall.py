@@ -100,6 +100,7 @@ TEXTS = {
                       "the ferry would run in winter.",
     "set_off_that": "The auditor stated, while speaking to reporters on Friday, that the tunnel cost twice the "
                     "first estimate.",
+    "that_comma": "The harbour master said that, if the ferry ran late again, the town would fine its owners.",
     "urged_whom": "The union urged the council to delay the vote. Senator Ann Ray called on the governor to resign. "
                   "The coach asked Tom Pike, the team's captain, to stay calm.",
     "connective_closing": "The mayor opened the new library on Monday. In fact, the building cost twice the first "
@@ -254,6 +255,10 @@ def test_a_quote_right_after_its_cue_is_a_direct_quotation(kg):
 def test_reported_words_start_at_their_complementizer(kg):
     assert [s["text"] for s in said(kg, "complementizer")] == [
         "that the old crane would be sold", "whether the ferry would run in winter"]
+
+
+def test_a_complementizer_before_a_comma_stays_with_the_words(kg):
+    assert [s["text"] for s in said(kg, "that_comma")] == ["that, if the ferry ran late again, the town would fine its owners"]
 
 
 def test_words_set_off_between_a_cue_and_its_that_are_not_what_was_said(kg):

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .context import Claim, Context
 from .cues import Cue
-from .syntax import skip_complementizer, subtree_span, trim
+from .syntax import subtree_span, trim
 from .words import FIRST_PLURAL, FIRST_SINGULAR, SECOND_PERSON
 
 # the prepositions that name a speech noun's owner after it ("the claim by Lee", "an admission from Lee")
@@ -34,7 +34,7 @@ def noun_claims(ctx: Context) -> Iterator[Claim]:
         if owner.lower_ in FIRST_SINGULAR | FIRST_PLURAL | SECOND_PERSON:
             continue  # "our belief that ...", "my claim that ...": the stance of whoever speaks the words around it
         s, e = subtree_span(clause)
-        s, e = trim(ctx, skip_complementizer(ctx, s), e)
+        s, e = trim(ctx, s, e)  # the words keep their "that", as annotated news marks them
         if e - s < 3:
             continue
         yield Claim(cue.kind, noun.text, s, e, noun.idx, noun.idx + len(noun.text), speaker=owner,

@@ -60,6 +60,7 @@ def _reported(ctx: Context, verb: Token, cue: Cue) -> Claim | None:
     if ctx.in_accepted_quote(start) and _is_quote_cue(ctx, verb):
         return None
     if not inverted and start > verb.idx and _is_quote_cue(ctx, verb) \
+            and not ctx.text[start : start + 8].lower().startswith(("that ", "whether ")) \
             and not ctx.text[max(0, start - 9) : start].rstrip().lower().endswith(("that", "whether")):
         return None  # '"...," Lee said in May of the plant, whose owner ...': the cue is the quote's
     if inverted and _is_quote_cue(ctx, verb) and any(start <= qs <= end + 3 for qs, _ in ctx.quote_spans):
@@ -285,7 +286,7 @@ def _content(ctx: Context, verb: Token, cue: Cue) -> tuple[int, int, bool] | Non
             obj = None  # "said it again", "say that": a pronoun says nothing of the words
         if obj is not None and (charged or not is_person_like(ctx, obj) and ctx.lex.nouns.get(obj.lemma_.lower()) not in PEOPLE_CLASSES | {NounClass.MEDIA}):
             s, e = _object_and_rest(obj, children)
-            return skip_complementizer(ctx, s), e, False
+            return s, e, False
         answer = next((c for c in children if c.dep_ == "intj" and c.i == verb.i + 1), None)
         if obj is None and answer is not None:  # "60% said yes", "he said no to the plan"
             return answer.idx, _object_and_rest(answer, children)[1], False
@@ -526,6 +527,8 @@ def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
         # "stated, while visiting the dam, that ...", "believes, she added, that ...": the words set off
         # between the cue and its complementizer tell the manner or the moment of saying, not the words
         s, first = max(s, doc[mark.i].idx), mark
+    if clause.i > verb.i:
+        return s, e  # words after their cue keep their complementizer ("said that ...", "asked whether ..."), as annotated news marks them
     if first.lower_ in COMPLEMENTIZERS and first.pos_ in ("SCONJ", "ADP") and first.i + 1 < len(doc):
         s = max(s, doc[first.i + 1].idx)
     if first.idx == s and first.lower_ == "that" and first.dep_ in ("nsubj", "nsubjpass"):

@@ -56,7 +56,6 @@ def extract_statements(document: Document, doc: Doc, mentions: list[Mention], to
             continue  # words reported inside a quote count only when the quote names who said them
         if res.mention is not None and not res.member:
             history.append((claim.cue_start, res.mention))
-        start = _with_complementizer(ctx, claim, start)
         statements.append(
             Statement(
                 doc=document.id,
@@ -210,18 +209,6 @@ def _after_connective(ctx: Context, claim: Claim, start: int, end: int) -> int:
     if m is None or ctx.in_quote(start) or len(ctx.text[m.end() : end].split()) < 3:
         return start
     return m.end()
-
-
-_COMPLEMENTIZER = re.compile(r"\b(?:that|whether|if)\s+$", re.I)
-
-
-def _with_complementizer(ctx: Context, claim: Claim, start: int) -> int:
-    """Reported words after their cue start at their complementizer ("said that ...", "asked
-    whether ..."), as annotated news corpora mark them: the parse reads past it, the statement keeps it."""
-    if claim.kind == StatementKind.DIRECT or start < claim.cue_end:
-        return start
-    m = _COMPLEMENTIZER.search(ctx.text, max(claim.cue_end, start - 9), start)
-    return m.start() if m else start
 
 
 def _speaker_text(ctx: Context, claim: Claim) -> str | None:

@@ -504,7 +504,8 @@ def _content_before(ctx: Context, verb: Token) -> tuple[int, int, bool] | None:
 
 
 def _clause_span(ctx: Context, clause: Token, verb: Token) -> tuple[int, int]:
-    """A content clause without its complementizer ("that") and without the cue's own words."""
+    """A content clause without the cue's own words; one after its cue keeps its complementizer
+    ("that", "whether"), one before it (a fronted clause) does not."""
     if clause.i < verb.i:  # content before its cue: the part of the clause that leaves out the cue's words
         s, e = subtree_span(clause, exclude={t.i for t in verb.subtree} - {t.i for t in clause.subtree})
     else:
